@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+
+/** How Chromium runs here: as root, headless, and with no reach beyond this machine. */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const WEB_PORT = 4173;
+
+export default defineConfig({
+  reporter: [['list'], ['./test/support/summary-reporter.ts']],
+  timeout: 60_000,
+  workers: 2,
+  projects: [
+    { name: 'core', testDir: 'test/core', timeout: 180_000 },
+    {
+      name: 'e2e',
+      testDir: 'test/e2e',
+      testIgnore: /screenshots/,
+      use: {
+        baseURL: `http://127.0.0.1:${WEB_PORT}`,
+        browserName: 'chromium',
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+      },
+    },
+    {
+      name: 'screenshots',
+      testDir: 'test/e2e',
+      testMatch: /screenshots\.spec\.ts/,
+      use: {
+        baseURL: `http://127.0.0.1:${WEB_PORT}`,
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 800 },
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+      },
+    },
+    { name: 'electron', testDir: 'test/electron' },
+  ],
+  webServer: {
+    command: `npx vite preview --config vite.web.config.ts`,
+    url: `http://127.0.0.1:${WEB_PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

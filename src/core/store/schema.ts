@@ -1,0 +1,150 @@
+/**
+ * Workspace schema, as an ordered list of migrations. Migration i takes a database at
+ * user_version i to i+1; never edit a released step, append a new one.
+ */
+
+/** 'xSel': marks a SQLite file as a Cross-Sell Planner workspace (PRAGMA application_id). */
+export const APPLICATION_ID = 0x7853656c;
+
+const v1 = `
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE imports (
+  import_id     INTEGER PRIMARY KEY,
+  file_name     TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  mode          TEXT NOT NULL DEFAULT 'append',
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  rows_read     INTEGER NOT NULL DEFAULT 0,
+  rows_imported INTEGER NOT NULL DEFAULT 0,
+  rows_rejected INTEGER NOT NULL DEFAULT 0,
+  mapping       TEXT NOT NULL DEFAULT '{}',
+  report        TEXT NOT NULL DEFAULT '{}',
+  undone        INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE customers (
+  customer_id    TEXT PRIMARY KEY,
+  email          TEXT,
+  first_name     TEXT,
+  last_name      TEXT,
+  phone          TEXT,
+  country        TEXT,
+  signup_at      TEXT,
+  loyalty_tier   TEXT,
+  loyalty_points INTEGER,
+  email_opt_in   INTEGER,
+  sms_opt_in     INTEGER,
+  birthday       TEXT,
+  extra          TEXT,
+  import_id      INTEGER REFERENCES imports(import_id)
+);
+CREATE INDEX customers_email ON customers(email);
+
+CREATE TABLE products (
+  product_id   TEXT PRIMARY KEY,
+  name         TEXT,
+  category     TEXT,
+  family       TEXT,
+  tier         INTEGER,
+  price        REAL,
+  rating       REAL,
+  review_count INTEGER,
+  launched_at  TEXT,
+  in_stock     INTEGER,
+  is_product   INTEGER NOT NULL DEFAULT 1,
+  extra        TEXT,
+  import_id    INTEGER REFERENCES imports(import_id)
+);
+
+CREATE TABLE orders (
+  order_id    TEXT PRIMARY KEY,
+  customer_id TEXT,
+  ordered_at  TEXT,
+  channel     TEXT,
+  is_gift     INTEGER,
+  status      TEXT,
+  extra       TEXT,
+  import_id   INTEGER REFERENCES imports(import_id)
+);
+CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
+CREATE INDEX orders_date ON orders(ordered_at);
+
+CREATE TABLE order_lines (
+  line_id         INTEGER PRIMARY KEY,
+  order_id        TEXT NOT NULL,
+  product_id      TEXT,
+  quantity        REAL,
+  unit_price      REAL,
+  discount        REAL,
+  reverses_line   INTEGER,
+  source_row      INTEGER,
+  extra           TEXT,
+  import_id       INTEGER REFERENCES imports(import_id)
+);
+CREATE INDEX order_lines_order ON order_lines(order_id);
+CREATE INDEX order_lines_product ON order_lines(product_id);
+
+CREATE TABLE events (
+  event_id    INTEGER PRIMARY KEY,
+  customer_id TEXT,
+  occurred_at TEXT,
+  type        TEXT NOT NULL,
+  product_id  TEXT,
+  value       REAL,
+  limit_value REAL,
+  channel     TEXT,
+  extra       TEXT,
+  import_id   INTEGER REFERENCES imports(import_id)
+);
+CREATE INDEX events_customer ON events(customer_id, occurred_at);
+CREATE INDEX events_type ON events(type, occurred_at);
+
+CREATE TABLE baskets (
+  basket_id  INTEGER PRIMARY KEY,
+  items      TEXT NOT NULL,
+  source_row INTEGER,
+  import_id  INTEGER REFERENCES imports(import_id)
+);
+
+CREATE TABLE plans (
+  plan_id          TEXT PRIMARY KEY,
+  name             TEXT NOT NULL,
+  status           TEXT NOT NULL DEFAULT 'active',
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  current_revision INTEGER NOT NULL DEFAULT 0,
+  document         TEXT NOT NULL
+);
+
+CREATE TABLE plan_revisions (
+  plan_id  TEXT NOT NULL REFERENCES plans(plan_id) ON DELETE CASCADE,
+  revision INTEGER NOT NULL,
+  saved_at TEXT NOT NULL,
+  document TEXT NOT NULL,
+  PRIMARY KEY (plan_id, revision)
+);
+
+CREATE TABLE checklist_acks (
+  plan_id         TEXT NOT NULL REFERENCES plans(plan_id) ON DELETE CASCADE,
+  check_id        TEXT NOT NULL,
+  reason          TEXT NOT NULL,
+  acknowledged_by TEXT,
+  acknowledged_at TEXT NOT NULL,
+  PRIMARY KEY (plan_id, check_id)
+);
+
+CREATE TABLE analysis_cache (
+  cache_key    TEXT PRIMARY KEY,
+  data_version INTEGER NOT NULL,
+  created_at   TEXT NOT NULL,
+  payload      TEXT NOT NULL
+);
+`;
+
+export const MIGRATIONS: readonly string[] = [v1];
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,52 @@
+import type { Result } from './result';
+
+/**
+ * The Host port: everything the renderer needs from the world outside the page.
+ * ElectronHost implements it over IPC to main, BrowserHost over browser storage and downloads.
+ */
+
+/** Names a workspace file: a filesystem path in Electron, a storage key in the browser. */
+export interface WorkspaceRef {
+  id: string;
+  name: string;
+}
+
+export interface OpenedWorkspace {
+  ref: WorkspaceRef;
+  bytes: Uint8Array;
+  /** A previous version kept beside the file by the last successful save. */
+  hasBackup: boolean;
+}
+
+export interface RecentWorkspace {
+  ref: WorkspaceRef;
+  openedAt: string;
+}
+
+export interface SaveExportRequest {
+  suggestedName: string;
+  mimeType: string;
+  data: Uint8Array | string;
+}
+
+export interface Host {
+  readonly kind: 'electron' | 'browser';
+  /** Asks the user for a workspace file; null when they cancel. */
+  pickWorkspace(): Promise<Result<OpenedWorkspace | null>>;
+  openRecent(ref: WorkspaceRef): Promise<Result<OpenedWorkspace>>;
+  openBackup(ref: WorkspaceRef): Promise<Result<OpenedWorkspace>>;
+  /** Asks where a new workspace goes; null when they cancel. */
+  chooseNewWorkspace(suggestedName: string): Promise<Result<WorkspaceRef | null>>;
+  /** Where a demo workspace of this name lives, without asking. */
+  demoWorkspace(suggestedName: string): Promise<Result<WorkspaceRef>>;
+  /** Writes the whole workspace atomically, keeping the previous version as a backup. */
+  saveWorkspace(ref: WorkspaceRef, bytes: Uint8Array): Promise<Result<{ savedAt: string }>>;
+  listRecent(): Promise<Result<RecentWorkspace[]>>;
+  forgetRecent(ref: WorkspaceRef): Promise<Result<void>>;
+  saveExport(request: SaveExportRequest): Promise<Result<{ savedTo: string } | null>>;
+  printToPdf(html: string, suggestedName: string): Promise<Result<{ savedTo: string } | null>>;
+  openExternal(url: string): Promise<Result<void>>;
+  setTitle(title: string): void;
+  /** Registers what to run before the app quits or the page goes away (flush unsaved work). */
+  onBeforeQuit(flush: () => Promise<void>): void;
+}

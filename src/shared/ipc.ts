@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Result } from './result';
+
+/**
+ * The IPC contract between preload and main: one channel per Host call, each with the schema
+ * main validates its payload against before doing anything.
+ */
+
+const workspaceRef = z.object({ id: z.string().min(1).max(4096), name: z.string().min(1).max(512) }).strict();
+const fileName = z.string().min(1).max(255);
+const bytes = z.instanceof(Uint8Array);
+
+export const ipcRequests = {
+  'workspace:pick': z.undefined(),
+  'workspace:open-recent': z.object({ ref: workspaceRef }).strict(),
+  'workspace:open-backup': z.object({ ref: workspaceRef }).strict(),
+  'workspace:choose-new': z.object({ suggestedName: fileName }).strict(),
+  'workspace:demo-location': z.object({ suggestedName: fileName }).strict(),
+  'workspace:save': z.object({ ref: workspaceRef, bytes }).strict(),
+  'recent:list': z.undefined(),
+  'recent:forget': z.object({ ref: workspaceRef }).strict(),
+  'export:save': z
+    .object({ suggestedName: fileName, mimeType: z.string().max(100), data: z.union([bytes, z.string()]) })
+    .strict(),
+  'export:pdf': z.object({ html: z.string().max(50_000_000), suggestedName: fileName }).strict(),
+  'shell:open-external': z.object({ url: z.string().url().max(2048) }).strict(),
+  'window:set-title': z.object({ title: z.string().max(300) }).strict(),
+  'app:quit-ready': z.undefined(),
+} as const;
+
+export type IpcChannel = keyof typeof ipcRequests;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcRequests)[C]>;
+export const IPC_CHANNELS = Object.keys(ipcRequests) as IpcChannel[];
+
+/** Sent by main when the user quits or closes the window; the renderer flushes, then sends app:quit-ready. */
+export const QUIT_REQUESTED = 'app:quit-requested';
+
+/** What preload exposes on `window.xsellBridge`, and nothing more. */
+export interface PreloadBridge {
+  invoke<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<Result<unknown>>;
+  onQuitRequested(listener: () => void): void;
+}
+
+declare global {
+  interface Window {
+    xsellBridge?: PreloadBridge;
+  }
+}

@@ -1,0 +1,44 @@
+/** What the renderer, the engine, the CLI and main agree a workspace looks like from outside. */
+
+export const WORKSPACE_EXTENSION = 'xsell';
+
+export const TABLES = [
+  'customers',
+  'products',
+  'orders',
+  'order_lines',
+  'events',
+  'baskets',
+  'imports',
+  'plans',
+  'plan_revisions',
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+export type Industry = 'beauty' | 'running' | 'lighting';
+export const INDUSTRIES: readonly Industry[] = ['beauty', 'running', 'lighting'];
+
+export interface SampleRows {
+  table: TableName;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+export interface WorkspaceSummary {
+  name: string;
+  schemaVersion: number;
+  /** Bumped by every committed change; the renderer compares it with the last saved revision. */
+  revision: number;
+  counts: Record<TableName, number>;
+  orderDateRange: { first: string; last: string } | null;
+  samples: SampleRows[];
+}
+
+/** Why a file could not be opened as a workspace; each kind gets its own message in the UI. */
+export type OpenFailureKind = 'empty' | 'not-sqlite' | 'not-workspace' | 'truncated' | 'damaged' | 'newer-version';
+
+export interface OpenFailure {
+  kind: OpenFailureKind;
+  message: string;
+  detail?: string;
+}
