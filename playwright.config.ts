@@ -11,8 +11,6 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-const WEB_PORT = 4173;
-
 export default defineConfig({
   reporter: [['list'], ['./test/support/summary-reporter.ts']],
   timeout: 60_000,
@@ -24,7 +22,6 @@ export default defineConfig({
       testDir: 'test/e2e',
       testIgnore: /screenshots/,
       use: {
-        baseURL: `http://127.0.0.1:${WEB_PORT}`,
         browserName: 'chromium',
         launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
       },
@@ -34,7 +31,6 @@ export default defineConfig({
       testDir: 'test/e2e',
       testMatch: /screenshots\.spec\.ts/,
       use: {
-        baseURL: `http://127.0.0.1:${WEB_PORT}`,
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },
         launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
@@ -42,10 +38,4 @@ export default defineConfig({
     },
     { name: 'electron', testDir: 'test/electron' },
   ],
-  webServer: {
-    command: `npx vite preview --config vite.web.config.ts`,
-    url: `http://127.0.0.1:${WEB_PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
 });

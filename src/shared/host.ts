@@ -16,6 +16,8 @@ export interface OpenedWorkspace {
   bytes: Uint8Array;
   /** A previous version kept beside the file by the last successful save. */
   hasBackup: boolean;
+  /** The host holds no copy yet (a file brought into the browser edition): save once it opened. */
+  needsFirstSave?: boolean;
 }
 
 export interface RecentWorkspace {
@@ -47,6 +49,6 @@ export interface Host {
   printToPdf(html: string, suggestedName: string): Promise<Result<{ savedTo: string } | null>>;
   openExternal(url: string): Promise<Result<void>>;
   setTitle(title: string): void;
-  /** Registers what to run before the app quits or the page goes away (flush unsaved work). */
-  onBeforeQuit(flush: () => Promise<void>): void;
+  /** Registers what to run before the app quits or the page goes away, so unsaved work is saved. */
+  onBeforeQuit(work: { flush: () => Promise<void>; hasUnsavedWork: () => boolean }): void;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IpcChannel, MenuCommand } from './ipc-channels';
 import type { Result } from './result';
 
 /**
@@ -8,7 +9,7 @@ import type { Result } from './result';
 
 const workspaceRef = z.object({ id: z.string().min(1).max(4096), name: z.string().min(1).max(512) }).strict();
 const fileName = z.string().min(1).max(255);
-const bytes = z.instanceof(Uint8Array);
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file bytes');
 
 export const ipcRequests = {
   'workspace:pick': z.undefined(),
@@ -26,19 +27,18 @@ export const ipcRequests = {
   'shell:open-external': z.object({ url: z.string().url().max(2048) }).strict(),
   'window:set-title': z.object({ title: z.string().max(300) }).strict(),
   'app:quit-ready': z.undefined(),
-} as const;
+} as const satisfies Record<IpcChannel, z.ZodType>;
 
-export type IpcChannel = keyof typeof ipcRequests;
+export { IPC_CHANNELS, MENU_COMMAND, QUIT_REQUESTED } from './ipc-channels';
+export type { IpcChannel, MenuCommand } from './ipc-channels';
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcRequests)[C]>;
-export const IPC_CHANNELS = Object.keys(ipcRequests) as IpcChannel[];
-
-/** Sent by main when the user quits or closes the window; the renderer flushes, then sends app:quit-ready. */
-export const QUIT_REQUESTED = 'app:quit-requested';
 
 /** What preload exposes on `window.xsellBridge`, and nothing more. */
 export interface PreloadBridge {
   invoke<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<Result<unknown>>;
-  onQuitRequested(listener: () => void): void;
+  /** Each returns a function that removes the listener again. */
+  onQuitRequested(listener: () => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 declare global {

@@ -1,0 +1,42 @@
+import type { OpenFailureKind } from '../../shared/workspace';
+import { useWorkspace } from '../state/store-context';
+import { Modal } from './Modal';
+
+const TITLES: Record<OpenFailureKind, string> = {
+  empty: 'The file is empty',
+  'not-sqlite': 'Not a workspace file',
+  'not-workspace': 'Not a workspace file',
+  truncated: 'The workspace file is incomplete',
+  damaged: 'The workspace file is damaged',
+  'newer-version': 'Made by a newer version',
+};
+
+export function OpenProblemDialog() {
+  const problem = useWorkspace((s) => s.openProblem);
+  const dismiss = useWorkspace((s) => s.dismissProblem);
+  const openBackup = useWorkspace((s) => s.openBackup);
+  return (
+    <Modal open={problem !== null} title={problem ? TITLES[problem.kind] : ''} onClose={dismiss}>
+      {problem && (
+        <div data-testid="open-problem" data-kind={problem.kind}>
+          <p>{problem.message}</p>
+          {problem.detail && <p className="muted">{problem.detail}</p>}
+          <p className="muted">
+            The file <strong>{problem.ref.name}</strong> has not been changed.
+            {problem.hasBackup ? ' A backup from its previous save is available.' : ''}
+          </p>
+          <div className="actions">
+            {problem.hasBackup && (
+              <button type="button" className="primary" onClick={() => void openBackup(problem)}>
+                Open the backup
+              </button>
+            )}
+            <button type="button" onClick={dismiss} autoFocus={!problem.hasBackup}>
+              Close
+            </button>
+          </div>
+        </div>
+      )}
+    </Modal>
+  );
+}

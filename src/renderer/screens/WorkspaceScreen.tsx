@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import type { TableName } from '../../shared/workspace';
+import { DataTable } from '../components/DataTable';
+import { NameDialog } from '../components/NameDialog';
+import { useWorkspace } from '../state/store-context';
+
+const TABLE_LABELS: Record<TableName, string> = {
+  customers: 'Customers',
+  products: 'Products',
+  orders: 'Orders',
+  order_lines: 'Order lines',
+  events: 'Behaviour events',
+  baskets: 'Baskets',
+  imports: 'Imports',
+  plans: 'Plans',
+  plan_revisions: 'Plan revisions',
+};
+
+const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+
+export function WorkspaceScreen() {
+  const summary = useWorkspace((s) => s.summary)!;
+  const renameWorkspace = useWorkspace((s) => s.renameWorkspace);
+  const closeWorkspace = useWorkspace((s) => s.closeWorkspace);
+  const saveCopy = useWorkspace((s) => s.saveCopy);
+  const [renaming, setRenaming] = useState(false);
+  const isEmpty = Object.values(summary.counts).every((count) => count === 0);
+
+  return (
+    <div className="workspace">
+      <div className="workspace-header">
+        <h1>{summary.name}</h1>
+        <div className="actions">
+          <button type="button" onClick={() => setRenaming(true)}>
+            Rename…
+          </button>
+          <button type="button" onClick={() => void saveCopy()}>
+            Save a copy…
+          </button>
+          <button type="button" onClick={() => void closeWorkspace()}>
+            Close workspace
+          </button>
+        </div>
+      </div>
+
+      <section aria-labelledby="contents-heading">
+        <h2 id="contents-heading">What is in this workspace</h2>
+        {isEmpty ? (
+          <p className="empty">
+            This workspace has no data yet. It will hold the customers, products, orders and behaviour events you bring
+            in, and the plans you make from them.
+          </p>
+        ) : (
+          <>
+            <dl className="counts" aria-label="Rows per table">
+              {(Object.keys(TABLE_LABELS) as TableName[]).map((table) => (
+                <div key={table} className="count" data-testid={`count-${table}`}>
+                  <dt>{TABLE_LABELS[table]}</dt>
+                  <dd>{summary.counts[table].toLocaleString('en')}</dd>
+                </div>
+              ))}
+            </dl>
+            {summary.orderDateRange && (
+              <p data-testid="order-range">
+                Orders from <strong>{formatDate(summary.orderDateRange.first)}</strong> to{' '}
+                <strong>{formatDate(summary.orderDateRange.last)}</strong>.
+              </p>
+            )}
+          </>
+        )}
+      </section>
+
+      {summary.samples.length > 0 && (
+        <section aria-labelledby="samples-heading">
+          <h2 id="samples-heading">A few rows</h2>
+          {summary.samples.map((sample) => (
+            <DataTable key={sample.table} caption={TABLE_LABELS[sample.table]} columns={sample.columns} rows={sample.rows} />
+          ))}
+        </section>
+      )}
+
+      <NameDialog
+        key={String(renaming)}
+        open={renaming}
+        title="Rename workspace"
+        label="Workspace name"
+        initial={summary.name}
+        confirmLabel="Rename"
+        onCancel={() => setRenaming(false)}
+        onConfirm={(name) => {
+          setRenaming(false);
+          void renameWorkspace(name);
+        }}
+      />
+    </div>
+  );
+}

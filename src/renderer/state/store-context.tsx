@@ -1,0 +1,27 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { Host } from '../../shared/host';
+import type { WorkspaceActions, WorkspaceState, WorkspaceStore } from './workspace-store';
+
+interface Services {
+  host: Host;
+  store: WorkspaceStore;
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('ServicesProvider is missing');
+  return services;
+}
+
+export const useHost = () => useServices().host;
+
+export function useWorkspace<T>(selector: (state: WorkspaceState & WorkspaceActions) => T): T {
+  return useStore(useServices().store, selector);
+}

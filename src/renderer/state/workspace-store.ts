@@ -1,0 +1,216 @@
+import { createStore } from 'zustand/vanilla';
+import type { Host, OpenedWorkspace, RecentWorkspace, WorkspaceRef } from '../../shared/host';
+import type { Progress } from '../../shared/engine-api';
+import type { Industry, OpenFailure, WorkspaceSummary } from '../../shared/workspace';
+import { progressChannel, type EngineClient } from '../engine-client';
+import { createAutosave } from './autosave';
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+
+export interface OpenProblem extends OpenFailure {
+  ref: WorkspaceRef;
+  hasBackup: boolean;
+}
+
+export interface WorkspaceState {
+  ref: WorkspaceRef | null;
+  summary: WorkspaceSummary | null;
+  saveState: SaveState;
+  saveError: string | null;
+  busy: Progress | null;
+  openProblem: OpenProblem | null;
+  notice: string | null;
+  recent: RecentWorkspace[];
+}
+
+export interface WorkspaceActions {
+  refreshRecent(): Promise<void>;
+  createWorkspace(name: string): Promise<void>;
+  pickAndOpen(): Promise<void>;
+  openRecent(ref: WorkspaceRef): Promise<void>;
+  openBackup(problem: OpenProblem): Promise<void>;
+  openDemo(industry: Industry, name: string): Promise<void>;
+  forgetRecent(ref: WorkspaceRef): Promise<void>;
+  renameWorkspace(name: string): Promise<void>;
+  saveCopy(): Promise<void>;
+  closeWorkspace(): Promise<void>;
+  dismissProblem(): void;
+  dismissNotice(): void;
+  /** Saves now if anything is unsaved; resolves once the bytes are on disk. */
+  flush(): Promise<void>;
+}
+
+export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
+
+const initialState: WorkspaceState = {
+  ref: null,
+  summary: null,
+  saveState: 'saved',
+  saveError: null,
+  busy: null,
+  openProblem: null,
+  notice: null,
+  recent: [],
+};
+
+export function createWorkspaceStore(host: Host, engine: EngineClient) {
+  return createStore<WorkspaceState & WorkspaceActions>()((set, get) => {
+    const autosave = createAutosave({
+      save: async () => {
+        const { ref } = get();
+        if (!ref) return;
+        const revision = get().summary?.revision ?? 0;
+        set({ saveState: 'saving' });
+        const bytes = await engine.exportBytes();
+        const result = await host.saveWorkspace(ref, bytes);
+        if (!result.ok) {
+          set({ saveState: 'failed', saveError: result.error });
+          throw new Error(result.error);
+        }
+        // Edits made while the bytes were on their way keep the workspace unsaved.
+        const latest = get().summary?.revision ?? 0;
+        set({ saveState: latest === revision ? 'saved' : 'unsaved', saveError: null });
+        if (latest !== revision) autosave.schedule();
+      },
+    });
+
+    const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: string }): T => {
+      if (!result.ok) throw new Error(result.error);
+      return result.value;
+    };
+
+    const withBusy = async (label: string, work: () => Promise<void>) => {
+      set({ busy: { label, done: 0, total: 0 }, notice: null });
+      try {
+        await work();
+      } catch (error) {
+        set({ notice: error instanceof Error ? error.message : String(error) });
+      } finally {
+        set({ busy: null });
+      }
+    };
+
+    const adopt = async (ref: WorkspaceRef, summary: WorkspaceSummary, saveNow: boolean) => {
+      set({ ref, summary, openProblem: null, saveState: saveNow ? 'unsaved' : 'saved', saveError: null });
+      if (saveNow) {
+        autosave.schedule();
+        await autosave.flush();
+      }
+      await get().refreshRecent();
+    };
+
+    const openBytes = async (opened: OpenedWorkspace) => {
+      const result = await engine.openWorkspace(opened.bytes);
+      if (!result.ok) {
+        set({ openProblem: { ...result.error, ref: opened.ref, hasBackup: opened.hasBackup } });
+        return;
+      }
+      await adopt(opened.ref, result.value, Boolean(opened.needsFirstSave));
+    };
+
+    const leaveCurrent = async () => {
+      await autosave.flush();
+      autosave.cancel();
+      await engine.closeWorkspace();
+      set({ ref: null, summary: null, saveState: 'saved' });
+    };
+
+    return {
+      ...initialState,
+
+      refreshRecent: async () => {
+        const result = await host.listRecent();
+        if (result.ok) set({ recent: result.value });
+      },
+
+      createWorkspace: (name) =>
+        withBusy('Creating workspace', async () => {
+          const ref = unwrap(await host.chooseNewWorkspace(name));
+          if (!ref) return;
+          await leaveCurrent();
+          await adopt(ref, await engine.newWorkspace(ref.name), true);
+        }),
+
+      pickAndOpen: () =>
+        withBusy('Opening workspace', async () => {
+          const opened = unwrap(await host.pickWorkspace());
+          if (!opened) return;
+          await leaveCurrent();
+          await openBytes(opened);
+        }),
+
+      openRecent: (ref) =>
+        withBusy('Opening workspace', async () => {
+          const result = await host.openRecent(ref);
+          if (!result.ok) {
+            set({ notice: `${ref.name} could not be opened: ${result.error}` });
+            return;
+          }
+          await leaveCurrent();
+          await openBytes(result.value);
+        }),
+
+      openBackup: (problem) =>
+        withBusy('Opening backup', async () => {
+          const opened = unwrap(await host.openBackup(problem.ref));
+          const result = await engine.openWorkspace(opened.bytes);
+          if (!result.ok) {
+            set({ openProblem: { ...result.error, ref: problem.ref, hasBackup: false } });
+            return;
+          }
+          // The recovered copy goes to a new file: neither the damaged file nor its backup is overwritten.
+          const target = unwrap(await host.chooseNewWorkspace(`${problem.ref.name} (recovered)`));
+          if (!target) return;
+          await adopt(target, result.value, true);
+          set({ notice: `Recovered ${problem.ref.name} from its backup into ${target.name}.` });
+        }),
+
+      openDemo: (industry, name) =>
+        withBusy('Building demo workspace', async () => {
+          const ref = unwrap(await host.demoWorkspace(name));
+          await leaveCurrent();
+          const summary = await engine.createDemo(
+            industry,
+            progressChannel((progress) => set({ busy: progress })),
+          );
+          await adopt(ref, summary, true);
+        }),
+
+      forgetRecent: async (ref) => {
+        await host.forgetRecent(ref);
+        await get().refreshRecent();
+      },
+
+      renameWorkspace: async (name) => {
+        const summary = await engine.renameWorkspace(name);
+        const { ref } = get();
+        // In the browser edition the workspace's name is all the file name there is.
+        const renamedRef = ref && host.kind === 'browser' ? { ...ref, name: summary.name } : ref;
+        set({ summary, ref: renamedRef, saveState: 'unsaved' });
+        autosave.schedule();
+      },
+
+      saveCopy: async () => {
+        const { summary } = get();
+        if (!summary) return;
+        const bytes = await engine.exportBytes();
+        const result = await host.saveExport({
+          suggestedName: `${summary.name}.xsell`,
+          mimeType: 'application/vnd.sqlite3',
+          data: bytes,
+        });
+        if (!result.ok) set({ notice: `The copy could not be saved: ${result.error}` });
+        else if (result.value) set({ notice: `Saved a copy as ${result.value.savedTo}.` });
+      },
+
+      closeWorkspace: async () => {
+        await leaveCurrent();
+        await get().refreshRecent();
+      },
+
+      dismissProblem: () => set({ openProblem: null }),
+      dismissNotice: () => set({ notice: null }),
+      flush: () => autosave.flush(),
+    };
+  });
+}

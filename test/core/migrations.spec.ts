@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { migrate, schemaVersionOf } from '../../src/core/store/migrate';
+import { openWorkspaceBytes } from '../../src/core/store/open-workspace';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/core/store/schema';
+import { queryAll, queryValue, type Database } from '../../src/core/store/sqlite';
+
+const schemaOf = (db: Database) =>
+  queryAll<{ type: string; name: string; sql: string }>(
+    db,
+    "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+  );
+
+test('the schema holds every table of the data model', async () => {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  migrate(db);
+  const tables = schemaOf(db).filter((o) => o.type === 'table').map((o) => o.name);
+  expect(tables).toEqual(
+    expect.arrayContaining(['customers', 'products', 'orders', 'order_lines', 'events', 'baskets', 'imports', 'plans', 'plan_revisions', 'checklist_acks', 'analysis_cache', 'meta']),
+  );
+  expect(schemaVersionOf(db)).toBe(SCHEMA_VERSION);
+  expect(Number(queryValue(db, 'PRAGMA application_id'))).toBe(APPLICATION_ID);
+});
+
+for (let from = 0; from < SCHEMA_VERSION; from++) {
+  test(`a workspace at version ${from} migrates to ${SCHEMA_VERSION} with its data and the same schema as a new one`, async () => {
+    const SQL = await loadSqlJs();
+    const old = new SQL.Database();
+    migrate(old, from);
+    if (from > 0) old.run("INSERT INTO meta(key, value) VALUES ('name', 'Kept through migration')");
+    old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+    const opened = openWorkspaceBytes(SQL, old.export());
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    expect(schemaVersionOf(opened.value)).toBe(SCHEMA_VERSION);
+    if (from > 0) expect(queryValue(opened.value, "SELECT value FROM meta WHERE key = 'name'")).toBe('Kept through migration');
+
+    const fresh = new SQL.Database();
+    migrate(fresh);
+    expect(schemaOf(opened.value)).toEqual(schemaOf(fresh));
+  });
+}
+
+test('a failing migration step leaves the workspace as it was at the previous version', async () => {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  migrate(db);
+  db.run("INSERT INTO meta(key, value) VALUES ('name', 'Before the upgrade')");
+  const steps = [...MIGRATIONS, 'CREATE TABLE upgrade_part_one(x); CREATE TABLE customers(x);'];
+  expect(() => migrate(db, steps.length, steps)).toThrow(/already exists/);
+  expect(schemaVersionOf(db)).toBe(SCHEMA_VERSION);
+  expect(queryValue(db, "SELECT count(*) FROM sqlite_master WHERE name = 'upgrade_part_one'")).toBe(0);
+  expect(queryValue(db, "SELECT value FROM meta WHERE key = 'name'")).toBe('Before the upgrade');
+});
