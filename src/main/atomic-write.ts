@@ -49,7 +49,7 @@ export function backupPathFor(path: string): string {
 }
 
 /** A hidden, unique name beside the target, so the final rename never crosses file systems. */
-export function tempPathFor(path: string, purpose: 'new' | 'backup' = 'new'): string {
+function tempPathFor(path: string, purpose: 'new' | 'backup' = 'new'): string {
   const tag = purpose === 'backup' ? 'bak.' : '';
   return join(dirname(path), `.${basename(path)}.${tag}${randomBytes(6).toString('hex')}.tmp`);
 }
@@ -133,7 +133,7 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-export function describeWriteFailure(path: string, error: unknown): string {
+function describeWriteFailure(path: string, error: unknown): string {
   const file = `“${basename(path)}”`;
   const folder = `“${dirname(path)}”`;
   switch (errorCode(error)) {

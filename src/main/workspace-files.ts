@@ -15,6 +15,17 @@ export function workspaceRefFor(path: string): WorkspaceRef {
   return { id: path, name: name || basename(path) };
 }
 
+/** A file name that is valid on every platform, from a name the user or a demo chose. */
+export function safeFileName(name: string, fallback = 'Workspace'): string {
+  const cleaned = name
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned);
+  return cleaned && !reserved ? cleaned.slice(0, 120) : fallback;
+}
+
 /** Adds the workspace extension when the user typed a name without it. */
 export function withWorkspaceExtension(path: string): string {
   return extname(path).toLowerCase() === `.${WORKSPACE_EXTENSION}` ? path : `${path}.${WORKSPACE_EXTENSION}`;

@@ -1,3 +1,4 @@
+import type { MenuCommand } from './ipc-channels';
 import type { Result } from './result';
 
 /**
@@ -50,5 +51,7 @@ export interface Host {
   openExternal(url: string): Promise<Result<void>>;
   setTitle(title: string): void;
   /** Registers what to run before the app quits or the page goes away, so unsaved work is saved. */
+  /** The desktop app's menu items the page acts on; the web edition has no menu. */
+  onMenuCommand(listener: (command: MenuCommand) => void): void;
   onBeforeQuit(work: { flush: () => Promise<void>; hasUnsavedWork: () => boolean }): void;
 }

@@ -28,7 +28,7 @@ export const QUIT_REQUESTED = 'app:quit-requested';
 /** Main -> renderer: the user chose an application menu item the page acts on. */
 export const MENU_COMMAND = 'menu:command';
 
-export const MENU_COMMANDS = ['new-workspace', 'open-workspace'] as const;
+const MENU_COMMANDS = ['new-workspace', 'open-workspace'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
