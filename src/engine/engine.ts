@@ -1,4 +1,4 @@
-import { generateDemoWorkspace } from '../core/demo';
+import { generateDemoWorkspace } from '../core/demo/generate-workspace';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';

@@ -9,6 +9,11 @@ import './styles.css';
 
 const host = selectHost();
 const store = createWorkspaceStore(host, startEngine());
+host.onMenuCommand((command) => {
+  const state = store.getState();
+  if (command === 'open-workspace') void state.pickAndOpen();
+  else void state.closeWorkspace().then(() => state.setNamingNewWorkspace(true));
+});
 host.onBeforeQuit({
   flush: () => store.getState().flush(),
   hasUnsavedWork: () => store.getState().saveState !== 'saved',

@@ -65,12 +65,12 @@ test('the keyboard alone creates a workspace and Escape cancels a dialog', async
 test('leaving with unsaved work asks first, and the work is saved', async ({ app }) => {
   await createWorkspace(app, 'Unsaved Shop');
   await rename(app, 'Renamed Just Now');
+  await expect(app.getByTestId('save-state')).not.toHaveText('All changes saved');
   const prompt = app.waitForEvent('dialog');
-  const reload = app.reload();
+  await app.close({ runBeforeUnload: true });
   const dialog = await prompt;
   expect(dialog.type()).toBe('beforeunload');
   await dialog.dismiss();
-  await reload.catch(() => undefined);
   await saved(app);
   await app.reload();
   await expect(app.getByRole('button', { name: /^Renamed Just Now/ })).toBeVisible();

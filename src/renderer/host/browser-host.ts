@@ -66,6 +66,7 @@ export function createBrowserHost(): Host {
     setTitle: (title) => {
       document.title = title;
     },
+    onMenuCommand: () => undefined,
     onBeforeQuit: ({ flush, hasUnsavedWork }) => {
       // A page cannot wait for a save while it unloads: it saves as soon as it is hidden, and
       // asks the browser to confirm leaving while a save is still due.

@@ -24,6 +24,7 @@ export function createElectronHost(bridge: PreloadBridge): Host {
       call<{ savedTo: string } | null, 'export:pdf'>('export:pdf', { html, suggestedName }),
     openExternal: (url) => call<void, 'shell:open-external'>('shell:open-external', { url }),
     setTitle: (title) => void bridge.invoke('window:set-title', { title }),
+    onMenuCommand: (listener) => void bridge.onMenuCommand(listener),
     onBeforeQuit: ({ flush }) =>
       bridge.onQuitRequested(() => {
         // Only a successful save lets the window close; on failure main asks the user what to do.

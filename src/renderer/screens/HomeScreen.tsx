@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { DEMO_WORKSPACES } from '../../core/demo/demo-workspaces';
 import { NameDialog } from '../components/NameDialog';
 import { useWorkspace } from '../state/store-context';
@@ -11,7 +11,8 @@ export function HomeScreen() {
   const openRecent = useWorkspace((s) => s.openRecent);
   const forgetRecent = useWorkspace((s) => s.forgetRecent);
   const openDemo = useWorkspace((s) => s.openDemo);
-  const [naming, setNaming] = useState(false);
+  const naming = useWorkspace((s) => s.namingNewWorkspace);
+  const setNaming = useWorkspace((s) => s.setNamingNewWorkspace);
 
   useEffect(() => {
     void refreshRecent();

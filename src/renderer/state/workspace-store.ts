@@ -21,6 +21,8 @@ export interface WorkspaceState {
   openProblem: OpenProblem | null;
   notice: string | null;
   recent: RecentWorkspace[];
+  /** The "New workspace" dialog is open (from the home screen or the File menu). */
+  namingNewWorkspace: boolean;
 }
 
 export interface WorkspaceActions {
@@ -34,6 +36,7 @@ export interface WorkspaceActions {
   renameWorkspace(name: string): Promise<void>;
   saveCopy(): Promise<void>;
   closeWorkspace(): Promise<void>;
+  setNamingNewWorkspace(open: boolean): void;
   dismissProblem(): void;
   dismissNotice(): void;
   /** Saves now if anything is unsaved; resolves once the bytes are on disk. */
@@ -51,6 +54,7 @@ const initialState: WorkspaceState = {
   openProblem: null,
   notice: null,
   recent: [],
+  namingNewWorkspace: false,
 };
 
 export function createWorkspaceStore(host: Host, engine: EngineClient) {
@@ -208,6 +212,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
         await get().refreshRecent();
       },
 
+      setNamingNewWorkspace: (open) => set({ namingNewWorkspace: open }),
       dismissProblem: () => set({ openProblem: null }),
       dismissNotice: () => set({ notice: null }),
       flush: () => autosave.flush(),
