@@ -1,9 +1,16 @@
 import type { Industry } from '../../shared/workspace';
 
-/** The demo businesses the home screen offers: one invented business per cross-sell strategy. */
+/**
+ * The demo businesses the home screen offers, one invented business per cross-sell strategy.
+ * Kept apart from the generators so the home screen does not load the catalogs.
+ */
+
+export type DemoStrategy = 'completion' | 'expert-evolution' | 'ecosystem';
+
 export interface DemoWorkspace {
   industry: Industry;
   name: string;
+  strategy: DemoStrategy;
   strategyLabel: string;
   description: string;
 }
@@ -12,20 +19,23 @@ export const DEMO_WORKSPACES: readonly DemoWorkspace[] = [
   {
     industry: 'beauty',
     name: 'Glow & Co. skincare',
+    strategy: 'completion',
     strategyLabel: 'Completion',
     description:
       'A skincare shop whose customers build a routine one product at a time: cleanser first, then toner, serum and moisturiser over later orders.',
   },
   {
     industry: 'running',
-    name: 'Stride Running Co.',
+    name: 'Northpace Running Co.',
+    strategy: 'expert-evolution',
     strategyLabel: 'Expert-user evolution',
     description:
       'A running retailer with beginner, intermediate and race-day gear, where logged kilometres and milestones show who is ready for the next step up.',
   },
   {
     industry: 'lighting',
-    name: 'Lumen Home lighting',
+    name: 'Lumora Smart Lighting',
+    strategy: 'ecosystem',
     strategyLabel: 'Ecosystem expansion',
     description:
       'A smart-lighting brand whose customers start with a kit and add bulbs, strips, switches and sensors from the same family.',

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { openWorkspaceBytes } from '../../core/store/open-workspace';
+import { summarizeWorkspace } from '../../core/store/workspace-summary';
+import { TABLES, type OpenFailure } from '../../shared/workspace';
+import { count, EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
+import { loadSqlJs } from '../node-sqljs';
+
+/** Where SQLite keeps PRAGMA user_version in a file's header: the version the file itself is at. */
+const USER_VERSION_OFFSET = 60;
+
+type InfoFailure = Omit<OpenFailure, 'kind'> & { kind: OpenFailure['kind'] | 'unreadable' };
+
+export const infoCommand: Command = {
+  name: 'info',
+  summary: 'Describe a workspace file (never changes it)',
+  usage: `Usage: npm run cli -- info FILE.xsell [--json]
+
+Opens a workspace file read-only and prints its name, schema version, the row count of every
+table and the dates of its first and last orders. A file that is not a usable workspace gets a
+plain explanation and exit code 2.
+
+  --json  print the description, or the problem, as JSON`,
+
+  async run(args, io) {
+    const { values, positionals } = parseCommandLine(args, { json: { type: 'boolean' } }, true);
+    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'Give one file at a time.' : 'Which file? Give the path of a workspace.');
+    const [path] = positionals;
+    const json = values.json ?? false;
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      return report(io, json, path, unreadable(error));
+    }
+    const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
+    if (!opened.ok) return report(io, json, path, opened.error);
+
+    const summary = summarizeWorkspace(opened.value, 0);
+    opened.value.close();
+    const schemaVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(USER_VERSION_OFFSET);
+    const { name, counts, orderDateRange } = summary;
+    if (json) {
+      io.out(JSON.stringify({ name, schemaVersion, counts, orderDateRange }, null, 2));
+      return EXIT.ok;
+    }
+    const width = Math.max(...TABLES.map((t) => t.length));
+    io.out(
+      [
+        name,
+        `  schema version  ${schemaVersion}`,
+        `  orders          ${orderDateRange ? `${orderDateRange.first} to ${orderDateRange.last}` : 'none yet'}`,
+        '',
+        ...TABLES.map((t) => `  ${t.padEnd(width)}  ${count(counts[t]).padStart(10)}`),
+      ].join('\n'),
+    );
+    return EXIT.ok;
+  },
+};
+
+function report(io: CliOutput, json: boolean, path: string, failure: InfoFailure): number {
+  if (json) io.out(JSON.stringify({ error: { kind: failure.kind, message: failure.message, detail: failure.detail ?? null } }, null, 2));
+  else io.err([`Cannot open ${basename(path)}: ${failure.message}`, failure.detail].filter(Boolean).join('\n'));
+  return EXIT.badFile;
+}
+
+function unreadable(error: unknown): InfoFailure {
+  const code = (error as { code?: string }).code;
+  const message =
+    code === 'ENOENT' ? 'There is no such file.'
+    : code === 'EISDIR' ? 'That is a folder, not a file.'
+    : code === 'EACCES' || code === 'EPERM' ? 'You do not have permission to read it.'
+    : 'The file could not be read.';
+  return { kind: 'unreadable', message, detail: error instanceof Error ? error.message : String(error) };
+}
