@@ -2,11 +2,12 @@ import { FileWriteError } from '../main/atomic-write';
 import { EXIT, UsageError, type CliOutput, type Command } from './cli-support';
 import { demoCommand } from './commands/demo';
 import { demoCsvCommand } from './commands/demo-csv';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 
 /** The command line over core, for agencies' batch work, benchmarks and headless checks. */
 
-const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand];
+const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand];
 
 const USAGE = `Cross-Sell Planner command line
 

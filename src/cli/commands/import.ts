@@ -1,0 +1,197 @@
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { importFailure } from '../../core/import/failure';
+import { importFile, type ImportChoices } from '../../core/import/import-file';
+import { isImportKind, type ImportKind } from '../../core/import/kinds';
+import { importMappingSchema, type ImportMapping } from '../../core/import/mapping';
+import { IMPORT_MODES, type ImportMode } from '../../core/import/sink';
+import type { Delimiter } from '../../core/import/sniff';
+import type { RejectedRow } from '../../core/import/validate';
+import type { DayMonthOrder } from '../../core/import/values';
+import { createWorkspaceDb, openWorkspaceBytes } from '../../core/store/open-workspace';
+import type { Database } from '../../core/store/sqlite';
+import { writeFileAtomic } from '../../main/atomic-write';
+import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
+import { openFileSource } from '../file-source';
+import { failureSummary, rejectedCsv, report, successSummary, type FileResult } from './import-output';
+import { loadSqlJs } from '../node-sqljs';
+
+/**
+ * `import FILE... --workspace W.xsell`: imports CSV files into a workspace, creating it when
+ * missing. All files go in or none: the workspace file is written once, after the last file
+ * imported, and left untouched when any of them fails.
+ */
+
+const IMPORT_USAGE = `Usage: npm run cli -- import FILE... --workspace W.xsell [options]
+
+Imports CSV files into a workspace (created when missing). Either every file is imported or the
+workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a workspace.
+
+  --workspace W.xsell    the workspace to import into
+  --as KIND              what the files hold: customers, products, orders, order-lines,
+                         order-lines-flat, events, baskets (default: worked out from the columns)
+  --mapping FILE.json    a saved column mapping to use instead of the proposed one
+  --date-format FMT      dmy (25/12/2024) or mdy (12/25/2024), when the dates leave it open
+  --delimiter SEP        , ; tab or |, when the file leaves it open
+  --mode MODE            append (default), update (overwrite rows with the same number) or
+                         replace (remove what earlier imports of this kind brought in)
+  --rejected-out FILE    write the rejected rows, with row numbers and reasons, to a CSV file
+  --json                 print one JSON object instead of text`;
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import CSV files (customers, products, orders, events …) into a workspace',
+  usage: IMPORT_USAGE,
+  run: importFiles,
+};
+
+const processOutput: CliOutput = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** The command on its own, for callers without the CLI's dispatcher: reports usage mistakes itself. */
+export async function runImport(argv: string[], io: CliOutput = processOutput): Promise<number> {
+  try {
+    return await importFiles(argv, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`${error.message}\n\n${IMPORT_USAGE}`);
+    return EXIT.usage;
+  }
+}
+
+interface ImportArgs {
+  files: string[];
+  workspace: string;
+  choices: ImportChoices;
+  json: boolean;
+  rejectedOut: string | undefined;
+}
+
+async function importFiles(argv: string[], io: CliOutput): Promise<number> {
+  const args = await parseImportArgs(argv);
+  const SQL = await loadSqlJs();
+  const opened = await openOrCreate(args.workspace, SQL);
+  if (typeof opened === 'string') {
+    report(io, args.json, { ok: false, error: { code: 'not_a_workspace', message: opened } });
+    return EXIT.badFile;
+  }
+  const db = opened;
+  try {
+    const results: FileResult[] = [];
+    for (const file of args.files) {
+      const result = await importOne(db, file, args.choices);
+      results.push(result);
+      if (!result.outcome.ok) break;
+    }
+    if (args.rejectedOut) await writeFile(args.rejectedOut, rejectedCsv(results));
+    const last = results[results.length - 1];
+    if (!last.outcome.ok) {
+      report(io, args.json, failureSummary(last.file, last.outcome));
+      return EXIT.failed;
+    }
+    await writeFileAtomic(args.workspace, db.export());
+    report(io, args.json, successSummary(args.workspace, results));
+    return EXIT.ok;
+  } finally {
+    db.close();
+  }
+}
+
+async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
+  const parsed = parseCommandLine(
+    argv,
+    {
+      workspace: { type: 'string', short: 'w' },
+      as: { type: 'string' },
+      mapping: { type: 'string' },
+      'date-format': { type: 'string' },
+      delimiter: { type: 'string' },
+      mode: { type: 'string' },
+      'rejected-out': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    true,
+  );
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('Name at least one CSV file to import.');
+  if (!values.workspace) throw new UsageError('Name the workspace to import into, with --workspace.');
+
+  const choices: ImportChoices = { mode: parseMode(values.mode) };
+  if (values.as !== undefined) choices.kind = parseKind(values.as);
+  if (values['date-format'] !== undefined) choices.dayMonthOrder = parseDateFormat(values['date-format']);
+  if (values.delimiter !== undefined) choices.delimiter = parseDelimiter(values.delimiter);
+  if (values.mapping !== undefined) choices.mapping = await readMapping(values.mapping);
+  return { files: positionals, workspace: values.workspace, choices, json: values.json ?? false, rejectedOut: values['rejected-out'] };
+}
+
+function parseKind(text: string): ImportKind {
+  const kind = text.trim().toLowerCase().replace(/-/g, '_');
+  if (!isImportKind(kind)) throw new UsageError(`“${text}” is not a kind of data we import. Use customers, products, orders, order-lines, order-lines-flat, events or baskets.`);
+  return kind;
+}
+
+function parseMode(text: string | undefined): ImportMode {
+  if (text === undefined) return 'append';
+  const mode = IMPORT_MODES.find((m) => m === text.trim().toLowerCase());
+  if (!mode) throw new UsageError(`“${text}” is not an import mode. Use append, update or replace.`);
+  return mode;
+}
+
+function parseDateFormat(text: string): DayMonthOrder {
+  const value = text.trim().toLowerCase();
+  if (['dmy', 'dd/mm/yyyy', 'dd.mm.yyyy', 'dd-mm-yyyy', 'day-first'].includes(value)) return 'dmy';
+  if (['mdy', 'mm/dd/yyyy', 'mm-dd-yyyy', 'month-first'].includes(value)) return 'mdy';
+  throw new UsageError(`“${text}” is not a date format we know. Use dmy (day first, 25/12/2024) or mdy (month first, 12/25/2024).`);
+}
+
+function parseDelimiter(text: string): Delimiter {
+  const names: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '|': '|', pipe: '|' };
+  const delimiter = names[text.toLowerCase()];
+  if (!delimiter) throw new UsageError(`“${text}” is not a separator we read. Use , ; tab or |.`);
+  return delimiter;
+}
+
+async function readMapping(path: string): Promise<ImportMapping> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Could not read the mapping ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = importMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    const problem = parsed.error.issues[0];
+    throw new UsageError(`The mapping ${path} is not a column mapping: ${problem.path.join('.') || 'the file'}: ${problem.message}.`);
+  }
+  return parsed.data;
+}
+
+async function openOrCreate(path: string, SQL: Awaited<ReturnType<typeof loadSqlJs>>): Promise<Database | string> {
+  const exists = await access(path).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return createWorkspaceDb(SQL, basename(path, extname(path)));
+  const opened = openWorkspaceBytes(SQL, await readFile(path));
+  if (opened.ok) return opened.value;
+  return `${opened.error.message}${opened.error.detail ? ` ${opened.error.detail}` : ''}`;
+}
+
+async function importOne(db: Database, file: string, choices: ImportChoices): Promise<FileResult> {
+  const rejectedRows: RejectedRow[] = [];
+  let opened;
+  try {
+    opened = await openFileSource(file);
+  } catch (error) {
+    const message = `Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`;
+    return { file, rejectedRows, outcome: { ok: false, failure: importFailure('cannot_read', message), report: null, preview: null } };
+  }
+  try {
+    const outcome = await importFile(db, opened.source, choices, { onRejectedRow: (row) => rejectedRows.push(row) });
+    return { file, outcome, rejectedRows };
+  } finally {
+    await opened.close();
+  }
+}

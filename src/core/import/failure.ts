@@ -1,0 +1,27 @@
+/** Why a whole import could not go ahead. The workspace is left exactly as it was. */
+export type ImportFailureCode =
+  | 'cannot_read'
+  | 'empty'
+  | 'not_text'
+  | 'not_a_table'
+  | 'no_rows'
+  | 'unknown_kind'
+  | 'kind_mismatch'
+  | 'bad_mapping'
+  | 'missing_columns'
+  | 'choose_delimiter'
+  | 'choose_date_order'
+  | 'mode_not_supported'
+  | 'nothing_imported'
+  | 'cancelled';
+
+export interface ImportFailure {
+  code: ImportFailureCode;
+  /** One or two plain sentences for the person importing. */
+  message: string;
+  /** What we saw in the file, when that helps to fix it. */
+  detail?: string;
+}
+
+export const importFailure = (code: ImportFailureCode, message: string, detail?: string): ImportFailure =>
+  detail === undefined ? { code, message } : { code, message, detail };

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../../shared/result';
+import { importFailure, type ImportFailure } from './failure';
+import { FIELD_NAMES, IMPORT_KINDS, KIND_FIELDS, KIND_LABELS, type FieldName, type FieldSpec, type ImportKind } from './kinds';
+import { normaliseHeader, synonymRank } from './synonyms';
+import type { DayMonthOrder, DecimalSeparator } from './values';
+
+/**
+ * Which file column feeds which canonical field. Plain JSON, so a mapping can be saved as a preset
+ * and applied to next month's export of the same system. Columns it does not name are kept as
+ * extra attributes of each row.
+ */
+export interface ImportMapping {
+  kind: ImportKind;
+  /** Canonical field → the file's column name ("Column 3" in a file without a header row). */
+  columns: Partial<Record<FieldName, string>>;
+  /** How dates like 03/04/2024 are read; needed only when the file leaves it open. */
+  dayMonthOrder?: DayMonthOrder;
+  decimalSeparator?: DecimalSeparator;
+}
+
+export const importMappingSchema = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    columns: z.partialRecord(z.enum(FIELD_NAMES), z.string().min(1)),
+    dayMonthOrder: z.enum(['dmy', 'mdy']).optional(),
+    decimalSeparator: z.enum(['.', ',']).optional(),
+  })
+  .strict();
+
+/** Pre-fills the columns of a kind from the file's column names, strongest synonym first. */
+export function proposeColumns(kind: ImportKind, headers: readonly string[]): Partial<Record<FieldName, string>> {
+  const fields = KIND_FIELDS[kind];
+  const keys = headers.map(normaliseHeader);
+  const matches: { field: FieldSpec; fieldOrder: number; header: number; rank: number }[] = [];
+  fields.forEach((field, fieldOrder) => {
+    keys.forEach((key, header) => {
+      const rank = synonymRank(field.name, key);
+      if (rank >= 0) matches.push({ field, fieldOrder, header, rank });
+    });
+  });
+  matches.sort((a, b) => a.rank - b.rank || a.fieldOrder - b.fieldOrder || a.header - b.header);
+
+  const columns: Partial<Record<FieldName, string>> = {};
+  const usedHeaders = new Set<number>();
+  for (const { field, header } of matches) {
+    if (columns[field.name] !== undefined || usedHeaders.has(header)) continue;
+    columns[field.name] = headers[header];
+    usedHeaders.add(header);
+  }
+  return columns;
+}
+
+export interface ResolvedField {
+  spec: FieldSpec;
+  /** The file's column name. */
+  column: string;
+  index: number;
+}
+
+/** A mapping checked against one file's columns, ready for reading rows. */
+export interface ResolvedMapping {
+  kind: ImportKind;
+  fields: ResolvedField[];
+  /** Columns no field reads: kept as extra attributes. */
+  extras: { name: string; index: number }[];
+  /** A flat file without order numbers: each customer's lines of one day form an order. */
+  orderIdFromCustomerAndDay: boolean;
+}
+
+export function resolveMapping(mapping: ImportMapping, headers: readonly string[]): Result<ResolvedMapping, ImportFailure> {
+  const specs = KIND_FIELDS[mapping.kind];
+  const indexOf = new Map(headers.map((name, index) => [name.toLowerCase(), index]));
+  const fields: ResolvedField[] = [];
+  for (const [name, column] of Object.entries(mapping.columns) as [FieldName, string][]) {
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) {
+      return fail(importFailure('bad_mapping', `The mapping names a field “${name}”, which ${KIND_LABELS[mapping.kind]} does not have.`));
+    }
+    const index = indexOf.get(column.toLowerCase());
+    if (index === undefined) {
+      return fail(
+        importFailure(
+          'missing_columns',
+          `The mapping reads the ${spec.label} from a column “${column}”, but this file has no such column.`,
+          `The file's columns are: ${headers.join(', ')}.`,
+        ),
+      );
+    }
+    fields.push({ spec, column: headers[index], index });
+  }
+
+  const mapped = new Set(fields.map((field) => field.spec.name));
+  const orderIdFromCustomerAndDay =
+    mapping.kind === 'order_lines_flat' && !mapped.has('order_id') && mapped.has('customer_id') && mapped.has('ordered_at');
+  const missing = specs.filter(
+    (spec) => spec.required && !mapped.has(spec.name) && !(spec.name === 'order_id' && orderIdFromCustomerAndDay),
+  );
+  if (missing.length > 0) {
+    return fail(
+      importFailure(
+        'missing_columns',
+        `We could not find a column for the ${missing.map((s) => s.label).join(' or the ')}, which ${KIND_LABELS[mapping.kind]} needs. Choose the column that holds it.`,
+        `The file's columns are: ${headers.join(', ')}.`,
+      ),
+    );
+  }
+
+  const used = new Set(fields.map((field) => field.index));
+  const extras = headers.map((name, index) => ({ name, index })).filter(({ index }) => !used.has(index));
+  fields.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
+  return ok({ kind: mapping.kind, fields, extras, orderIdFromCustomerAndDay });
+}

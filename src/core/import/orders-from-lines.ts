@@ -1,0 +1,153 @@
+import type { Statement } from 'sql.js';
+import type { SinkContext, TableCounts } from './sink';
+import type { AcceptedRow, FieldValue } from './validate';
+
+/**
+ * The orders behind order lines. On an order's first line it is checked against the workspace
+ * (append refuses an order already there, update clears its old lines) and, in a flat export,
+ * written at once from that line, so the work (and the progress bar) follows the file. At the
+ * end, the few orders whose later lines added to them are corrected, and cancellations marked.
+ */
+
+interface OrderState {
+  customerId: string | null;
+  orderedAt: string | null;
+  lines: number;
+  firstRow: number;
+  /** Later lines filled in a customer or an earlier date: the row needs correcting. */
+  changed: boolean;
+  /** Lines of the order name different customers or dates. */
+  disagrees: boolean;
+  /** In append mode, an order already in the workspace: its lines are not imported again. */
+  alreadyThere: boolean;
+}
+
+const text = (value: FieldValue | undefined): string | null => (typeof value === 'string' ? value : null);
+
+export class OrdersFromLines {
+  private readonly orders = new Map<string, OrderState>();
+  private readonly statements: Statement[] = [];
+  private readonly inWorkspace: Statement;
+  private readonly deleteLines: Statement;
+  private readonly upsert: Statement;
+  /** "C" before an order number marks a cancellation in files whose other orders are plain numbers. */
+  private plainNumbers = false;
+  /** Into an empty workspace (the usual first import) there is nothing to check each order against. */
+  private readonly nothingToCheck: boolean;
+
+  constructor(
+    private readonly ctx: SinkContext,
+    private readonly written: TableCounts,
+    /** A flat export carries the orders themselves; plain order lines only point to them. */
+    private readonly flat: boolean,
+  ) {
+    const table = flat ? 'orders' : 'order_lines';
+    this.nothingToCheck = ctx.db.exec(`SELECT 1 FROM ${table} LIMIT 1`).length === 0;
+    this.inWorkspace = this.prepare(`SELECT 1 FROM ${table} WHERE order_id = ? LIMIT 1`);
+    this.deleteLines = this.prepare('DELETE FROM order_lines WHERE order_id = ?');
+    this.upsert = this.prepare(
+      `INSERT INTO orders(order_id, customer_id, ordered_at, channel, is_gift, status, extra, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(order_id) DO UPDATE SET
+         customer_id = coalesce(excluded.customer_id, customer_id),
+         ordered_at = coalesce(excluded.ordered_at, ordered_at),
+         channel = coalesce(excluded.channel, channel),
+         is_gift = coalesce(excluded.is_gift, is_gift),
+         status = coalesce(excluded.status, status),
+         extra = coalesce(excluded.extra, extra),
+         import_id = excluded.import_id`,
+    );
+  }
+
+  /** Takes one line of an order; false when its order is already in the workspace (append mode). */
+  take(orderId: string, row: AcceptedRow): boolean {
+    const v = row.values;
+    const customerId = text(v.customer_id);
+    const orderedAt = text(v.ordered_at);
+    const order = this.orders.get(orderId);
+    if (order) {
+      if (order.alreadyThere) return false;
+      order.lines++;
+      if (this.flat) this.merge(order, customerId, orderedAt);
+      return true;
+    }
+
+    const there = this.exists(orderId);
+    const alreadyThere = there && this.ctx.mode === 'append';
+    this.orders.set(orderId, { customerId, orderedAt, lines: 1, firstRow: row.row, changed: false, disagrees: false, alreadyThere });
+    if (alreadyThere) return false;
+    if (there && this.ctx.mode === 'update') this.deleteLines.run([orderId]);
+    if (this.flat) {
+      if (/^\d+$/.test(orderId)) this.plainNumbers = true;
+      const country = text(v.country);
+      this.upsert.run([
+        orderId,
+        customerId,
+        orderedAt,
+        v.channel ?? null,
+        v.is_gift ?? null,
+        v.status ?? null,
+        country === null ? null : JSON.stringify({ country }),
+        this.ctx.importId,
+      ]);
+      this.written.orders++;
+    }
+    return true;
+  }
+
+  finish(): void {
+    if (!this.flat) return;
+    const correct = this.prepare('UPDATE orders SET customer_id = ?, ordered_at = ? WHERE order_id = ?');
+    const cancel = this.prepare(`UPDATE orders SET status = 'cancelled' WHERE order_id = ? AND status IS NULL`);
+    const warnings = this.ctx.warnings;
+    for (const [orderId, order] of this.orders) {
+      if (order.alreadyThere) continue;
+      if (order.changed) correct.run([order.customerId, order.orderedAt, orderId]);
+      if (order.disagrees) warnings.add('order_conflicts', order.firstRow);
+      if (this.plainNumbers && /^C\d+$/i.test(orderId)) {
+        cancel.run([orderId]);
+        if (this.ctx.db.getRowsModified() > 0) {
+          warnings.add('cancelled_orders', order.firstRow);
+          warnings.add('cancelled_order_lines', undefined, order.lines);
+        }
+      }
+    }
+  }
+
+  close(): void {
+    for (const statement of this.statements) statement.free();
+  }
+
+  /** The first customer named and the earliest date win; disagreeing lines are counted. */
+  private merge(order: OrderState, customerId: string | null, orderedAt: string | null): void {
+    if (customerId !== null && customerId !== order.customerId) {
+      if (order.customerId === null) {
+        order.customerId = customerId;
+        order.changed = true;
+      } else {
+        order.disagrees = true;
+      }
+    }
+    if (orderedAt !== null && orderedAt !== order.orderedAt) {
+      if (order.orderedAt !== null) order.disagrees = true;
+      if (order.orderedAt === null || orderedAt < order.orderedAt) {
+        order.orderedAt = orderedAt;
+        order.changed = true;
+      }
+    }
+  }
+
+  private exists(orderId: string): boolean {
+    if (this.nothingToCheck) return false;
+    this.inWorkspace.bind([orderId]);
+    const found = this.inWorkspace.step();
+    this.inWorkspace.reset();
+    return found;
+  }
+
+  private prepare(sql: string): Statement {
+    const statement = this.ctx.db.prepare(sql);
+    this.statements.push(statement);
+    return statement;
+  }
+}

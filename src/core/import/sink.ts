@@ -1,0 +1,39 @@
+import type { Database } from '../store/sqlite';
+import type { ImportKind } from './kinds';
+import type { AcceptedRow, RowRejection } from './validate';
+import type { WarningTally } from './warnings';
+
+/** How an import treats data already in the workspace. */
+export type ImportMode = 'append' | 'update' | 'replace';
+export const IMPORT_MODES: readonly ImportMode[] = ['append', 'update', 'replace'];
+
+/** Rows this import added to (or changed in) each table. */
+export interface TableCounts {
+  customers: number;
+  products: number;
+  orders: number;
+  orderLines: number;
+  events: number;
+  baskets: number;
+}
+
+export const noTableCounts = (): TableCounts => ({ customers: 0, products: 0, orders: 0, orderLines: 0, events: 0, baskets: 0 });
+
+export interface SinkContext {
+  db: Database;
+  importId: number;
+  kind: ImportKind;
+  mode: ImportMode;
+  warnings: WarningTally;
+}
+
+/** Writes accepted rows of one kind into the workspace, inside the import's transaction. */
+export interface RowSink {
+  /** Writes one row, or rejects it when the workspace cannot take it (e.g. its id is already there). */
+  write(row: AcceptedRow): RowRejection | null;
+  /** Writes what follows from all rows together (orders, customers and products of order lines). */
+  finish(): void;
+  readonly written: TableCounts;
+  /** Frees prepared statements; runs whether the import succeeds or not. */
+  close(): void;
+}

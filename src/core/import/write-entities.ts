@@ -1,0 +1,97 @@
+import type { SqlValue, Statement } from 'sql.js';
+import { fingerprint } from './duplicates';
+import type { ResolvedMapping } from './mapping';
+import { rejectText } from './messages';
+import { isNonProductCode } from './non-products';
+import { noTableCounts, type RowSink, type SinkContext, type TableCounts } from './sink';
+import type { AcceptedRow, RowRejection } from './validate';
+
+/**
+ * Writes a customer, product or order list: one row per id. Within the file a repeated id
+ * updates the earlier row (the last one wins, and differing repeats are counted). Against the
+ * workspace: append refuses ids an earlier file of the same kind already gave, but fills in
+ * customers, products and orders that were only derived from order lines; update overwrites; blank
+ * cells never erase a value that is already there.
+ */
+
+type EntityKind = 'customers' | 'products' | 'orders';
+
+const ENTITIES: Record<EntityKind, { id: string; counter: keyof TableCounts; noun: string }> = {
+  customers: { id: 'customer_id', counter: 'customers', noun: 'customer' },
+  products: { id: 'product_id', counter: 'products', noun: 'product' },
+  orders: { id: 'order_id', counter: 'orders', noun: 'order' },
+};
+
+export class EntitySink implements RowSink {
+  readonly written: TableCounts = noTableCounts();
+  private readonly entity: (typeof ENTITIES)[EntityKind];
+  private readonly upsert: Statement;
+  private readonly origin: Statement;
+  /** Each id written by this file, with a fingerprint of its values. */
+  private readonly seen = new Map<string, number>();
+  private readonly conflicting = new Set<string>();
+
+  constructor(
+    private readonly ctx: SinkContext,
+    private readonly mapping: ResolvedMapping,
+    private readonly kind: EntityKind,
+  ) {
+    this.entity = ENTITIES[kind];
+    const id = this.entity.id;
+    const columns = mapping.fields.map((field) => field.spec.name as string);
+    if (kind === 'products') columns.push('is_product');
+    const updates = columns
+      .filter((column) => column !== id)
+      .map((column) => (column === 'is_product' ? 'is_product = excluded.is_product' : `${column} = coalesce(excluded.${column}, ${column})`));
+    this.upsert = ctx.db.prepare(
+      `INSERT INTO ${kind} (${[...columns, 'extra', 'import_id'].join(', ')})
+       VALUES (${[...columns, 'extra', 'import_id'].map(() => '?').join(', ')})
+       ON CONFLICT(${id}) DO UPDATE SET ${[...updates, 'extra = coalesce(excluded.extra, extra)', 'import_id = excluded.import_id'].join(', ')}`,
+    );
+    this.origin = ctx.db.prepare(
+      `SELECT i.kind FROM ${kind} t LEFT JOIN imports i ON i.import_id = t.import_id WHERE t.${id} = ?`,
+    );
+  }
+
+  write(row: AcceptedRow): RowRejection | null {
+    const id = row.values[this.entity.id as keyof typeof row.values] as string;
+    const values = fingerprint(JSON.stringify(row.values) + (row.extra ?? ''));
+    const earlier = this.seen.get(id);
+    if (earlier === undefined) {
+      if (this.ctx.mode === 'append' && this.givenByAnEarlierFile(id)) {
+        return { reason: 'already_in_workspace', message: rejectText.alreadyThere(row.row, this.entity.noun, id) };
+      }
+      this.written[this.entity.counter]++;
+    } else if (earlier !== values && !this.conflicting.has(id)) {
+      this.conflicting.add(id);
+      this.ctx.warnings.add('id_conflicts', row.row);
+      if (this.conflicting.size === 1) this.ctx.warnings.detail('id_conflicts', `for example ${this.entity.noun} ${id}`);
+    }
+    this.seen.set(id, values);
+
+    const params: SqlValue[] = this.mapping.fields.map((field) => row.values[field.spec.name] ?? null);
+    if (this.kind === 'products') params.push(isNonProductCode(id) ? 0 : 1);
+    params.push(row.extra, this.ctx.importId);
+    this.upsert.run(params);
+    return null;
+  }
+
+  finish(): void {}
+
+  close(): void {
+    this.upsert.free();
+    this.origin.free();
+  }
+
+  /** The id is in the workspace from a file of this kind (or was entered without any import). */
+  private givenByAnEarlierFile(id: string): boolean {
+    this.origin.bind([id]);
+    try {
+      if (!this.origin.step()) return false;
+      const kind = this.origin.get()[0];
+      return kind === null || kind === this.kind;
+    } finally {
+      this.origin.reset();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { Statement } from 'sql.js';
+import { noTableCounts, type RowSink, type SinkContext, type TableCounts } from './sink';
+import type { AcceptedRow, RowRejection } from './validate';
+
+/** "Cart Add" and "cart-add" are the same event type as "cart_add". */
+function normaliseEventType(type: string): string {
+  return type.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+export class EventSink implements RowSink {
+  readonly written: TableCounts = noTableCounts();
+  private readonly insert: Statement;
+
+  constructor(private readonly ctx: SinkContext) {
+    this.insert = ctx.db.prepare(
+      `INSERT INTO events(customer_id, occurred_at, type, product_id, value, limit_value, channel, extra, import_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  write(row: AcceptedRow): RowRejection | null {
+    const v = row.values;
+    this.insert.run([
+      v.customer_id ?? null,
+      v.occurred_at ?? null,
+      normaliseEventType(String(v.type)),
+      v.product_id ?? null,
+      v.value ?? null,
+      v.limit ?? null,
+      v.channel ?? null,
+      row.extra,
+      this.ctx.importId,
+    ]);
+    this.written.events++;
+    return null;
+  }
+
+  finish(): void {}
+
+  close(): void {
+    this.insert.free();
+  }
+}
