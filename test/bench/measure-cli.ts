@@ -1,4 +1,4 @@
-import { main } from '../../src/cli/main';
+import { main } from '../../src/cli/dispatch';
 
 /**
  * Runs one CLI command in this fresh process and prints how long it took and the process's peak

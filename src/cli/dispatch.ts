@@ -1,0 +1,50 @@
+import { FileWriteError } from '../main/atomic-write';
+import { EXIT, UsageError, type CliOutput, type Command } from './cli-support';
+import { demoCommand } from './commands/demo';
+import { demoCsvCommand } from './commands/demo-csv';
+import { importCommand } from './commands/import';
+import { infoCommand } from './commands/info';
+
+/** The command line's dispatcher: finds the command and turns its errors into exit codes. */
+
+const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand];
+
+const USAGE = `Cross-Sell Planner command line
+
+Usage: npm run cli -- <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)}  ${c.summary}`).join('\n')}
+
+Add --help after a command to see its options.`;
+
+export async function main(argv: string[], io: CliOutput): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`There is no command "${name}".\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${command.usage}`);
+      return EXIT.usage;
+    }
+    if (error instanceof FileWriteError) {
+      io.err(error.message);
+      return EXIT.failed;
+    }
+    io.err(`${command.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failed;
+  }
+}
