@@ -37,6 +37,10 @@ function snapshot(db: Database): string {
   return digest;
 }
 
+/** The definitions of the workspace's indexes, in name order. */
+const indexSql = (db: Database) =>
+  value(db, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)");
+
 const bigFile = () => bytesSource('big.csv', orderLinesCsv(10_000));
 
 async function runImport(db: Database, control: ImportControl, choices: ImportChoices = {}) {
@@ -80,6 +84,21 @@ test('an error half way leaves the workspace exactly as before, and the next imp
   const outcome = await runImport(db, {});
   expect(outcome.ok && outcome.report.rowsImported).toBe(30_000);
   expect(value(db, 'PRAGMA foreign_keys')).toBe(1);
+});
+
+test('a cancel into an empty workspace, whose indexes the import builds at the end, leaves it exactly as before', async () => {
+  const SQL = await loadSqlJs();
+  const db = createWorkspaceDb(SQL, 'Shop');
+  const before = snapshot(db);
+  const indexes = indexSql(db);
+  let chunks = 0;
+  const outcome = await runImport(db, { onProgress: () => void chunks++, isCancelled: () => chunks >= 3 });
+  expect(outcome.ok).toBe(false);
+  expect(snapshot(db)).toBe(before);
+
+  const imported = await runImport(db, {});
+  expect(imported.ok).toBe(true);
+  expect(indexSql(db)).toBe(indexes);
 });
 
 test('a cancel in replace mode brings back what the replace had removed', async () => {

@@ -1,4 +1,5 @@
 import type { Database } from '../store/sqlite';
+import { deferIndexes } from './deferred-indexes';
 import { DuplicateFinder } from './duplicates';
 import { importFailure, type ImportFailure } from './failure';
 import { resolveMapping, type ImportMapping, type ResolvedMapping } from './mapping';
@@ -121,6 +122,7 @@ class ImportRun {
       JSON.stringify(settings.mapping),
     ]);
     this.importId = Number(db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
+    const buildIndexes = deferIndexes(db, DATA_TABLES);
 
     const reader = new RowReader(source, settings.format.encoding, settings.format.delimiter, { chunkBytes: control.chunkBytes });
     for await (const batch of reader.batches()) {
@@ -142,6 +144,7 @@ class ImportRun {
     if (this.rowsImported === 0) {
       return { ok: false, failure: this.nothingImported(), report: this.report(reader.encoding) };
     }
+    buildIndexes();
     this.sink?.finish();
     const report = this.report(reader.encoding);
     db.run(
