@@ -1,8 +1,13 @@
 import { generateDemoWorkspace } from '../core/demo/generate-workspace';
+import { csvLine } from '../core/export/csv-cell';
+import { importFile } from '../core/import/import-file';
+import { previewImport } from '../core/import/preview';
+import { blobSource, bytesSource, type ByteSource } from '../core/import/source';
+import type { RejectedRow } from '../core/import/validate';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';
-import type { EngineApi } from '../shared/engine-api';
+import type { EngineApi, ImportRunOutcome } from '../shared/engine-api';
 import { fail, ok } from '../shared/result';
 
 /**
@@ -12,6 +17,18 @@ import { fail, ok } from '../shared/result';
 export function createEngine(SQL: SqlJsStatic): EngineApi {
   let db: Database | null = null;
   let revision = 0;
+  let importing = false;
+  let cancelRequested = false;
+  let rejected: { headers: string[]; rows: RejectedRow[] } = { headers: [], rows: [] };
+  // Calls that touch the database run one at a time, in the order they came. An import awaits
+  // between chunks with its transaction open: any other call then, even an export (which reopens
+  // the database), would lose it.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
   const current = (): Database => {
     if (!db) throw new Error('No workspace is open.');
@@ -25,35 +42,79 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
   };
 
   return {
-    async newWorkspace(name) {
-      return replace(createWorkspaceDb(SQL, name));
+    newWorkspace: (name) => exclusive(async () => replace(createWorkspaceDb(SQL, name))),
+    openWorkspace: (bytes) =>
+      exclusive(async () => {
+        const opened = openWorkspaceBytes(SQL, bytes);
+        return opened.ok ? ok(replace(opened.value)) : fail(opened.error);
+      }),
+    createDemo: (industry, onProgress) => exclusive(async () => replace(generateDemoWorkspace(SQL, industry, { onProgress }))),
+    summary: () => exclusive(async () => summarizeWorkspace(current(), revision)),
+    renameWorkspace: (name) =>
+      exclusive(async () => {
+        const trimmed = name.trim();
+        if (!trimmed) throw new Error('A workspace needs a name.');
+        current().run("UPDATE meta SET value = ? WHERE key = 'name'", [trimmed]);
+        revision++;
+        return summarizeWorkspace(current(), revision);
+      }),
+    async previewImport(file, name, options) {
+      return previewImport(sourceOf(file, name), options);
     },
-    async openWorkspace(bytes) {
-      const opened = openWorkspaceBytes(SQL, bytes);
-      return opened.ok ? ok(replace(opened.value)) : fail(opened.error);
+    runImport: (file, name, choices, onProgress) =>
+      exclusive(async (): Promise<ImportRunOutcome> => {
+        const target = current();
+        const rows: RejectedRow[] = [];
+        rejected = { headers: [], rows };
+        let lastReport = 0;
+        importing = true;
+        cancelRequested = false;
+        try {
+          const outcome = await importFile(target, sourceOf(file, name), choices, {
+            onProgress: (done, total) => {
+              // Progress crosses the thread boundary: a few updates a second are plenty.
+              if (done < total && Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
+              lastReport = Date.now();
+              onProgress?.({ label: `Importing ${name}`, done, total });
+            },
+            isCancelled: () => cancelRequested,
+            // A macrotask between chunks lets the cancel message (and progress) through.
+            yieldToEventLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
+            onRejectedRow: (row) => rows.push(row),
+          });
+          rejected.headers = outcome.preview?.headers ?? [];
+          if (!outcome.ok) return { ok: false, failure: outcome.failure, report: outcome.report };
+          revision++;
+          return { ok: true, report: outcome.report, summary: summarizeWorkspace(target, revision) };
+        } finally {
+          importing = false;
+          cancelRequested = false;
+        }
+      }),
+    async cancelImport() {
+      if (importing) cancelRequested = true;
     },
-    async createDemo(industry, onProgress) {
-      return replace(generateDemoWorkspace(SQL, industry, { onProgress }));
+    async rejectedRowsCsv() {
+      const lines = [csvLine(['Row', 'Reason', 'Problem', ...rejected.headers])];
+      for (const row of rejected.rows) lines.push(csvLine([row.row, row.reason, row.message, ...row.cells]));
+      return lines.join('');
     },
-    async summary() {
-      return summarizeWorkspace(current(), revision);
-    },
-    async renameWorkspace(name) {
-      const trimmed = name.trim();
-      if (!trimmed) throw new Error('A workspace needs a name.');
-      current().run("UPDATE meta SET value = ? WHERE key = 'name'", [trimmed]);
-      revision++;
-      return summarizeWorkspace(current(), revision);
-    },
-    async exportBytes() {
-      const bytes = current().export();
-      applyConnectionSettings(current());
-      return bytes;
-    },
-    async closeWorkspace() {
-      db?.close();
-      db = null;
-      revision = 0;
-    },
+    exportBytes: () =>
+      exclusive(async () => {
+        const bytes = current().export();
+        applyConnectionSettings(current());
+        return bytes;
+      }),
+    closeWorkspace: () =>
+      exclusive(async () => {
+        db?.close();
+        db = null;
+        revision = 0;
+      }),
   };
 }
+
+const PROGRESS_INTERVAL_MS = 100;
+
+const sourceOf = (file: Blob | Uint8Array, name: string): ByteSource =>
+  file instanceof Uint8Array ? bytesSource(name, file) : blobSource(name, file);

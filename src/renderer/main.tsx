@@ -4,11 +4,14 @@ import { App } from './App';
 import { startEngine } from './engine-client';
 import { selectHost } from './host/select-host';
 import { ServicesProvider } from './state/store-context';
+import { createImportStore } from './state/import-store';
 import { createWorkspaceStore } from './state/workspace-store';
 import './styles.css';
 
 const host = selectHost();
-const store = createWorkspaceStore(host, startEngine());
+const engine = startEngine();
+const store = createWorkspaceStore(host, engine);
+const importStore = createImportStore(host, engine, (summary) => store.getState().adoptImport(summary));
 host.onMenuCommand((command) => {
   const state = store.getState();
   if (command === 'open-workspace') void state.pickAndOpen();
@@ -21,7 +24,7 @@ host.onBeforeQuit({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ServicesProvider services={{ host, store }}>
+    <ServicesProvider services={{ host, store, importStore }}>
       <App />
     </ServicesProvider>
   </StrictMode>,

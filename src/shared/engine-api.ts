@@ -1,3 +1,7 @@
+import type { ImportChoices } from '../core/import/import-file';
+import type { ImportFailure } from '../core/import/failure';
+import type { ImportPreview, PreviewOptions } from '../core/import/preview';
+import type { ImportReport } from '../core/import/report';
 import type { Result } from './result';
 import type { Industry, OpenFailure, WorkspaceSummary } from './workspace';
 
@@ -20,7 +24,22 @@ export interface EngineApi {
   createDemo(industry: Industry, onProgress?: ProgressListener): Promise<WorkspaceSummary>;
   summary(): Promise<WorkspaceSummary>;
   renameWorkspace(name: string): Promise<WorkspaceSummary>;
+  /** A first look at a file to import: layout, kind, proposed mapping and sample rows. Writes nothing. */
+  previewImport(file: Blob | Uint8Array, name: string, options?: PreviewOptions): Promise<Result<ImportPreview, ImportFailure>>;
+  /**
+   * Imports a file in one transaction; progress is in bytes of the file. On a failure or a cancel
+   * the workspace is exactly as before. Other calls wait until the import has finished.
+   */
+  runImport(file: Blob | Uint8Array, name: string, choices: ImportChoices, onProgress?: ProgressListener): Promise<ImportRunOutcome>;
+  /** Stops the running import at its next chunk; it then ends with the failure "cancelled". */
+  cancelImport(): Promise<void>;
+  /** The rows the last import rejected, as CSV text with their row numbers and reasons. */
+  rejectedRowsCsv(): Promise<string>;
   /** The whole workspace as SQLite bytes, for the Host to write. */
   exportBytes(): Promise<Uint8Array>;
   closeWorkspace(): Promise<void>;
 }
+
+export type ImportRunOutcome =
+  | { ok: true; report: ImportReport; summary: WorkspaceSummary }
+  | { ok: false; failure: ImportFailure; report: ImportReport | null };

@@ -36,6 +36,8 @@ export interface Host {
   readonly kind: 'electron' | 'browser';
   /** Asks the user for a workspace file; null when they cancel. */
   pickWorkspace(): Promise<Result<OpenedWorkspace | null>>;
+  /** Asks the user for data files to import (CSV and other text tables); null when they cancel. */
+  pickDataFiles(): Promise<Result<File[] | null>>;
   openRecent(ref: WorkspaceRef): Promise<Result<OpenedWorkspace>>;
   openBackup(ref: WorkspaceRef): Promise<Result<OpenedWorkspace>>;
   /** Asks where a new workspace goes; null when they cancel. */

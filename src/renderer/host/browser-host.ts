@@ -1,6 +1,7 @@
 import type { Host, OpenedWorkspace, SaveExportRequest, WorkspaceRef } from '../../shared/host';
 import { fail, ok, type Result } from '../../shared/result';
 import { WORKSPACE_EXTENSION } from '../../shared/workspace';
+import { DATA_FILE_TYPES, pickFiles } from './pick-files';
 import { openWorkspaceStorage, storeWorkspace, touchEntry, type WorkspaceStorage } from './browser-storage';
 
 const EXTERNAL_HOSTS = new Set(['cross-sell-planner.example.org']);
@@ -33,10 +34,15 @@ export function createBrowserHost(): Host {
     kind: 'browser',
     pickWorkspace: () =>
       guard(async () => {
-        const file = await pickFile(`.${WORKSPACE_EXTENSION}`);
+        const [file] = await pickFiles(`.${WORKSPACE_EXTENSION}`);
         if (!file) return null;
         const ref = { id: crypto.randomUUID(), name: baseName(file.name) };
         return { ref, bytes: new Uint8Array(await file.arrayBuffer()), hasBackup: false, needsFirstSave: true };
+      }),
+    pickDataFiles: () =>
+      guard(async () => {
+        const files = await pickFiles(DATA_FILE_TYPES, true);
+        return files.length > 0 ? files : null;
       }),
     openRecent: (ref) => guard(() => readStored(ref, 'bytes')),
     openBackup: (ref) => guard(() => readStored(ref, 'backup')),
@@ -84,17 +90,6 @@ export function createBrowserHost(): Host {
 
 function baseName(fileName: string): string {
   return fileName.replace(/\.[^.]+$/, '') || fileName;
-}
-
-function pickFile(accept: string): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
-    input.addEventListener('cancel', () => resolve(null), { once: true });
-    input.click();
-  });
 }
 
 function download({ suggestedName, mimeType, data }: SaveExportRequest): string {

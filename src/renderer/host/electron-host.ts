@@ -1,6 +1,7 @@
 import type { Host, OpenedWorkspace, RecentWorkspace, WorkspaceRef } from '../../shared/host';
 import type { IpcChannel, IpcRequest, PreloadBridge } from '../../shared/ipc';
-import type { Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
+import { DATA_FILE_TYPES, pickFiles } from './pick-files';
 
 /** The Host over Electron: every call is one IPC round trip through the preload bridge. */
 export function createElectronHost(bridge: PreloadBridge): Host {
@@ -10,6 +11,11 @@ export function createElectronHost(bridge: PreloadBridge): Host {
   return {
     kind: 'electron',
     pickWorkspace: () => call<OpenedWorkspace | null, 'workspace:pick'>('workspace:pick', undefined),
+    // A file input works in Electron's renderer too, and hands the engine a File it can read by range.
+    pickDataFiles: async () => {
+      const files = await pickFiles(DATA_FILE_TYPES, true);
+      return ok(files.length > 0 ? files : null);
+    },
     openRecent: (ref) => call<OpenedWorkspace, 'workspace:open-recent'>('workspace:open-recent', { ref }),
     openBackup: (ref) => call<OpenedWorkspace, 'workspace:open-backup'>('workspace:open-backup', { ref }),
     chooseNewWorkspace: (suggestedName) =>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TableName } from '../../shared/workspace';
 import { DataTable } from '../components/DataTable';
 import { NameDialog } from '../components/NameDialog';
-import { useWorkspace } from '../state/store-context';
+import { useImport, useWorkspace } from '../state/store-context';
+import { ImportDialog } from './import/ImportDialog';
 
 const TABLE_LABELS: Record<TableName, string> = {
   customers: 'Customers',
@@ -24,7 +25,10 @@ export function WorkspaceScreen() {
   const renameWorkspace = useWorkspace((s) => s.renameWorkspace);
   const closeWorkspace = useWorkspace((s) => s.closeWorkspace);
   const saveCopy = useWorkspace((s) => s.saveCopy);
+  const pickAndImport = useImport((s) => s.pickAndPreview);
+  const openDroppedFile = useImport((s) => s.openFile);
   const [renaming, setRenaming] = useState(false);
+  useDroppedFiles(openDroppedFile);
   const isEmpty = Object.values(summary.counts).every((count) => count === 0);
 
   return (
@@ -32,6 +36,9 @@ export function WorkspaceScreen() {
       <div className="workspace-header">
         <h1>{summary.name}</h1>
         <div className="actions">
+          <button type="button" className="primary" onClick={() => void pickAndImport()}>
+            Import data…
+          </button>
           <button type="button" onClick={() => setRenaming(true)}>
             Rename…
           </button>
@@ -49,7 +56,7 @@ export function WorkspaceScreen() {
         {isEmpty ? (
           <p className="empty">
             This workspace has no data yet. It will hold the customers, products, orders and behaviour events you bring
-            in, and the plans you make from them.
+            in, and the plans you make from them. Use “Import data…” or drop a CSV file onto this window to bring some in.
           </p>
         ) : (
           <>
@@ -80,6 +87,8 @@ export function WorkspaceScreen() {
         </section>
       )}
 
+      <ImportDialog />
+
       <NameDialog
         key={String(renaming)}
         open={renaming}
@@ -95,4 +104,25 @@ export function WorkspaceScreen() {
       />
     </div>
   );
+}
+
+/** A data file dropped anywhere on the window starts an import of it. */
+function useDroppedFiles(open: (file: File) => Promise<void>) {
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const drop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      void open(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [open]);
 }

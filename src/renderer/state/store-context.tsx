@@ -1,11 +1,13 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Host } from '../../shared/host';
+import type { ImportActions, ImportState, ImportStore } from './import-store';
 import type { WorkspaceActions, WorkspaceState, WorkspaceStore } from './workspace-store';
 
 interface Services {
   host: Host;
   store: WorkspaceStore;
+  importStore: ImportStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);
@@ -24,4 +26,8 @@ export const useHost = () => useServices().host;
 
 export function useWorkspace<T>(selector: (state: WorkspaceState & WorkspaceActions) => T): T {
   return useStore(useServices().store, selector);
+}
+
+export function useImport<T>(selector: (state: ImportState & ImportActions) => T): T {
+  return useStore(useServices().importStore, selector);
 }

@@ -35,6 +35,8 @@ export interface WorkspaceActions {
   forgetRecent(ref: WorkspaceRef): Promise<void>;
   renameWorkspace(name: string): Promise<void>;
   saveCopy(): Promise<void>;
+  /** Takes the workspace as an import left it, and saves it. */
+  adoptImport(summary: WorkspaceSummary): void;
   closeWorkspace(): Promise<void>;
   setNamingNewWorkspace(open: boolean): void;
   dismissProblem(): void;
@@ -191,6 +193,11 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
         // In the browser edition the workspace's name is all the file name there is.
         const renamedRef = ref && host.kind === 'browser' ? { ...ref, name: summary.name } : ref;
         set({ summary, ref: renamedRef, saveState: 'unsaved' });
+        autosave.schedule();
+      },
+
+      adoptImport: (summary) => {
+        set({ summary, saveState: 'unsaved' });
         autosave.schedule();
       },
 

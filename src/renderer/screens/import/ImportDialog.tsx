@@ -1,0 +1,58 @@
+import { Modal } from '../../components/Modal';
+import { useImport } from '../../state/store-context';
+import { ImportProgressView } from './ImportProgressView';
+import { ImportReportView } from './ImportReportView';
+import { ImportSetup } from './ImportSetup';
+
+/** The import from file to report, in one dialog. */
+export function ImportDialog() {
+  const phase = useImport((s) => s.phase);
+  const preview = useImport((s) => s.preview);
+  const mapping = useImport((s) => s.mapping);
+  const failure = useImport((s) => s.failure);
+  const note = useImport((s) => s.note);
+  const report = useImport((s) => s.report);
+  const { run, cancel, close } = useImport((s) => s);
+  const title = phase === 'report' ? (failure ? 'Nothing was imported' : 'Import finished') : 'Import data';
+
+  return (
+    <Modal
+      open={phase !== 'closed'}
+      title={title}
+      className="import-dialog"
+      onClose={phase === 'running' ? () => void cancel() : phase === 'reading' ? undefined : close}
+    >
+      {phase === 'reading' && <p role="status">Reading the file…</p>}
+      {note && <p role="status">{note}</p>}
+      {failure && (
+        <div role="alert" className="import-failure">
+          <p>{failure.message}</p>
+          {failure.detail && <p className="muted">{failure.detail}</p>}
+        </div>
+      )}
+      {phase === 'setup' && preview && <ImportSetup />}
+      {phase === 'running' && <ImportProgressView />}
+      {phase === 'report' && report && <ImportReportView report={report} />}
+
+      {phase === 'setup' && (
+        <div className="actions">
+          {preview && (
+            <button type="button" className="primary" disabled={!mapping} onClick={() => void run()}>
+              Import
+            </button>
+          )}
+          <button type="button" onClick={close}>
+            {preview ? 'Cancel' : 'Close'}
+          </button>
+        </div>
+      )}
+      {phase === 'report' && (
+        <div className="actions">
+          <button type="button" className="primary" autoFocus onClick={close}>
+            Done
+          </button>
+        </div>
+      )}
+    </Modal>
+  );
+}
