@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TableName } from '../../shared/workspace';
 import { DataTable } from '../components/DataTable';
 import { NameDialog } from '../components/NameDialog';
+import { ReadinessPanel } from '../components/ReadinessPanel';
 import { useImport, useWorkspace } from '../state/store-context';
 import { ImportDialog } from './import/ImportDialog';
 
@@ -22,6 +23,7 @@ const formatDate = (iso: string) =>
 
 export function WorkspaceScreen() {
   const summary = useWorkspace((s) => s.summary)!;
+  const readiness = useWorkspace((s) => s.readiness);
   const renameWorkspace = useWorkspace((s) => s.renameWorkspace);
   const closeWorkspace = useWorkspace((s) => s.closeWorkspace);
   const saveCopy = useWorkspace((s) => s.saveCopy);
@@ -77,6 +79,8 @@ export function WorkspaceScreen() {
           </>
         )}
       </section>
+
+      <ReadinessPanel readiness={readiness} />
 
       {summary.samples.length > 0 && (
         <section aria-labelledby="samples-heading">

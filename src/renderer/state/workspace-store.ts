@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Host, OpenedWorkspace, RecentWorkspace, WorkspaceRef } from '../../shared/host';
 import type { Progress } from '../../shared/engine-api';
+import type { Readiness } from '../../shared/readiness';
 import type { Industry, OpenFailure, WorkspaceSummary } from '../../shared/workspace';
 import { progressChannel, type EngineClient } from '../engine-client';
 import { createAutosave } from './autosave';
@@ -15,6 +16,8 @@ export interface OpenProblem extends OpenFailure {
 export interface WorkspaceState {
   ref: WorkspaceRef | null;
   summary: WorkspaceSummary | null;
+  /** What each strategy can be built on; reloaded whenever the data changes. */
+  readiness: Readiness | null;
   saveState: SaveState;
   saveError: string | null;
   busy: Progress | null;
@@ -50,6 +53,7 @@ export type WorkspaceStore = ReturnType<typeof createWorkspaceStore>;
 const initialState: WorkspaceState = {
   ref: null,
   summary: null,
+  readiness: null,
   saveState: 'saved',
   saveError: null,
   busy: null,
@@ -96,8 +100,11 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
       }
     };
 
+    const loadReadiness = async () => set({ readiness: await engine.readiness() });
+
     const adopt = async (ref: WorkspaceRef, summary: WorkspaceSummary, saveNow: boolean) => {
-      set({ ref, summary, openProblem: null, saveState: saveNow ? 'unsaved' : 'saved', saveError: null });
+      set({ ref, summary, readiness: null, openProblem: null, saveState: saveNow ? 'unsaved' : 'saved', saveError: null });
+      await loadReadiness();
       if (saveNow) {
         autosave.schedule();
         await autosave.flush();
@@ -118,7 +125,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
       await autosave.flush();
       autosave.cancel();
       await engine.closeWorkspace();
-      set({ ref: null, summary: null, saveState: 'saved' });
+      set({ ref: null, summary: null, readiness: null, saveState: 'saved' });
     };
 
     return {
@@ -199,6 +206,9 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
       adoptImport: (summary) => {
         set({ summary, saveState: 'unsaved' });
         autosave.schedule();
+        void loadReadiness().catch((error: unknown) =>
+          set({ notice: `Data readiness could not be checked: ${error instanceof Error ? error.message : String(error)}` }),
+        );
       },
 
       saveCopy: async () => {

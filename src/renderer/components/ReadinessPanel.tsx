@@ -1,0 +1,50 @@
+import type { Readiness, ReadinessStatus } from '../../shared/readiness';
+
+const STATUS_LABELS: Record<ReadinessStatus, string> = {
+  ready: 'Ready',
+  partly: 'Partly ready',
+  'not-ready': 'Not ready',
+};
+
+/** For each of the three strategies: whether the data is there, the counts behind it, and what would unlock it. */
+export function ReadinessPanel({ readiness }: { readiness: Readiness | null }) {
+  return (
+    <section aria-labelledby="readiness-heading">
+      <h2 id="readiness-heading">Ready for which strategy?</h2>
+      {!readiness ? (
+        <p className="muted">Checking the data…</p>
+      ) : (
+        <div className="readiness-grid">
+          {readiness.strategies.map((strategy) => (
+            <article
+              key={strategy.strategy}
+              className="readiness-card"
+              aria-labelledby={`readiness-${strategy.strategy}`}
+              data-testid={`readiness-${strategy.strategy}`}
+            >
+              <h3 id={`readiness-${strategy.strategy}`}>{strategy.title}</h3>
+              <p className={`readiness-status readiness-${strategy.status}`} data-testid="readiness-status">
+                {STATUS_LABELS[strategy.status]}
+              </p>
+              <dl className="readiness-counts">
+                {strategy.counts.map((count) => (
+                  <div key={count.key} data-testid={`readiness-count-${count.key}`}>
+                    <dt>{count.label}</dt>
+                    <dd>{count.value.toLocaleString('en')}</dd>
+                  </div>
+                ))}
+              </dl>
+              <p className="muted">{strategy.needs}</p>
+              {strategy.hint && (
+                <p data-testid="readiness-hint">
+                  <strong>To unlock: </strong>
+                  {strategy.hint}
+                </p>
+              )}
+            </article>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
