@@ -1,6 +1,8 @@
+import { assessReadiness } from '../core/analysis/readiness';
 import { generateDemoWorkspace } from '../core/demo/generate-workspace';
 import { csvLine } from '../core/export/csv-cell';
 import { importFile } from '../core/import/import-file';
+import { findPreset, rememberImportMapping } from '../core/import/presets';
 import { previewImport } from '../core/import/preview';
 import { blobSource, bytesSource, type ByteSource } from '../core/import/source';
 import type { RejectedRow } from '../core/import/validate';
@@ -50,6 +52,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
       }),
     createDemo: (industry, onProgress) => exclusive(async () => replace(generateDemoWorkspace(SQL, industry, { onProgress }))),
     summary: () => exclusive(async () => summarizeWorkspace(current(), revision)),
+    readiness: () => exclusive(async () => assessReadiness(current())),
     renameWorkspace: (name) =>
       exclusive(async () => {
         const trimmed = name.trim();
@@ -58,9 +61,15 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         revision++;
         return summarizeWorkspace(current(), revision);
       }),
-    async previewImport(file, name, options) {
-      return previewImport(sourceOf(file, name), options);
-    },
+    // Reads the presets table, so it waits its turn like every other database call.
+    previewImport: (file, name, options) =>
+      exclusive(async () => {
+        const previewed = await previewImport(sourceOf(file, name), options);
+        if (!previewed.ok) return previewed;
+        const found = db && previewed.value.format.hasHeader ? findPreset(db, previewed.value.headers) : null;
+        const preset = found && (!options?.kind || options.kind === found.mapping.kind) ? found : null;
+        return ok({ ...previewed.value, preset });
+      }),
     runImport: (file, name, choices, onProgress) =>
       exclusive(async (): Promise<ImportRunOutcome> => {
         const target = current();
@@ -84,6 +93,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
           });
           rejected.headers = outcome.preview?.headers ?? [];
           if (!outcome.ok) return { ok: false, failure: outcome.failure, report: outcome.report };
+          rememberImportMapping(target, outcome);
           revision++;
           return { ok: true, report: outcome.report, summary: summarizeWorkspace(target, revision) };
         } finally {

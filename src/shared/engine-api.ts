@@ -1,7 +1,9 @@
 import type { ImportChoices } from '../core/import/import-file';
 import type { ImportFailure } from '../core/import/failure';
+import type { MappingPreset } from '../core/import/presets';
 import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
+import type { Readiness } from './readiness';
 import type { Result } from './result';
 import type { Industry, OpenFailure, WorkspaceSummary } from './workspace';
 
@@ -23,9 +25,14 @@ export interface EngineApi {
   openWorkspace(bytes: Uint8Array): Promise<Result<WorkspaceSummary, OpenFailure>>;
   createDemo(industry: Industry, onProgress?: ProgressListener): Promise<WorkspaceSummary>;
   summary(): Promise<WorkspaceSummary>;
+  /** For each strategy, whether the workspace holds the data it needs, and what would unlock it. */
+  readiness(): Promise<Readiness>;
   renameWorkspace(name: string): Promise<WorkspaceSummary>;
-  /** A first look at a file to import: layout, kind, proposed mapping and sample rows. Writes nothing. */
-  previewImport(file: Blob | Uint8Array, name: string, options?: PreviewOptions): Promise<Result<ImportPreview, ImportFailure>>;
+  /**
+   * A first look at a file to import: layout, kind, proposed mapping and sample rows, and the
+   * preset saved for files with this header, if any. Writes nothing.
+   */
+  previewImport(file: Blob | Uint8Array, name: string, options?: PreviewOptions): Promise<Result<ImportPreviewWithPreset, ImportFailure>>;
   /**
    * Imports a file in one transaction; progress is in bytes of the file. On a failure or a cancel
    * the workspace is exactly as before. Other calls wait until the import has finished.
@@ -39,6 +46,9 @@ export interface EngineApi {
   exportBytes(): Promise<Uint8Array>;
   closeWorkspace(): Promise<void>;
 }
+
+/** `preset` is null when no workspace is open, the file has no header row, or the preset is for another kind than the one asked for. */
+export type ImportPreviewWithPreset = ImportPreview & { preset: MappingPreset | null };
 
 export type ImportRunOutcome =
   | { ok: true; report: ImportReport; summary: WorkspaceSummary }

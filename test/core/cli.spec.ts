@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { SCHEMA_VERSION } from '../../src/core/store/schema';
 import { Random } from '../../src/core/util/random';
 import { sha256, sha256OfFile, withTempDir } from '../support/temp-dir';
 
@@ -45,14 +46,14 @@ test('demo writes a workspace the sqlite3 shell opens, and info reports what is 
     for (const table of ['customers', 'products', 'orders', 'order_lines', 'events', 'imports', 'plans', 'plan_revisions']) {
       expect(schema).toContain(`CREATE TABLE ${table} (`);
     }
-    expect(sqlite3(file, 'PRAGMA user_version').trim()).toBe('1');
+    expect(sqlite3(file, 'PRAGMA user_version').trim()).toBe(String(SCHEMA_VERSION));
     expect(sqlite3(file, 'PRAGMA integrity_check').trim()).toBe('ok');
 
     const info = await cli('info', file, '--json');
     expect(info.code).toBe(0);
     const described = JSON.parse(info.stdout);
     expect(described.name).toBe('Lumora Smart Lighting (demo)');
-    expect(described.schemaVersion).toBe(1);
+    expect(described.schemaVersion).toBe(SCHEMA_VERSION);
     for (const table of ['customers', 'products', 'orders', 'order_lines', 'events', 'plans']) {
       expect(described.counts[table], table).toBe(Number(sqlite3(file, `SELECT count(*) FROM ${table}`)));
     }

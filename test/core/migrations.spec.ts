@@ -1,9 +1,19 @@
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { importFile } from '../../src/core/import/import-file';
+import { bytesSource } from '../../src/core/import/source';
 import { migrate, schemaVersionOf } from '../../src/core/store/migrate';
-import { openWorkspaceBytes } from '../../src/core/store/open-workspace';
+import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/core/store/schema';
 import { queryAll, queryValue, type Database } from '../../src/core/store/sqlite';
+import { fixture } from '../support/import-helpers';
+import { withTempDir } from '../support/temp-dir';
+
+const TABLES = ['order_lines', 'orders', 'products', 'customers', 'imports'];
 
 const schemaOf = (db: Database) =>
   queryAll<{ type: string; name: string; sql: string }>(
@@ -52,4 +62,33 @@ test('a failing migration step leaves the workspace as it was at the previous ve
   expect(schemaVersionOf(db)).toBe(SCHEMA_VERSION);
   expect(queryValue(db, "SELECT count(*) FROM sqlite_master WHERE name = 'upgrade_part_one'")).toBe(0);
   expect(queryValue(db, "SELECT value FROM meta WHERE key = 'name'")).toBe('Before the upgrade');
+});
+
+test('a version 1 workspace with imported data gains the mapping presets at version 2 and keeps its data', async () => {
+  const SQL = await loadSqlJs();
+  const old = new SQL.Database();
+  migrate(old, 1);
+  const imported = await importFile(old, bytesSource('order-lines.csv', new Uint8Array(readFileSync(fixture('order-lines.csv')))));
+  expect(imported.ok).toBe(true);
+  const counts = (db: Database) => TABLES.map((table) => queryValue(db, `SELECT count(*) FROM ${table}`));
+  const before = counts(old);
+  expect(before[0]).toBeGreaterThan(0);
+
+  const opened = openWorkspaceBytes(SQL, old.export());
+  expect(opened.ok).toBe(true);
+  if (!opened.ok) return;
+  expect(schemaVersionOf(opened.value)).toBe(2);
+  expect(counts(opened.value)).toEqual(before);
+  expect(queryValue(opened.value, 'SELECT count(*) FROM mapping_presets')).toBe(0);
+});
+
+test('a workspace the app writes opens in the sqlite3 shell at the current version, with the presets table', async () => {
+  const SQL = await loadSqlJs();
+  await withTempDir(async (dir) => {
+    const file = join(dir, 'new.xsell');
+    await writeFile(file, createWorkspaceDb(SQL, 'New').export());
+    const sqlite3 = (command: string) => execFileSync('sqlite3', [file, command], { encoding: 'utf8' }).trim();
+    expect(sqlite3('PRAGMA user_version')).toBe(String(SCHEMA_VERSION));
+    expect(sqlite3("SELECT name FROM sqlite_master WHERE name = 'mapping_presets'")).toBe('mapping_presets');
+  });
 });

@@ -4,6 +4,7 @@ import { importFailure } from '../../core/import/failure';
 import { importFile, type ImportChoices } from '../../core/import/import-file';
 import { isImportKind, type ImportKind } from '../../core/import/kinds';
 import { importMappingSchema, type ImportMapping } from '../../core/import/mapping';
+import { rememberImportMapping } from '../../core/import/presets';
 import { IMPORT_MODES, type ImportMode } from '../../core/import/sink';
 import type { Delimiter } from '../../core/import/sniff';
 import type { RejectedRow } from '../../core/import/validate';
@@ -190,6 +191,7 @@ async function importOne(db: Database, file: string, choices: ImportChoices): Pr
   }
   try {
     const outcome = await importFile(db, opened.source, choices, { onRejectedRow: (row) => rejectedRows.push(row) });
+    rememberImportMapping(db, outcome);
     return { file, outcome, rejectedRows };
   } finally {
     await opened.close();

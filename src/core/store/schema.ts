@@ -146,5 +146,17 @@ CREATE TABLE analysis_cache (
 );
 `;
 
-export const MIGRATIONS: readonly string[] = [v1];
+/** Mapping presets: the column choices last used for files with the same header, keyed by it. */
+const v2 = `
+CREATE TABLE mapping_presets (
+  header_signature TEXT PRIMARY KEY,
+  name             TEXT NOT NULL,
+  kind             TEXT NOT NULL,
+  mapping          TEXT NOT NULL,
+  created_at       TEXT NOT NULL,
+  last_used_at     TEXT NOT NULL
+);
+`;
+
+export const MIGRATIONS: readonly string[] = [v1, v2];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import type { ImportFailure } from '../../core/import/failure';
 import type { ImportChoices } from '../../core/import/import-file';
 import type { FieldName, ImportKind } from '../../core/import/kinds';
 import type { ImportMapping } from '../../core/import/mapping';
+import type { MappingPreset } from '../../core/import/presets';
 import type { ImportPreview } from '../../core/import/preview';
 import type { ImportReport } from '../../core/import/report';
 import type { Delimiter } from '../../core/import/sniff';
@@ -30,8 +31,12 @@ export interface ImportState {
   phase: ImportPhase;
   file: File | null;
   preview: ImportPreview | null;
-  /** The mapping as the user left it; starts as the one proposed. */
+  /** The mapping as the user left it; starts as the saved preset, or else the one proposed. */
   mapping: ImportMapping | null;
+  /** The preset the mapping started from, while it is in use. */
+  preset: MappingPreset | null;
+  /** The user set the preset aside for this file: later previews of it keep to the proposal. */
+  presetDeclined: boolean;
   delimiter: Delimiter | null;
   dayMonthOrder: DayMonthOrder | null;
   /** Why the file cannot be read, or why the last run did not go through. */
@@ -50,6 +55,7 @@ export interface ImportActions {
   chooseDelimiter(delimiter: Delimiter): Promise<void>;
   chooseColumn(field: FieldName, column: string | null): void;
   chooseDayMonthOrder(order: DayMonthOrder): void;
+  useSuggestedMapping(): void;
   run(): Promise<void>;
   cancel(): Promise<void>;
   saveRejected(): Promise<void>;
@@ -63,6 +69,8 @@ const closed: ImportState = {
   file: null,
   preview: null,
   mapping: null,
+  preset: null,
+  presetDeclined: false,
   delimiter: null,
   dayMonthOrder: null,
   failure: null,
@@ -78,14 +86,16 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
       set({ phase: 'reading', failure: null, note: null });
       const result = await engine.previewImport(file, file.name, options);
       if (!result.ok) {
-        set({ phase: 'setup', preview: null, mapping: null, failure: result.error });
+        set({ phase: 'setup', preview: null, mapping: null, preset: null, failure: result.error });
         return;
       }
-      const { mapping } = result.value;
+      const preset = get().presetDeclined ? null : result.value.preset;
+      const mapping = preset?.mapping ?? result.value.mapping;
       set({
         phase: 'setup',
         preview: result.value,
         mapping,
+        preset,
         delimiter: options.delimiter ?? null,
         dayMonthOrder: mapping?.dayMonthOrder ?? null,
       });
@@ -142,6 +152,13 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
       },
 
       chooseDayMonthOrder: (order) => set({ dayMonthOrder: order, failure: null }),
+
+      useSuggestedMapping: () => {
+        const { preview } = get();
+        if (!preview) return;
+        const { mapping } = preview;
+        set({ mapping, preset: null, presetDeclined: true, dayMonthOrder: mapping?.dayMonthOrder ?? null, failure: null });
+      },
 
       run: async () => {
         const { file } = get();

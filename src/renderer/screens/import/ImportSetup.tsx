@@ -3,6 +3,7 @@ import type { Delimiter } from '../../../core/import/sniff';
 import { DataTable } from '../../components/DataTable';
 import { useImport } from '../../state/store-context';
 import { MappingEditor } from './MappingEditor';
+import { PresetNotice } from './PresetNotice';
 
 const DELIMITER_LABELS: Record<Delimiter, string> = { ',': 'Comma (,)', ';': 'Semicolon (;)', '\t': 'Tab', '|': 'Vertical bar (|)' };
 const ENCODING_LABELS: Record<string, string> = {
@@ -17,8 +18,9 @@ const PREVIEW_ROWS = 8;
 export function ImportSetup() {
   const preview = useImport((s) => s.preview)!;
   const mapping = useImport((s) => s.mapping);
+  const preset = useImport((s) => s.preset);
   const dayMonthOrder = useImport((s) => s.dayMonthOrder);
-  const { chooseKind, chooseDelimiter, chooseColumn, chooseDayMonthOrder } = useImport((s) => s);
+  const { chooseKind, chooseDelimiter, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } = useImport((s) => s);
   const askDateOrder = preview.dateColumns.some((d) => d.guess.ambiguous);
 
   return (
@@ -80,6 +82,7 @@ export function ImportSetup() {
         <p className="field-error">We could not tell the separator for sure: check the rows below and choose it.</p>
       )}
 
+      {preset && <PresetNotice preset={preset} onUseSuggested={useSuggestedMapping} />}
       {mapping ? (
         <MappingEditor mapping={mapping} headers={preview.headers} onChange={chooseColumn} />
       ) : (
