@@ -11,6 +11,11 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+};
+
 export default defineConfig({
   reporter: [['list'], ['./test/support/summary-reporter.ts']],
   timeout: 60_000,
@@ -21,20 +26,13 @@ export default defineConfig({
       name: 'e2e',
       testDir: 'test/e2e',
       testIgnore: /screenshots/,
-      use: {
-        browserName: 'chromium',
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
-      },
+      use: chromium,
     },
     {
       name: 'screenshots',
       testDir: 'test/e2e',
       testMatch: /screenshots\.spec\.ts/,
-      use: {
-        browserName: 'chromium',
-        viewport: { width: 1280, height: 800 },
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
-      },
+      use: { ...chromium, viewport: { width: 1280, height: 800 } },
     },
     { name: 'electron', testDir: 'test/electron' },
   ],

@@ -61,3 +61,16 @@ export function discountOffer(day: CalendarDay): { share: number; rates: readonl
   if (isJanuarySale(day)) return { share: 0.45, rates: [0.15, 0.2] };
   return { share: 0.1, rates: [0.1, 0.15] };
 }
+
+/**
+ * A shop's order rate for a day: its month's weight, the weekday pattern, a Black Friday weekend
+ * boost of its own, and the lull between Christmas and New Year every shop shares.
+ */
+export function retailSeasonWeight(monthWeights: readonly number[], blackFridayBoost: number) {
+  return (day: CalendarDay): number => {
+    let weight = monthWeights[day.month - 1] * weekdayWeight(day);
+    if (isBlackFridayWeekend(day)) weight *= blackFridayBoost;
+    if (isChristmasLull(day)) weight *= 0.5;
+    return weight;
+  };
+}

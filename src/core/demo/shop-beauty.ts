@@ -3,14 +3,7 @@ import { DAY, HOUR, type CalendarDay } from './calendar';
 import { BEAUTY_PRODUCTS, ROUTINE_STEPS, type BeautyProduct, type RoutineStep } from './catalog-beauty';
 import { demoWorkspace } from './demo-workspaces';
 import { onSale } from './define-product';
-import {
-  isBeforeMothersDay,
-  isBeforeValentines,
-  isBlackFridayWeekend,
-  isChristmasLull,
-  isChristmasShopping,
-  weekdayWeight,
-} from './occasions';
+import { isBeforeMothersDay, isBeforeValentines, isChristmasShopping, retailSeasonWeight } from './occasions';
 import { BasketBuilder, recentLaunches } from './basket';
 import type { BasketLine, EmitEvent, Shopper, ShopModel, ShopperTraits } from './types';
 
@@ -162,12 +155,7 @@ export const beautyShop: ShopModel = {
   industry: 'beauty',
   workspaceName: `${demoWorkspace('beauty').name} (demo)`,
   products: BEAUTY_PRODUCTS,
-  seasonWeight(day: CalendarDay) {
-    let weight = MONTH_WEIGHT[day.month - 1] * weekdayWeight(day);
-    if (isBlackFridayWeekend(day)) weight *= 2.2;
-    if (isChristmasLull(day)) weight *= 0.5;
-    return weight;
-  },
+  seasonWeight: retailSeasonWeight(MONTH_WEIGHT, 2.2),
   giftChance(day: CalendarDay) {
     if (isChristmasShopping(day)) return 0.3;
     if (isBeforeValentines(day) || isBeforeMothersDay(day)) return 0.14;

@@ -4,13 +4,7 @@ import { LIGHTING_PRODUCTS, type LightingProduct, type LightingRole } from './ca
 import { onSale } from './define-product';
 import { demoWorkspace } from './demo-workspaces';
 import { BasketBuilder, recentLaunches } from './basket';
-import {
-  isBeforeFathersDay,
-  isBlackFridayWeekend,
-  isChristmasLull,
-  isChristmasShopping,
-  weekdayWeight,
-} from './occasions';
+import { isBeforeFathersDay, isChristmasShopping, retailSeasonWeight } from './occasions';
 import type { BasketLine, EmitEvent, Shopper, ShopModel, ShopperTraits } from './types';
 
 /**
@@ -200,12 +194,7 @@ export const lightingShop: ShopModel = {
   industry: 'lighting',
   workspaceName: `${demoWorkspace('lighting').name} (demo)`,
   products: LIGHTING_PRODUCTS,
-  seasonWeight(day: CalendarDay) {
-    let weight = MONTH_WEIGHT[day.month - 1] * weekdayWeight(day);
-    if (isBlackFridayWeekend(day)) weight *= 2.4;
-    if (isChristmasLull(day)) weight *= 0.5;
-    return weight;
-  },
+  seasonWeight: retailSeasonWeight(MONTH_WEIGHT, 2.4),
   giftChance(day: CalendarDay) {
     if (isChristmasShopping(day)) return 0.32;
     if (day.month === 11 && day.day >= 15) return 0.12;

@@ -4,13 +4,7 @@ import { RUNNING_PRODUCTS, type RunningProduct, type RunningRole } from './catal
 import { onSale } from './define-product';
 import { demoWorkspace } from './demo-workspaces';
 import { BasketBuilder, recentLaunches } from './basket';
-import {
-  isBeforeFathersDay,
-  isBlackFridayWeekend,
-  isChristmasLull,
-  isChristmasShopping,
-  weekdayWeight,
-} from './occasions';
+import { isBeforeFathersDay, isChristmasShopping, retailSeasonWeight } from './occasions';
 import type { BasketLine, EmitEvent, Shopper, ShopModel, ShopperTraits } from './types';
 
 /**
@@ -231,12 +225,7 @@ export const runningShop: ShopModel = {
   industry: 'running',
   workspaceName: `${demoWorkspace('running').name} (demo)`,
   products: RUNNING_PRODUCTS,
-  seasonWeight(day: CalendarDay) {
-    let weight = MONTH_WEIGHT[day.month - 1] * weekdayWeight(day);
-    if (isBlackFridayWeekend(day)) weight *= 1.8;
-    if (isChristmasLull(day)) weight *= 0.5;
-    return weight;
-  },
+  seasonWeight: retailSeasonWeight(MONTH_WEIGHT, 1.8),
   giftChance(day: CalendarDay) {
     if (isChristmasShopping(day)) return 0.25;
     if (isBeforeFathersDay(day)) return 0.1;

@@ -100,16 +100,21 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
       }
     };
 
-    const loadReadiness = async () => set({ readiness: await engine.readiness() });
+    // Readiness is advice: failing to compute it must never stand in the way of opening or saving.
+    const refreshReadiness = () =>
+      engine.readiness().then(
+        (readiness) => set({ readiness }),
+        (error: unknown) =>
+          set({ notice: `Data readiness could not be checked: ${error instanceof Error ? error.message : String(error)}` }),
+      );
 
     const adopt = async (ref: WorkspaceRef, summary: WorkspaceSummary, saveNow: boolean) => {
       set({ ref, summary, readiness: null, openProblem: null, saveState: saveNow ? 'unsaved' : 'saved', saveError: null });
-      await loadReadiness();
       if (saveNow) {
         autosave.schedule();
         await autosave.flush();
       }
-      await get().refreshRecent();
+      await Promise.all([refreshReadiness(), get().refreshRecent()]);
     };
 
     const openBytes = async (opened: OpenedWorkspace) => {
@@ -206,9 +211,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
       adoptImport: (summary) => {
         set({ summary, saveState: 'unsaved' });
         autosave.schedule();
-        void loadReadiness().catch((error: unknown) =>
-          set({ notice: `Data readiness could not be checked: ${error instanceof Error ? error.message : String(error)}` }),
-        );
+        void refreshReadiness();
       },
 
       saveCopy: async () => {
