@@ -80,11 +80,11 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         cancelRequested = false;
         try {
           const outcome = await importFile(target, sourceOf(file, name), choices, {
-            onProgress: (done, total) => {
+            onProgress: (done, total, rows) => {
               // Progress crosses the thread boundary: a few updates a second are plenty.
               if (done < total && Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
               lastReport = Date.now();
-              onProgress?.({ label: `Importing ${name}`, done, total });
+              onProgress?.({ label: `Importing ${name}`, done, total, rows });
             },
             isCancelled: () => cancelRequested,
             // A macrotask between chunks lets the cancel message (and progress) through.

@@ -12,6 +12,8 @@ export interface Progress {
   label: string;
   done: number;
   total: number;
+  /** Rows handled so far, where the work goes row by row (an import). */
+  rows?: number;
 }
 export type ProgressListener = (progress: Progress) => void;
 

@@ -32,8 +32,8 @@ export interface ImportSettings {
 }
 
 export interface ImportControl {
-  /** Bytes of the file processed so far, of the total. */
-  onProgress?: (done: number, total: number) => void;
+  /** Bytes of the file processed so far, of the total, and the rows read in them. */
+  onProgress?: (done: number, total: number, rows: number) => void;
   /** Polled between chunks; true rolls the import back. */
   isCancelled?: () => boolean;
   /** Awaited between chunks, e.g. `() => new Promise((r) => setTimeout(r))` in a worker. */
@@ -130,7 +130,7 @@ class ImportRun {
         const failure = this.take(row);
         if (failure) return { ok: false, failure, report: null };
       }
-      control.onProgress?.(batch.bytesRead, source.size);
+      control.onProgress?.(batch.bytesRead, source.size, this.rowsRead);
       await control.yieldToEventLoop?.();
       if (control.isCancelled?.()) {
         return { ok: false, failure: importFailure('cancelled', 'The import was cancelled. Nothing was changed.'), report: null };

@@ -21,8 +21,10 @@ import { progressChannel, type EngineClient } from '../engine-client';
 export type ImportPhase = 'closed' | 'reading' | 'setup' | 'running' | 'report';
 
 export interface ImportProgress {
+  /** Bytes of the file read, of its size. */
   done: number;
   total: number;
+  rows: number;
   startedAt: number;
   now: number;
 }
@@ -164,12 +166,12 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         const { file } = get();
         if (!file) return;
         const startedAt = Date.now();
-        set({ phase: 'running', failure: null, note: null, progress: { done: 0, total: file.size, startedAt, now: startedAt } });
+        set({ phase: 'running', failure: null, note: null, progress: { done: 0, total: file.size, rows: 0, startedAt, now: startedAt } });
         const outcome = await engine.runImport(
           file,
           file.name,
           choices(),
-          progressChannel(({ done, total }) => set({ progress: { done, total, startedAt, now: Date.now() } })),
+          progressChannel(({ done, total, rows }) => set({ progress: { done, total, rows: rows ?? 0, startedAt, now: Date.now() } })),
         );
         if (outcome.ok) {
           set({ phase: 'report', report: outcome.report, progress: null });

@@ -12,14 +12,15 @@ export function ImportProgressView() {
   if (!progress) return null;
   const seconds = (progress.now - progress.startedAt) / 1000;
   const rate = seconds > 0 ? progress.done / seconds : 0;
+  const rowsPerSecond = seconds > 0 ? progress.rows / seconds : 0;
   const left = rate > 0 ? (progress.total - progress.done) / rate : null;
 
   return (
     <div className="import-progress">
       <progress aria-label={`Importing ${file?.name ?? ''}`} max={progress.total} value={progress.done} />
       <p data-testid="import-progress">
-        {(progress.done / MB).toFixed(1)} of {(progress.total / MB).toFixed(1)} MB read
-        {rate > 0 && ` · ${(rate / MB).toFixed(1)} MB a second`}
+        {progress.rows.toLocaleString('en-US')} rows ({(progress.done / MB).toFixed(1)} of {(progress.total / MB).toFixed(1)} MB) read
+        {rowsPerSecond > 0 && ` · ${Math.round(rowsPerSecond).toLocaleString('en-US')} rows a second`}
         {left !== null && progress.done > 0 && ` · about ${formatSeconds(left)} left`}
       </p>
       <div className="actions">
