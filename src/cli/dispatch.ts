@@ -1,5 +1,6 @@
 import { FileWriteError } from '../main/atomic-write';
 import { EXIT, UsageError, type CliOutput, type Command } from './cli-support';
+import { analyzeCommand } from './commands/analyze';
 import { demoCommand } from './commands/demo';
 import { demoCsvCommand } from './commands/demo-csv';
 import { importCommand } from './commands/import';
@@ -7,7 +8,7 @@ import { infoCommand } from './commands/info';
 
 /** The command line's dispatcher: finds the command and turns its errors into exit codes. */
 
-const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand];
+const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand, analyzeCommand];
 
 const USAGE = `Cross-Sell Planner command line
 

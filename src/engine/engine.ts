@@ -1,16 +1,20 @@
+import { customerOrders } from '../core/analysis/drilldown';
 import { assessReadiness } from '../core/analysis/readiness';
 import { generateDemoWorkspace } from '../core/demo/generate-workspace';
 import { csvLine } from '../core/export/csv-cell';
 import { importFile } from '../core/import/import-file';
+import { importHistory } from '../core/import/history';
 import { findPreset, rememberImportMapping } from '../core/import/presets';
 import { previewImport } from '../core/import/preview';
 import { blobSource, bytesSource, type ByteSource } from '../core/import/source';
+import { keepUndoOf, recordUndoImages, undoLastImport } from '../core/import/undo';
 import type { RejectedRow } from '../core/import/validate';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';
-import type { EngineApi, ImportRunOutcome } from '../shared/engine-api';
+import type { EngineApi, ImportRunOutcome, UndoImportOutcome } from '../shared/engine-api';
 import { fail, ok } from '../shared/result';
+import { AnalysisRunner } from './analysis-runner';
 
 /**
  * The engine behind the worker's RPC surface. Platform-free: sql.js is handed in, so the same
@@ -22,6 +26,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
   let importing = false;
   let cancelRequested = false;
   let rejected: { headers: string[]; rows: RejectedRow[] } = { headers: [], rows: [] };
+  const analyses = new AnalysisRunner();
   // Calls that touch the database run one at a time, in the order they came. An import awaits
   // between chunks with its transaction open: any other call then, even an export (which reopens
   // the database), would lose it.
@@ -78,6 +83,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         let lastReport = 0;
         importing = true;
         cancelRequested = false;
+        const stopRecording = recordUndoImages(target);
         try {
           const outcome = await importFile(target, sourceOf(file, name), choices, {
             onProgress: (done, total, rows) => {
@@ -93,10 +99,13 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
           });
           rejected.headers = outcome.preview?.headers ?? [];
           if (!outcome.ok) return { ok: false, failure: outcome.failure, report: outcome.report };
+          keepUndoOf(target, outcome.report.importId);
+          analyses.dataChanged(target, outcome.report.kind);
           rememberImportMapping(target, outcome);
           revision++;
           return { ok: true, report: outcome.report, summary: summarizeWorkspace(target, revision) };
         } finally {
+          stopRecording();
           importing = false;
           cancelRequested = false;
         }
@@ -109,6 +118,26 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
       for (const row of rejected.rows) lines.push(csvLine([row.row, row.reason, row.message, ...row.cells]));
       return lines.join('');
     },
+    importHistory: () => exclusive(async () => importHistory(current())),
+    undoLastImport: () =>
+      exclusive(async (): Promise<UndoImportOutcome> => {
+        const target = current();
+        const undone = undoLastImport(target);
+        if (!undone.ok) return { ok: false, message: undone.error };
+        analyses.dataChanged(target, undone.value.kind);
+        revision++;
+        return { ok: true, undone: undone.value, summary: summarizeWorkspace(target, revision) };
+      }),
+    runAnalysis: (name, params, onProgress) =>
+      exclusive(async () => {
+        const target = current();
+        const answer = analyses.run(target, name, params, onProgress);
+        if (!answer.ok) return { ok: false as const, ...answer.error };
+        if (!answer.value.fromCache) revision++;
+        return { ok: true as const, ...answer.value, summary: summarizeWorkspace(target, revision) };
+      }),
+    drilldown: (request, window) => exclusive(async () => analyses.drilldown(current(), request, window)),
+    customerOrders: (customerId) => exclusive(async () => customerOrders(current(), customerId)),
     exportBytes: () =>
       exclusive(async () => {
         const bytes = current().export();

@@ -5,13 +5,22 @@ import { startEngine } from './engine-client';
 import { selectHost } from './host/select-host';
 import { ServicesProvider } from './state/store-context';
 import { createImportStore } from './state/import-store';
+import { createInsightsStore } from './state/insights-store';
 import { createWorkspaceStore } from './state/workspace-store';
 import './styles.css';
 
 const host = selectHost();
 const engine = startEngine();
 const store = createWorkspaceStore(host, engine);
-const importStore = createImportStore(host, engine, (summary) => store.getState().adoptImport(summary));
+const insightsStore = createInsightsStore(engine, (summary) => store.getState().adoptChange(summary));
+const importStore = createImportStore(host, engine, (summary) => {
+  store.getState().adoptImport(summary);
+  insightsStore.getState().reset();
+});
+// Answers belong to one workspace: another one (or none) starts afresh.
+store.subscribe((now, before) => {
+  if (now.ref !== before.ref || (now.summary === null && before.summary !== null)) insightsStore.getState().reset();
+});
 host.onMenuCommand((command) => {
   const state = store.getState();
   if (command === 'open-workspace') void state.pickAndOpen();
@@ -24,7 +33,7 @@ host.onBeforeQuit({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ServicesProvider services={{ host, store, importStore }}>
+    <ServicesProvider services={{ host, store, importStore, insightsStore }}>
       <App />
     </ServicesProvider>
   </StrictMode>,

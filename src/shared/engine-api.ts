@@ -1,8 +1,13 @@
+import type { AnalysisName, ParamsOf } from '../core/analysis/catalogue';
+import type { CustomerOrderDetail, DrilldownPage, DrilldownRequest, PageWindow } from '../core/analysis/drilldown';
 import type { ImportChoices } from '../core/import/import-file';
 import type { ImportFailure } from '../core/import/failure';
+import type { ImportHistoryEntry } from '../core/import/history';
 import type { MappingPreset } from '../core/import/presets';
 import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
+import type { UndoneImport } from '../core/import/undo';
+import type { AnalysisAnswer, AnalysisFailure } from '../engine/analysis-runner';
 import type { Readiness } from './readiness';
 import type { Result } from './result';
 import type { Industry, OpenFailure, WorkspaceSummary } from './workspace';
@@ -44,6 +49,19 @@ export interface EngineApi {
   cancelImport(): Promise<void>;
   /** The rows the last import rejected, as CSV text with their row numbers and reasons. */
   rejectedRowsCsv(): Promise<string>;
+  /** Every import into the workspace, newest first, and which one can be undone. */
+  importHistory(): Promise<ImportHistoryEntry[]>;
+  /** Puts the workspace back as it was before the last import; fails with a message when there is none to undo. */
+  undoLastImport(): Promise<UndoImportOutcome>;
+  /**
+   * Runs one analysis, or answers from the workspace's cache when the data it reads has not changed
+   * since. A computed result is stored in the workspace (so the summary's revision moves on).
+   */
+  runAnalysis<N extends AnalysisName>(name: N, params: ParamsOf<N>, onProgress?: ProgressListener): Promise<AnalysisRunOutcome<N>>;
+  /** The customers (and their orders) behind one row of an analysis, a page at a time. */
+  drilldown(request: DrilldownRequest, window: PageWindow): Promise<DrilldownPage>;
+  /** A customer's latest orders with their lines. */
+  customerOrders(customerId: string): Promise<CustomerOrderDetail[]>;
   /** The whole workspace as SQLite bytes, for the Host to write. */
   exportBytes(): Promise<Uint8Array>;
   closeWorkspace(): Promise<void>;
@@ -51,6 +69,12 @@ export interface EngineApi {
 
 /** `preset` is null when no workspace is open, the file has no header row, or the preset is for another kind than the one asked for. */
 export type ImportPreviewWithPreset = ImportPreview & { preset: MappingPreset | null };
+
+export type UndoImportOutcome = { ok: true; undone: UndoneImport; summary: WorkspaceSummary } | { ok: false; message: string };
+
+export type AnalysisRunOutcome<N extends AnalysisName> =
+  | ({ ok: true; summary: WorkspaceSummary } & AnalysisAnswer<N>)
+  | ({ ok: false } & AnalysisFailure);
 
 export type ImportRunOutcome =
   | { ok: true; report: ImportReport; summary: WorkspaceSummary }

@@ -1,3 +1,5 @@
+import type { ImportKind } from '../core/import/kinds';
+
 /** Whether a workspace holds what each cross-sell strategy needs, as the engine reports it. */
 
 export type StrategyId = 'completion' | 'evolution' | 'ecosystem';
@@ -18,6 +20,8 @@ export interface StrategyReadiness {
   needs: string;
   /** What to import or map to get further; null once the strategy is ready. */
   hint: string | null;
+  /** The kind of file the hint asks for first, to start the import with; null when it names none. */
+  importKind: ImportKind | null;
 }
 
 export interface Readiness {

@@ -86,3 +86,6 @@ benchWorkspaceRoundTrip();
 benchImport('generated', generatedCsv, GENERATED_LINES);
 if (existsSync(ONLINE_RETAIL)) benchImport('online-retail', ONLINE_RETAIL, 541_909);
 else console.log(`\nOnline Retail not found beside the project (${ONLINE_RETAIL}); skipped.`);
+
+const { benchRules } = await import('./rules');
+benchRules(WORK, { workspace: join(WORK, 'generated.xsell'), lines: GENERATED_LINES }, existsSync(ONLINE_RETAIL) ? join(WORK, 'online-retail.xsell') : null);

@@ -77,7 +77,7 @@ test('a version 1 workspace with imported data gains the mapping presets at vers
   const opened = openWorkspaceBytes(SQL, old.export());
   expect(opened.ok).toBe(true);
   if (!opened.ok) return;
-  expect(schemaVersionOf(opened.value)).toBe(2);
+  expect(schemaVersionOf(opened.value)).toBe(SCHEMA_VERSION);
   expect(counts(opened.value)).toEqual(before);
   expect(queryValue(opened.value, 'SELECT count(*) FROM mapping_presets')).toBe(0);
 });

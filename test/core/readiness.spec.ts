@@ -31,6 +31,7 @@ test('an empty workspace is ready for nothing, and says what to import for each 
   expect(strategy(readiness, 'completion').hint).toContain('order lines');
   expect(strategy(readiness, 'evolution').hint).toContain('tier column');
   expect(strategy(readiness, 'ecosystem').hint).toContain('family column');
+  expect(readiness.strategies.map((s) => s.importKind)).toEqual(['order_lines', 'products', 'products']);
 });
 
 const DEMO_STRATEGY: Record<Industry, StrategyId> = { beauty: 'completion', running: 'evolution', lighting: 'ecosystem' };
@@ -43,6 +44,7 @@ for (const [industry, id] of Object.entries(DEMO_STRATEGY) as [Industry, Strateg
       const s = strategy(readiness, id);
       expect(s.status).toBe('ready');
       expect(s.hint).toBeNull();
+      expect(s.importKind).toBeNull();
       const c = counts(s);
       // Counted here a second way, row by row from each order or customer.
       if (id === 'completion') {

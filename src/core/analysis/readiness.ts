@@ -59,6 +59,7 @@ function completion(db: Database): StrategyReadiness {
       { key: 'multiItemOrders', label: 'Orders with 2+ products', value: multiItemOrders },
       { key: 'repeatCustomers', label: 'Customers with 2+ orders', value: repeatCustomers },
     ],
+    importKind: !enoughOrders ? 'order_lines' : !enoughRepeats ? 'orders' : null,
     needs: `Finding what completes a purchase needs at least ${MIN_MULTI_ITEM_ORDERS} orders holding two or more different products, and at least ${MIN_REPEAT_CUSTOMERS} customers who ordered more than once, so that pairs and sequences are more than chance.`,
     hint: hints.length ? hints.join(' ') : null,
   };
@@ -97,6 +98,7 @@ function evolution(db: Database): StrategyReadiness {
       { key: 'lowerTierBuyers', label: 'Customers who bought a lower tier', value: lowerTierBuyers },
       { key: 'progressEvents', label: 'Usage and progress events', value: progressEvents },
     ],
+    importKind: ladders ? null : tieredProducts === 0 ? 'products' : 'order_lines',
     needs:
       'Suggesting the next step up needs products ranked by tier in at least one category with two or more tiers, and customers who bought one of the lower tiers. Usage, milestone and loyalty-tier events alone give a partial picture: they show who is advancing, but not what to offer.',
     hint: hints.length ? hints.join(' ') : null,
@@ -127,6 +129,7 @@ function ecosystem(db: Database): StrategyReadiness {
       { key: 'families', label: 'Families of 2+ products', value: families },
       { key: 'familyOwners', label: 'Customers owning part of a family', value: familyOwners },
     ],
+    importKind: families === 0 ? 'products' : !enoughOwners ? 'order_lines' : null,
     needs: `Offering the missing pieces of a range needs at least one product family of two or more products, and at least ${MIN_FAMILY_OWNERS} customers who own some of it, enough for a worthwhile audience.`,
     hint,
   };

@@ -5,7 +5,7 @@ import { importFailure, type ImportFailure } from './failure';
 import { resolveMapping, type ImportMapping, type ResolvedMapping } from './mapping';
 import { count, describeWarning } from './messages';
 import type { FileFormat } from './preview';
-import { RowReader, type SourceRow } from './read-rows';
+import { isBlankRow, RowReader, type SourceRow } from './read-rows';
 import type { ImportOutcome, ImportReport } from './report';
 import { noTableCounts, type ImportMode, type RowSink, type SinkContext } from './sink';
 import { positionalNames, uniqueHeaderNames } from './sniff';
@@ -45,7 +45,7 @@ export interface ImportControl {
 }
 
 const REJECTED_EXAMPLES = 20;
-const EARLIER_IMPORTS = 'SELECT import_id FROM imports WHERE kind = ? AND undone = 0';
+const EARLIER_IMPORTS = 'SELECT import_id FROM imports WHERE kind = ? AND undone = 0 AND import_id <> ?';
 const DATA_TABLES = ['order_lines', 'orders', 'customers', 'products', 'events', 'baskets'];
 
 export async function loadImport(
@@ -113,7 +113,6 @@ class ImportRun {
 
   async execute(): Promise<ImportOutcome> {
     const { db, settings, control, source } = this;
-    if (settings.mode === 'replace') this.clearEarlierImports();
     db.run('INSERT INTO imports(file_name, kind, mode, started_at, mapping) VALUES (?, ?, ?, ?, ?)', [
       settings.fileName,
       settings.mapping.kind,
@@ -122,6 +121,7 @@ class ImportRun {
       JSON.stringify(settings.mapping),
     ]);
     this.importId = Number(db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
+    if (settings.mode === 'replace') this.clearEarlierImports();
     const buildIndexes = deferIndexes(db, DATA_TABLES);
 
     const reader = new RowReader(source, settings.format.encoding, settings.format.delimiter, { chunkBytes: control.chunkBytes });
@@ -130,6 +130,7 @@ class ImportRun {
         const failure = this.take(row);
         if (failure) return { ok: false, failure, report: null };
       }
+      this.sink?.flush();
       control.onProgress?.(batch.bytesRead, source.size, this.rowsRead);
       await control.yieldToEventLoop?.();
       if (control.isCancelled?.()) {
@@ -165,7 +166,7 @@ class ImportRun {
       const failure = this.start(row);
       if (failure || this.settings.format.hasHeader) return failure;
     }
-    if (row.cells.every((cell) => cell.trim() === '') && !row.problem) {
+    if (isBlankRow(row.cells) && !row.problem) {
       this.blankRows++;
       return null;
     }
@@ -235,8 +236,8 @@ class ImportRun {
   /** Replace mode: the rows of earlier imports of this kind go first, in the same transaction. */
   private clearEarlierImports(): void {
     const kind = this.settings.mapping.kind;
-    for (const table of DATA_TABLES) this.db.run(`DELETE FROM ${table} WHERE import_id IN (${EARLIER_IMPORTS})`, [kind]);
-    this.db.run('UPDATE imports SET undone = 1 WHERE kind = ? AND undone = 0', [kind]);
+    for (const table of DATA_TABLES) this.db.run(`DELETE FROM ${table} WHERE import_id IN (${EARLIER_IMPORTS})`, [kind, this.importId]);
+    this.db.run('UPDATE imports SET undone = 1 WHERE kind = ? AND undone = 0 AND import_id <> ?', [kind, this.importId]);
   }
 
   private nothingImported(): ImportFailure {

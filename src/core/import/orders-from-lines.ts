@@ -1,12 +1,14 @@
 import type { Statement } from 'sql.js';
+import { BatchedInsert } from './batched-insert';
 import type { SinkContext, TableCounts } from './sink';
 import type { AcceptedRow, FieldValue } from './validate';
 
 /**
  * The orders behind order lines. On an order's first line it is checked against the workspace
  * (append refuses an order already there, update clears its old lines) and, in a flat export,
- * written at once from that line, so the work (and the progress bar) follows the file. At the
- * end, the few orders whose later lines added to them are corrected, and cancellations marked.
+ * written from that line (a hundred orders to a statement, each chunk's before the next chunk),
+ * so the work (and the progress bar) follows the file. At the end, the few orders whose later
+ * lines added to them are corrected, and cancellations marked.
  */
 
 interface OrderState {
@@ -29,7 +31,7 @@ export class OrdersFromLines {
   private readonly statements: Statement[] = [];
   private readonly inWorkspace: Statement;
   private readonly deleteLines: Statement;
-  private readonly upsert: Statement;
+  private readonly upsert: BatchedInsert;
   /** "C" before an order number marks a cancellation in files whose other orders are plain numbers. */
   private plainNumbers = false;
   /** Into an empty workspace (the usual first import) there is nothing to check each order against. */
@@ -45,10 +47,11 @@ export class OrdersFromLines {
     this.nothingToCheck = ctx.db.exec(`SELECT 1 FROM ${table} LIMIT 1`).length === 0;
     this.inWorkspace = this.prepare(`SELECT 1 FROM ${table} WHERE order_id = ? LIMIT 1`);
     this.deleteLines = this.prepare('DELETE FROM order_lines WHERE order_id = ?');
-    this.upsert = this.prepare(
-      `INSERT INTO orders(order_id, customer_id, ordered_at, channel, is_gift, status, extra, import_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(order_id) DO UPDATE SET
+    this.upsert = new BatchedInsert(
+      ctx.db,
+      'INSERT INTO orders(order_id, customer_id, ordered_at, channel, is_gift, status, extra, import_id)',
+      8,
+      `ON CONFLICT(order_id) DO UPDATE SET
          customer_id = coalesce(excluded.customer_id, customer_id),
          ordered_at = coalesce(excluded.ordered_at, ordered_at),
          channel = coalesce(excluded.channel, channel),
@@ -78,9 +81,9 @@ export class OrdersFromLines {
     if (alreadyThere) return false;
     if (there && this.ctx.mode === 'update') this.deleteLines.run([orderId]);
     if (this.flat) {
-      if (/^\d+$/.test(orderId)) this.plainNumbers = true;
+      if (!this.plainNumbers && /^\d+$/.test(orderId)) this.plainNumbers = true;
       const country = text(v.country);
-      this.upsert.run([
+      this.upsert.add(
         orderId,
         customerId,
         orderedAt,
@@ -89,10 +92,15 @@ export class OrdersFromLines {
         v.status ?? null,
         country === null ? null : JSON.stringify({ country }),
         this.ctx.importId,
-      ]);
+      );
       this.written.orders++;
     }
     return true;
+  }
+
+  /** Writes the orders held back; runs before anything reads the orders table. */
+  flush(): void {
+    this.upsert.flush();
   }
 
   finish(): void {
@@ -115,6 +123,7 @@ export class OrdersFromLines {
   }
 
   close(): void {
+    this.upsert.free();
     for (const statement of this.statements) statement.free();
   }
 

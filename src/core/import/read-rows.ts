@@ -173,6 +173,17 @@ function firstUnclosedQuote(result: ParseResult): number {
   return -1;
 }
 
+/** Every cell is empty or white space. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  for (const cell of cells) {
+    if (cell.length === 0) continue;
+    // Most cells start with a visible ASCII character: no need to trim them to know.
+    const first = cell.charCodeAt(0);
+    if ((first > 32 && first < 127) || cell.trim() !== '') return false;
+  }
+  return true;
+}
+
 function rowLength(cells: string[]): number {
   let length = 0;
   for (const cell of cells) length += cell.length;

@@ -31,6 +31,8 @@ export interface SinkContext {
 export interface RowSink {
   /** Writes one row, or rejects it when the workspace cannot take it (e.g. its id is already there). */
   write(row: AcceptedRow): RowRejection | null;
+  /** Writes rows held back for a multi-row statement; runs after each chunk and before \`finish\`. */
+  flush(): void;
   /** Writes what follows from all rows together (orders, customers and products of order lines). */
   finish(): void;
   readonly written: TableCounts;

@@ -10,14 +10,19 @@ interface Seen {
 
 export class ValueTally {
   private readonly byId = new Map<string, Seen>();
+  /** The id of the previous call: the lines of one customer often follow each other. */
+  private lastId: string | null = null;
+  private lastSeen: Seen | null = null;
 
   /** Records a value for an id; a null value only makes the id known. */
   add(id: string, value: string | null): void {
-    let seen = this.byId.get(id);
+    let seen = id === this.lastId ? this.lastSeen : this.byId.get(id);
     if (!seen) {
       seen = { values: [], counts: [] };
       this.byId.set(id, seen);
     }
+    this.lastId = id;
+    this.lastSeen = seen;
     if (value === null) return;
     const at = seen.values.indexOf(value);
     if (at === -1) {

@@ -67,6 +67,8 @@ function buildDateTime(
  * read but not applied), or null when the text is not a real date in a format we know.
  */
 export function parseDateTime(text: string, order: DayMonthOrder): string | null {
+  const iso = readIsoDateTime(text);
+  if (iso !== null) return iso;
   const value = text.trim();
   let match = YEAR_FIRST.exec(value);
   if (match) {
@@ -78,6 +80,30 @@ export function parseDateTime(text: string, order: DayMonthOrder): string | null
   const second = Number(match[2]);
   const [day, month] = order === 'dmy' ? [first, second] : [second, first];
   return buildDateTime(fullYear(match[3]), month, day, match[4], match[5], match[6], match[7]);
+}
+
+const digitAt = (text: string, at: number) => text.charCodeAt(at) - 48;
+const twoDigits = (text: string, at: number) => digitAt(text, at) * 10 + digitAt(text, at + 1);
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+/**
+ * The shape most exports use, 2010-12-01T08:26:00 or 2010-12-01 08:26:00, read without a regular
+ * expression; null when the text has any other shape (the general reading then decides).
+ */
+function readIsoDateTime(text: string): string | null {
+  if (text.length !== 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const separator = text.charCodeAt(10);
+  if ((separator !== 84 && separator !== 32) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
+  for (const at of DIGIT_POSITIONS) if (digitAt(text, at) < 0 || digitAt(text, at) > 9) return null;
+  // A year written with a leading zero is printed without it; the general reading handles that.
+  if (text.charCodeAt(0) === 48) return null;
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (twoDigits(text, 11) > 23 || twoDigits(text, 14) > 59 || twoDigits(text, 17) > 59) return null;
+  // Built anew rather than returned as is: a piece of the file's text would keep all of it in memory.
+  return `${text.slice(0, 10)}T${text.slice(11)}`;
 }
 
 /** A calendar date as 'YYYY-MM-DD' (for birthdays), or null. */

@@ -76,6 +76,9 @@ export class EntitySink implements RowSink {
     return null;
   }
 
+  /** Each row is written at once: the next may depend on it (a repeated id, the check against the workspace). */
+  flush(): void {}
+
   finish(): void {}
 
   close(): void {

@@ -1,4 +1,4 @@
-import type { Statement } from 'sql.js';
+import { BatchedInsert } from './batched-insert';
 import { noTableCounts, type RowSink, type SinkContext, type TableCounts } from './sink';
 import type { AcceptedRow, RowRejection } from './validate';
 
@@ -9,18 +9,19 @@ function normaliseEventType(type: string): string {
 
 export class EventSink implements RowSink {
   readonly written: TableCounts = noTableCounts();
-  private readonly insert: Statement;
+  private readonly insert: BatchedInsert;
 
   constructor(private readonly ctx: SinkContext) {
-    this.insert = ctx.db.prepare(
-      `INSERT INTO events(customer_id, occurred_at, type, product_id, value, limit_value, channel, extra, import_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.insert = new BatchedInsert(
+      ctx.db,
+      'INSERT INTO events(customer_id, occurred_at, type, product_id, value, limit_value, channel, extra, import_id)',
+      9,
     );
   }
 
   write(row: AcceptedRow): RowRejection | null {
     const v = row.values;
-    this.insert.run([
+    this.insert.add(
       v.customer_id ?? null,
       v.occurred_at ?? null,
       normaliseEventType(String(v.type)),
@@ -30,9 +31,13 @@ export class EventSink implements RowSink {
       v.channel ?? null,
       row.extra,
       this.ctx.importId,
-    ]);
+    );
     this.written.events++;
     return null;
+  }
+
+  flush(): void {
+    this.insert.flush();
   }
 
   finish(): void {}

@@ -1,4 +1,4 @@
-import type { Statement } from 'sql.js';
+import { BatchedInsert } from './batched-insert';
 import { linkReturns } from './link-returns';
 import type { ResolvedMapping } from './mapping';
 import { count, rejectText } from './messages';
@@ -26,8 +26,9 @@ export class LineSink implements RowSink {
   private readonly customerCountries = new ValueTally();
   private readonly customerEmails = new ValueTally();
   private readonly nonProductCodes = new Set<string>();
-  private readonly statements: Statement[] = [];
-  private readonly insertLine: Statement;
+  /** Whether each product code seen is a non-product code: a few codes recur on every line. */
+  private readonly checkedCodes = new Map<string, boolean>();
+  private readonly insertLine: BatchedInsert;
 
   constructor(
     private readonly ctx: SinkContext,
@@ -36,9 +37,10 @@ export class LineSink implements RowSink {
     this.flat = mapping.kind === 'order_lines_flat';
     this.hasEmail = mapping.fields.some((field) => field.spec.name === 'email');
     this.orders = new OrdersFromLines(ctx, this.written, this.flat);
-    this.insertLine = this.prepare(
-      `INSERT INTO order_lines(order_id, product_id, quantity, unit_price, discount, source_row, extra, import_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.insertLine = new BatchedInsert(
+      ctx.db,
+      'INSERT INTO order_lines(order_id, product_id, quantity, unit_price, discount, source_row, extra, import_id)',
+      8,
     );
   }
 
@@ -61,7 +63,7 @@ export class LineSink implements RowSink {
     const productId = v.product_id as string;
     const quantity = num(v.quantity);
     const unitPrice = num(v.unit_price);
-    this.insertLine.run([orderId, productId, quantity, unitPrice, num(v.discount), row.row, row.extra, this.ctx.importId]);
+    this.insertLine.add(orderId, productId, quantity, unitPrice, num(v.discount), row.row, row.extra, this.ctx.importId);
     this.written.orderLines++;
     this.noteWarnings(row.row, productId, quantity, unitPrice, customerId, v.product_name);
 
@@ -71,6 +73,11 @@ export class LineSink implements RowSink {
       if (this.hasEmail) this.customerEmails.add(customerId, text(v.email));
     }
     return null;
+  }
+
+  flush(): void {
+    this.orders.flush();
+    this.insertLine.flush();
   }
 
   finish(): void {
@@ -86,13 +93,7 @@ export class LineSink implements RowSink {
 
   close(): void {
     this.orders.close();
-    for (const statement of this.statements) statement.free();
-  }
-
-  private prepare(sql: string): Statement {
-    const statement = this.ctx.db.prepare(sql);
-    this.statements.push(statement);
-    return statement;
+    this.insertLine.free();
   }
 
   private columnOf(field: 'customer_id'): string {
@@ -111,7 +112,7 @@ export class LineSink implements RowSink {
     if (quantity !== null && quantity < 0) warnings.add('returns', row);
     if (unitPrice === 0) warnings.add('zero_price', row);
     else if (unitPrice !== null && unitPrice < 0) warnings.add('negative_price', row);
-    if (isNonProductCode(productId)) {
+    if (this.isNonProductCode(productId)) {
       warnings.add('not_a_product', row);
       this.nonProductCodes.add(productId);
     }
@@ -119,29 +120,40 @@ export class LineSink implements RowSink {
     if (productName === null) warnings.add('missing_product_name', row);
   }
 
+  private isNonProductCode(code: string): boolean {
+    let answer = this.checkedCodes.get(code);
+    if (answer === undefined) {
+      answer = isNonProductCode(code);
+      this.checkedCodes.set(code, answer);
+    }
+    return answer;
+  }
+
   private writeCustomers(): void {
-    const insert = this.prepare(
-      `INSERT INTO customers(customer_id, email, country, import_id) VALUES (?, ?, ?, ?)
-       ON CONFLICT(customer_id) DO NOTHING`,
-    );
-    const emails = new Map([...this.customerEmails.entries()].map((e) => [e.id, e.value]));
-    for (const { id, value: country } of this.customerCountries.entries()) {
-      insert.run([id, emails.get(id) ?? null, country, this.ctx.importId]);
-      this.written.customers += this.ctx.db.getRowsModified();
+    const insert = new BatchedInsert(this.ctx.db, 'INSERT INTO customers(customer_id, email, country, import_id)', 4, 'ON CONFLICT(customer_id) DO NOTHING');
+    try {
+      const emails = new Map([...this.customerEmails.entries()].map((e) => [e.id, e.value]));
+      for (const { id, value: country } of this.customerCountries.entries()) insert.add(id, emails.get(id) ?? null, country, this.ctx.importId);
+      insert.flush();
+      this.written.customers += insert.modified;
+    } finally {
+      insert.free();
     }
     const conflicts = this.customerCountries.conflicts();
     if (conflicts > 0) this.ctx.warnings.add('customer_country_conflicts', undefined, conflicts);
   }
 
   private writeProducts(): void {
-    const insert = this.prepare(
-      `INSERT INTO products(product_id, name, is_product, extra, import_id) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(product_id) DO NOTHING`,
-    );
-    for (const { id, value: name, others } of this.productNames.entries()) {
-      const extra = others ? JSON.stringify({ other_names: others }) : null;
-      insert.run([id, name, isNonProductCode(id) ? 0 : 1, extra, this.ctx.importId]);
-      this.written.products += this.ctx.db.getRowsModified();
+    const insert = new BatchedInsert(this.ctx.db, 'INSERT INTO products(product_id, name, is_product, extra, import_id)', 5, 'ON CONFLICT(product_id) DO NOTHING');
+    try {
+      for (const { id, value: name, others } of this.productNames.entries()) {
+        const extra = others ? JSON.stringify({ other_names: others }) : null;
+        insert.add(id, name, this.isNonProductCode(id) ? 0 : 1, extra, this.ctx.importId);
+      }
+      insert.flush();
+      this.written.products += insert.modified;
+    } finally {
+      insert.free();
     }
     const conflicts = this.productNames.conflicts();
     if (conflicts > 0) this.ctx.warnings.add('product_name_conflicts', undefined, conflicts);

@@ -158,5 +158,19 @@ CREATE TABLE mapping_presets (
 );
 `;
 
-export const MIGRATIONS: readonly string[] = [v1, v2];
+/**
+ * Undo of the last import: the rows it changed or deleted, as they were before (a JSON array of
+ * the row's values in column order), recorded while it ran. Rows it inserted carry its import_id.
+ */
+const v3 = `
+CREATE TABLE import_undo (
+  import_id   INTEGER NOT NULL,
+  table_name  TEXT NOT NULL,
+  row_id      INTEGER NOT NULL,
+  before_json TEXT NOT NULL
+);
+CREATE INDEX import_undo_import ON import_undo(import_id, table_name, row_id);
+`;
+
+export const MIGRATIONS: readonly string[] = [v1, v2, v3];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import type { ImportKind } from '../../core/import/kinds';
 import type { Readiness, ReadinessStatus } from '../../shared/readiness';
 
 const STATUS_LABELS: Record<ReadinessStatus, string> = {
@@ -7,7 +8,14 @@ const STATUS_LABELS: Record<ReadinessStatus, string> = {
 };
 
 /** For each of the three strategies: whether the data is there, the counts behind it, and what would unlock it. */
-export function ReadinessPanel({ readiness }: { readiness: Readiness | null }) {
+export function ReadinessPanel({
+  readiness,
+  onImport,
+}: {
+  readiness: Readiness | null;
+  /** Opens the import, with the kind of file the hint asks for when it names one. */
+  onImport: (kind?: ImportKind) => void;
+}) {
   return (
     <section aria-labelledby="readiness-heading">
       <h2 id="readiness-heading">Ready for which strategy?</h2>
@@ -36,10 +44,15 @@ export function ReadinessPanel({ readiness }: { readiness: Readiness | null }) {
               </dl>
               <p className="muted">{strategy.needs}</p>
               {strategy.hint && (
-                <p data-testid="readiness-hint">
-                  <strong>To unlock: </strong>
-                  {strategy.hint}
-                </p>
+                <>
+                  <p data-testid="readiness-hint">
+                    <strong>To unlock: </strong>
+                    {strategy.hint}
+                  </p>
+                  <button type="button" onClick={() => onImport(strategy.importKind ?? undefined)}>
+                    Import a file…
+                  </button>
+                </>
               )}
             </article>
           ))}

@@ -4,7 +4,10 @@ import { DataTable } from '../components/DataTable';
 import { NameDialog } from '../components/NameDialog';
 import { ReadinessPanel } from '../components/ReadinessPanel';
 import { useImport, useWorkspace } from '../state/store-context';
+import { AreaTabs, type WorkspaceArea } from './AreaTabs';
 import { ImportDialog } from './import/ImportDialog';
+import { ImportHistorySection } from './import/ImportHistorySection';
+import { InsightsScreen } from './insights/InsightsScreen';
 
 const TABLE_LABELS: Record<TableName, string> = {
   customers: 'Customers',
@@ -28,9 +31,10 @@ export function WorkspaceScreen() {
   const closeWorkspace = useWorkspace((s) => s.closeWorkspace);
   const saveCopy = useWorkspace((s) => s.saveCopy);
   const pickAndImport = useImport((s) => s.pickAndPreview);
-  const openDroppedFile = useImport((s) => s.openFile);
+  const openDroppedFiles = useImport((s) => s.openFiles);
   const [renaming, setRenaming] = useState(false);
-  useDroppedFiles(openDroppedFile);
+  const [area, setArea] = useState<WorkspaceArea>('data');
+  useDroppedFiles(openDroppedFiles);
   const isEmpty = Object.values(summary.counts).every((count) => count === 0);
 
   return (
@@ -53,12 +57,17 @@ export function WorkspaceScreen() {
         </div>
       </div>
 
+      <AreaTabs area={area} onChange={setArea} />
+      {area === 'insights' ? (
+        <InsightsScreen />
+      ) : (
+      <>
       <section aria-labelledby="contents-heading">
         <h2 id="contents-heading">What is in this workspace</h2>
         {isEmpty ? (
           <p className="empty">
             This workspace has no data yet. It will hold the customers, products, orders and behaviour events you bring
-            in, and the plans you make from them. Use “Import data…” or drop a CSV file onto this window to bring some in.
+            in, and the plans you make from them. Use “Import data…” or drop CSV files onto this window to bring some in.
           </p>
         ) : (
           <>
@@ -80,7 +89,9 @@ export function WorkspaceScreen() {
         )}
       </section>
 
-      <ReadinessPanel readiness={readiness} />
+      <ReadinessPanel readiness={readiness} onImport={(kind) => void pickAndImport(kind)} />
+
+      <ImportHistorySection />
 
       {summary.samples.length > 0 && (
         <section aria-labelledby="samples-heading">
@@ -89,6 +100,9 @@ export function WorkspaceScreen() {
             <DataTable key={sample.table} caption={TABLE_LABELS[sample.table]} columns={sample.columns} rows={sample.rows} />
           ))}
         </section>
+      )}
+
+      </>
       )}
 
       <ImportDialog />
@@ -110,17 +124,17 @@ export function WorkspaceScreen() {
   );
 }
 
-/** A data file dropped anywhere on the window starts an import of it. */
-function useDroppedFiles(open: (file: File) => Promise<void>) {
+/** Data files dropped anywhere on the window start an import of them, one after another. */
+function useDroppedFiles(open: (files: File[]) => Promise<void>) {
   useEffect(() => {
     const over = (event: DragEvent) => {
       if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
     };
     const drop = (event: DragEvent) => {
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
+      const files = Array.from(event.dataTransfer?.files ?? []);
+      if (files.length === 0) return;
       event.preventDefault();
-      void open(file);
+      void open(files);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);

@@ -1,11 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { ImportFailure } from '../../core/import/failure';
+import type { ImportHistoryEntry } from '../../core/import/history';
 import type { ImportChoices } from '../../core/import/import-file';
 import type { FieldName, ImportKind } from '../../core/import/kinds';
 import type { ImportMapping } from '../../core/import/mapping';
 import type { MappingPreset } from '../../core/import/presets';
 import type { ImportPreview } from '../../core/import/preview';
 import type { ImportReport } from '../../core/import/report';
+import type { ImportMode } from '../../core/import/sink';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
 import type { Host } from '../../shared/host';
@@ -13,12 +15,20 @@ import type { WorkspaceSummary } from '../../shared/workspace';
 import { progressChannel, type EngineClient } from '../engine-client';
 
 /**
- * One import from the user's side: pick a file, check what we detected and correct it, run it
- * with progress and a cancel, read the report. The engine does the work; this store only holds
- * what the dialog shows.
+ * Imports from the user's side: pick one or more files; for each in turn check what we detected
+ * and correct it, run it with progress and a cancel, read the report. Also the history of
+ * imports, with undo of the last one. The engine does the work; this store only holds what the
+ * screens show.
  */
 
 export type ImportPhase = 'closed' | 'reading' | 'setup' | 'running' | 'report';
+
+export type QueuedFileStatus = 'waiting' | 'current' | 'done' | 'failed' | 'skipped';
+
+export interface QueuedFile {
+  file: File;
+  status: QueuedFileStatus;
+}
 
 export interface ImportProgress {
   /** Bytes of the file read, of its size. */
@@ -31,6 +41,10 @@ export interface ImportProgress {
 
 export interface ImportState {
   phase: ImportPhase;
+  /** The files picked or dropped together, imported one after another. */
+  queue: QueuedFile[];
+  /** What to preselect for a file whose kind we cannot tell, e.g. when a readiness hint opened the import. */
+  suggestedKind: ImportKind | null;
   file: File | null;
   preview: ImportPreview | null;
   /** The mapping as the user left it; starts as the saved preset, or else the one proposed. */
@@ -41,6 +55,7 @@ export interface ImportState {
   presetDeclined: boolean;
   delimiter: Delimiter | null;
   dayMonthOrder: DayMonthOrder | null;
+  mode: ImportMode;
   /** Why the file cannot be read, or why the last run did not go through. */
   failure: ImportFailure | null;
   /** A short note shown above the setup, e.g. after a cancel. */
@@ -48,26 +63,37 @@ export interface ImportState {
   progress: ImportProgress | null;
   report: ImportReport | null;
   savedRejected: string | null;
+  /** Newest first; null until first loaded for the open workspace. */
+  history: ImportHistoryEntry[] | null;
+  /** What the last undo did, or why it or reading the history failed. */
+  historyNotice: string | null;
 }
 
 export interface ImportActions {
-  pickAndPreview(): Promise<void>;
-  openFile(file: File): Promise<void>;
+  pickAndPreview(suggestedKind?: ImportKind): Promise<void>;
+  openFiles(files: readonly File[], suggestedKind?: ImportKind): Promise<void>;
   chooseKind(kind: ImportKind): Promise<void>;
   chooseDelimiter(delimiter: Delimiter): Promise<void>;
   chooseColumn(field: FieldName, column: string | null): void;
   chooseDayMonthOrder(order: DayMonthOrder): void;
+  chooseMode(mode: ImportMode): void;
   useSuggestedMapping(): void;
   run(): Promise<void>;
   cancel(): Promise<void>;
   saveRejected(): Promise<void>;
+  /** Leaves the current file (imported, failed or not wanted) and sets up the next one; closes after the last. */
+  nextFile(): Promise<void>;
+  skipFile(): Promise<void>;
   close(): void;
+  loadHistory(): Promise<void>;
+  undoLastImport(): Promise<void>;
+  dismissHistoryNotice(): void;
 }
 
 export type ImportStore = ReturnType<typeof createImportStore>;
 
-const closed: ImportState = {
-  phase: 'closed',
+/** Everything that belongs to one file of the queue. */
+const noFile = {
   file: null,
   preview: null,
   mapping: null,
@@ -75,12 +101,25 @@ const closed: ImportState = {
   presetDeclined: false,
   delimiter: null,
   dayMonthOrder: null,
+  mode: 'append',
   failure: null,
   note: null,
   progress: null,
   report: null,
   savedRejected: null,
-};
+} satisfies Partial<ImportState>;
+
+const closed = { ...noFile, phase: 'closed', queue: [], suggestedKind: null } satisfies Partial<ImportState>;
+
+/** Kinds whose rows have no id to match, so an import of them cannot update earlier rows. */
+const NO_UPDATE: readonly ImportKind[] = ['events', 'baskets'];
+
+/** The modes worth offering for a file of this kind: a choice only once the workspace holds data of it. */
+export function modesFor(kind: ImportKind, history: readonly ImportHistoryEntry[] | null): ImportMode[] {
+  const holdsKind = (history ?? []).some((entry) => entry.kind === kind && !entry.undone);
+  if (!holdsKind) return ['append'];
+  return NO_UPDATE.includes(kind) ? ['append', 'replace'] : ['append', 'update', 'replace'];
+}
 
 export function createImportStore(host: Host, engine: EngineClient, onImported: (summary: WorkspaceSummary) => void) {
   return createStore<ImportState & ImportActions>()((set, get) => {
@@ -91,6 +130,8 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         set({ phase: 'setup', preview: null, mapping: null, preset: null, failure: result.error });
         return;
       }
+      const { suggestedKind } = get();
+      if (!result.value.mapping && !options.kind && suggestedKind) return preview(file, { ...options, kind: suggestedKind });
       const preset = get().presetDeclined ? null : result.value.preset;
       const mapping = preset?.mapping ?? result.value.mapping;
       set({
@@ -100,38 +141,75 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         preset,
         delimiter: options.delimiter ?? null,
         dayMonthOrder: mapping?.dayMonthOrder ?? null,
+        mode: keptMode(mapping?.kind),
       });
     };
 
+    /** The mode chosen stays while it is on offer for the file's kind. */
+    const keptMode = (kind: ImportKind | undefined): ImportMode => {
+      const { mode, history } = get();
+      return kind && modesFor(kind, history).includes(mode) ? mode : 'append';
+    };
+
     const choices = (): ImportChoices => {
-      const { mapping, delimiter, dayMonthOrder } = get();
-      const chosen: ImportChoices = {};
+      const { mapping, delimiter, dayMonthOrder, mode } = get();
+      const chosen: ImportChoices = { mode };
       if (mapping) chosen.mapping = mapping;
       if (delimiter) chosen.delimiter = delimiter;
       if (dayMonthOrder) chosen.dayMonthOrder = dayMonthOrder;
       return chosen;
     };
 
+    const setStatus = (status: QueuedFileStatus) =>
+      set({ queue: get().queue.map((queued) => (queued.status === 'current' ? { ...queued, status } : queued)) });
+
+    const loadHistory = async () => {
+      try {
+        set({ history: await engine.importHistory() });
+      } catch (error) {
+        set({ history: null, historyNotice: `The import history could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    };
+
+    /** Sets up the next waiting file of the queue, or closes the dialog when none is left. */
+    const startNext = async () => {
+      const queue = get().queue;
+      const next = queue.findIndex((queued) => queued.status === 'waiting');
+      if (next < 0) {
+        set(closed);
+        return;
+      }
+      const file = queue[next].file;
+      set({ ...noFile, file, phase: 'reading', queue: queue.map((queued, i) => (i === next ? { ...queued, status: 'current' } : queued)) });
+      // The history tells which kinds the workspace already holds, so which modes to offer.
+      await loadHistory();
+      await preview(file, {});
+    };
+
     return {
       ...closed,
+      history: null,
+      historyNotice: null,
 
-      pickAndPreview: async () => {
+      pickAndPreview: async (suggestedKind) => {
         const picked = await host.pickDataFiles();
         if (!picked.ok) {
           set({ ...closed, phase: 'setup', failure: { code: 'cannot_read', message: picked.error } });
           return;
         }
-        if (!picked.value) return;
-        const [file, ...others] = picked.value;
-        await get().openFile(file);
-        if (others.length > 0) set({ note: `One file at a time: this imports ${file.name}; import the others after it.` });
+        if (picked.value) await get().openFiles(picked.value, suggestedKind);
       },
 
-      openFile: async (file) => {
-        // A file dropped while another one is being read or imported waits for the user.
-        if (get().phase === 'reading' || get().phase === 'running') return;
-        set({ ...closed, file });
-        await preview(file, {});
+      openFiles: async (files, suggestedKind) => {
+        const added = files.map((file): QueuedFile => ({ file, status: 'waiting' }));
+        // Files dropped while the dialog is busy with others join the queue.
+        if (get().phase !== 'closed' && get().queue.length > 0) {
+          set({ queue: [...get().queue, ...added] });
+          return;
+        }
+        if (added.length === 0) return;
+        set({ ...closed, suggestedKind: suggestedKind ?? null, queue: added });
+        await startNext();
       },
 
       chooseKind: async (kind) => {
@@ -155,6 +233,8 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
 
       chooseDayMonthOrder: (order) => set({ dayMonthOrder: order, failure: null }),
 
+      chooseMode: (mode) => set({ mode, failure: null }),
+
       useSuggestedMapping: () => {
         const { preview } = get();
         if (!preview) return;
@@ -175,11 +255,13 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         );
         if (outcome.ok) {
           set({ phase: 'report', report: outcome.report, progress: null });
+          setStatus('done');
           onImported(outcome.summary);
         } else if (outcome.failure.code === 'cancelled') {
           set({ phase: 'setup', progress: null, note: 'The import was cancelled. Nothing was changed in the workspace.' });
         } else {
           set({ phase: outcome.report ? 'report' : 'setup', progress: null, failure: outcome.failure, report: outcome.report });
+          if (outcome.report) setStatus('failed');
         }
       },
 
@@ -194,7 +276,31 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         else if (saved.value) set({ savedRejected: `Saved the rejected rows as ${saved.value.savedTo}.` });
       },
 
+      nextFile: startNext,
+
+      skipFile: async () => {
+        setStatus('skipped');
+        await startNext();
+      },
+
       close: () => set(closed),
+
+      loadHistory,
+
+      undoLastImport: async () => {
+        const outcome = await engine.undoLastImport();
+        if (!outcome.ok) {
+          set({ historyNotice: outcome.message });
+        } else {
+          const { fileName, rowsImported } = outcome.undone;
+          const rows = rowsImported === 1 ? 'its one row is' : `its ${rowsImported.toLocaleString('en')} rows are`;
+          set({ historyNotice: `The import of ${fileName} was undone: ${rows} out, and everything it changed is back as it was.` });
+          // The new summary also reloads the history on the workspace screen.
+          onImported(outcome.summary);
+        }
+      },
+
+      dismissHistoryNotice: () => set({ historyNotice: null }),
     };
   });
 }

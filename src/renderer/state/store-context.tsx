@@ -2,12 +2,14 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Host } from '../../shared/host';
 import type { ImportActions, ImportState, ImportStore } from './import-store';
+import type { InsightsActions, InsightsState, InsightsStore } from './insights-store';
 import type { WorkspaceActions, WorkspaceState, WorkspaceStore } from './workspace-store';
 
 interface Services {
   host: Host;
   store: WorkspaceStore;
   importStore: ImportStore;
+  insightsStore: InsightsStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);
@@ -30,4 +32,8 @@ export function useWorkspace<T>(selector: (state: WorkspaceState & WorkspaceActi
 
 export function useImport<T>(selector: (state: ImportState & ImportActions) => T): T {
   return useStore(useServices().importStore, selector);
+}
+
+export function useInsights<T>(selector: (state: InsightsState & InsightsActions) => T): T {
+  return useStore(useServices().insightsStore, selector);
 }

@@ -40,6 +40,8 @@ export interface WorkspaceActions {
   saveCopy(): Promise<void>;
   /** Takes the workspace as an import left it, and saves it. */
   adoptImport(summary: WorkspaceSummary): void;
+  /** Takes a change that leaves the data as it was (e.g. a cached analysis), and saves it. */
+  adoptChange(summary: WorkspaceSummary): void;
   closeWorkspace(): Promise<void>;
   setNamingNewWorkspace(open: boolean): void;
   dismissProblem(): void;
@@ -209,9 +211,13 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
       },
 
       adoptImport: (summary) => {
+        get().adoptChange(summary);
+        void refreshReadiness();
+      },
+
+      adoptChange: (summary) => {
         set({ summary, saveState: 'unsaved' });
         autosave.schedule();
-        void refreshReadiness();
       },
 
       saveCopy: async () => {

@@ -1,10 +1,11 @@
 import { Modal } from '../../components/Modal';
 import { useImport } from '../../state/store-context';
 import { ImportProgressView } from './ImportProgressView';
+import { ImportQueue } from './ImportQueue';
 import { ImportReportView } from './ImportReportView';
 import { ImportSetup } from './ImportSetup';
 
-/** The import from file to report, in one dialog. */
+/** Imports from file to report in one dialog, one file after another when several were picked. */
 export function ImportDialog() {
   const phase = useImport((s) => s.phase);
   const preview = useImport((s) => s.preview);
@@ -12,7 +13,9 @@ export function ImportDialog() {
   const failure = useImport((s) => s.failure);
   const note = useImport((s) => s.note);
   const report = useImport((s) => s.report);
-  const { run, cancel, close } = useImport((s) => s);
+  const moreToCome = useImport((s) => s.queue.some((queued) => queued.status === 'waiting'));
+  const severalFiles = useImport((s) => s.queue.length > 1);
+  const { run, cancel, close, nextFile, skipFile } = useImport((s) => s);
   const title = phase === 'report' ? (failure ? 'Nothing was imported' : 'Import finished') : 'Import data';
 
   return (
@@ -22,6 +25,7 @@ export function ImportDialog() {
       className="import-dialog"
       onClose={phase === 'running' ? () => void cancel() : phase === 'reading' ? undefined : close}
     >
+      <ImportQueue />
       {phase === 'reading' && <p role="status">Reading the file…</p>}
       {note && <p role="status">{note}</p>}
       {failure && (
@@ -41,6 +45,11 @@ export function ImportDialog() {
               Import
             </button>
           )}
+          {severalFiles && (
+            <button type="button" onClick={() => void skipFile()}>
+              Skip this file
+            </button>
+          )}
           <button type="button" onClick={close}>
             {preview ? 'Cancel' : 'Close'}
           </button>
@@ -48,9 +57,20 @@ export function ImportDialog() {
       )}
       {phase === 'report' && (
         <div className="actions">
-          <button type="button" className="primary" autoFocus onClick={close}>
-            Done
-          </button>
+          {moreToCome ? (
+            <>
+              <button type="button" className="primary" autoFocus onClick={() => void nextFile()}>
+                Next file
+              </button>
+              <button type="button" onClick={close}>
+                Stop here
+              </button>
+            </>
+          ) : (
+            <button type="button" className="primary" autoFocus onClick={close}>
+              Done
+            </button>
+          )}
         </div>
       )}
     </Modal>

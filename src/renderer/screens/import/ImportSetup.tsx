@@ -2,6 +2,7 @@ import { IMPORT_KINDS, KIND_LABELS, isImportKind } from '../../../core/import/ki
 import type { Delimiter } from '../../../core/import/sniff';
 import { DataTable } from '../../components/DataTable';
 import { useImport } from '../../state/store-context';
+import { ImportModeChoice } from './ImportModeChoice';
 import { MappingEditor } from './MappingEditor';
 import { PresetNotice } from './PresetNotice';
 
@@ -82,6 +83,7 @@ export function ImportSetup() {
         <p className="field-error">We could not tell the separator for sure: check the rows below and choose it.</p>
       )}
 
+      {mapping && <ImportModeChoice kind={mapping.kind} />}
       {preset && <PresetNotice preset={preset} onUseSuggested={useSuggestedMapping} />}
       {mapping ? (
         <MappingEditor mapping={mapping} headers={preview.headers} onChange={chooseColumn} />

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { openWorkspaceBytes } from '../../core/store/open-workspace';
+import type { Database } from '../../core/store/sqlite';
+import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
+import { loadSqlJs } from '../node-sqljs';
+import { rulesAnalysis } from './analyze-rules';
+
+/**
+ * `analyze --workspace W.xsell --<analysis> [its options]`: runs one analysis over a workspace
+ * (read-only) and prints it. Each analysis is one flag with options of its own: add further ones
+ * to ANALYSES.
+ */
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+export interface Analysis {
+  /** The flag that picks it, without the dashes. */
+  flag: string;
+  /** Its options as node:util parseArgs declares them. */
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  /** Its lines in the command's usage. */
+  usage: string;
+  /** Reads its options, throwing UsageError for a wrong one, before the workspace is opened. */
+  prepare(values: OptionValues): (db: Database, io: CliOutput, json: boolean, openedIn: number) => number;
+}
+
+const ANALYSES: readonly Analysis[] = [rulesAnalysis];
+
+const USAGE = `Usage: npm run cli -- analyze --workspace W.xsell --ANALYSIS [options] [--json]
+
+Runs one analysis over a workspace and prints it; the workspace is never changed. Exit code 1
+when the workspace lacks the data the analysis needs, 2 when W is not a usable workspace.
+
+  --workspace W.xsell    the workspace to analyse
+  --json                 print one JSON object instead of text
+
+${ANALYSES.map((a) => a.usage).join('\n\n')}`;
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'Analyse a workspace: products bought together (association rules)',
+  usage: USAGE,
+
+  async run(args, io) {
+    const options = Object.assign(
+      { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' } } as Analysis['options'],
+      ...ANALYSES.map((a) => ({ [a.flag]: { type: 'boolean' }, ...a.options })),
+    );
+    const { values } = parseCommandLine(args, options) as { values: OptionValues };
+    const chosen = ANALYSES.filter((a) => values[a.flag] === true);
+    const flags = ANALYSES.map((a) => `--${a.flag}`).join(', ');
+    if (chosen.length !== 1) throw new UsageError(chosen.length ? 'Choose one analysis at a time.' : `Which analysis? Add one of ${flags}.`);
+    const workspace = values.workspace;
+    if (typeof workspace !== 'string' || workspace === '') throw new UsageError('Name the workspace to analyse, with --workspace.');
+    const json = values.json === true;
+    const run = chosen[0].prepare(values);
+
+    const started = performance.now();
+    const opened = await openWorkspace(workspace);
+    if (typeof opened === 'string') {
+      if (json) io.out(JSON.stringify({ error: { kind: 'not-a-workspace', message: opened } }, null, 2));
+      else io.err(`Cannot open ${basename(workspace)}: ${opened}`);
+      return EXIT.badFile;
+    }
+    try {
+      return run(opened, io, json, (performance.now() - started) / 1000);
+    } finally {
+      opened.close();
+    }
+  },
+};
+
+async function openWorkspace(path: string): Promise<Database | string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'ENOENT' ? 'There is no such file.' : code === 'EISDIR' ? 'That is a folder, not a file.' : 'The file could not be read.';
+  }
+  const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
+  if (opened.ok) return opened.value;
+  return [opened.error.message, opened.error.detail].filter(Boolean).join(' ');
+}

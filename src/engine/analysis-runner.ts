@@ -1,0 +1,62 @@
+import { cacheKey, dropStaleEntries, readCached, writeCached } from '../core/analysis/analysis-cache';
+import { ANALYSES, HISTORY_TABLES, tablesOfCacheKey, type AnalysisName, type ParamsOf, type ResultOf } from '../core/analysis/catalogue';
+import { CombinationsUnavailable } from '../core/analysis/combinations/types';
+import { bumpDataVersions, dataVersionOf, TABLES_WRITTEN_BY_KIND } from '../core/analysis/data-version';
+import { drilldown, type DrilldownPage, type DrilldownRequest, type PageWindow } from '../core/analysis/drilldown';
+import { loadPurchases, type PurchaseHistory } from '../core/analysis/purchases';
+import type { Database } from '../core/store/sqlite';
+import type { ProgressListener } from '../shared/engine-api';
+import { fail, ok, type Result } from '../shared/result';
+
+/**
+ * Runs analyses for the engine: answers from the workspace's cache while the data it read is
+ * unchanged, otherwise computes (sharing one loaded purchase history between analyses) and
+ * caches the result in the workspace.
+ */
+
+export interface AnalysisAnswer<N extends AnalysisName> {
+  result: ResultOf<N>;
+  computedAt: string;
+  fromCache: boolean;
+}
+
+/** Why an analysis gave no result (the data cannot support it), in words for the user. */
+export type AnalysisFailure = { message: string };
+
+export class AnalysisRunner {
+  private memo: { db: Database; version: string; history: PurchaseHistory } | null = null;
+
+  run<N extends AnalysisName>(db: Database, name: N, params: ParamsOf<N>, onProgress?: ProgressListener): Result<AnalysisAnswer<N>, AnalysisFailure> {
+    const definition = ANALYSES[name];
+    const key = cacheKey(name, params);
+    const cached = readCached<ResultOf<N>>(db, key, definition.reads);
+    if (cached) return ok({ ...cached, fromCache: true });
+    try {
+      const result = definition.run(db, params, {
+        history: () => this.history(db),
+        hooks: { onProgress: (done, total) => onProgress?.({ label: 'Analysing', done, total }) },
+      });
+      return ok({ ...writeCached(db, key, definition.reads, result, new Date()), fromCache: false });
+    } catch (error) {
+      if (error instanceof CombinationsUnavailable) return fail({ message: error.message });
+      throw error;
+    }
+  }
+
+  drilldown(db: Database, request: DrilldownRequest, window: PageWindow): DrilldownPage {
+    return drilldown(db, request, window, () => this.history(db));
+  }
+
+  /** After an import of `kind` or its undo: results that read the tables it wrote are out of date. */
+  dataChanged(db: Database, kind: string): void {
+    bumpDataVersions(db, TABLES_WRITTEN_BY_KIND[kind] ?? []);
+    dropStaleEntries(db, tablesOfCacheKey);
+    this.memo = null;
+  }
+
+  private history(db: Database): PurchaseHistory {
+    const version = dataVersionOf(db, HISTORY_TABLES);
+    if (this.memo?.db !== db || this.memo.version !== version) this.memo = { db, version, history: loadPurchases(db) };
+    return this.memo.history;
+  }
+}

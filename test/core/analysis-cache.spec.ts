@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { createEngine } from '../../src/engine/engine';
+import type { EngineApi } from '../../src/shared/engine-api';
+
+/** Results kept in the workspace: reused while the data is the same, recomputed exactly when an import changes what they read. */
+
+const csv = (text: string) => new TextEncoder().encode(text);
+const EVENTS = csv('customer_id,occurred_at,type\nC1,2026-10-01 10:00,browse_view\nC1,2026-10-02 10:00,browse_view\n');
+const LINES = csv('InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n900001,NEW-1,New thing,1,2026-10-30 09:00,5.00,N1,France\n');
+
+async function demoEngine(): Promise<EngineApi> {
+  const engine = createEngine(await loadSqlJs());
+  await engine.createDemo('running');
+  return engine;
+}
+
+async function fromCache(engine: EngineApi, name: 'sequences' | 'ladders' | 'segments'): Promise<boolean> {
+  const outcome = await engine.runAnalysis(name, {});
+  expect(outcome.ok).toBe(true);
+  return outcome.ok && outcome.fromCache;
+}
+
+test('a result is computed once, then answered from the cache, also after the workspace is saved and reopened', async () => {
+  const engine = await demoEngine();
+  const first = await engine.runAnalysis('sequences', { minCustomers: 5 });
+  expect(first).toMatchObject({ ok: true, fromCache: false });
+  const again = await engine.runAnalysis('sequences', { minCustomers: 5 });
+  expect(again).toMatchObject({ ok: true, fromCache: true });
+  if (!first.ok || !again.ok) return;
+  expect(again.result).toEqual(first.result);
+  expect(again.summary.revision).toBe(first.summary.revision);
+
+  const reopened = createEngine(await loadSqlJs());
+  expect((await reopened.openWorkspace(await engine.exportBytes())).ok).toBe(true);
+  const afterReopen = await reopened.runAnalysis('sequences', { minCustomers: 5 });
+  expect(afterReopen).toMatchObject({ ok: true, fromCache: true, computedAt: first.computedAt });
+
+  // Other parameters are another result.
+  expect(await fromCache(engine, 'sequences')).toBe(false);
+});
+
+test('an import invalidates exactly the results that read what it changed', async () => {
+  const engine = await demoEngine();
+  for (const name of ['sequences', 'ladders', 'segments'] as const) expect(await fromCache(engine, name)).toBe(false);
+
+  expect((await engine.runImport(EVENTS, 'events.csv', { kind: 'events' })).ok).toBe(true);
+  expect(await fromCache(engine, 'sequences')).toBe(true);
+  expect(await fromCache(engine, 'ladders')).toBe(false);
+  expect(await fromCache(engine, 'segments')).toBe(false);
+
+  expect((await engine.runImport(LINES, 'lines.csv', {})).ok).toBe(true);
+  expect(await fromCache(engine, 'sequences')).toBe(false);
+
+  const undone = await engine.undoLastImport();
+  expect(undone.ok).toBe(true);
+  expect(await fromCache(engine, 'sequences')).toBe(false);
+  expect(await fromCache(engine, 'sequences')).toBe(true);
+});
+
+test('an analysis the data cannot support fails with words, not an error', async () => {
+  const engine = createEngine(await loadSqlJs());
+  await engine.newWorkspace('Empty');
+  const outcome = await engine.runAnalysis('combinations', {
+    level: 'product',
+    basket: { kind: 'order' },
+    minSupport: 0.01,
+    minConfidence: 0.2,
+    maxLength: 2,
+    consequents: 'one',
+  });
+  expect(outcome).toMatchObject({ ok: false });
+  if (!outcome.ok) expect(outcome.message).toMatch(/no orders/i);
+});
