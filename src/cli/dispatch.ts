@@ -5,10 +5,11 @@ import { demoCommand } from './commands/demo';
 import { demoCsvCommand } from './commands/demo-csv';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
+import { planCommand } from './commands/plan';
 
 /** The command line's dispatcher: finds the command and turns its errors into exit codes. */
 
-const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand, analyzeCommand];
+const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand, analyzeCommand, planCommand];
 
 const USAGE = `Cross-Sell Planner command line
 

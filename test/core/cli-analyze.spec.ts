@@ -102,7 +102,7 @@ test('a workspace without the data an analysis needs: exit code 1 and what to im
   const file = await shopFile(false);
   const { code, err } = await run('analyze', '-w', file, '--rules', '--min-support', '0.4', '--min-confidence', '0.5', '--level', 'category');
   expect(code).toBe(1);
-  expect(err).toContain('Import a products file with a category column');
+  expect(err).toContain('Import a products file with a product code column and a category column.');
   const json = await run('analyze', '-w', file, '--rules', '--min-support', '0.4', '--min-confidence', '0.5', '--level', 'category', '--json');
   expect(JSON.parse(json.out).error.kind).toBe('unavailable');
 });
@@ -122,7 +122,7 @@ test('a missing or foreign workspace file: exit code 2 with the reason', async (
 test('command-line mistakes: exit code 64 with a plain explanation and the usage', async () => {
   const file = await shopFile(true);
   const mistakes: [string[], string][] = [
-    [['--min-support', '0.1', '--min-confidence', '0.5'], 'Which analysis? Add one of --rules.'],
+    [['--min-support', '0.1', '--min-confidence', '0.5'], 'Which analysis? Add one of --rules, --sequences, --families, --moments.'],
     [['--rules', '--min-confidence', '0.5'], 'The option --min-support is required'],
     [['--rules', '--min-support', 'often', '--min-confidence', '0.5'], '--min-support must be a share from 0 to 1'],
     [['--rules', '--min-support', '0', '--min-confidence', '0.5'], 'The minimum support is a fraction of baskets above 0'],
@@ -141,4 +141,37 @@ test('command-line mistakes: exit code 64 with a plain explanation and the usage
   const noWorkspace = await run('analyze', '--rules', '--min-support', '0.1', '--min-confidence', '0.5');
   expect(noWorkspace.code).toBe(64);
   expect(noWorkspace.err).toContain('Name the workspace to analyse, with --workspace.');
+});
+
+test('--sequences, --families and --moments print what the core analyses give, as JSON or text', async () => {
+  const path = await shopFile(true);
+  const sequences = await run('analyze', '--workspace', path, '--sequences', '--min-customers', '1', '--json');
+  expect(sequences.code).toBe(0);
+  const parsed = JSON.parse(sequences.out);
+  // c2 bought cola in o3 (January), then bread in o4 (February): one customer, "cola, later bread".
+  expect(parsed.rows).toContainEqual(expect.objectContaining({ from: { id: 'cola', label: 'Cola 1.5 l' }, to: { id: 'bread', label: 'Farmhouse loaf' }, customers: 1 }));
+  expect(parsed.repeatCustomers).toBe(2);
+
+  const text = await run('analyze', '--workspace', path, '--sequences', '--level', 'category', '--min-customers', '1');
+  expect(text.code).toBe(0);
+  expect(text.out).toContain('Drinks → Bakery: 1 customers');
+
+  const moments = await run('analyze', '--workspace', path, '--moments', '--as-of', '2025-03-02', '--json');
+  expect(moments.code).toBe(0);
+  const justOrdered = JSON.parse(moments.out).moments.find((m: { moment: string }) => m.moment === 'post-purchase');
+  expect(justOrdered).toMatchObject({ count: 1, sampleCustomerIds: ['c2'] });
+
+  const families = await run('analyze', '--workspace', path, '--families');
+  expect(families.code).toBe(0);
+  expect(families.out).toContain('No product family');
+});
+
+test('--as-of must be a date, and only one analysis runs at a time', async () => {
+  const path = await shopFile(false);
+  const badDate = await run('analyze', '--workspace', path, '--moments', '--as-of', 'yesterday');
+  expect(badDate.code).toBe(64);
+  expect(badDate.err).toContain('--as-of must be a date');
+  const two = await run('analyze', '--workspace', path, '--moments', '--sequences');
+  expect(two.code).toBe(64);
+  expect(two.err).toContain('one analysis at a time');
 });

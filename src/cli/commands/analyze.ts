@@ -4,6 +4,7 @@ import { openWorkspaceBytes } from '../../core/store/open-workspace';
 import type { Database } from '../../core/store/sqlite';
 import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
 import { loadSqlJs } from '../node-sqljs';
+import { familiesAnalysis, momentsAnalysis, sequencesAnalysis } from './analyze-behaviour';
 import { rulesAnalysis } from './analyze-rules';
 
 /**
@@ -25,7 +26,7 @@ export interface Analysis {
   prepare(values: OptionValues): (db: Database, io: CliOutput, json: boolean, openedIn: number) => number;
 }
 
-const ANALYSES: readonly Analysis[] = [rulesAnalysis];
+const ANALYSES: readonly Analysis[] = [rulesAnalysis, sequencesAnalysis, familiesAnalysis, momentsAnalysis];
 
 const USAGE = `Usage: npm run cli -- analyze --workspace W.xsell --ANALYSIS [options] [--json]
 
@@ -39,7 +40,7 @@ ${ANALYSES.map((a) => a.usage).join('\n\n')}`;
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'Analyse a workspace: products bought together (association rules)',
+  summary: 'Analyse a workspace: bought together, bought next, families, moments',
   usage: USAGE,
 
   async run(args, io) {
