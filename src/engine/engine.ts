@@ -1,3 +1,4 @@
+import { ALL_DATA_TABLES, dataVersionOf } from '../core/analysis/data-version';
 import { customerOrders } from '../core/analysis/drilldown';
 import { assessReadiness } from '../core/analysis/readiness';
 import { generateDemoWorkspace } from '../core/demo/generate-workspace';
@@ -9,12 +10,30 @@ import { previewImport } from '../core/import/preview';
 import { blobSource, bytesSource, type ByteSource } from '../core/import/source';
 import { keepUndoOf, recordUndoImages, undoLastImport } from '../core/import/undo';
 import type { RejectedRow } from '../core/import/validate';
+import {
+  archivePlan,
+  createPlan,
+  deletePlan,
+  duplicatePlan,
+  getPlan,
+  listPlans,
+  planAtRevision,
+  planRevisions,
+  renamePlan,
+  restorePlan,
+  savePlan,
+} from '../core/plan/plan-store';
+import { createMemo, type Memo } from '../core/plan/memo';
+import { computePlanView } from '../core/plan/plan-view';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';
-import type { EngineApi, ImportRunOutcome, UndoImportOutcome } from '../shared/engine-api';
+import type { EngineApi, ImportRunOutcome, PlanWriteOutcome, UndoImportOutcome } from '../shared/engine-api';
+import type { PlanRecord } from '../shared/plan';
+import type { Result } from '../shared/result';
 import { fail, ok } from '../shared/result';
 import { AnalysisRunner } from './analysis-runner';
+
 
 /**
  * The engine behind the worker's RPC surface. Platform-free: sql.js is handed in, so the same
@@ -27,6 +46,13 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
   let cancelRequested = false;
   let rejected: { headers: string[]; rows: RejectedRow[] } = { headers: [], rows: [] };
   const analyses = new AnalysisRunner();
+  // Plan views reuse what they computed while the data stays the same.
+  let planMemos: { db: Database; version: string; memo: Memo } | null = null;
+  const planMemo = (db: Database): Memo => {
+    const version = dataVersionOf(db, ALL_DATA_TABLES);
+    if (planMemos?.db !== db || planMemos.version !== version) planMemos = { db, version, memo: createMemo() };
+    return planMemos.memo;
+  };
   // Calls that touch the database run one at a time, in the order they came. An import awaits
   // between chunks with its transaction open: any other call then, even an export (which reopens
   // the database), would lose it.
@@ -46,6 +72,12 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
     db = next;
     revision = 0;
     return summarizeWorkspace(next, revision);
+  };
+  // A plan write that changed the workspace moves the revision on, so the renderer autosaves.
+  const planWrite = (written: Result<PlanRecord, string>, changed = true): PlanWriteOutcome => {
+    if (!written.ok) return { ok: false, message: written.error };
+    if (changed) revision++;
+    return { ok: true, plan: written.value, summary: summarizeWorkspace(current(), revision) };
   };
 
   return {
@@ -138,6 +170,36 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
       }),
     drilldown: (request, window) => exclusive(async () => analyses.drilldown(current(), request, window)),
     customerOrders: (customerId) => exclusive(async () => customerOrders(current(), customerId)),
+    listPlans: () => exclusive(async () => listPlans(current())),
+    planView: (planId, document) =>
+      exclusive(async () => {
+        const db = current();
+        const others = listPlans(db)
+          .filter((p) => p.planId !== planId && p.status === 'active')
+          .map((p) => getPlan(db, p.planId))
+          .flatMap((found) => (found.ok ? [found.value.document] : []));
+        return computePlanView(db, document, others, planMemo(db));
+      }),
+    getPlan: (planId) => exclusive(async () => getPlan(current(), planId)),
+    createPlan: (document) => exclusive(async () => planWrite(createPlan(current(), document, new Date()))),
+    savePlan: (planId, document, expectedRevision) =>
+      exclusive(async () => {
+        const saved = savePlan(current(), planId, document, new Date(), expectedRevision);
+        return saved.ok ? planWrite(ok(saved.value.plan), saved.value.changed) : planWrite(saved);
+      }),
+    renamePlan: (planId, name) => exclusive(async () => planWrite(renamePlan(current(), planId, name, new Date()))),
+    duplicatePlan: (planId, name) => exclusive(async () => planWrite(duplicatePlan(current(), planId, new Date(), name))),
+    archivePlan: (planId, archived) => exclusive(async () => planWrite(archivePlan(current(), planId, archived, new Date()))),
+    deletePlan: (planId) =>
+      exclusive(async () => {
+        const deleted = deletePlan(current(), planId);
+        if (!deleted.ok) return { ok: false as const, message: deleted.error };
+        revision++;
+        return { ok: true as const, deleted: deleted.value, summary: summarizeWorkspace(current(), revision) };
+      }),
+    restorePlan: (deleted) => exclusive(async () => planWrite(restorePlan(current(), deleted))),
+    planRevisions: (planId) => exclusive(async () => planRevisions(current(), planId)),
+    planAtRevision: (planId, planRevision) => exclusive(async () => planAtRevision(current(), planId, planRevision)),
     exportBytes: () =>
       exclusive(async () => {
         const bytes = current().export();

@@ -6,12 +6,14 @@ import { selectHost } from './host/select-host';
 import { ServicesProvider } from './state/store-context';
 import { createImportStore } from './state/import-store';
 import { createInsightsStore } from './state/insights-store';
+import { createPlansStore } from './state/plans-store';
 import { createWorkspaceStore } from './state/workspace-store';
 import './styles.css';
 
 const host = selectHost();
 const engine = startEngine();
-const store = createWorkspaceStore(host, engine);
+const store = createWorkspaceStore(host, engine, { settlePendingEdits: () => plansStore.getState().flush() });
+const plansStore = createPlansStore(engine, (summary) => store.getState().adoptChange(summary));
 const insightsStore = createInsightsStore(engine, (summary) => store.getState().adoptChange(summary));
 const importStore = createImportStore(host, engine, (summary) => {
   store.getState().adoptImport(summary);
@@ -19,7 +21,10 @@ const importStore = createImportStore(host, engine, (summary) => {
 });
 // Answers belong to one workspace: another one (or none) starts afresh.
 store.subscribe((now, before) => {
-  if (now.ref !== before.ref || (now.summary === null && before.summary !== null)) insightsStore.getState().reset();
+  if (now.ref !== before.ref || (now.summary === null && before.summary !== null)) {
+    insightsStore.getState().reset();
+    plansStore.getState().reset();
+  }
 });
 host.onMenuCommand((command) => {
   const state = store.getState();
@@ -28,12 +33,12 @@ host.onMenuCommand((command) => {
 });
 host.onBeforeQuit({
   flush: () => store.getState().flush(),
-  hasUnsavedWork: () => store.getState().saveState !== 'saved',
+  hasUnsavedWork: () => store.getState().saveState !== 'saved' || Boolean(plansStore.getState().open?.dirty),
 });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ServicesProvider services={{ host, store, importStore, insightsStore }}>
+    <ServicesProvider services={{ host, store, importStore, insightsStore, plansStore }}>
       <App />
     </ServicesProvider>
   </StrictMode>,

@@ -7,7 +7,10 @@ import type { MappingPreset } from '../core/import/presets';
 import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
 import type { UndoneImport } from '../core/import/undo';
+import type { DeletedPlan, PlanRevision, PlanSummary } from '../core/plan/plan-store';
 import type { AnalysisAnswer, AnalysisFailure } from '../engine/analysis-runner';
+import type { PlanView } from '../core/plan/plan-view';
+import type { PlanDocument, PlanRecord } from './plan';
 import type { Readiness } from './readiness';
 import type { Result } from './result';
 import type { Industry, OpenFailure, WorkspaceSummary } from './workspace';
@@ -62,6 +65,25 @@ export interface EngineApi {
   drilldown(request: DrilldownRequest, window: PageWindow): Promise<DrilldownPage>;
   /** A customer's latest orders with their lines. */
   customerOrders(customerId: string): Promise<CustomerOrderDetail[]>;
+  /** The workspace's plans, active and archived, most recently changed first. */
+  listPlans(): Promise<PlanSummary[]>;
+  /** A plan with its document, checked against the plan schema; a document that fails gives a message, not a crash. */
+  getPlan(planId: string): Promise<Result<PlanRecord, string>>;
+  createPlan(document: PlanDocument): Promise<PlanWriteOutcome>;
+  /** Saves a new revision; refused when the plan is no longer at `expectedRevision`. An unchanged document saves nothing. */
+  savePlan(planId: string, document: PlanDocument, expectedRevision: number): Promise<PlanWriteOutcome>;
+  renamePlan(planId: string, name: string): Promise<PlanWriteOutcome>;
+  /** A copy named "… (copy)" unless a name is given. */
+  duplicatePlan(planId: string, name?: string): Promise<PlanWriteOutcome>;
+  archivePlan(planId: string, archived: boolean): Promise<PlanWriteOutcome>;
+  /** Deletes a plan; what it returns, handed to `restorePlan`, undoes the delete. */
+  deletePlan(planId: string): Promise<PlanDeleteOutcome>;
+  restorePlan(deleted: DeletedPlan): Promise<PlanWriteOutcome>;
+  /** The plan's revisions, newest first. */
+  planRevisions(planId: string): Promise<Result<PlanRevision[], string>>;
+  planAtRevision(planId: string, revision: number): Promise<Result<PlanDocument, string>>;
+  /** What the planning steps show for this (possibly unsaved) document of the plan: advice, audience, proposals, previews, schedule, pilot. */
+  planView(planId: string, document: PlanDocument): Promise<PlanView>;
   /** The whole workspace as SQLite bytes, for the Host to write. */
   exportBytes(): Promise<Uint8Array>;
   closeWorkspace(): Promise<void>;
@@ -75,6 +97,9 @@ export type UndoImportOutcome = { ok: true; undone: UndoneImport; summary: Works
 export type AnalysisRunOutcome<N extends AnalysisName> =
   | ({ ok: true; summary: WorkspaceSummary } & AnalysisAnswer<N>)
   | ({ ok: false } & AnalysisFailure);
+
+export type PlanWriteOutcome = { ok: true; plan: PlanRecord; summary: WorkspaceSummary } | { ok: false; message: string };
+export type PlanDeleteOutcome = { ok: true; deleted: DeletedPlan; summary: WorkspaceSummary } | { ok: false; message: string };
 
 export type ImportRunOutcome =
   | { ok: true; report: ImportReport; summary: WorkspaceSummary }

@@ -316,6 +316,18 @@ test('the skincare demo shows its routine pairs (cleanser with toner of the same
     expectAgreement(lists, p, 'beauty demo');
     // Strongest first.
     expect(result.rules.every((r, i) => i === 0 || result.rules[i - 1].lift >= r.lift)).toBe(true);
+
+    // Behind the strongest rule: as many baskets as its count, each an order holding both products.
+    const top = result.rules[0];
+    const behind = customersBehindRule(db, p, top, { limit: 3, offset: 0 });
+    expect(behind.baskets).toBe(top.count);
+    expect(behind.customers).toBeGreaterThan(0);
+    expect(behind.rows).toHaveLength(3);
+    for (const row of behind.rows) {
+      const held = queryAll<{ product_id: string }>(db, 'SELECT DISTINCT product_id FROM order_lines WHERE order_id = ? AND quantity > 0', [row.orderIds[0]]).map((r) => r.product_id);
+      expect(held).toEqual(expect.arrayContaining([...top.antecedent, ...top.consequent]));
+      expect(queryAll(db, 'SELECT 1 FROM orders WHERE order_id = ? AND customer_id = ?', [row.orderIds[0], row.customerId])).toHaveLength(1);
+    }
   } finally {
     db.close();
   }

@@ -44,7 +44,7 @@ test('product sequences count each customer once per pair, with shares over A-bu
   // A→B: c1 after 10 days, c2 after 30 (B in the same order as A does not count).
   expect(ab.days).toEqual({ count: 2, median: 20, q1: 15, q3: 25 });
   expect(ab.sampleCustomerIds).toEqual(['c1', 'c2']);
-  expect(ab.explanation).toBe('Of the 3 customers who bought Product A and ordered again afterwards, 2 (67 %) later bought Product B, typically 20 days after first buying Product A.');
+  expect(ab.explanation).toBe('Of the 3 customers who bought Product A and ordered again afterwards, 2 (67 %) later bought Product B; half of them did so within 20 days of first buying Product A.');
   expect(ac.days).toEqual({ count: 2, median: 11, q1: 6.5, q3: 15.5 });
 
   expect(analyseSequences(db, { minCustomers: 2 }).rows.map((r) => `${r.from.id}>${r.to.id}`)).toEqual(['A>B', 'A>C']);

@@ -20,6 +20,7 @@ export {
   type SequencesResult,
   type SequenceCustomer,
   type SecondPurchaseGroup,
+  type SecondPurchaseParams,
   type SecondPurchaseResult,
 } from './sequences';
 export {

@@ -8,6 +8,7 @@ import { queryAll } from '../store/sqlite';
  */
 
 export type DataTable = 'customers' | 'products' | 'orders' | 'order_lines' | 'events' | 'baskets';
+export const ALL_DATA_TABLES: readonly DataTable[] = ['customers', 'products', 'orders', 'order_lines', 'events', 'baskets'];
 
 const KEY_PREFIX = 'data_version:';
 

@@ -1,6 +1,6 @@
-import { queryAll, type Database } from '../store/sqlite';
-import { dayOf, resolveAsOf, stampOf } from './as-of';
-import { loadPurchases, ordersBefore, UNIX_EPOCH_JULIAN_DAY, type PurchaseHistory } from './purchases';
+import type { Database } from '../store/sqlite';
+import { dayOf, dayOrNull, resolveAsOf, stampOf } from './as-of';
+import { each, loadPurchases, ordersBefore, type PurchaseHistory } from './purchases';
 import type { ItemRef } from './sequences';
 import { page, type Page, type PageRequest } from './stats';
 
@@ -80,30 +80,31 @@ export const LADDER_DEFAULTS = {
 } as const satisfies LadderParams;
 
 interface SignalEvent {
-  customer_id: string;
   day: number;
   type: string;
   category: string | null;
   value: number | null;
-  limit_value: number | null;
+  limitValue: number | null;
 }
 
 /** Usage and milestone events of the last two windows, grouped by customer. */
 function signalEvents(db: Database, from: number, to: number): Map<string, SignalEvent[]> {
-  const rows = queryAll<SignalEvent>(
+  const byCustomer = new Map<string, SignalEvent[]>();
+  each(
     db,
-    `SELECT e.customer_id, julianday(e.occurred_at) - ${UNIX_EPOCH_JULIAN_DAY} AS day, e.type, p.category, e.value, e.limit_value
+    `SELECT e.customer_id, e.occurred_at, e.type, p.category, e.value, e.limit_value
      FROM events e LEFT JOIN products p ON p.product_id = e.product_id
      WHERE e.type IN ('usage', 'milestone') AND e.occurred_at >= ? AND e.occurred_at < ? AND e.customer_id IS NOT NULL
      ORDER BY e.customer_id, e.occurred_at`,
+    ([customerId, occurredAt, type, category, value, limit]) => {
+      const day = dayOrNull(occurredAt as string);
+      if (day === null) return;
+      let list = byCustomer.get(customerId as string);
+      if (!list) byCustomer.set(customerId as string, (list = []));
+      list.push({ day, type: type as string, category: category as string | null, value: value as number | null, limitValue: limit as number | null });
+    },
     [stampOf(from), stampOf(to)],
   );
-  const byCustomer = new Map<string, SignalEvent[]>();
-  for (const row of rows) {
-    let list = byCustomer.get(row.customer_id);
-    if (!list) byCustomer.set(row.customer_id, (list = []));
-    list.push(row);
-  }
   return byCustomer;
 }
 
@@ -179,9 +180,9 @@ function compute(db: Database, params: LadderParams, history: PurchaseHistory): 
         reasons.push(`${milestones.length === 1 ? 'A milestone' : `${milestones.length} milestones`} in the last ${milestoneDays} days.`);
       }
       const latest = usage.at(-1);
-      if (latest && latest.limit_value !== null && latest.limit_value > 0 && latest.value! >= usageLimitShare * latest.limit_value) {
+      if (latest && latest.limitValue !== null && latest.limitValue > 0 && latest.value! >= usageLimitShare * latest.limitValue) {
         signals.push('usage-near-limit');
-        reasons.push(`Latest usage ${round1(latest.value!)} is ${Math.round((latest.value! / latest.limit_value) * 100)} % of the limit of ${latest.limit_value}.`);
+        reasons.push(`Latest usage ${round1(latest.value!)} is ${Math.round((latest.value! / latest.limitValue) * 100)} % of the limit of ${latest.limitValue}.`);
       }
       if (signals.length >= minSignals && signals.length > 0) {
         tier.candidates++;

@@ -125,7 +125,10 @@ function eventAudience(db: Database, types: string[], from: number, to: number):
   );
 }
 
-const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number, s: Settings): Found }> = {
+/** Results a run over several instants can reuse: the seasonal categories of a season, by its dates. */
+type Memo = Map<string, string[]>;
+
+const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number, s: Settings, memo: Memo): Found }> = {
   'post-purchase': {
     label: 'Just ordered',
     find(db, now, s) {
@@ -278,13 +281,15 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
   },
   'seasonal-transition': {
     label: 'Season changing',
-    find(db, now, s) {
+    find(db, now, s, memo) {
       const { current, previous, currentStart, previousStart } = seasonAt(s.seasons, now);
       const parameters = { season: current.name, previousSeason: previous.name, transitionDays: s.seasonTransitionDays, seasonStart: stampOf(currentStart).slice(0, 10) };
       if (now - currentStart > s.seasonTransitionDays) {
         return { ids: [], parameters: { ...parameters, categories: [] }, who: `(none: ${current.name} began more than ${s.seasonTransitionDays} days ago)` };
       }
-      const categories = previous.categories ?? seasonalCategories(db, previousStart, currentStart, s.seasonalLift);
+      const key = `${previousStart}/${currentStart}/${s.seasonalLift}`;
+      const categories = previous.categories ?? memo.get(key) ?? seasonalCategories(db, previousStart, currentStart, s.seasonalLift);
+      memo.set(key, categories);
       return {
         ids: ids(
           db,
@@ -313,6 +318,7 @@ function seasonAt(seasons: readonly Season[], now: number) {
 
 /** Categories whose share of purchases in [from, to) is at least `lift` times their share over the year before `to`. */
 function seasonalCategories(db: Database, from: number, to: number, lift: number): string[] {
+  if (queryAll(db, 'SELECT 1 FROM products WHERE category IS NOT NULL LIMIT 1').length === 0) return [];
   return queryAll<{ category: string }>(
     db,
     `WITH bought AS (SELECT p.category, o.ordered_at >= ? AS in_season ${STANDING_PURCHASE}
@@ -332,7 +338,7 @@ function settingsOf(params: MomentParams): Settings {
 
 function audience(db: Database, moment: MomentId, now: number, settings: Settings): MomentAudience {
   const { label, find } = MOMENTS[moment];
-  const found = find(db, now, settings);
+  const found = find(db, now, settings, new Map());
   return {
     moment,
     label,
@@ -358,7 +364,7 @@ export function analyseMoments(db: Database, params: MomentParams = {}): Moments
 /** Every customer in one moment, in id order, a page at a time. */
 export function momentCustomers(db: Database, moment: MomentId, params: MomentParams = {}, request: PageRequest = {}): Page<string> {
   const asOf = resolveAsOf(db, params.asOf);
-  return page(asOf === null ? [] : MOMENTS[moment].find(db, dayOf(asOf), settingsOf(params)).ids, request);
+  return page(asOf === null ? [] : MOMENTS[moment].find(db, dayOf(asOf), settingsOf(params), new Map()).ids, request);
 }
 
 /** The moment's audience size on each of `days` days from `start` (each taken at the time of day of `start`). */
@@ -371,8 +377,9 @@ export function momentDailyCounts(
 ): { date: string; count: number }[] {
   const settings = settingsOf(params);
   const first = dayOf(start);
+  const memo: Memo = new Map();
   return Array.from({ length: days }, (_, i) => ({
     date: stampOf(first + i).slice(0, 10),
-    count: MOMENTS[moment].find(db, first + i, settings).ids.length,
+    count: MOMENTS[moment].find(db, first + i, settings, memo).ids.length,
   }));
 }

@@ -121,9 +121,11 @@ export function loadPurchases(db: Database): PurchaseHistory {
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function each(db: Database, sql: string, visit: (row: SqlValue[]) => void): void {
+/** Runs a query and hands each row to `visit` as an array, cheaper than row objects on big tables. */
+export function each(db: Database, sql: string, visit: (row: SqlValue[]) => void, params: SqlValue[] = []): void {
   const stmt = db.prepare(sql);
   try {
+    stmt.bind(params);
     while (stmt.step()) visit(stmt.get());
   } finally {
     stmt.free();

@@ -1,6 +1,6 @@
-import { queryAll, type Database } from '../store/sqlite';
+import type { Database } from '../store/sqlite';
 import { dayOf, resolveAsOf } from './as-of';
-import { loadPurchases, ordersBefore, type PurchaseHistory } from './purchases';
+import { each, loadPurchases, ordersBefore, type PurchaseHistory } from './purchases';
 import { page, sampleIds, type Page, type PageRequest } from './stats';
 
 /**
@@ -106,11 +106,8 @@ function computeSegments(db: Database, params: SegmentParams, history: PurchaseH
   const f = quintileScores(rows.map((c) => c.orders));
   const m = quintileScores(rows.map((c) => c.spend));
 
-  const imported = new Map(
-    queryAll<{ customer_id: string; loyalty_tier: string }>(db, 'SELECT customer_id, loyalty_tier FROM customers WHERE loyalty_tier IS NOT NULL').map(
-      (c) => [c.customer_id, c.loyalty_tier],
-    ),
-  );
+  const imported = new Map<string, string>();
+  each(db, 'SELECT customer_id, loyalty_tier FROM customers WHERE loyalty_tier IS NOT NULL', ([id, tier]) => imported.set(id as string, String(tier)));
   const source: 'imported' | 'derived-from-spend' = rows.some((c) => imported.has(c.customerId)) ? 'imported' : 'derived-from-spend';
   const negatedSpend = Float64Array.from(rows, (c) => -c.spend).sort();
   const tierFromSpend = (spend: number) => {
@@ -118,11 +115,15 @@ function computeSegments(db: Database, params: SegmentParams, history: PurchaseH
     return shareAbove < goldShare ? 'gold' : shareAbove < goldShare + silverShare ? 'silver' : 'bronze';
   };
   const customers: CustomerSegment[] = rows.map((c, i) => ({
-    ...c,
+    customerId: c.customerId,
+    recencyDays: c.recencyDays,
+    orders: c.orders,
+    spend: c.spend,
     recency: r[i],
     frequency: f[i],
     monetary: m[i],
     loyaltyTier: source === 'imported' ? (imported.get(c.customerId) ?? 'none') : tierFromSpend(c.spend),
+    categories: c.categories,
   }));
   return { parameters, customers, source };
 }
@@ -139,12 +140,15 @@ function groups(customers: readonly CustomerSegment[], keyOf: (c: CustomerSegmen
 }
 
 function scoreGroups(customers: readonly CustomerSegment[], score: (c: CustomerSegment) => number, value: (c: CustomerSegment) => number): ScoreGroup[] {
-  return [1, 2, 3, 4, 5].map((s) => {
-    const values = customers.filter((c) => score(c) === s).map(value);
-    const min = values.reduce((a, b) => Math.min(a, b), Infinity);
-    const max = values.reduce((a, b) => Math.max(a, b), -Infinity);
-    return { score: s, customers: values.length, min: values.length ? min : null, max: values.length ? max : null };
-  });
+  const groups: ScoreGroup[] = [1, 2, 3, 4, 5].map((s) => ({ score: s, customers: 0, min: null, max: null }));
+  for (const c of customers) {
+    const group = groups[score(c) - 1];
+    const v = value(c);
+    group.customers++;
+    group.min = group.min === null ? v : Math.min(group.min, v);
+    group.max = group.max === null ? v : Math.max(group.max, v);
+  }
+  return groups;
 }
 
 export function analyseSegments(db: Database, params: SegmentParams = {}, history = loadPurchases(db)): SegmentsResult {

@@ -83,52 +83,10 @@ function keySpace(history: PurchaseHistory, level: SequenceLevel): KeySpace {
   };
 }
 
-/** One customer's orders as the keys each holds at the level compared, with the order's day. */
+/** One repeat customer at the level compared: for each key, the days of the orders holding it, in time order. */
 interface KeyedCustomer {
   id: string;
-  days: number[];
-  keys: number[][];
-}
-
-/** Days since the epoch of the first order holding each key, over one customer's orders. */
-function firstDays(customer: KeyedCustomer): Map<number, number> {
-  const first = new Map<number, number>();
-  customer.keys.forEach((keys, i) => {
-    for (const key of keys) if (!first.has(key)) first.set(key, customer.days[i]);
-  });
-  return first;
-}
-
-/**
- * Calls `visit` once for each (A, B) of the customer, with the days from the first A to the first
- * later B. Orders at the same instant are not "later" than one another.
- */
-function walkPairs(
-  { days, keys }: KeyedCustomer,
-  size: number,
-  eligible: (key: number) => boolean,
-  visit: (pair: number, days: number) => void,
-): void {
-  const first = new Map<number, number>();
-  const seen = new Set<number>();
-  for (let i = 0; i < days.length; ) {
-    const day = days[i];
-    let j = i;
-    while (j < days.length && days[j] === day) j++;
-    for (let k = i; k < j; k++) {
-      for (const b of keys[k]) {
-        if (!eligible(b)) continue;
-        for (const [a, firstA] of first) {
-          const pair = a * size + b;
-          if (a === b || seen.has(pair)) continue;
-          seen.add(pair);
-          visit(pair, day - firstA);
-        }
-      }
-    }
-    for (let k = i; k < j; k++) for (const key of keys[k]) if (eligible(key) && !first.has(key)) first.set(key, day);
-    i = j;
-  }
+  keys: Map<number, number[]>;
 }
 
 interface Prepared {
@@ -136,54 +94,132 @@ interface Prepared {
   customers: KeyedCustomer[];
   /** Per key: customers who bought it and ordered again afterwards. */
   fromCustomers: Int32Array;
-  eligible: (key: number) => boolean;
+  /** Per key: repeat customers who bought it. */
+  buyers: Int32Array;
 }
 
-function prepare(history: PurchaseHistory, level: SequenceLevel, minCustomers: number, asOf: string | undefined): Prepared {
+function prepare(history: PurchaseHistory, level: SequenceLevel, asOf: string | undefined): Prepared {
   const space = keySpace(history, level);
   const cutoff = asOf === undefined ? null : dayOf(asOf);
   const customers: KeyedCustomer[] = [];
-  for (const c of history.customers) {
-    const orders = ordersBefore(c, cutoff);
-    if (orders.length >= 2) customers.push({ id: c.customerId, days: orders.map((o) => o.day), keys: orders.map(space.keysOf) });
-  }
   const fromCustomers = new Int32Array(space.refs.length);
   const buyers = new Int32Array(space.refs.length);
-  for (const customer of customers) {
-    const last = customer.days[customer.days.length - 1];
-    for (const [key, day] of firstDays(customer)) {
+  for (const c of history.customers) {
+    const orders = ordersBefore(c, cutoff);
+    if (orders.length < 2) continue;
+    const keys = new Map<number, number[]>();
+    for (const order of orders) {
+      for (const key of space.keysOf(order)) {
+        const days = keys.get(key);
+        if (days) days.push(order.day);
+        else keys.set(key, [order.day]);
+      }
+    }
+    const last = orders[orders.length - 1].day;
+    for (const [key, days] of keys) {
       buyers[key]++;
-      if (day < last) fromCustomers[key]++;
+      if (days[0] < last) fromCustomers[key]++;
+    }
+    customers.push({ id: c.customerId, keys });
+  }
+  return { space, customers, fromCustomers, buyers };
+}
+
+/** Customers per (A, B) pair of keys, over a compact numbering of the keys that can reach the minimum. */
+class PairCounts {
+  private readonly dense: Int32Array | null;
+  private readonly sparse = new Map<number, number>();
+
+  constructor(readonly size: number) {
+    // A flat array is much faster than a map; above about 2,900 keys (32 MB) it would take too much memory.
+    this.dense = size * size <= 1 << 23 ? new Int32Array(size * size) : null;
+  }
+
+  add(pair: number): void {
+    if (this.dense) this.dense[pair]++;
+    else this.sparse.set(pair, (this.sparse.get(pair) ?? 0) + 1);
+  }
+
+  atLeast(min: number): [pair: number, customers: number][] {
+    const found: [number, number][] = [];
+    if (this.dense) this.dense.forEach((n, pair) => n >= min && found.push([pair, n]));
+    else for (const entry of this.sparse) if (entry[1] >= min) found.push(entry);
+    return found;
+  }
+}
+
+/**
+ * Counts each customer once for every (A, B) where some order holding B comes strictly later
+ * than their first order holding A, that is where B's last day is after A's first day.
+ */
+function countPairs(prepared: Prepared, minCustomers: number): Map<number, number> {
+  const { customers, fromCustomers, buyers } = prepared;
+  // A pair cannot reach the minimum when either side has fewer customers than that.
+  const compact = new Int32Array(buyers.length).fill(-1);
+  const keyOf: number[] = [];
+  buyers.forEach((n, key) => {
+    if (n >= minCustomers && n > 0) compact[key] = keyOf.push(key) - 1;
+  });
+  const counts = new PairCounts(keyOf.length);
+  for (const { keys } of customers) {
+    const spans: { index: number; first: number; last: number; from: boolean }[] = [];
+    for (const [key, days] of keys) {
+      if (compact[key] >= 0) spans.push({ index: compact[key], first: days[0], last: days[days.length - 1], from: fromCustomers[key] >= minCustomers });
+    }
+    const byFirst = spans.filter((a) => a.from).sort((a, b) => a.first - b.first);
+    for (const b of spans) {
+      for (const a of byFirst) {
+        if (a.first >= b.last) break;
+        if (a.index !== b.index) counts.add(a.index * counts.size + b.index);
+      }
     }
   }
-  // A pair cannot reach the minimum when either of its items has fewer buyers than that.
-  return { space, customers, fromCustomers, eligible: (key) => buyers[key] >= minCustomers };
+  const size = buyers.length;
+  return new Map(counts.atLeast(minCustomers).map(([pair, n]) => [keyOf[Math.floor(pair / counts.size)] * size + keyOf[pair % counts.size], n]));
+}
+
+interface PairDetail {
+  customerIds: string[];
+  /** Days from the customer's first A to their first later B. */
+  days: number[];
+}
+
+/** The customers behind each of `pairs` (A × size + B), with the days from their first A to the first later B. */
+function pairDetails(prepared: Prepared, pairs: readonly number[]): Map<number, PairDetail> {
+  const size = prepared.space.refs.length;
+  const details = new Map(pairs.map((pair) => [pair, { customerIds: [] as string[], days: [] as number[] }]));
+  const byFrom = new Map<number, { to: number; detail: PairDetail }[]>();
+  for (const [pair, detail] of details) {
+    const from = Math.floor(pair / size);
+    byFrom.set(from, [...(byFrom.get(from) ?? []), { to: pair % size, detail }]);
+  }
+  for (const { id, keys } of prepared.customers) {
+    for (const [from, fromDays] of keys) {
+      for (const { to, detail } of byFrom.get(from) ?? []) {
+        const later = keys.get(to)?.find((day) => day > fromDays[0]);
+        if (later === undefined) continue;
+        detail.customerIds.push(id);
+        detail.days.push(later - fromDays[0]);
+      }
+    }
+  }
+  return details;
 }
 
 export function analyseSequences(db: Database, params: SequenceParams = {}, history = loadPurchases(db)): SequencesResult {
   const { level, minCustomers, limit } = { ...SEQUENCE_DEFAULTS, ...params };
-  const prepared = prepare(history, level, minCustomers, params.asOf);
-  const { space, customers, fromCustomers, eligible } = prepared;
+  const prepared = prepare(history, level, params.asOf);
+  const { space, customers, fromCustomers } = prepared;
   const size = space.refs.length;
 
-  const counts = new Map<number, number>();
-  for (const customer of customers) walkPairs(customer, size, eligible, (pair) => counts.set(pair, (counts.get(pair) ?? 0) + 1));
-
-  const kept = [...counts.entries()]
-    .filter(([, n]) => n >= minCustomers)
+  const kept = [...countPairs(prepared, Math.max(1, minCustomers)).entries()]
     .map(([pair, n]) => ({ pair, n, share: n / fromCustomers[Math.floor(pair / size)] }))
     .sort((x, y) => y.n - x.n || y.share - x.share || x.pair - y.pair)
     .slice(0, limit);
-  const details = new Map(kept.map(({ pair }) => [pair, { days: [] as number[], ids: [] as string[] }]));
-  const keptKeys = new Set(kept.flatMap(({ pair }) => [Math.floor(pair / size), pair % size]));
-  for (const customer of customers) {
-    walkPairs(customer, size, (key) => keptKeys.has(key), (pair, days) => {
-      const detail = details.get(pair);
-      if (!detail) return;
-      detail.days.push(days);
-      detail.ids.push(customer.id);
-    });
-  }
+  const details = pairDetails(
+    prepared,
+    kept.map((k) => k.pair),
+  );
 
   const rows = kept.map(({ pair, n }): SequenceRow => {
     const from = space.refs[Math.floor(pair / size)];
@@ -199,8 +235,8 @@ export function analyseSequences(db: Database, params: SequenceParams = {}, hist
       fromCustomers: base,
       share: fraction,
       days,
-      sampleCustomerIds: sampleIds(detail.ids),
-      explanation: `Of the ${base} customers who bought ${from.label} and ordered again afterwards, ${n} (${percent(fraction)}) later bought ${to.label}, typically ${days.median} days after first buying ${from.label}.`,
+      sampleCustomerIds: sampleIds(detail.customerIds),
+      explanation: `Of the ${base} customers who bought ${from.label} and ordered again afterwards, ${n} (${percent(fraction)}) later bought ${to.label}; half of them did so within ${days.median} days of first buying ${from.label}.`,
     };
   });
   return {
@@ -224,19 +260,16 @@ export function sequenceCustomers(
   request: PageRequest = {},
   history = loadPurchases(db),
 ): Page<SequenceCustomer> {
-  const { space, customers } = prepare(history, pair.level ?? 'product', 0, pair.asOf);
-  const from = space.refs.findIndex((r) => r.id === pair.from);
-  const to = space.refs.findIndex((r) => r.id === pair.to);
-  const found: SequenceCustomer[] = [];
-  if (from >= 0 && to >= 0) {
-    const wanted = from * space.refs.length + to;
-    for (const customer of customers) {
-      walkPairs(customer, space.refs.length, (key) => key === from || key === to, (p, days) => {
-        if (p === wanted) found.push({ customerId: customer.id, days: Math.round(days * 10) / 10 });
-      });
-    }
-  }
-  return page(found, request);
+  const prepared = prepare(history, pair.level ?? 'product', pair.asOf);
+  const from = prepared.space.refs.findIndex((r) => r.id === pair.from);
+  const to = prepared.space.refs.findIndex((r) => r.id === pair.to);
+  if (from < 0 || to < 0 || from === to) return page([], request);
+  const wanted = from * prepared.space.refs.length + to;
+  const { customerIds, days } = pairDetails(prepared, [wanted]).get(wanted)!;
+  return page(
+    customerIds.map((customerId, i) => ({ customerId, days: Math.round(days[i] * 10) / 10 })),
+    request,
+  );
 }
 
 /** Time from the first to the second order, in days. */
@@ -263,9 +296,16 @@ export interface SecondPurchaseResult {
 
 export const SECOND_PURCHASE_BUCKETS = [0, 7, 14, 30, 60, 90, 180, 365];
 
+export interface SecondPurchaseParams {
+  /** Only orders placed before this date count; default: all. */
+  asOf?: string;
+  /** Lower bounds of the chart's buckets, in days; the last bucket is open. Default SECOND_PURCHASE_BUCKETS. */
+  bucketEdges?: number[];
+}
+
 export function timeToSecondPurchase(
   db: Database,
-  params: { asOf?: string; bucketEdges?: number[] } = {},
+  params: SecondPurchaseParams = {},
   history = loadPurchases(db),
 ): SecondPurchaseResult {
   const edges = params.bucketEdges ?? SECOND_PURCHASE_BUCKETS;

@@ -7,6 +7,7 @@ import { emitBehaviourEvents } from './behaviour-events';
 import { DEMO_END, DEMO_START, dateOnly, timestamp } from './calendar';
 import { campaignsOf } from './campaigns';
 import { customerProfile, type CustomerProfile } from './customer-profile';
+import { addExamplePlan } from './example-plans';
 import { checkWholeNumber, DEFAULT_CUSTOMERS, DEFAULT_SEED, LINES_PER_CUSTOMER } from './demo-size';
 import { orderId } from './ids';
 import { simulateJourney, type DemoOrder } from './journey';
@@ -41,7 +42,7 @@ const IMPORT_ID = 1;
 
 /**
  * Builds a demo workspace in memory: a shop's catalog, its customers and 18 months of orders
- * and behaviour with the shop's cross-sell pattern planted in them.
+ * and behaviour with the shop's cross-sell pattern planted in them, and an example plan made from them.
  */
 export function generateDemoWorkspace(SQL: SqlJsStatic, industry: Industry, options: DemoOptions = {}): Database {
   const model = shopModel(industry);
@@ -58,6 +59,7 @@ export function generateDemoWorkspace(SQL: SqlJsStatic, industry: Industry, opti
     db.run('PRAGMA cache_size = -262144');
     inTransaction(db, () => withIndexesBuiltAfter(db, () => save(db, model, seed, generated, options.onProgress)));
     db.run(`PRAGMA cache_size = ${cacheSize}`);
+    addExamplePlan(db, industry);
   } catch (error) {
     db.close();
     throw error;

@@ -21,7 +21,8 @@ export interface SourceRow {
 }
 
 export interface RowBatch {
-  rows: SourceRow[];
+  /** The rows of one chunk, split as they are read: go through them before asking for the next batch. */
+  rows: Iterable<SourceRow>;
   /** Bytes of the file read so far, for progress. */
   bytesRead: number;
 }
@@ -33,6 +34,12 @@ export interface ReadOptions {
 }
 
 const DEFAULT_CHUNK_BYTES = 1 << 20;
+/**
+ * A chunk is split into rows this many characters at a time. The rows of a whole chunk, alive at
+ * once, would outgrow the garbage collector's young generation, which then copies them over and
+ * over; a few thousand rows at a time are dealt with and gone before it runs.
+ */
+const PIECE_CHARS = 1 << 16;
 const MAX_ROW_CHARS = 1_000_000;
 const SHOWN_CHARS = 200;
 
@@ -79,8 +86,17 @@ export class RowReader {
       const end = Math.min(size, start + this.chunkBytes);
       const final = end === size;
       const text = this.decoder.decode(await this.source.read(start, end), final);
-      yield { rows: this.take(this.normaliseLineEnds(text, final), final), bytesRead: end };
+      yield { rows: this.rowsOf(this.normaliseLineEnds(text, final), final), bytesRead: end };
     }
+  }
+
+  private *rowsOf(text: string, final: boolean): Generator<SourceRow> {
+    let at = 0;
+    do {
+      const piece = text.slice(at, at + PIECE_CHARS);
+      at += PIECE_CHARS;
+      yield* this.take(piece, final && at >= text.length);
+    } while (at < text.length);
   }
 
   /** CRLF and lone CR become LF; a CR at the end of a chunk waits, as its LF may start the next one. */

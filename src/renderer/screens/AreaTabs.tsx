@@ -1,10 +1,11 @@
 import type { KeyboardEvent } from 'react';
 
-export type WorkspaceArea = 'data' | 'insights';
+export type WorkspaceArea = 'data' | 'insights' | 'plans';
 
 const AREAS: readonly { id: WorkspaceArea; title: string }[] = [
   { id: 'data', title: 'Data' },
   { id: 'insights', title: 'Insights' },
+  { id: 'plans', title: 'Plans' },
 ];
 
 /** The workspace's main areas as tabs; arrow keys move between them. */

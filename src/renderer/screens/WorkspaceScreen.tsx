@@ -8,6 +8,7 @@ import { AreaTabs, type WorkspaceArea } from './AreaTabs';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportHistorySection } from './import/ImportHistorySection';
 import { InsightsScreen } from './insights/InsightsScreen';
+import { PlansScreen } from './plans/PlansScreen';
 
 const TABLE_LABELS: Record<TableName, string> = {
   customers: 'Customers',
@@ -60,6 +61,8 @@ export function WorkspaceScreen() {
       <AreaTabs area={area} onChange={setArea} />
       {area === 'insights' ? (
         <InsightsScreen />
+      ) : area === 'plans' ? (
+        <PlansScreen />
       ) : (
       <>
       <section aria-labelledby="contents-heading">

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Host } from '../../shared/host';
 import type { ImportActions, ImportState, ImportStore } from './import-store';
 import type { InsightsActions, InsightsState, InsightsStore } from './insights-store';
+import type { PlansActions, PlansState, PlansStore } from './plans-store';
 import type { WorkspaceActions, WorkspaceState, WorkspaceStore } from './workspace-store';
 
 interface Services {
@@ -10,6 +11,7 @@ interface Services {
   store: WorkspaceStore;
   importStore: ImportStore;
   insightsStore: InsightsStore;
+  plansStore: PlansStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);
@@ -36,4 +38,8 @@ export function useImport<T>(selector: (state: ImportState & ImportActions) => T
 
 export function useInsights<T>(selector: (state: InsightsState & InsightsActions) => T): T {
   return useStore(useServices().insightsStore, selector);
+}
+
+export function usePlans<T>(selector: (state: PlansState & PlansActions) => T): T {
+  return useStore(useServices().plansStore, selector);
 }

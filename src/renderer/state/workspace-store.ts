@@ -65,7 +65,12 @@ const initialState: WorkspaceState = {
   namingNewWorkspace: false,
 };
 
-export function createWorkspaceStore(host: Host, engine: EngineClient) {
+export interface WorkspaceStoreOptions {
+  /** Writes edits other stores hold back (e.g. a plan being typed) into the engine before a save or a close. */
+  settlePendingEdits?: () => Promise<void>;
+}
+
+export function createWorkspaceStore(host: Host, engine: EngineClient, options: WorkspaceStoreOptions = {}) {
   return createStore<WorkspaceState & WorkspaceActions>()((set, get) => {
     const autosave = createAutosave({
       save: async () => {
@@ -128,8 +133,13 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
       await adopt(opened.ref, result.value, Boolean(opened.needsFirstSave));
     };
 
-    const leaveCurrent = async () => {
+    const settleAndSave = async () => {
+      await options.settlePendingEdits?.();
       await autosave.flush();
+    };
+
+    const leaveCurrent = async () => {
+      await settleAndSave();
       autosave.cancel();
       await engine.closeWorkspace();
       set({ ref: null, summary: null, readiness: null, saveState: 'saved' });
@@ -241,7 +251,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient) {
       setNamingNewWorkspace: (open) => set({ namingNewWorkspace: open }),
       dismissProblem: () => set({ openProblem: null }),
       dismissNotice: () => set({ notice: null }),
-      flush: () => autosave.flush(),
+      flush: settleAndSave,
     };
   });
 }

@@ -49,11 +49,6 @@ export class BasketSetBuilder {
     return { labels: this.labels, start, items: this.items.slice(0, this.length), count: this.baskets };
   }
 
-  /** How many baskets are complete so far. */
-  get basketCount(): number {
-    return this.baskets;
-  }
-
   private closeBasket(): void {
     if (!this.open) return;
     this.open = false;

@@ -1,6 +1,6 @@
 import { queryValue, type Database, type SqlValue } from '../../store/sqlite';
 import { basketSetFromPairs, BasketSetBuilder, type BasketSet } from './basket-set';
-import { CombinationsUnavailable, type BasketOptions, type BasketSource, type ItemLevel } from './types';
+import { CombinationsCancelled, CombinationsUnavailable, type BasketOptions, type BasketSource, type ItemLevel, type MiningHooks } from './types';
 
 /**
  * Baskets from a workspace. Order lines count when they are purchases of products: returns
@@ -24,8 +24,8 @@ export interface BasketOrigin {
 export interface LoadedBaskets {
   source: BasketSource;
   baskets: BasketSet;
-  /** Only when asked for: origins[b] is where basket b came from. */
-  origins: BasketOrigin[] | null;
+  /** Where each of the given baskets came from (looked up when asked: few callers need it). */
+  originsOf(baskets: readonly number[]): BasketOrigin[];
 }
 
 const PURCHASE_LINES = `
@@ -40,10 +40,12 @@ const DAY_MS = 86_400_000;
 /** An order's time in whole milliseconds, so that "at most N days later" compares exactly. */
 const ORDER_MS = "CAST(round((julianday(o.ordered_at) - 2440587.5) * 86400000) AS INTEGER)";
 
-export function loadBaskets(db: Database, options: BasketOptions, withOrigins = false): LoadedBaskets {
+/** Reading can be stopped (isCancelled); its progress is not reported, only the mining's. */
+export function loadBaskets(db: Database, options: BasketOptions, hooks: Pick<MiningHooks, 'isCancelled'> = {}): LoadedBaskets {
+  const rows = rowReader(db, hooks.isCancelled);
   const hasLines = queryValue(db, 'SELECT EXISTS (SELECT 1 FROM order_lines)') === 1;
   const hasImportedBaskets = queryValue(db, 'SELECT EXISTS (SELECT 1 FROM baskets)') === 1;
-  if (!hasLines && hasImportedBaskets) return loadImportedBaskets(db, options, withOrigins);
+  if (!hasLines && hasImportedBaskets) return loadImportedBaskets(rows, options);
   if (!hasLines) {
     throw new CombinationsUnavailable(
       'There are no orders to look for combinations in yet. Import order lines (one row per product in an order, with the order number) or a basket file.',
@@ -52,8 +54,8 @@ export function loadBaskets(db: Database, options: BasketOptions, withOrigins = 
   if (options.level === 'category') checkCategories(db);
   const loaded =
     options.basket.kind === 'order'
-      ? loadOrderBaskets(db, options.level, withOrigins)
-      : loadWindowBaskets(db, options.level, options.basket.days, withOrigins);
+      ? loadOrderBaskets(db, rows, options.level)
+      : loadWindowBaskets(rows, options.level, options.basket.days);
   if (loaded.baskets.count === 0) {
     throw new CombinationsUnavailable(
       'None of the orders holds a product to combine: every line is a return, part of a cancelled order or a code that is not a product.',
@@ -65,7 +67,7 @@ export function loadBaskets(db: Database, options: BasketOptions, withOrigins = 
 function checkCategories(db: Database): void {
   if (queryValue(db, 'SELECT EXISTS (SELECT 1 FROM products WHERE category IS NOT NULL AND is_product = 1)') === 1) return;
   throw new CombinationsUnavailable(
-    'Combinations by category need product categories, and no product has one. Import a products file with a category column, or map a column of your order lines to "category" when importing them.',
+    'Combinations by category need product categories, and no product has one yet. Import a products file with a product code column and a category column.',
   );
 }
 
@@ -74,9 +76,9 @@ function checkCategories(db: Database): void {
  * since reading text out of sql.js costs more than the query itself. Lines of an order or a
  * product missing from its table carry their ids as text instead.
  */
-function loadOrderBaskets(db: Database, level: ItemLevel, withOrigins: boolean): LoadedBaskets {
+function loadOrderBaskets(db: Database, eachRow: RowReader, level: ItemLevel): LoadedBaskets {
   const labelOfRow = new Map<number, string | null>();
-  eachRow(db, 'SELECT rowid, product_id, category FROM products', (row) => {
+  eachRow('SELECT rowid, product_id, category FROM products', (row) => {
     labelOfRow.set(Number(row[0]), textOrNull(row[level === 'product' ? 1 : 2]));
   });
   const labels: string[] = [];
@@ -95,7 +97,6 @@ function loadOrderBaskets(db: Database, level: ItemLevel, withOrigins: boolean):
   let lastKey: number | string | null = null;
   let lastBasket = -1;
   eachRow(
-    db,
     `SELECT o.rowid, CASE WHEN o.rowid IS NULL THEN l.order_id END, p.rowid, CASE WHEN p.rowid IS NULL THEN l.product_id END
      ${PURCHASE_LINES}${level === 'category' ? ' AND p.category IS NOT NULL' : ''}`,
     (row) => {
@@ -126,7 +127,7 @@ function loadOrderBaskets(db: Database, level: ItemLevel, withOrigins: boolean):
     },
   );
   const baskets = basketSetFromPairs(basketOf.subarray(0, length), itemOf.subarray(0, length), keys.length, labels);
-  return { source: 'order-lines', baskets, origins: withOrigins ? orderOrigins(db, keys) : null };
+  return { source: 'order-lines', baskets, originsOf: (chosen) => orderOrigins(db, chosen.map((b) => keys[b])) };
 }
 
 /** Who placed each order: keys are order row ids, or the ids of orders missing from their table. */
@@ -143,17 +144,16 @@ function orderOrigins(db: Database, keys: (number | string)[]): BasketOrigin[] {
   }
 }
 
-function loadWindowBaskets(db: Database, level: ItemLevel, days: number, withOrigins: boolean): LoadedBaskets {
+function loadWindowBaskets(eachRow: RowReader, level: ItemLevel, days: number): LoadedBaskets {
   const item = level === 'product' ? 'l.product_id' : 'p.category';
   const itemFilter = level === 'category' ? ' AND p.category IS NOT NULL' : '';
-  const origins: BasketOrigin[] | null = withOrigins ? [] : null;
+  const origins: BasketOrigin[] = [];
   const builder = new BasketSetBuilder();
   let currentOrder: string | null = null;
   let currentCustomer: string | null = null;
   let windowStart: number | null = null;
   let origin: BasketOrigin | null = null;
   eachRow(
-    db,
     `SELECT l.order_id, ${item}, o.customer_id, ${ORDER_MS} AS at ${PURCHASE_LINES}${itemFilter}
      ORDER BY o.customer_id, at, l.order_id`,
     (row) => {
@@ -170,16 +170,16 @@ function loadWindowBaskets(db: Database, level: ItemLevel, days: number, withOri
           currentCustomer = customer;
           windowStart = at;
           origin = { customerId: customer, orderIds: [orderId], importedBasketId: null };
-          origins?.push(origin);
+          origins.push(origin);
         }
       }
       builder.add(String(row[1]));
     },
   );
-  return { source: 'order-lines', baskets: builder.finish(), origins };
+  return { source: 'order-lines', baskets: builder.finish(), originsOf: (chosen) => chosen.map((b) => origins[b]) };
 }
 
-function loadImportedBaskets(db: Database, options: BasketOptions, withOrigins: boolean): LoadedBaskets {
+function loadImportedBaskets(eachRow: RowReader, options: BasketOptions): LoadedBaskets {
   if (options.level === 'category') {
     throw new CombinationsUnavailable(
       'The imported baskets list item names only, so they cannot be grouped by category. Use the product level, or import order lines and products with categories.',
@@ -190,25 +190,33 @@ function loadImportedBaskets(db: Database, options: BasketOptions, withOrigins: 
       'The imported baskets carry no customers or dates, so they cannot be joined over days. Use one basket per order (each imported line is one basket).',
     );
   }
-  const origins: BasketOrigin[] | null = withOrigins ? [] : null;
+  const origins: BasketOrigin[] = [];
   const builder = new BasketSetBuilder();
-  eachRow(db, 'SELECT basket_id, items FROM baskets ORDER BY basket_id', (row) => {
+  eachRow('SELECT basket_id, items FROM baskets ORDER BY basket_id', (row) => {
     const items = JSON.parse(String(row[1])) as string[];
     if (items.length === 0) return;
     builder.startBasket();
     for (const label of items) builder.add(label);
-    origins?.push({ customerId: null, orderIds: [], importedBasketId: Number(row[0]) });
+    origins.push({ customerId: null, orderIds: [], importedBasketId: Number(row[0]) });
   });
-  return { source: 'imported-baskets', baskets: builder.finish(), origins };
+  return { source: 'imported-baskets', baskets: builder.finish(), originsOf: (chosen) => chosen.map((b) => origins[b]) };
 }
 
-function eachRow(db: Database, sql: string, visit: (row: SqlValue[]) => void): void {
-  const statement = db.prepare(sql);
-  try {
-    while (statement.step()) visit(statement.get());
-  } finally {
-    statement.free();
-  }
+type RowReader = (sql: string, visit: (row: SqlValue[]) => void) => void;
+
+/** Runs a query row by row, asking every 65,536 rows whether to stop. */
+function rowReader(db: Database, isCancelled?: () => boolean): RowReader {
+  return (sql, visit) => {
+    const statement = db.prepare(sql);
+    try {
+      for (let n = 1; statement.step(); n++) {
+        if ((n & 0xffff) === 0 && isCancelled?.()) throw new CombinationsCancelled();
+        visit(statement.get());
+      }
+    } finally {
+      statement.free();
+    }
+  };
 }
 
 function grow(array: Int32Array): Int32Array<ArrayBuffer> {

@@ -26,17 +26,17 @@ export function customersBehindRule(
   rule: Pick<AssociationRule, 'antecedent' | 'consequent'>,
   page: RulePage,
 ): CustomersBehindRule {
-  const { baskets, origins } = loadBaskets(db, options, true);
+  const { baskets, originsOf } = loadBaskets(db, options);
   const codeOf = new Map(baskets.labels.map((label, code) => [label, code]));
   const wanted = [...new Set([...rule.antecedent, ...rule.consequent])].map((label) => codeOf.get(label) ?? -1);
-  const matches: BasketOrigin[] = [];
+  const matching: number[] = [];
   if (!wanted.includes(-1)) {
     for (let b = 0; b < baskets.count; b++) {
       const items = baskets.items.subarray(baskets.start[b], baskets.start[b + 1]);
-      if (wanted.every((code) => holds(items, code))) matches.push(origins![b]);
+      if (wanted.every((code) => holds(items, code))) matching.push(b);
     }
   }
-  matches.sort(byCustomer);
+  const matches = originsOf(matching).sort(byCustomer);
   const customers = new Set(matches.map((m) => m.customerId).filter((id) => id !== null));
   return { baskets: matches.length, customers: customers.size, rows: matches.slice(page.offset, page.offset + page.limit) };
 }

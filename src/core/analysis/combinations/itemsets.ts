@@ -14,8 +14,6 @@ export interface FrequentItemsets {
   levels: ItemsetLevel[];
 }
 
-export const itemsetCount = (level: ItemsetLevel) => level.counts.length;
-
 export function itemsetAt(level: ItemsetLevel, index: number): Int32Array {
   return level.items.subarray(index * level.size, (index + 1) * level.size);
 }

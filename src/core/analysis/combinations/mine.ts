@@ -21,7 +21,7 @@ export function parameterProblem(p: CombinationsParameters): string | null {
 
 /** Products bought together in the workspace's baskets, as association rules with their measures. */
 export function mineCombinations(db: Database, parameters: CombinationsParameters, hooks: MiningHooks = {}): CombinationsResult {
-  const { source, baskets } = loadBaskets(db, parameters);
+  const { source, baskets } = loadBaskets(db, parameters, hooks);
   return withProductNames(db, mineBaskets(baskets, source, parameters, hooks));
 }
 

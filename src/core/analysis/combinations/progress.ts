@@ -13,11 +13,11 @@ export class PassProgress {
     private readonly passes: number,
   ) {}
 
-  /** Call with each basket index of the pass; cheap except every few thousand baskets. */
-  at(basket: number, basketsInPass: number): void {
-    if (basket % EVERY !== 0) return;
+  /** Call at each step of the pass (a basket, or an item); cheap except every few thousand steps. */
+  at(step: number, stepsInPass: number): void {
+    if (step % EVERY !== 0) return;
     if (this.hooks.isCancelled?.()) throw new CombinationsCancelled();
-    const within = basketsInPass === 0 ? 0 : Math.floor((basket / basketsInPass) * this.baskets);
+    const within = stepsInPass === 0 ? 0 : Math.floor((step / stepsInPass) * this.baskets);
     this.hooks.onProgress?.(this.pass * this.baskets + within, this.passes * this.baskets);
   }
 

@@ -34,7 +34,7 @@ export function associationRules(frequent: FrequentItemsets, labels: readonly st
 const labelsOf = (codes: number[], labels: readonly string[]) => codes.map((c) => labels[c]).sort();
 
 /** Strongest association first; ties in a fixed order so the same data always lists the same way. */
-export function byStrength(a: AssociationRule, b: AssociationRule): number {
+function byStrength(a: AssociationRule, b: AssociationRule): number {
   return (
     b.lift - a.lift ||
     b.confidence - a.confidence ||

@@ -1,0 +1,24 @@
+import type { PlanDocument } from '../../shared/plan';
+
+/**
+ * Remembers results of expensive steps while the data stays the same, keyed by what they depend
+ * on. The engine keeps one per data version, so that editing a plan's message does not recount
+ * every moment's audience.
+ */
+export type Memo = <T>(key: string, compute: () => T) => T;
+
+export const noMemo: Memo = (_key, compute) => compute();
+
+export function createMemo(maxEntries = 500): Memo {
+  const entries = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T): T => {
+    if (entries.has(key)) return entries.get(key) as T;
+    if (entries.size >= maxEntries) entries.clear();
+    const value = compute();
+    entries.set(key, value);
+    return value;
+  };
+}
+
+/** What a plan's audience depends on: its moment, that moment's settings and the start date. */
+export const momentKey = (plan: PlanDocument) => JSON.stringify([plan.moment.id, plan.moment.startDate, plan.moment.settings]);

@@ -1,0 +1,148 @@
+import { dayOf } from '../analysis/as-of';
+import { analyseBaselines } from '../analysis/baselines';
+import { analyseFamilies } from '../analysis/families';
+import { analyseLadders } from '../analysis/ladders';
+import type { AssociationRule } from '../analysis/combinations/types';
+import { loadPurchases, type PurchaseHistory } from '../analysis/purchases';
+import { assessReadiness } from '../analysis/readiness';
+import { queryAll, type Database } from '../store/sqlite';
+import type { PlanDocument, PlanMomentId, Recommendation } from '../../shared/plan';
+import type { Readiness } from '../../shared/readiness';
+import { renderDrafts, type Drafts, type PreviewCustomer, type ProductDetails } from './messages';
+import { MOMENT_CATALOGUE, momentAudience, momentCounts, planAsOf, TIMELINE_DAYS, type MomentAudienceView, type MomentDefinition } from './moment-catalogue';
+import { momentKey, noMemo, type Memo } from './memo';
+import { metricBaselines, pilotSizing, type MetricBaseline, type PilotSizing } from './pilot';
+import { minePairs, proposeRecommendations, reviewState, type ReviewState } from './recommendations';
+import { planSchedule, type PlanSchedule } from './schedule';
+import { adviseStrategy, COMMON_PAIR_SUPPORT, STRATEGIES, type StrategyAdvice, type StrategyExplanation, type StrategyInsights } from './strategy-advice';
+import { variantB, variantDifferences, type TestVariable } from './variants';
+
+/** Everything the planning screens show for one plan, computed in one call, as plain JSON data. */
+
+export interface MomentCard extends MomentDefinition {
+  /** Customers in the moment as of the plan's start date; null in an empty workspace. */
+  count: number | null;
+  suitsStrategy: boolean;
+}
+
+export interface PlanView {
+  asOf: string | null;
+  readiness: Readiness;
+  strategies: readonly StrategyExplanation[];
+  advice: StrategyAdvice;
+  moments: MomentCard[];
+  audience: MomentAudienceView | null;
+  proposals: Recommendation[];
+  review: ReviewState;
+  preview: { customer: PreviewCustomer; drafts: Drafts } | null;
+  variant: { differences: TestVariable[]; problem: string | null };
+  schedule: PlanSchedule | null;
+  pilot: PilotSizing;
+  metrics: MetricBaseline[];
+}
+
+function insightsOf(db: Database, asOf: string | undefined, history: PurchaseHistory, pairs: readonly AssociationRule[]): StrategyInsights {
+  const ladders = analyseLadders(db, { asOf, maxCandidates: 0 }, history);
+  const families = analyseFamilies(db, { asOf }, history).families;
+  const largest = families.reduce<(typeof families)[number] | null>((best, f) => (best === null || f.owners > best.owners ? f : best), null);
+  const completeOwners = largest?.ownershipCounts.find((c) => c.members === largest.members.length)?.customers ?? 0;
+  return {
+    customers: history.customers.length,
+    ruleCount: pairs.filter((r) => r.lift > 1).length,
+    strongestLift: pairs.filter((r) => r.support >= COMMON_PAIR_SUPPORT).reduce<number | null>((best, r) => (best === null || r.lift > best ? r.lift : best), null),
+    ladderCandidates: ladders.ladders.reduce((sum, l) => sum + l.candidateCount, 0),
+    partialFamilyOwners: largest ? largest.owners - completeOwners : 0,
+  };
+}
+
+function previewCustomer(db: Database, id: string): PreviewCustomer {
+  const [row] = queryAll<{ first_name: string | null; last_name: string | null; email: string | null }>(
+    db,
+    'SELECT first_name, last_name, email FROM customers WHERE customer_id = ?',
+    [id],
+  );
+  return { id, firstName: row?.first_name ?? null, lastName: row?.last_name ?? null, email: row?.email ?? null };
+}
+
+function ownedBy(history: PurchaseHistory, customerId: string, before: number | null): Set<string> {
+  const customer = history.customers.find((c) => c.customerId === customerId);
+  const owned = new Set<string>();
+  for (const order of customer?.orders ?? []) {
+    if (before !== null && order.day >= before) break;
+    for (const p of order.purchases) {
+      const product = history.products[p.product];
+      owned.add(product.id);
+      if (product.category !== null) owned.add(product.category);
+    }
+  }
+  return owned;
+}
+
+function productDetails(db: Database): Record<string, ProductDetails> {
+  return Object.fromEntries(
+    queryAll<{ product_id: string; name: string | null; price: number | null; rating: number | null; review_count: number | null }>(
+      db,
+      'SELECT product_id, name, price, rating, review_count FROM products WHERE is_product = 1',
+    ).map((p) => [p.product_id, { id: p.product_id, name: p.name, price: p.price, rating: p.rating, reviewCount: p.review_count }]),
+  );
+}
+
+/** The drafts for one customer, with what they owned before the plan's start. */
+function previewFor(db: Database, plan: PlanDocument, history: PurchaseHistory, customerId: string, asOf: string | null, memo: Memo): PlanView['preview'] {
+  const customer = previewCustomer(db, customerId);
+  const drafts = renderDrafts(plan, customer, {
+    products: memo('products', () => productDetails(db)),
+    owned: ownedBy(history, customerId, asOf === null ? null : dayOf(asOf)),
+    sendDate: (asOf ?? '1970-01-01').slice(0, 10),
+  });
+  return { customer, drafts };
+}
+
+/**
+ * Everything the planning steps show for a plan. `otherPlans` are the workspace's other active
+ * plans, whose messages count against the frequency cap. The purchase history is loaded once.
+ */
+export function computePlanView(db: Database, plan: PlanDocument, otherPlans: readonly PlanDocument[], memo: Memo = noMemo): PlanView {
+  const history = memo('history', () => loadPurchases(db));
+  const asOfStamp = planAsOf(db, plan);
+  const asOf = asOfStamp ?? undefined;
+  const pairs = memo('pairs', () => minePairs(db));
+  const readiness = memo('readiness', () => assessReadiness(db));
+  const advice = memo(`advice:${asOfStamp}`, () => adviseStrategy(readiness, insightsOf(db, asOf, history, pairs)));
+
+  const counts = memo(`counts:${asOfStamp}:${JSON.stringify(plan.moment.settings)}`, () => momentCounts(db, plan));
+  const moments = (Object.keys(MOMENT_CATALOGUE) as PlanMomentId[]).map((id) => ({
+    ...MOMENT_CATALOGUE[id],
+    count: counts?.[id] ?? null,
+    suitsStrategy: plan.strategy.id !== null && MOMENT_CATALOGUE[id].strategies.includes(plan.strategy.id),
+  }));
+  const audience = memo(`audience:${momentKey(plan)}`, () => momentAudience(db, plan));
+
+  const previewId = plan.messages.previewCustomerId ?? audience?.sample[0]?.id ?? null;
+  const proposals = memo(`proposals:${plan.strategy.id}:${asOfStamp}:${previewId}`, () =>
+    proposeRecommendations(db, plan, { history, customerId: previewId, pairRules: pairs }),
+  );
+  const preview = previewId === null ? null : previewFor(db, plan, history, previewId, asOfStamp, memo);
+
+  const variant = variantB(plan);
+  const schedule = planSchedule(db, plan, otherPlans, memo);
+  const baselines = memo(`baselines:${asOfStamp}`, () => analyseBaselines(db, { asOf }, history));
+  // Customers expected over the pilot: those entering the moment in 30 days, scaled to its duration.
+  const expected = schedule === null ? 0 : Math.round((schedule.customers * plan.pilot.durationDays) / TIMELINE_DAYS);
+  const acceptance = baselines.acceptance.overall.anchorCustomers > 0 ? baselines.acceptance.overall.rate : null;
+  return {
+    asOf: asOfStamp,
+    readiness,
+    strategies: STRATEGIES,
+    advice,
+    moments,
+    audience,
+    proposals,
+    review: reviewState(plan),
+    preview,
+    variant: { differences: variantDifferences(plan, variant.plan), problem: variant.problem },
+    schedule,
+    pilot: pilotSizing(plan, expected, acceptance),
+    metrics: metricBaselines(baselines, plan.pilot.minimumDetectableEffect),
+  };
+}

@@ -1,0 +1,112 @@
+import { useEffect, type ComponentType } from 'react';
+import { PLAN_STEPS, type PlanStep } from '../../state/plans-store';
+import { usePlans } from '../../state/store-context';
+import { ChannelsStep } from './steps/ChannelsStep';
+import { MessagesStep } from './steps/MessagesStep';
+import { MomentStep } from './steps/MomentStep';
+import { PilotStep } from './steps/PilotStep';
+import { RecommendationsStep } from './steps/RecommendationsStep';
+import { StrategyStep } from './steps/StrategyStep';
+import { stepStatus } from './step-status';
+
+const STEPS: Record<PlanStep, { title: string; Panel: ComponentType }> = {
+  strategy: { title: 'Strategy', Panel: StrategyStep },
+  moment: { title: 'Moment', Panel: MomentStep },
+  recommendations: { title: 'Recommendations', Panel: RecommendationsStep },
+  messages: { title: 'Messages', Panel: MessagesStep },
+  channels: { title: 'Channel plan', Panel: ChannelsStep },
+  pilot: { title: 'Pilot', Panel: PilotStep },
+};
+
+/** One plan, step by step: the steps in a row, the current one below, undo and redo across all of them. */
+export function PlanWalkthrough() {
+  const open = usePlans((s) => s.open)!;
+  const { closePlan, goTo, undo, redo } = usePlans((s) => s);
+  const document = open.history.present;
+  const index = PLAN_STEPS.indexOf(open.step);
+  const { Panel } = STEPS[open.step];
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  return (
+    <div className="walkthrough">
+      <div className="workspace-header">
+        <div>
+          <button type="button" className="link" onClick={() => void closePlan()}>
+            ← All plans
+          </button>
+          <h2 data-testid="plan-title">{document.name}</h2>
+        </div>
+        <div className="actions">
+          <span className="muted" role="status" data-testid="plan-save-state">
+            {open.saving ? 'Saving…' : open.dirty ? 'Unsaved edits' : `Saved (version ${open.revision})`}
+          </span>
+          <button type="button" onClick={undo} disabled={open.history.past.length === 0} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" onClick={redo} disabled={open.history.future.length === 0} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+        </div>
+      </div>
+      <nav aria-label="Plan steps">
+        <ol className="steps">
+          {PLAN_STEPS.map((step, i) => {
+            const status = stepStatus(step, document, open.view);
+            return (
+              <li key={step}>
+                <button type="button" aria-current={step === open.step ? 'step' : undefined} className={`step step-${status.state}`} onClick={() => goTo(step)}>
+                  <span className="step-number">{i + 1}</span> {STEPS[step].title}
+                  <span className="visually-hidden">, {status.label}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <section aria-labelledby="step-heading" className="step-panel">
+        <h3 id="step-heading">
+          Step {index + 1} of {PLAN_STEPS.length}: {STEPS[open.step].title}
+        </h3>
+        <StepNeeds step={open.step} />
+        <Panel />
+        <div className="actions step-actions">
+          <button type="button" disabled={index === 0} onClick={() => goTo(PLAN_STEPS[index - 1])}>
+            Back
+          </button>
+          <button type="button" className="primary" disabled={index === PLAN_STEPS.length - 1} onClick={() => goTo(PLAN_STEPS[index + 1])}>
+            Next: {index < PLAN_STEPS.length - 1 ? STEPS[PLAN_STEPS[index + 1]].title : ''}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** What the step still needs, in a line above it. */
+function StepNeeds({ step }: { step: PlanStep }) {
+  const open = usePlans((s) => s.open)!;
+  const status = stepStatus(step, open.history.present, open.view);
+  if (status.missing.length === 0) return <p className="step-needs done">Everything this step needs is in place.</p>;
+  return (
+    <div className="step-needs" data-testid="step-needs">
+      <strong>Still missing:</strong>
+      <ul>
+        {status.missing.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

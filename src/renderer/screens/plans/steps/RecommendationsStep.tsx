@@ -1,0 +1,391 @@
+import { useState } from 'react';
+import { reviewState } from '../../../../core/plan/recommendations';
+import type { PlanDocument, Recommendation, RecommendationEvidence } from '../../../../shared/plan';
+import { usePlans } from '../../../state/store-context';
+
+type Flag = Recommendation['flags'][number];
+type ItemRef = Recommendation['recommended'];
+
+const FLAG_WARNINGS: Record<Flag, string> = {
+  owned: 'The preview customer already owns it',
+  'out-of-stock': 'Out of stock',
+  'low-evidence': 'Little evidence behind it',
+  'category-level': 'A category, not a single product',
+  'out-of-season': 'Sells little at this time of year',
+};
+
+const SOURCE_LABELS: Record<Recommendation['source'], string> = {
+  pair: 'Bought together',
+  sequence: 'Bought later',
+  ladder: 'Next tier up',
+  family: 'Next family member',
+  manual: 'Added by hand',
+};
+
+const DECISION_LABELS: Record<Recommendation['decision'], string> = { proposed: 'Waiting for review', approved: 'Approved', rejected: 'Rejected' };
+
+const MAX_ID = 100;
+
+/** How an item is named in buttons and lists: "Calm Skin Toner after Cleanser". */
+const itemName = (item: Pick<Recommendation, 'anchor' | 'recommended'>) => `${item.recommended.label || item.recommended.id}${item.anchor ? ` after ${item.anchor.label || item.anchor.id}` : ''}`;
+
+const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
+
+/** An id no item of the plan holds yet, in the same shape proposals use. */
+function freshId(plan: PlanDocument, base: string): string {
+  const taken = new Set(plan.recommendations.items.map((i) => i.id));
+  const clipped = base.slice(0, MAX_ID);
+  if (!taken.has(clipped)) return clipped;
+  for (let n = 2; ; n++) {
+    const id = `${base.slice(0, MAX_ID - String(n).length - 1)}#${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+function manualItem(plan: PlanDocument, anchor: ItemRef | null, recommended: ItemRef): Recommendation {
+  return {
+    id: freshId(plan, `manual:${anchor?.id ?? ''}>${recommended.id}`),
+    anchor,
+    recommended,
+    source: 'manual',
+    evidence: null,
+    decision: 'proposed',
+    pinned: false,
+    flags: ['low-evidence'],
+  };
+}
+
+const updateItems = (plan: PlanDocument, items: Recommendation[]): PlanDocument => ({ ...plan, recommendations: { ...plan.recommendations, items } });
+const updateItem = (plan: PlanDocument, id: string, change: (item: Recommendation) => Recommendation) =>
+  updateItems(plan, plan.recommendations.items.map((i) => (i.id === id ? change(i) : i)));
+
+/** Step 3: the products to recommend, proposed from the data, each decided by a person before any message may show it. */
+export function RecommendationsStep() {
+  const open = usePlans((s) => s.open)!;
+  const edit = usePlans((s) => s.edit);
+  const plan = open.history.present;
+  const view = open.view;
+  const items = plan.recommendations.items;
+  const held = new Set(items.map((i) => i.id));
+  const proposals = (view?.proposals ?? []).filter((p) => !held.has(p.id));
+  // The same rule the view uses, on the document as it is now, so the statement never lags a click.
+  const review = reviewState(plan);
+
+  return (
+    <div className="step-recommendations">
+      <div className="advice">
+        <p>
+          <strong>Nothing reaches a message unreviewed: the messages show only the items approved here.</strong>
+        </p>
+        <p data-testid="review-state" role="status">
+          {review.message}
+        </p>
+      </div>
+
+      <section aria-labelledby="plan-items-heading">
+        <h4 id="plan-items-heading">In this plan ({items.length})</h4>
+        {items.length === 0 ? (
+          <p className="empty">Nothing yet: add proposals from below, or add a product by hand.</p>
+        ) : (
+          <ul className="rec-list" aria-label="Recommendations in this plan">
+            {items.map((item) => (
+              <PlanItem key={item.id} item={item} flaggedApproved={review.flaggedApprovedIds.includes(item.id)} />
+            ))}
+          </ul>
+        )}
+        <AddByHand />
+      </section>
+
+      <section aria-labelledby="proposals-heading">
+        <h4 id="proposals-heading">Proposed from this workspace’s data</h4>
+        {!view ? (
+          <p className="muted">Reading the data for proposals…</p>
+        ) : plan.strategy.id === null ? (
+          <p className="empty">Choose a strategy in step 1: the proposals follow from it.</p>
+        ) : proposals.length === 0 ? (
+          <p className="empty">{view.proposals.length === 0 ? 'The data holds no pairs, ladders or families strong enough to propose for this strategy.' : 'Every proposal is in the plan.'}</p>
+        ) : (
+          <ul className="rec-list" aria-label="Proposals">
+            {proposals.map((proposal) => (
+              <li key={proposal.id} className="rec-item" data-testid="proposal">
+                <ItemDetails item={proposal} />
+                <div className="actions">
+                  <button
+                    type="button"
+                    aria-label={`Add ${itemName(proposal)}`}
+                    onClick={() => edit(`recommendations.add.${proposal.id}`, (d) => updateItems(d, [...d.recommendations.items, proposal]))}
+                  >
+                    Add to the plan
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Reviewer unreviewed={review.proposed} />
+    </div>
+  );
+}
+
+/** What an item recommends, where it comes from, the evidence in a sentence and in numbers, and its warnings. */
+function ItemDetails({ item }: { item: Recommendation }) {
+  return (
+    <div className="rec-details">
+      <p className="rec-pair">
+        {item.anchor ? (
+          <>
+            <span>{item.anchor.label || item.anchor.id}</span> <span aria-hidden="true">→</span>
+            <span className="visually-hidden"> then </span>
+          </>
+        ) : (
+          <span className="muted">Any customer → </span>
+        )}{' '}
+        <strong>{item.recommended.label || item.recommended.id}</strong> <span className="badge">{SOURCE_LABELS[item.source]}</span>
+      </p>
+      {item.evidence ? <Evidence evidence={item.evidence} /> : <p className="muted">No evidence from the data: a person’s choice.</p>}
+      {item.flags.length > 0 && (
+        <ul className="rec-flags" aria-label="Warnings">
+          {item.flags.map((flag) => (
+            <li key={flag} className="warning">
+              ⚠ {FLAG_WARNINGS[flag]}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Evidence({ evidence }: { evidence: RecommendationEvidence }) {
+  const measures = [
+    `${evidence.count.toLocaleString('en-US')} ${evidence.support !== null ? 'orders' : 'customers'}`,
+    evidence.support !== null && `support ${pct(evidence.support)}`,
+    evidence.confidence !== null && `confidence ${pct(evidence.confidence)}`,
+    evidence.lift !== null && `lift ${evidence.lift.toFixed(2)}`,
+    evidence.share !== null && `later bought by ${pct(evidence.share)}`,
+    evidence.medianDays !== null && `typically after ${evidence.medianDays} days`,
+  ].filter((m): m is string => typeof m === 'string');
+  return (
+    <>
+      <p className="rec-note">{evidence.note}</p>
+      <p className="muted rec-measures">{measures.join(' · ')}</p>
+    </>
+  );
+}
+
+/** An item of the plan with the reviewer's actions. */
+function PlanItem({ item, flaggedApproved }: { item: Recommendation; flaggedApproved: boolean }) {
+  const edit = usePlans((s) => s.edit);
+  const [replacing, setReplacing] = useState(false);
+  const name = itemName(item);
+  const change = (what: string, update: (i: Recommendation) => Recommendation) => edit(`recommendations.${what}.${item.id}`, (d) => updateItem(d, item.id, update));
+  const decide = (decision: Recommendation['decision']) => change('decision', (i) => ({ ...i, decision: i.decision === decision ? 'proposed' : decision }));
+
+  return (
+    <li className={`rec-item rec-${item.decision}`} data-testid="plan-item">
+      <ItemDetails item={item} />
+      <p className="rec-decision" data-testid="item-decision">
+        {DECISION_LABELS[item.decision]}
+        {item.pinned && ' · pinned first in the messages'}
+      </p>
+      {flaggedApproved && <p className="warning">Approved despite the warnings above: check it once more before the plan goes out.</p>}
+      <div className="actions">
+        <button type="button" aria-pressed={item.decision === 'approved'} aria-label={`Approve ${name}`} onClick={() => decide('approved')}>
+          Approve
+        </button>
+        <button type="button" aria-pressed={item.decision === 'rejected'} aria-label={`Reject ${name}`} onClick={() => decide('rejected')}>
+          Reject
+        </button>
+        <button type="button" aria-pressed={item.pinned} aria-label={`${item.pinned ? 'Unpin' : 'Pin'} ${name}`} onClick={() => change('pinned', (i) => ({ ...i, pinned: !i.pinned }))}>
+          {item.pinned ? 'Unpin' : 'Pin'}
+        </button>
+        <button type="button" aria-expanded={replacing} aria-label={`Replace ${name}`} onClick={() => setReplacing((r) => !r)}>
+          Replace…
+        </button>
+        <button
+          type="button"
+          className="danger"
+          aria-label={`Remove ${name}`}
+          onClick={() => edit(`recommendations.remove.${item.id}`, (d) => updateItems(d, d.recommendations.items.filter((i) => i.id !== item.id)))}
+        >
+          Remove
+        </button>
+      </div>
+      {replacing && <ReplaceForm item={item} onDone={() => setReplacing(false)} />}
+    </li>
+  );
+}
+
+/**
+ * Swaps the recommended product. A product the data proposes for the same anchor brings its
+ * evidence along; any other is a person's choice. Either way the item waits for a new decision.
+ */
+function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => void }) {
+  const open = usePlans((s) => s.open)!;
+  const edit = usePlans((s) => s.edit);
+  const proposals = open.view?.proposals ?? [];
+  const products = [...new Map(proposals.map((p) => [p.recommended.id, p.recommended])).values()].filter((p) => p.id !== item.recommended.id);
+  const [picked, setPicked] = useState('');
+  const [typedId, setTypedId] = useState('');
+  const [typedLabel, setTypedLabel] = useState('');
+  const name = itemName(item);
+  const replacement: ItemRef | null = picked
+    ? (products.find((p) => p.id === picked) ?? null)
+    : typedId.trim()
+      ? { id: typedId.trim(), label: typedLabel.trim() || typedId.trim() }
+      : null;
+
+  const replace = () => {
+    if (!replacement) return;
+    edit(`recommendations.replace.${item.id}`, (d) => {
+      const others = updateItems(d, d.recommendations.items.filter((i) => i.id !== item.id));
+      const backed = proposals.find((p) => p.recommended.id === replacement.id && (p.anchor?.id ?? null) === (item.anchor?.id ?? null));
+      const next = backed ? { ...backed, id: freshId(others, backed.id), pinned: item.pinned } : { ...manualItem(others, item.anchor, replacement), pinned: item.pinned };
+      return updateItem(d, item.id, () => next);
+    });
+    onDone();
+  };
+
+  return (
+    <form
+      className="rec-replace"
+      aria-label={`Replace ${name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        replace();
+      }}
+    >
+      <div className="field-row">
+        {products.length > 0 && (
+          <label className="field">
+            <span>A product the data proposes</span>
+            <select value={picked} onChange={(e) => setPicked(e.target.value)}>
+              <option value="">Type one instead…</option>
+              {products.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label} ({p.id})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {!picked && (
+          <>
+            <label className="field">
+              <span>Product id</span>
+              <input value={typedId} onChange={(e) => setTypedId(e.target.value)} maxLength={200} />
+            </label>
+            <label className="field">
+              <span>Product name</span>
+              <input value={typedLabel} onChange={(e) => setTypedLabel(e.target.value)} maxLength={300} />
+            </label>
+          </>
+        )}
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!replacement}>
+          Replace with {replacement ? replacement.label : '…'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A product the data did not propose, added by a person: it carries no evidence, so it is flagged as such. */
+function AddByHand() {
+  const edit = usePlans((s) => s.edit);
+  const [anchorId, setAnchorId] = useState('');
+  const [anchorLabel, setAnchorLabel] = useState('');
+  const [productId, setProductId] = useState('');
+  const [productLabel, setProductLabel] = useState('');
+  const ref = (id: string, label: string): ItemRef => ({ id: id.trim(), label: label.trim() || id.trim() });
+
+  return (
+    <details className="rec-by-hand">
+      <summary>Add by hand</summary>
+      <form
+        aria-label="Add a recommendation by hand"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!productId.trim()) return;
+          const anchor = anchorId.trim() ? ref(anchorId, anchorLabel) : null;
+          const recommended = ref(productId, productLabel);
+          edit(`recommendations.manual.${Date.now()}`, (d) => updateItems(d, [...d.recommendations.items, manualItem(d, anchor, recommended)]));
+          setAnchorId('');
+          setAnchorLabel('');
+          setProductId('');
+          setProductLabel('');
+        }}
+      >
+        <div className="field-row">
+          <label className="field">
+            <span>Anchor product id (optional: what the customer bought)</span>
+            <input value={anchorId} onChange={(e) => setAnchorId(e.target.value)} maxLength={200} />
+          </label>
+          <label className="field">
+            <span>Anchor product name</span>
+            <input value={anchorLabel} onChange={(e) => setAnchorLabel(e.target.value)} maxLength={300} />
+          </label>
+        </div>
+        <div className="field-row">
+          <label className="field">
+            <span>Recommended product id</span>
+            <input value={productId} onChange={(e) => setProductId(e.target.value)} maxLength={200} required />
+          </label>
+          <label className="field">
+            <span>Recommended product name</span>
+            <input value={productLabel} onChange={(e) => setProductLabel(e.target.value)} maxLength={300} />
+          </label>
+        </div>
+        <button type="submit" disabled={!productId.trim()}>
+          Add this recommendation
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** Who reviewed the list, and the moment they signed it off. */
+function Reviewer({ unreviewed }: { unreviewed: number }) {
+  const open = usePlans((s) => s.open)!;
+  const edit = usePlans((s) => s.edit);
+  const { reviewedBy, reviewedAt, items } = open.history.present.recommendations;
+  const ready = reviewedBy.trim() !== '' && items.length > 0 && unreviewed === 0;
+
+  return (
+    <section aria-labelledby="reviewer-heading" className="rec-reviewer">
+      <h4 id="reviewer-heading">Review</h4>
+      <div className="field-row">
+        <label className="field">
+          <span>Reviewer’s name</span>
+          <input
+            value={reviewedBy}
+            maxLength={200}
+            onChange={(e) => edit('recommendations.reviewedBy', (d) => ({ ...d, recommendations: { ...d.recommendations, reviewedBy: e.target.value } }))}
+          />
+        </label>
+        <div className="field">
+          <button
+            type="button"
+            disabled={!ready}
+            onClick={() => edit('recommendations.reviewedAt', (d) => ({ ...d, recommendations: { ...d.recommendations, reviewedAt: new Date().toISOString() } }))}
+          >
+            Mark reviewed
+          </button>
+        </div>
+      </div>
+      <p className="muted" data-testid="reviewed-at">
+        {reviewedAt
+          ? `Marked reviewed by ${reviewedBy || 'someone'} on ${new Date(reviewedAt).toLocaleString()}.`
+          : ready
+            ? 'Every item is decided: mark the list reviewed to sign it off.'
+            : 'To mark the list reviewed, decide every item and enter the reviewer’s name.'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,255 @@
+import { createStore } from 'zustand/vanilla';
+import type { DeletedPlan, PlanSummary } from '../../core/plan/plan-store';
+import type { PlanView } from '../../core/plan/plan-view';
+import type { PlanWriteOutcome } from '../../shared/engine-api';
+import { blankPlan, type PlanDocument, type PlanRecord } from '../../shared/plan';
+import type { WorkspaceSummary } from '../../shared/workspace';
+import type { EngineClient } from '../engine-client';
+import { record, redo, startHistory, undo, type History } from './plan-history';
+
+/**
+ * The plans of the open workspace and the one being edited. Every edit goes into an undo history
+ * (across all steps) and is saved to the workspace shortly after, as a new revision.
+ */
+
+export const PLAN_STEPS = ['strategy', 'moment', 'recommendations', 'messages', 'channels', 'pilot'] as const;
+export type PlanStep = (typeof PLAN_STEPS)[number];
+
+export interface OpenPlan {
+  planId: string;
+  /** The revision the workspace holds; a save must name it, so two writers cannot overwrite each other. */
+  revision: number;
+  history: History<PlanDocument>;
+  step: PlanStep;
+  saving: boolean;
+  /** The document differs from the last one saved. */
+  dirty: boolean;
+  /** What the steps show for the current document; recomputed in the engine after edits. */
+  view: PlanView | null;
+  viewPending: boolean;
+}
+
+export interface PlansState {
+  plans: PlanSummary[] | null;
+  open: OpenPlan | null;
+  /** The last deleted plan, until its undo is used or dismissed. */
+  deleted: { name: string; data: DeletedPlan } | null;
+  message: string | null;
+}
+
+export interface PlansActions {
+  load(): Promise<void>;
+  create(name: string): Promise<void>;
+  openPlan(planId: string): Promise<void>;
+  closePlan(): Promise<void>;
+  /** Changes the open plan; `field` names what changed, so typing in one field undoes as one step. */
+  edit(field: string, change: (document: PlanDocument) => PlanDocument): void;
+  undo(): void;
+  redo(): void;
+  goTo(step: PlanStep): void;
+  rename(planId: string, name: string): Promise<void>;
+  duplicate(planId: string): Promise<void>;
+  archive(planId: string, archived: boolean): Promise<void>;
+  remove(planId: string): Promise<void>;
+  undoDelete(): Promise<void>;
+  dismissMessage(): void;
+  /** Saves the open plan now if it has unsaved edits. */
+  flush(): Promise<void>;
+  reset(): void;
+}
+
+export type PlansStore = ReturnType<typeof createPlansStore>;
+
+const SAVE_AFTER_MS = 600;
+const VIEW_AFTER_MS = 250;
+
+export function createPlansStore(engine: EngineClient, onChanged: (summary: WorkspaceSummary) => void) {
+  return createStore<PlansState & PlansActions>()((set, get) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let saving: Promise<void> = Promise.resolve();
+    let viewTimer: ReturnType<typeof setTimeout> | null = null;
+
+    // Only the answer for the document still open is kept.
+    const refreshView = async () => {
+      const open = get().open;
+      if (!open) return;
+      const document = open.history.present;
+      const view = await engine.planView(open.planId, document);
+      const now = get().open;
+      if (now?.planId === open.planId && now.history.present === document) set({ open: { ...now, view, viewPending: false } });
+    };
+
+    const scheduleView = () => {
+      const open = get().open;
+      if (open && !open.viewPending) set({ open: { ...open, viewPending: true } });
+      if (viewTimer) clearTimeout(viewTimer);
+      viewTimer = setTimeout(() => {
+        viewTimer = null;
+        void refreshView();
+      }, VIEW_AFTER_MS);
+    };
+
+    const written = async (outcome: PlanWriteOutcome): Promise<PlanRecord | null> => {
+      if (!outcome.ok) {
+        set({ message: outcome.message });
+        return null;
+      }
+      onChanged(outcome.summary);
+      await get().load();
+      return outcome.plan;
+    };
+
+    const save = async () => {
+      const open = get().open;
+      if (!open || !open.dirty) return;
+      const document = open.history.present;
+      set({ open: { ...open, saving: true } });
+      const outcome = await engine.savePlan(open.planId, document, open.revision);
+      const now = get().open;
+      if (!now || now.planId !== open.planId) return;
+      if (!outcome.ok) {
+        set({ open: { ...now, saving: false }, message: `The plan could not be saved: ${outcome.message}` });
+        return;
+      }
+      onChanged(outcome.summary);
+      set({ open: { ...now, saving: false, revision: outcome.plan.revision, dirty: now.history.present !== document } });
+      if (get().open?.dirty) schedule();
+    };
+
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        saving = saving.then(save);
+      }, SAVE_AFTER_MS);
+    };
+
+    const flush = async () => {
+      if (timer) {
+        clearTimeout(timer);
+        timer = null;
+        saving = saving.then(save);
+      }
+      await saving;
+    };
+
+    const moveHistory = (move: (h: History<PlanDocument>) => History<PlanDocument>) => {
+      const open = get().open;
+      if (!open) return;
+      const history = move(open.history);
+      if (history === open.history) return;
+      set({ open: { ...open, history, dirty: true } });
+      schedule();
+      scheduleView();
+    };
+
+    return {
+      plans: null,
+      open: null,
+      deleted: null,
+      message: null,
+
+      load: async () => set({ plans: await engine.listPlans() }),
+
+      create: async (name) => {
+        const plan = await written(await engine.createPlan(blankPlan(name.trim())));
+        if (plan) await get().openPlan(plan.planId);
+      },
+
+      openPlan: async (planId) => {
+        await flush();
+        const found = await engine.getPlan(planId);
+        if (!found.ok) {
+          set({ message: found.error });
+          return;
+        }
+        set({
+          open: { planId, revision: found.value.revision, history: startHistory(found.value.document), step: 'strategy', saving: false, dirty: false, view: null, viewPending: true },
+        });
+        await refreshView();
+      },
+
+      closePlan: async () => {
+        await flush();
+        set({ open: null });
+        await get().load();
+      },
+
+      edit: (field, change) => {
+        const open = get().open;
+        if (!open) return;
+        const history = record(open.history, change(open.history.present), field, Date.now());
+        if (history === open.history) return;
+        set({ open: { ...open, history, dirty: true } });
+        schedule();
+        scheduleView();
+      },
+
+      undo: () => moveHistory(undo),
+      redo: () => moveHistory(redo),
+      goTo: (step) => {
+        const open = get().open;
+        if (open) set({ open: { ...open, step } });
+      },
+
+      rename: async (planId, name) => {
+        await flush();
+        const plan = await written(await engine.renamePlan(planId, name.trim()));
+        const open = get().open;
+        // The name lives in the document too: the open copy follows without an undo step.
+        if (plan && open?.planId === planId) {
+          const rename = (doc: PlanDocument) => ({ ...doc, name: plan.document.name });
+          set({
+            open: {
+              ...open,
+              revision: plan.revision,
+              history: { ...open.history, present: rename(open.history.present), past: open.history.past.map(rename), future: open.history.future.map(rename) },
+            },
+          });
+        }
+      },
+
+      duplicate: async (planId) => {
+        await written(await engine.duplicatePlan(planId));
+      },
+
+      archive: async (planId, archived) => {
+        await written(await engine.archivePlan(planId, archived));
+      },
+
+      remove: async (planId) => {
+        if (get().open?.planId === planId) {
+          await flush();
+          set({ open: null });
+        }
+        const name = get().plans?.find((p) => p.planId === planId)?.name ?? 'The plan';
+        const outcome = await engine.deletePlan(planId);
+        if (!outcome.ok) {
+          set({ message: outcome.message });
+          return;
+        }
+        onChanged(outcome.summary);
+        set({ deleted: { name, data: outcome.deleted } });
+        await get().load();
+      },
+
+      undoDelete: async () => {
+        const deleted = get().deleted;
+        if (!deleted) return;
+        set({ deleted: null });
+        await written(await engine.restorePlan(deleted.data));
+      },
+
+      dismissMessage: () => set({ message: null, deleted: null }),
+      flush,
+
+      reset: () => {
+        if (timer) clearTimeout(timer);
+        if (viewTimer) clearTimeout(viewTimer);
+        timer = null;
+        viewTimer = null;
+        set({ plans: null, open: null, deleted: null, message: null });
+      },
+    };
+  });
+}

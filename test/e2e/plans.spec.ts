@@ -1,0 +1,150 @@
+import type { Page } from '@playwright/test';
+import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
+import { computePlanView } from '../../src/core/plan/plan-view';
+import { blankPlan, type Recommendation } from '../../src/shared/plan';
+import { expect, test } from '../support/e2e';
+
+const DEMO = 'Glow & Co. skincare';
+const itemName = (r: Recommendation) => `${r.recommended.label} after ${r.anchor!.label}`;
+
+/** What the same demo data gives in Node: the suggested start date, the audience of the gift window then, and the first proposals. */
+async function expected() {
+  const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+  const plan = blankPlan('Routine completion');
+  const latest = computePlanView(db, plan, []).asOf!;
+  const next = new Date(`${latest.slice(0, 10)}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const startDate = next.toISOString().slice(0, 10);
+  const view = computePlanView(db, { ...plan, strategy: { id: 'completion', why: '' }, moment: { id: 'gift-order', startDate, settings: {}, trigger: '' } }, []);
+  db.close();
+  return { startDate, audience: view.audience!.count, proposals: view.proposals.slice(0, 2) };
+}
+
+const planRow = (app: Page, name: string) => app.getByTestId('plan-row').filter({ has: app.getByRole('button', { name, exact: true }) });
+const stepButton = (app: Page, title: string) => app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: new RegExp(title) });
+
+test('plans are created, renamed, copied, archived and deleted with undo; a plan keeps its strategy, moment and reviewed recommendations through undo, redo and a reload', async ({ app }) => {
+  const { startDate, audience, proposals } = await expected();
+  expect(audience).toBeGreaterThan(0);
+  expect(proposals).toHaveLength(2);
+  const [first, second] = proposals;
+
+  await app.getByRole('button', { name: `Open demo: ${DEMO}` }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
+  await app.getByRole('tab', { name: 'Plans' }).click();
+
+  // Create: the new plan opens; back in the list it is there.
+  await app.getByRole('button', { name: 'New plan…' }).click();
+  await app.getByLabel('Plan name').fill('Toner routine');
+  await app.getByRole('button', { name: 'Create' }).click();
+  await expect(app.getByTestId('plan-title')).toHaveText('Toner routine');
+  await app.getByRole('button', { name: '← All plans' }).click();
+  await expect(planRow(app, 'Toner routine')).toBeVisible();
+
+  await app.getByRole('button', { name: 'Rename Toner routine' }).click();
+  await app.getByLabel('Plan name').fill('Routine completion');
+  await app.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(planRow(app, 'Routine completion')).toBeVisible();
+  await expect(planRow(app, 'Toner routine')).toHaveCount(0);
+
+  await app.getByRole('button', { name: 'Duplicate Routine completion' }).click();
+  const copy = 'Routine completion (copy)';
+  await expect(planRow(app, copy)).toBeVisible();
+
+  await app.getByRole('button', { name: `Archive ${copy}` }).click();
+  await expect(app.getByRole('list', { name: 'Plans' }).getByRole('button', { name: copy, exact: true })).toHaveCount(0);
+  await app.getByText('Archived plans (1)').click();
+  await app.getByRole('list', { name: 'Archived plans' }).getByRole('button', { name: `Restore ${copy}` }).click();
+  await expect(app.getByRole('list', { name: 'Plans' }).getByRole('button', { name: copy, exact: true })).toBeVisible();
+  await expect(app.getByText(/Archived plans/)).toHaveCount(0);
+
+  await app.getByRole('button', { name: `Delete ${copy}` }).click();
+  await expect(app.getByTestId('plans-notice')).toContainText(`${copy} was deleted.`);
+  await expect(planRow(app, copy)).toHaveCount(0);
+  await app.getByTestId('plans-notice').getByRole('button', { name: 'Undo' }).click();
+  await expect(planRow(app, copy)).toBeVisible();
+
+  // Step 1: the strategy.
+  await app.getByRole('button', { name: 'Routine completion', exact: true }).click();
+  await app.getByTestId('strategy-completion').click();
+  await expect(app.getByTestId('strategy-completion').getByRole('radio')).toBeChecked();
+  await app.getByRole('button', { name: 'Next: Moment' }).click();
+
+  // Step 2: the moment and the suggested start date; the audience is counted as of that day.
+  await expect(app.getByTestId('moment-gift-order').getByText('Suits your strategy')).toBeVisible();
+  await app.getByTestId('moment-gift-order').click();
+  await app.getByRole('button', { name: `Start on ${startDate}` }).click();
+  await expect(app.getByLabel(/^Start date/)).toHaveValue(startDate);
+  await expect(app.getByTestId('audience-count')).toContainText(`${audience.toLocaleString('en-US')} customers are in “Gift window” as of ${startDate}`, { timeout: 30_000 });
+  await app.getByRole('button', { name: 'Next: Recommendations' }).click();
+
+  // Step 3: two proposals added, one approved, one rejected, a reviewer named.
+  const items = app.getByRole('list', { name: 'Recommendations in this plan' }).getByTestId('plan-item');
+  const decisionOf = (r: Recommendation) => items.filter({ has: app.getByRole('button', { name: `Approve ${itemName(r)}`, exact: true }) }).getByTestId('item-decision');
+  await app.getByRole('button', { name: `Add ${itemName(first)}`, exact: true }).click();
+  await app.getByRole('button', { name: `Add ${itemName(second)}`, exact: true }).click();
+  await expect(items).toHaveCount(2);
+  await expect(app.getByTestId('review-state')).toContainText('2 of 2 recommendations still wait for review');
+  await app.getByRole('button', { name: `Approve ${itemName(first)}`, exact: true }).click();
+  await app.getByRole('button', { name: `Reject ${itemName(second)}`, exact: true }).press('Enter');
+  await expect(decisionOf(first)).toHaveText('Approved');
+  await expect(decisionOf(second)).toHaveText('Rejected');
+  await expect(app.getByTestId('review-state')).toContainText('1 approved will appear in the messages');
+  await app.getByLabel('Reviewer’s name').fill('Dana Reviewer');
+  await expect(stepButton(app, 'Recommendations')).toContainText('complete');
+
+  // Undo three times, from different steps: the reviewer, the rejection, the approval go in turn.
+  await app.keyboard.press('Control+z');
+  await expect(app.getByLabel('Reviewer’s name')).toHaveValue('');
+  await expect(decisionOf(second)).toHaveText('Rejected');
+
+  await stepButton(app, 'Strategy').click();
+  await app.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(app.getByTestId('strategy-completion').getByRole('radio')).toBeChecked();
+  await stepButton(app, 'Recommendations').click();
+  await expect(decisionOf(second)).toHaveText('Waiting for review');
+  await expect(decisionOf(first)).toHaveText('Approved');
+
+  await stepButton(app, 'Moment').click();
+  await app.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(app.getByTestId('moment-gift-order').getByRole('radio')).toBeChecked();
+  await stepButton(app, 'Recommendations').click();
+  await expect(decisionOf(first)).toHaveText('Waiting for review');
+  await expect(decisionOf(second)).toHaveText('Waiting for review');
+  await expect(items).toHaveCount(2);
+
+  // Redo twice: the approval and the rejection come back, the reviewer stays undone.
+  await app.keyboard.press('Control+Shift+z');
+  await expect(decisionOf(first)).toHaveText('Approved');
+  await expect(decisionOf(second)).toHaveText('Waiting for review');
+  await stepButton(app, 'Strategy').click();
+  await app.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(app.getByRole('button', { name: 'Redo', exact: true })).toBeEnabled();
+  await stepButton(app, 'Recommendations').click();
+  await expect(decisionOf(second)).toHaveText('Rejected');
+  await expect(decisionOf(first)).toHaveText('Approved');
+  await expect(app.getByLabel('Reviewer’s name')).toHaveValue('');
+  await app.getByLabel('Reviewer’s name').fill('Sam Reviewer');
+
+  // Everything is saved to the workspace; after a reload the plan holds every choice.
+  await expect(app.getByTestId('plan-save-state')).toHaveText(/^Saved \(version \d+\)$/);
+  await expect(app.getByTestId('plans-notice')).toHaveCount(0);
+  await app.getByRole('button', { name: '← All plans' }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 30_000 });
+  await app.reload();
+  await app.getByRole('button', { name: new RegExp(`^${DEMO.replace(/[.()&]/g, '\\$&')}`) }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 30_000 });
+  await app.getByRole('tab', { name: 'Plans' }).click();
+  await app.getByRole('button', { name: 'Routine completion', exact: true }).click();
+  await expect(app.getByTestId('strategy-completion').getByRole('radio')).toBeChecked();
+  await stepButton(app, 'Moment').click();
+  await expect(app.getByTestId('moment-gift-order').getByRole('radio')).toBeChecked();
+  await expect(app.getByLabel(/^Start date/)).toHaveValue(startDate);
+  await expect(app.getByTestId('audience-count')).toContainText(`${audience.toLocaleString('en-US')} customers`, { timeout: 30_000 });
+  await stepButton(app, 'Recommendations').click();
+  await expect(decisionOf(first)).toHaveText('Approved');
+  await expect(decisionOf(second)).toHaveText('Rejected');
+  await expect(app.getByLabel('Reviewer’s name')).toHaveValue('Sam Reviewer');
+  await expect(stepButton(app, 'Recommendations')).toContainText('complete');
+});
