@@ -1,3 +1,4 @@
+import { MOMENT_IDS, type PlanMomentId } from '../../shared/plan';
 import { queryAll, type Database, type SqlValue } from '../store/sqlite';
 import { dayOf, resolveAsOf, stampOf } from './as-of';
 import { LINE_IS_PURCHASE, LINE_KEPT, ORDER_STANDS, UNIX_EPOCH_JULIAN_DAY } from './purchases';
@@ -9,28 +10,9 @@ import { page, percent, SAMPLE_SIZE, type Page, type PageRequest } from './stats
  * they are not cancelled.
  */
 
-export type MomentId =
-  | 'post-purchase'
-  | 'browse'
-  | 'cart-abandonment'
-  | 'support-resolution'
-  | 'loyalty-milestone'
-  | 'usage-milestone'
-  | 'launch'
-  | 'gift-order'
-  | 'seasonal-transition';
-
-export const MOMENT_IDS: readonly MomentId[] = [
-  'post-purchase',
-  'browse',
-  'cart-abandonment',
-  'support-resolution',
-  'loyalty-milestone',
-  'usage-milestone',
-  'launch',
-  'gift-order',
-  'seasonal-transition',
-];
+/** The moments are declared once, with the plan document that names them. */
+export type MomentId = PlanMomentId;
+export { MOMENT_IDS };
 
 export interface Season {
   name: string;
