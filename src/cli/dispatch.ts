@@ -1,15 +1,17 @@
 import { FileWriteError } from '../main/atomic-write';
 import { EXIT, UsageError, type CliOutput, type Command } from './cli-support';
 import { analyzeCommand } from './commands/analyze';
+import { checkCommand } from './commands/check';
 import { demoCommand } from './commands/demo';
 import { demoCsvCommand } from './commands/demo-csv';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { planCommand } from './commands/plan';
 
 /** The command line's dispatcher: finds the command and turns its errors into exit codes. */
 
-const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand, analyzeCommand, planCommand];
+const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand, analyzeCommand, planCommand, checkCommand, exportCommand];
 
 const USAGE = `Cross-Sell Planner command line
 

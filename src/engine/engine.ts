@@ -2,7 +2,9 @@ import { ALL_DATA_TABLES, dataVersionOf } from '../core/analysis/data-version';
 import { customerOrders } from '../core/analysis/drilldown';
 import { assessReadiness } from '../core/analysis/readiness';
 import { generateDemoWorkspace } from '../core/demo/generate-workspace';
+import { getBranding, setBranding } from '../core/export/branding';
 import { csvLine } from '../core/export/csv-cell';
+import { exportPlan } from '../core/export/export-plan';
 import { importFile } from '../core/import/import-file';
 import { importHistory } from '../core/import/history';
 import { findPreset, rememberImportMapping } from '../core/import/presets';
@@ -23,12 +25,15 @@ import {
   restorePlan,
   savePlan,
 } from '../core/plan/plan-store';
+import { addAcknowledgement, removeAcknowledgement, type Acknowledgement } from '../core/plan/acknowledgements';
+import { CHECK_IDS } from '../core/plan/checklist';
+import { planChecklist } from '../core/plan/checklist-report';
 import { createMemo, type Memo } from '../core/plan/memo';
 import { computePlanView } from '../core/plan/plan-view';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';
-import type { EngineApi, ImportRunOutcome, PlanWriteOutcome, UndoImportOutcome } from '../shared/engine-api';
+import type { AcknowledgementOutcome, EngineApi, ImportRunOutcome, PlanWriteOutcome, UndoImportOutcome } from '../shared/engine-api';
 import type { PlanRecord } from '../shared/plan';
 import type { Result } from '../shared/result';
 import { fail, ok } from '../shared/result';
@@ -79,6 +84,17 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
     if (changed) revision++;
     return { ok: true, plan: written.value, summary: summarizeWorkspace(current(), revision) };
   };
+
+  const ackWrite = (written: Result<Acknowledgement[], string>, changed = true): AcknowledgementOutcome => {
+    if (!written.ok) return { ok: false, message: written.error };
+    if (changed) revision++;
+    return { ok: true, acknowledged: written.value, summary: summarizeWorkspace(current(), revision) };
+  };
+  const otherActivePlans = (db: Database, planId: string) =>
+    listPlans(db)
+      .filter((p) => p.planId !== planId && p.status === 'active')
+      .map((p) => getPlan(db, p.planId))
+      .flatMap((found) => (found.ok ? [found.value.document] : []));
 
   return {
     newWorkspace: (name) => exclusive(async () => replace(createWorkspaceDb(SQL, name))),
@@ -174,11 +190,19 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
     planView: (planId, document) =>
       exclusive(async () => {
         const db = current();
-        const others = listPlans(db)
-          .filter((p) => p.planId !== planId && p.status === 'active')
-          .map((p) => getPlan(db, p.planId))
-          .flatMap((found) => (found.ok ? [found.value.document] : []));
-        return computePlanView(db, document, others, planMemo(db));
+        return computePlanView(db, document, otherActivePlans(db, planId), planMemo(db));
+      }),
+    planChecklist: (planId, document) =>
+      exclusive(async () => {
+        const db = current();
+        return planChecklist(db, planId, document, otherActivePlans(db, planId), planMemo(db));
+      }),
+    acknowledgeCheck: (planId, checkId, reason, by) =>
+      exclusive(async () => ackWrite(addAcknowledgement(current(), planId, { checkId, reason, by }, CHECK_IDS, new Date()))),
+    withdrawAcknowledgement: (planId, checkId) =>
+      exclusive(async () => {
+        const removed = removeAcknowledgement(current(), planId, checkId);
+        return ackWrite(removed.ok ? ok(removed.value.acknowledgements) : removed, removed.ok && removed.value.changed);
       }),
     getPlan: (planId) => exclusive(async () => getPlan(current(), planId)),
     createPlan: (document) => exclusive(async () => planWrite(createPlan(current(), document, new Date()))),
@@ -200,6 +224,27 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
     restorePlan: (deleted) => exclusive(async () => planWrite(restorePlan(current(), deleted))),
     planRevisions: (planId) => exclusive(async () => planRevisions(current(), planId)),
     planAtRevision: (planId, planRevision) => exclusive(async () => planAtRevision(current(), planId, planRevision)),
+    exportPlan: (planId, format, checklist, onProgress) =>
+      exclusive(async () => {
+        const db = current();
+        let lastReport = 0;
+        return exportPlan(db, planId, format, {
+          checklist,
+          memo: planMemo(db),
+          onProgress: (done, total) => {
+            if (done < total && Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
+            lastReport = Date.now();
+            onProgress?.({ label: 'Writing the audience file', done, total, rows: done });
+          },
+        });
+      }),
+    getBranding: () => exclusive(async () => getBranding(current())),
+    setBranding: (branding) =>
+      exclusive(async () => {
+        const saved = setBranding(current(), branding);
+        if (saved.ok) revision++;
+        return saved;
+      }),
     exportBytes: () =>
       exclusive(async () => {
         const bytes = current().export();

@@ -12,8 +12,14 @@ import './styles.css';
 
 const host = selectHost();
 const engine = startEngine();
-const store = createWorkspaceStore(host, engine, { settlePendingEdits: () => plansStore.getState().flush() });
-const plansStore = createPlansStore(engine, (summary) => store.getState().adoptChange(summary));
+const store = createWorkspaceStore(host, engine, {
+  settlePendingEdits: () => plansStore.getState().flush(),
+  hasPendingEdits: () => Boolean(plansStore.getState().open?.dirty),
+});
+const plansStore = createPlansStore(engine, {
+  onChanged: (summary) => store.getState().adoptChange(summary),
+  onEdited: () => store.getState().markUnsaved(),
+});
 const insightsStore = createInsightsStore(engine, (summary) => store.getState().adoptChange(summary));
 const importStore = createImportStore(host, engine, (summary) => {
   store.getState().adoptImport(summary);
@@ -33,7 +39,7 @@ host.onMenuCommand((command) => {
 });
 host.onBeforeQuit({
   flush: () => store.getState().flush(),
-  hasUnsavedWork: () => store.getState().saveState !== 'saved' || Boolean(plansStore.getState().open?.dirty),
+  hasUnsavedWork: () => store.getState().saveState !== 'saved',
 });
 
 createRoot(document.getElementById('root')!).render(

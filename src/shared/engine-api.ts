@@ -7,8 +7,13 @@ import type { MappingPreset } from '../core/import/presets';
 import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
 import type { UndoneImport } from '../core/import/undo';
+import type { Branding } from '../core/export/branding';
+import type { ExportedFile, ExportFormat } from '../core/export/export-plan';
+import type { ReportChecklist } from '../core/export/plan-report';
 import type { DeletedPlan, PlanRevision, PlanSummary } from '../core/plan/plan-store';
 import type { AnalysisAnswer, AnalysisFailure } from '../engine/analysis-runner';
+import type { Acknowledgement } from '../core/plan/acknowledgements';
+import type { ChecklistReport } from '../core/plan/checklist-report';
 import type { PlanView } from '../core/plan/plan-view';
 import type { PlanDocument, PlanRecord } from './plan';
 import type { Readiness } from './readiness';
@@ -84,6 +89,20 @@ export interface EngineApi {
   planAtRevision(planId: string, revision: number): Promise<Result<PlanDocument, string>>;
   /** What the planning steps show for this (possibly unsaved) document of the plan: advice, audience, proposals, previews, schedule, pilot. */
   planView(planId: string, document: PlanDocument): Promise<PlanView>;
+  /** The pitfall checklist for this (possibly unsaved) document of the plan, its acknowledgements, and whether they block the export. */
+  planChecklist(planId: string, document: PlanDocument): Promise<ChecklistReport>;
+  /** Accepts a failing check's finding for the plan with a written reason (at least a few words) and who accepts it; again for the same check replaces it. */
+  acknowledgeCheck(planId: string, checkId: string, reason: string, by: string): Promise<AcknowledgementOutcome>;
+  withdrawAcknowledgement(planId: string, checkId: string): Promise<AcknowledgementOutcome>;
+  /**
+   * A saved plan as a file: the report (HTML or Markdown, with the checklist's results when given),
+   * the plan document, the audience or evidence CSV, or the pilot's calendar. Progress counts the
+   * audience file's rows. Fails with a message when the plan lacks what the format needs.
+   */
+  exportPlan(planId: string, format: ExportFormat, checklist?: ReportChecklist, onProgress?: ProgressListener): Promise<Result<ExportedFile, string>>;
+  /** The agency branding exported reports carry, set once per workspace. */
+  getBranding(): Promise<Branding>;
+  setBranding(branding: Branding): Promise<Result<Branding, string>>;
   /** The whole workspace as SQLite bytes, for the Host to write. */
   exportBytes(): Promise<Uint8Array>;
   closeWorkspace(): Promise<void>;
@@ -99,6 +118,7 @@ export type AnalysisRunOutcome<N extends AnalysisName> =
   | ({ ok: false } & AnalysisFailure);
 
 export type PlanWriteOutcome = { ok: true; plan: PlanRecord; summary: WorkspaceSummary } | { ok: false; message: string };
+export type AcknowledgementOutcome = { ok: true; acknowledged: Acknowledgement[]; summary: WorkspaceSummary } | { ok: false; message: string };
 export type PlanDeleteOutcome = { ok: true; deleted: DeletedPlan; summary: WorkspaceSummary } | { ok: false; message: string };
 
 export type ImportRunOutcome =

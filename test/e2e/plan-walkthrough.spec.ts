@@ -16,6 +16,7 @@ const BODY = 'Hi {first_name|there}, this goes well with what you bought last ti
 // The leaf makes the text UCS-2: 70 units fit one message, 67 each part of a longer one.
 const SMS = 'Hi {first_name|there}, the next step for your kit is waiting 🌿 see it today';
 const OPT_OUT = 'Reply STOP to opt out';
+const VARIANT_B = 'Something to go with your last order';
 const OBJECTIVE = 'Get recent buyers to add the product that completes what they bought.';
 const CRITERION = 'The pilot group accepts suggestions more often than the control group, and stays ahead for the whole pilot.';
 
@@ -31,7 +32,8 @@ async function expected(demo: DemoWorkspace) {
   next.setUTCDate(next.getUTCDate() + 1);
   const startDate = next.toISOString().slice(0, 10);
   const chosen: PlanDocument = { ...blank, strategy: { id: STRATEGY[demo.strategy], why: '' }, moment: { id: MOMENT[demo.industry], startDate, settings: {}, trigger: '' } };
-  const proposal = computePlanView(db, chosen, []).proposals[0];
+  // The preview shows the first audience customer: approve a product they do not own yet, so it has a card.
+  const proposal = computePlanView(db, chosen, []).proposals.find((p) => !p.flags.includes('owned'))!;
   const plan: PlanDocument = {
     ...chosen,
     recommendations: { items: [{ ...proposal, decision: 'approved' }], reviewedBy: 'Robin Reviewer', reviewedAt: null },
@@ -49,6 +51,7 @@ for (const demo of DEMO_WORKSPACES) {
     const { startDate, proposal, audience, preview, pilot } = await expected(demo);
     expect(audience.sample.length).toBeGreaterThan(1);
     const [first, second] = audience.sample;
+    expect(preview.drafts.email!.cards).toHaveLength(1);
     const smsCount = smsSegments(`${SMS} ${OPT_OUT}`);
     expect(smsCount).toMatchObject({ encoding: 'UCS-2', segments: 2 });
 
@@ -105,6 +108,9 @@ for (const demo of DEMO_WORKSPACES) {
     await app.getByRole('combobox', { name: /^Show the messages for/ }).selectOption(second.id);
     await expect(email).toContainText(`Hi ${second.firstName ?? 'there'},`, { timeout: 30_000 });
     await expect(app.getByTestId('unresolved-tokens')).toHaveCount(0);
+    await app.getByRole('combobox', { name: /^Variable under test/ }).selectOption('subject');
+    await app.getByLabel('Variant B’s subject line.').fill(VARIANT_B);
+    await expect(app.getByTestId('variant-test')).toContainText('Variant B differs from A in one thing: email subject line.', { timeout: 30_000 });
     await stepDone(app);
     await app.getByRole('button', { name: 'Next: Channel plan' }).click();
 
@@ -121,6 +127,7 @@ for (const demo of DEMO_WORKSPACES) {
 
     // Step 6: control share, a metric target, a scale criterion; the sizing follows the control share.
     await expect(app.getByTestId('step-needs')).toContainText('A target for at least one metric.');
+    await expect(app.getByTestId('pilot-variable')).toContainText(`Email subject line: variant B uses “${VARIANT_B}”.`);
     await app.getByLabel(/^Control share/).fill('30');
     await expect(app.getByTestId('pilot-sizing')).toContainText(`Control group${pilot.control.toLocaleString('en-US')}`, { timeout: 30_000 });
     await expect(app.getByTestId('pilot-sizing')).toContainText(`Get the messages${pilot.treatment.toLocaleString('en-US')}`);
@@ -155,6 +162,8 @@ for (const demo of DEMO_WORKSPACES) {
     await expect(app.getByRole('textbox', { name: 'Text message', exact: true })).toHaveValue(SMS);
     await expect(app.getByLabel(/^At most/)).toHaveValue('2');
     await expect(app.getByRole('combobox', { name: /^Show the messages for/ })).toHaveValue(second.id);
+    await expect(app.getByRole('combobox', { name: /^Variable under test/ })).toHaveValue('subject');
+    await expect(app.getByLabel('Variant B’s subject line.')).toHaveValue(VARIANT_B);
     await expect(app.getByTestId('preview-email')).toContainText(`Hi ${second.firstName ?? 'there'},`, { timeout: 30_000 });
     await stepButton(app, 'Channel plan').click();
     await expect(app.getByLabel('Send 2: channel')).toHaveValue('sms');

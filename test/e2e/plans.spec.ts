@@ -148,3 +148,60 @@ test('plans are created, renamed, copied, archived and deleted with undo; a plan
   await expect(app.getByLabel('Reviewer’s name')).toHaveValue('Sam Reviewer');
   await expect(stepButton(app, 'Recommendations')).toContainText('complete');
 });
+
+test('a recommendation can be replaced, added by hand, pinned and removed; the list is marked reviewed once every item is decided', async ({ app }) => {
+  const { proposals } = await expected();
+  const [first] = proposals;
+
+  await app.getByRole('button', { name: `Open demo: ${DEMO}` }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
+  await app.getByRole('tab', { name: 'Plans' }).click();
+  await app.getByRole('button', { name: 'New plan…' }).click();
+  await app.getByLabel('Plan name').fill('Hand-picked');
+  await app.getByRole('button', { name: 'Create' }).click();
+  await app.getByTestId('strategy-completion').click();
+  await stepButton(app, 'Recommendations').click();
+
+  const items = app.getByRole('list', { name: 'Recommendations in this plan' }).getByTestId('plan-item');
+  await app.getByRole('button', { name: `Add ${itemName(first)}`, exact: true }).click();
+  await expect(app.getByRole('button', { name: `Add ${itemName(first)}`, exact: true })).toHaveCount(0);
+
+  // Replaced by a product the data does not propose: a person's choice, flagged, waiting for review.
+  await app.getByRole('button', { name: `Replace ${itemName(first)}`, exact: true }).click();
+  const replace = app.getByRole('form', { name: `Replace ${itemName(first)}` });
+  await replace.getByLabel('Product id').fill('GC-POUCH');
+  await replace.getByLabel('Product name').fill('Travel Pouch');
+  await replace.getByRole('button', { name: 'Replace with Travel Pouch' }).click();
+  const pouch = `Travel Pouch after ${first.anchor!.label}`;
+  await expect(items).toHaveCount(1);
+  await expect(items).toContainText('Added by hand');
+  await expect(items).toContainText('Little evidence behind it');
+  await expect(items.getByTestId('item-decision')).toHaveText('Waiting for review');
+  await expect(app.getByRole('button', { name: `Add ${itemName(first)}`, exact: true })).toBeVisible();
+
+  // Added by hand without an anchor, pinned, then removed again.
+  await app.getByText('Add by hand').click();
+  const byHand = app.getByRole('form', { name: 'Add a recommendation by hand' });
+  await byHand.getByLabel('Recommended product id').fill('GC-CARD');
+  await byHand.getByLabel('Recommended product name').fill('Gift Card');
+  await byHand.getByRole('button', { name: 'Add this recommendation' }).click();
+  await expect(items).toHaveCount(2);
+  await app.getByRole('button', { name: 'Pin Gift Card', exact: true }).click();
+  await expect(items.filter({ hasText: 'Gift Card' }).getByTestId('item-decision')).toHaveText('Waiting for review · pinned first in the messages');
+  await app.getByRole('button', { name: 'Remove Gift Card', exact: true }).click();
+  await expect(items).toHaveCount(1);
+
+  // Sign-off waits for every decision and a name.
+  const markReviewed = app.getByRole('button', { name: 'Mark reviewed' });
+  await app.getByLabel('Reviewer’s name').fill('Dana Reviewer');
+  await expect(markReviewed).toBeDisabled();
+  await app.getByRole('button', { name: `Approve ${pouch}`, exact: true }).click();
+  await expect(app.getByText('Approved despite the warnings above')).toBeVisible();
+  await markReviewed.click();
+  await expect(app.getByTestId('reviewed-at')).toContainText('Marked reviewed by Dana Reviewer');
+  await expect(app.getByTestId('review-state')).toContainText('All 1 recommendations are reviewed; 1 approved will appear in the messages.');
+
+  // A change to the list takes the sign-off back.
+  await app.getByRole('button', { name: `Pin ${pouch}`, exact: true }).click();
+  await expect(app.getByTestId('reviewed-at')).toHaveText('Every item is decided: mark the list reviewed to sign it off.');
+});

@@ -112,7 +112,7 @@ export class LineSink implements RowSink {
     if (quantity !== null && quantity < 0) warnings.add('returns', row);
     if (unitPrice === 0) warnings.add('zero_price', row);
     else if (unitPrice !== null && unitPrice < 0) warnings.add('negative_price', row);
-    if (this.isNonProductCode(productId)) {
+    if (this.isNonProduct(productId)) {
       warnings.add('not_a_product', row);
       this.nonProductCodes.add(productId);
     }
@@ -120,7 +120,7 @@ export class LineSink implements RowSink {
     if (productName === null) warnings.add('missing_product_name', row);
   }
 
-  private isNonProductCode(code: string): boolean {
+  private isNonProduct(code: string): boolean {
     let answer = this.checkedCodes.get(code);
     if (answer === undefined) {
       answer = isNonProductCode(code);
@@ -130,10 +130,13 @@ export class LineSink implements RowSink {
   }
 
   private writeCustomers(): void {
-    const insert = new BatchedInsert(this.ctx.db, 'INSERT INTO customers(customer_id, email, country, import_id)', 4, 'ON CONFLICT(customer_id) DO NOTHING');
+    const head = 'INSERT INTO customers(customer_id, email, country, import_id)';
+    const insert = new BatchedInsert(this.ctx.db, head, 4, 'ON CONFLICT(customer_id) DO NOTHING');
     try {
       const emails = new Map([...this.customerEmails.entries()].map((e) => [e.id, e.value]));
-      for (const { id, value: country } of this.customerCountries.entries()) insert.add(id, emails.get(id) ?? null, country, this.ctx.importId);
+      for (const { id, value: country } of this.customerCountries.entries()) {
+        insert.add(id, emails.get(id) ?? null, country, this.ctx.importId);
+      }
       insert.flush();
       this.written.customers += insert.modified;
     } finally {
@@ -144,11 +147,12 @@ export class LineSink implements RowSink {
   }
 
   private writeProducts(): void {
-    const insert = new BatchedInsert(this.ctx.db, 'INSERT INTO products(product_id, name, is_product, extra, import_id)', 5, 'ON CONFLICT(product_id) DO NOTHING');
+    const head = 'INSERT INTO products(product_id, name, is_product, extra, import_id)';
+    const insert = new BatchedInsert(this.ctx.db, head, 5, 'ON CONFLICT(product_id) DO NOTHING');
     try {
       for (const { id, value: name, others } of this.productNames.entries()) {
         const extra = others ? JSON.stringify({ other_names: others }) : null;
-        insert.add(id, name, this.isNonProductCode(id) ? 0 : 1, extra, this.ctx.importId);
+        insert.add(id, name, this.isNonProduct(id) ? 0 : 1, extra, this.ctx.importId);
       }
       insert.flush();
       this.written.products += insert.modified;

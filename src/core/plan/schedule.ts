@@ -208,7 +208,7 @@ function stopsOf(db: Database, plan: PlanDocument, ids: readonly string[], from:
   return stops;
 }
 
-function rulesOf(db: Database, plan: PlanDocument, entries: readonly AudienceEntry[], start: number): ScheduleRules {
+export function rulesOf(db: Database, plan: PlanDocument, entries: readonly AudienceEntry[], start: number): ScheduleRules {
   const ids = [...new Set(entries.map((e) => e.customerId))];
   return {
     start,
@@ -239,7 +239,7 @@ export interface PlanSchedule {
 const zero = (): ChannelCounts => ({ email: 0, sms: 0, web: 0, outreach: 0 });
 
 /** Schedules one plan on its own (its own cap only): what it sends when nothing else runs. */
-function sendsOf(db: Database, plan: PlanDocument, memo: Memo): ScheduledSend[] {
+export function sendsOf(db: Database, plan: PlanDocument, memo: Memo): ScheduledSend[] {
   const asOf = planAsOf(db, plan);
   if (asOf === null || plan.moment.id === null) return [];
   return memo(`sends:${momentKey(plan)}:${JSON.stringify(plan.channels)}`, () => {

@@ -63,7 +63,14 @@ export type PlansStore = ReturnType<typeof createPlansStore>;
 const SAVE_AFTER_MS = 600;
 const VIEW_AFTER_MS = 250;
 
-export function createPlansStore(engine: EngineClient, onChanged: (summary: WorkspaceSummary) => void) {
+export interface PlansStoreHooks {
+  /** A write reached the workspace: it needs saving. */
+  onChanged: (summary: WorkspaceSummary) => void;
+  /** An edit was made that is not written yet. */
+  onEdited: () => void;
+}
+
+export function createPlansStore(engine: EngineClient, { onChanged, onEdited }: PlansStoreHooks) {
   return createStore<PlansState & PlansActions>()((set, get) => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let saving: Promise<void> = Promise.resolve();
@@ -139,6 +146,7 @@ export function createPlansStore(engine: EngineClient, onChanged: (summary: Work
       const history = move(open.history);
       if (history === open.history) return;
       set({ open: { ...open, history, dirty: true } });
+      onEdited();
       schedule();
       scheduleView();
     };
@@ -181,6 +189,7 @@ export function createPlansStore(engine: EngineClient, onChanged: (summary: Work
         const history = record(open.history, change(open.history.present), field, Date.now());
         if (history === open.history) return;
         set({ open: { ...open, history, dirty: true } });
+        onEdited();
         schedule();
         scheduleView();
       },

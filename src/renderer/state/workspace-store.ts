@@ -42,6 +42,8 @@ export interface WorkspaceActions {
   adoptImport(summary: WorkspaceSummary): void;
   /** Takes a change that leaves the data as it was (e.g. a cached analysis), and saves it. */
   adoptChange(summary: WorkspaceSummary): void;
+  /** An edit is on its way to the engine (e.g. a plan being typed): the workspace is not saved yet. */
+  markUnsaved(): void;
   closeWorkspace(): Promise<void>;
   setNamingNewWorkspace(open: boolean): void;
   dismissProblem(): void;
@@ -68,6 +70,8 @@ const initialState: WorkspaceState = {
 export interface WorkspaceStoreOptions {
   /** Writes edits other stores hold back (e.g. a plan being typed) into the engine before a save or a close. */
   settlePendingEdits?: () => Promise<void>;
+  /** Whether such edits are waiting: the workspace is not "saved" while they are. */
+  hasPendingEdits?: () => boolean;
 }
 
 export function createWorkspaceStore(host: Host, engine: EngineClient, options: WorkspaceStoreOptions = {}) {
@@ -86,7 +90,8 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
         }
         // Edits made while the bytes were on their way keep the workspace unsaved.
         const latest = get().summary?.revision ?? 0;
-        set({ saveState: latest === revision ? 'saved' : 'unsaved', saveError: null });
+        const settled = latest === revision && !options.hasPendingEdits?.();
+        set({ saveState: settled ? 'saved' : 'unsaved', saveError: null });
         if (latest !== revision) autosave.schedule();
       },
     });
@@ -223,6 +228,10 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       adoptImport: (summary) => {
         get().adoptChange(summary);
         void refreshReadiness();
+      },
+
+      markUnsaved: () => {
+        if (get().saveState === 'saved') set({ saveState: 'unsaved' });
       },
 
       adoptChange: (summary) => {

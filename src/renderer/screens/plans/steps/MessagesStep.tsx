@@ -280,7 +280,7 @@ function VariantTest({ test, edit }: { test: Messages['test']; edit: PlansAction
         </label>
         {test.variable && (
           <label className="field wide">
-            <span>Variant B: {TEST_VARIABLE_LABELS[test.variable].hint}</span>
+            <span>{TEST_VARIABLE_LABELS[test.variable].hint}</span>
             <input value={test.variantB} maxLength={1000} onChange={(e) => set('variantB', { variantB: e.target.value })} />
           </label>
         )}

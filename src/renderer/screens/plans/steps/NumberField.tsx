@@ -23,7 +23,9 @@ const shown = (value: number | null, scale: number) => (value === null ? '' : St
  * passes on only values the plan accepts.
  */
 export function NumberField({ label, value, onChange, onClear, min, max, step = 1, integer = false, scale = 1, suffix, testId }: NumberFieldProps) {
-  const [text, setText] = useState<string | null>(null);
+  // What is being typed and the value it stood for (undefined after clearing, which may bring back a default):
+  // an outside change, such as undo, shows the new value instead.
+  const [typed, setTyped] = useState<{ text: string; value: number | null | undefined } | null>(null);
   return (
     <label className="field">
       <span>{label}</span>
@@ -34,17 +36,21 @@ export function NumberField({ label, value, onChange, onClear, min, max, step = 
           max={max}
           step={step}
           data-testid={testId}
-          value={text ?? shown(value, scale)}
+          value={typed !== null && (typed.value === undefined || typed.value === value) ? typed.text : shown(value, scale)}
           onChange={(e) => {
-            setText(e.target.value);
-            if (e.target.value.trim() === '') {
-              onClear?.();
-              return;
-            }
+            const text = e.target.value;
             const n = e.target.valueAsNumber;
-            if (Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n))) onChange(n / scale);
+            if (text.trim() === '' && onClear) {
+              setTyped({ text, value: undefined });
+              onClear();
+            } else if (Number.isFinite(n) && n >= min && n <= max && (!integer || Number.isInteger(n))) {
+              setTyped({ text, value: n / scale });
+              onChange(n / scale);
+            } else {
+              setTyped({ text, value });
+            }
           }}
-          onBlur={() => setText(null)}
+          onBlur={() => setTyped(null)}
         />
         {suffix && <span className="muted">{suffix}</span>}
       </span>

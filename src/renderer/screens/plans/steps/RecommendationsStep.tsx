@@ -55,7 +55,8 @@ function manualItem(plan: PlanDocument, anchor: ItemRef | null, recommended: Ite
   };
 }
 
-const updateItems = (plan: PlanDocument, items: Recommendation[]): PlanDocument => ({ ...plan, recommendations: { ...plan.recommendations, items } });
+/** A sign-off holds for the list as it was: any change to the items takes it back. */
+const updateItems = (plan: PlanDocument, items: Recommendation[]): PlanDocument => ({ ...plan, recommendations: { ...plan.recommendations, items, reviewedAt: null } });
 const updateItem = (plan: PlanDocument, id: string, change: (item: Recommendation) => Recommendation) =>
   updateItems(plan, plan.recommendations.items.map((i) => (i.id === id ? change(i) : i)));
 

@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { planChecklist, type ChecklistReport } from '../../core/plan/checklist-report';
+import type { CheckResult } from '../../core/plan/checklist';
+import { findPlanByName, getPlan, listPlans } from '../../core/plan/plan-store';
+import { openWorkspaceBytes } from '../../core/store/open-workspace';
+import type { PlanRecord } from '../../shared/plan';
+import { EXIT, parseCommandLine, required, type CliOutput, type Command } from '../cli-support';
+import { loadSqlJs } from '../node-sqljs';
+
+/** `check --workspace W.xsell --plan NAME`: runs a plan's pitfall checklist, as the app does before an export. */
+
+const CHECK_USAGE = `Usage: npm run cli -- check --workspace W.xsell --plan NAME [--json]
+
+Runs the pitfall checklist on a saved plan and prints every check with its status and the finding
+behind it, and the failing checks someone acknowledged with a reason. Writes nothing.
+
+  --workspace W.xsell  the workspace (it must exist)
+  --plan NAME          the plan to check, by name
+  --json               print JSON: { plan, checks, acknowledged, blocked }
+
+Exit code 0 when no check fails, or every failing one is acknowledged; 1 when a check fails
+unacknowledged (the plan cannot be exported) or there is no plan of that name; 2 when W cannot be
+read or is not a workspace.`;
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Run a plan’s pitfall checklist; exit code 1 while a check fails unacknowledged',
+  usage: CHECK_USAGE,
+
+  async run(args, io) {
+    const { values } = parseCommandLine(args, {
+      workspace: { type: 'string', short: 'w' },
+      plan: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const workspace = required(values.workspace, 'workspace');
+    const name = required(values.plan, 'plan');
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(workspace);
+    } catch (error) {
+      io.err(`Could not read the workspace ${workspace}: ${error instanceof Error ? error.message : String(error)}`);
+      return EXIT.badFile;
+    }
+    const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
+    if (!opened.ok) {
+      io.err(`${workspace}: ${opened.error.message}${opened.error.detail ? ` ${opened.error.detail}` : ''}`);
+      return EXIT.badFile;
+    }
+    const db = opened.value;
+    try {
+      const summary = findPlanByName(db, name);
+      if (!summary) {
+        const names = listPlans(db).map((p) => `“${p.name}”`);
+        io.err(`There is no plan named “${name}” in ${workspace}. ${names.length ? `Its plans: ${names.join(', ')}.` : 'It has no plans yet.'}`);
+        return EXIT.failed;
+      }
+      const found = getPlan(db, summary.planId);
+      if (!found.ok) {
+        io.err(found.error);
+        return EXIT.failed;
+      }
+      const others = listPlans(db)
+        .filter((p) => p.status === 'active' && p.planId !== summary.planId)
+        .flatMap((p) => {
+          const other = getPlan(db, p.planId);
+          return other.ok ? [other.value.document] : [];
+        });
+      const report = planChecklist(db, summary.planId, found.value.document, others);
+      const plan = found.value;
+      if (values.json) {
+        const { checks, acknowledged, blocked } = report;
+        io.out(JSON.stringify({ plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision }, checks, acknowledged, blocked }, null, 2));
+      } else {
+        printReport(plan, report, io);
+      }
+      return report.blocked ? EXIT.failed : EXIT.ok;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+const STATUS_LABEL: Record<CheckResult['status'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL' };
+
+function printReport(plan: PlanRecord, report: ChecklistReport, io: CliOutput): void {
+  const { counts, unacknowledged } = report.summary;
+  const accepted = new Set(report.acknowledged.map((a) => a.checkId));
+  const width = Math.max(...report.checks.map((c) => c.title.length));
+  const lines = [
+    `Checklist for “${plan.document.name}” (${plan.planId}, revision ${plan.revision}): ${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail`,
+    '',
+    ...report.checks.flatMap((c) => [
+      `  ${(c.status === 'fail' && accepted.has(c.id) ? 'ack' : STATUS_LABEL[c.status]).padEnd(4)}  ${c.title.padEnd(width)}  ${c.evidence}`,
+      ...(c.status === 'pass' ? [] : [`        ${''.padEnd(width)}  Fix it in the ${c.step} step. (${c.id})`]),
+    ]),
+  ];
+  if (report.acknowledged.length > 0) {
+    lines.push('', 'Acknowledged:');
+    for (const a of report.acknowledged) lines.push(`  ${a.checkId}: “${a.reason}” (${a.acknowledgedBy ?? 'unnamed'}, ${a.acknowledgedAt.slice(0, 10)})`);
+  }
+  lines.push(
+    '',
+    unacknowledged.length > 0
+      ? `The plan cannot be exported: ${unacknowledged.length === 1 ? 'a check fails' : `${unacknowledged.length} checks fail`} without an acknowledgement (${unacknowledged.map((c) => c.id).join(', ')}). Fix ${unacknowledged.length === 1 ? 'it' : 'them'}, or acknowledge ${unacknowledged.length === 1 ? 'it' : 'them'} with a reason in the app.`
+      : 'Nothing blocks the export.',
+  );
+  io.out(lines.join('\n'));
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { EXPORT_FORMATS, exportPlan, isExportFormat } from '../../core/export/export-plan';
+import { findPlanByName, listPlans } from '../../core/plan/plan-store';
+import { openWorkspaceBytes } from '../../core/store/open-workspace';
+import { writeFileAtomic } from '../../main/atomic-write';
+import { EXIT, parseCommandLine, required, UsageError, type Command } from '../cli-support';
+import { loadSqlJs } from '../node-sqljs';
+
+/** `export --workspace W.xsell --plan NAME --format F --out FILE`: writes one plan as a file. */
+
+const EXPORT_USAGE = `Usage: npm run cli -- export --workspace W.xsell --plan NAME --format FORMAT --out FILE
+
+Writes a plan as a file. The file is written whole or not at all; a file already there is kept as FILE.bak.
+
+  --workspace W.xsell  the workspace (it must exist)
+  --plan NAME          the plan to export, by name
+  --format FORMAT      one of:
+                         html          the plan report, to open in a browser or print to PDF
+                         md            the plan report in Markdown
+                         json          the plan document, to use as a template in another workspace
+                         audience-csv  one row per planned send of the pilot, for an email or SMS tool
+                         evidence-csv  the recommendations and the measures behind them
+                         ics           the pilot's milestones as a calendar
+  --out FILE           the file to write
+
+Exit code 1 when there is no plan of that name or it lacks what the format needs, 2 when W cannot
+be read or is not a workspace.`;
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Write a plan as a report, plan document, audience or evidence CSV, or calendar',
+  usage: EXPORT_USAGE,
+
+  async run(args, io) {
+    const { values } = parseCommandLine(args, {
+      workspace: { type: 'string', short: 'w' },
+      plan: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    });
+    const workspace = required(values.workspace, 'workspace');
+    const name = required(values.plan, 'plan');
+    const format = required(values.format, 'format');
+    const out = required(values.out, 'out');
+    if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(workspace);
+    } catch (error) {
+      io.err(`Could not read the workspace ${workspace}: ${error instanceof Error ? error.message : String(error)}`);
+      return EXIT.badFile;
+    }
+    const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
+    if (!opened.ok) {
+      io.err(`${workspace}: ${opened.error.message}${opened.error.detail ? ` ${opened.error.detail}` : ''}`);
+      return EXIT.badFile;
+    }
+    const db = opened.value;
+    try {
+      const summary = findPlanByName(db, name);
+      if (!summary) {
+        const names = listPlans(db).map((p) => `“${p.name}”`);
+        io.err(`There is no plan named “${name}” in ${workspace}. ${names.length ? `Its plans: ${names.join(', ')}.` : 'It has no plans yet.'}`);
+        return EXIT.failed;
+      }
+      const exported = exportPlan(db, summary.planId, format);
+      if (!exported.ok) {
+        io.err(exported.error);
+        return EXIT.failed;
+      }
+      await writeFileAtomic(out, new TextEncoder().encode(exported.value.data));
+      io.out(`Wrote the plan “${summary.name}” as ${format} to ${out}.`);
+      return EXIT.ok;
+    } finally {
+      db.close();
+    }
+  },
+};

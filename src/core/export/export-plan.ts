@@ -1,0 +1,97 @@
+import { type Memo } from '../plan/memo';
+import { planAsOf } from '../plan/moment-catalogue';
+import { getPlan, listPlans } from '../plan/plan-store';
+import type { Database } from '../store/sqlite';
+import type { PlanDocument } from '../../shared/plan';
+import { fail, ok, type Result } from '../../shared/result';
+import { audienceCsv, audienceRows } from './audience-csv';
+import { getBranding } from './branding';
+import { evidenceCsv } from './evidence-csv';
+import { pilotIcs } from './pilot-ics';
+import { planJson } from './plan-json';
+import { planReport, type ReportChecklist } from './plan-report';
+import { reportHtml } from './report-html';
+import { reportMarkdown } from './report-markdown';
+
+/** One plan exported in one of the formats: what the app saves and the command line writes. */
+
+export const EXPORT_FORMATS = ['html', 'md', 'json', 'audience-csv', 'evidence-csv', 'ics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  data: string;
+}
+
+export interface ExportOptions {
+  checklist?: ReportChecklist;
+  memo?: Memo;
+  now?: Date;
+  /** Rows of the audience file written so far, out of all; the other formats are quick. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const FILES: Record<ExportFormat, { suffix: string; mimeType: string }> = {
+  html: { suffix: '.html', mimeType: 'text/html;charset=utf-8' },
+  md: { suffix: '.md', mimeType: 'text/markdown;charset=utf-8' },
+  json: { suffix: '.plan.json', mimeType: 'application/json' },
+  'audience-csv': { suffix: '-audience.csv', mimeType: 'text/csv;charset=utf-8' },
+  'evidence-csv': { suffix: '-evidence.csv', mimeType: 'text/csv;charset=utf-8' },
+  ics: { suffix: '-pilot.ics', mimeType: 'text/calendar;charset=utf-8' },
+};
+
+export const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
+
+/** A file name from the plan's name: letters, digits and dashes only, so it is valid everywhere. */
+export function exportFileName(planName: string, format: ExportFormat): string {
+  const base =
+    planName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'plan';
+  return `${base}${FILES[format].suffix}`;
+}
+
+/** The other active plans, whose messages count against this plan's frequency cap. */
+export function otherActivePlans(db: Database, planId: string): PlanDocument[] {
+  return listPlans(db)
+    .filter((p) => p.status === 'active' && p.planId !== planId)
+    .flatMap((p) => {
+      const other = getPlan(db, p.planId);
+      return other.ok ? [other.value.document] : [];
+    });
+}
+
+export function exportPlan(db: Database, planId: string, format: ExportFormat, options: ExportOptions = {}): Result<ExportedFile, string> {
+  const found = getPlan(db, planId);
+  if (!found.ok) return found;
+  const record = found.value;
+  const plan = record.document;
+  const file = (data: string): Result<ExportedFile, string> => ok({ fileName: exportFileName(plan.name, format), mimeType: FILES[format].mimeType, data });
+  const now = options.now ?? new Date();
+
+  switch (format) {
+    case 'json':
+      return file(planJson(plan));
+    case 'evidence-csv':
+      return file(evidenceCsv(plan));
+    case 'audience-csv': {
+      if (plan.moment.id === null) return fail('Choose the plan’s moment first: the audience file lists the customers it reaches.');
+      return file(audienceCsv(audienceRows(db, plan, otherActivePlans(db, planId), options)));
+    }
+    case 'ics': {
+      const start = planAsOf(db, plan)?.slice(0, 10);
+      if (!start) return fail('Set the plan’s start date first: the calendar counts the pilot’s milestones from it.');
+      return file(pilotIcs(plan, start, planId, now));
+    }
+    case 'html':
+    case 'md': {
+      const report = planReport(db, record, otherActivePlans(db, planId), { branding: getBranding(db), checklist: options.checklist, memo: options.memo, now });
+      return file(format === 'html' ? reportHtml(report) : reportMarkdown(report));
+    }
+  }
+}

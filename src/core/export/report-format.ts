@@ -1,0 +1,99 @@
+import type { ChannelId, Recommendation } from '../../shared/plan';
+import type { PlanReport, ReportCheck, ReportMetric } from './plan-report';
+
+/** Words and numbers the HTML and Markdown reports share, so both say exactly the same. */
+
+export const CHANNEL_LABELS: Record<ChannelId, string> = { email: 'Email', sms: 'SMS', web: 'Website', outreach: 'Outreach' };
+export const SOURCE_LABELS: Record<Recommendation['source'], string> = {
+  pair: 'Bought together',
+  sequence: 'Bought later',
+  ladder: 'Next tier',
+  family: 'Same family',
+  manual: 'Added by hand',
+};
+export const STATUS_LABELS: Record<ReportCheck['status'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fails' };
+
+export const SECTION_TITLES = {
+  summary: 'Summary',
+  objective: 'Objective',
+  data: 'Data used',
+  strategy: 'Strategy and why',
+  moment: 'Moment and window',
+  audience: 'Audience',
+  recommendations: 'Recommendations and their evidence',
+  messages: 'Messages',
+  timeline: 'Channel timeline',
+  caps: 'Frequency caps and consent',
+  pilot: 'Pilot design',
+  metrics: 'Metrics, baselines and targets',
+  checklist: 'Checklist',
+  next: 'Next steps and scale criteria',
+} as const;
+
+export const whole = (n: number) => n.toLocaleString('en');
+export const percentOf = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
+
+export function measure(value: number | null, unit: ReportMetric['unit']): string {
+  if (value === null) return '–';
+  if (unit === 'share') return percentOf(value);
+  if (unit === 'days') return `${Math.round(value * 10) / 10} days`;
+  return value.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** The evidence's measures in one line, those it has only. */
+export function evidenceMeasures(evidence: Recommendation['evidence']): string {
+  if (!evidence) return 'No evidence from the data: added by a person.';
+  const parts = [`${whole(evidence.count)} customers or orders`];
+  if (evidence.support !== null) parts.push(`support ${percentOf(evidence.support)}`);
+  if (evidence.confidence !== null) parts.push(`confidence ${percentOf(evidence.confidence)}`);
+  if (evidence.lift !== null) parts.push(`lift ${evidence.lift.toFixed(2)}`);
+  if (evidence.share !== null) parts.push(`share ${percentOf(evidence.share)}`);
+  if (evidence.medianDays !== null) parts.push(`median ${evidence.medianDays} days later`);
+  return parts.join(', ');
+}
+
+export function dataRange(data: PlanReport['data']): string {
+  return data.firstOrder && data.lastOrder ? `Orders from ${data.firstOrder} to ${data.lastOrder}` : 'No orders imported';
+}
+
+export function sendRule(send: { channel: ChannelId; offsetHours: number }): string {
+  return `${CHANNEL_LABELS[send.channel]} ${send.offsetHours} hours after the customer enters the moment`;
+}
+
+export function capText(caps: PlanReport['caps']): string[] {
+  return [
+    `At most ${caps.frequencyCap.messages} messages in any ${caps.frequencyCap.days} days per customer, counting every active plan.`,
+    caps.quietHours ? `No messages between ${caps.quietHours.start} and ${caps.quietHours.end}; sends that fall then wait until the quiet hours end.` : 'No quiet hours.',
+    caps.stopOn.length ? `Later messages stop after ${caps.stopOn.join(', ')}.` : 'No stop rules.',
+    caps.consent,
+  ];
+}
+
+export function pilotLines(pilot: PlanReport['pilot']): string[] {
+  return [
+    `${percentOf(pilot.audienceShare)} of the moment’s audience takes part; ${percentOf(pilot.controlShare)} of them form the control group, who get no message.`,
+    `The groups are drawn with seed ${pilot.seed}, so the same customers fall in the same group every time.`,
+    pilot.startDate && pilot.endDate ? `Runs for ${pilot.durationDays} days, from ${pilot.startDate} to ${pilot.endDate}.` : `Runs for ${pilot.durationDays} days.`,
+    `Expected: ${whole(pilot.expectedCustomers)} customers, ${whole(pilot.treatment)} treated and ${whole(pilot.control)} in control.`,
+    pilot.requiredPerGroup === null
+      ? 'Sample size: not known yet.'
+      : `Sample size: ${whole(pilot.requiredPerGroup)} customers per group detect a rise of ${percentOf(pilot.minimumDetectableEffect)} in acceptance${pilot.enough ? ' (the plan has enough).' : ' (the plan has fewer).'}`,
+    pilot.explanation,
+    pilot.duration,
+  ];
+}
+
+/** The reason a check was accepted with, and by whom and when where known. */
+export function acknowledgementOf(report: PlanReport, checkId: string): string | null {
+  const ack = report.checklist?.acknowledged.find((a) => a.checkId === checkId);
+  if (!ack) return null;
+  const who = [ack.acknowledgedBy, ack.acknowledgedAt?.slice(0, 10)].filter(Boolean).join(', ');
+  return who ? `${ack.reason} (${who})` : ack.reason;
+}
+
+export const NEXT_STEPS = [
+  'The approver signs the plan off.',
+  'Load the audience file into the email or SMS tool, keeping the control group out of every send.',
+  'Start the pilot on its start date and check it at the midpoint.',
+  'At the end, compare the pilot group with the control group against the scale criteria below.',
+] as const;

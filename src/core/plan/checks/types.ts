@@ -1,0 +1,58 @@
+import type { ChannelId, PlanDocument } from '../../../shared/plan';
+import type { PlanStepId } from '../completeness';
+import type { PlanView } from '../plan-view';
+
+/** One check of the pitfall checklist, as the checklist step, the export and the command line show it. */
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+export type CheckGroup = 'timing' | 'relevance' | 'automation' | 'channels' | 'messages' | 'pilot';
+
+export interface CheckResult {
+  id: string;
+  group: CheckGroup;
+  title: string;
+  /** Why the pitfall matters, in a sentence or two. */
+  why: string;
+  status: CheckStatus;
+  /** What this plan does, with the numbers and names behind the status. */
+  evidence: string;
+  /** The plan step that fixes it. */
+  step: PlanStepId;
+}
+
+/** Consent among the customers in the plan's moment on its start date. */
+export interface ChannelConsent {
+  audience: number;
+  optedIn: number;
+}
+
+/** What the checks need beyond the plan and its view, read from the workspace. */
+export interface ChecklistContext {
+  /** Null when the plan has no moment or start date yet, or the workspace is empty. */
+  consent: Record<Extract<ChannelId, 'email' | 'sms'>, ChannelConsent> | null;
+}
+
+export interface CheckInput {
+  plan: PlanDocument;
+  view: PlanView;
+  context: ChecklistContext;
+}
+
+/** A check's finding; `step` overrides the check's usual step when another one fixes this finding. */
+export type Verdict = Pick<CheckResult, 'status' | 'evidence'> & { step?: PlanStepId };
+
+export type Check = Omit<CheckResult, 'status' | 'evidence'> & { run(input: CheckInput): Verdict };
+
+export const pass = (evidence: string, step?: PlanStepId): Verdict => ({ status: 'pass', evidence, step });
+export const warn = (evidence: string, step?: PlanStepId): Verdict => ({ status: 'warn', evidence, step });
+export const fail = (evidence: string, step?: PlanStepId): Verdict => ({ status: 'fail', evidence, step });
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The first few items, and how many more there are. */
+export function listed(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+export const quoted = (text: string) => `“${text}”`;
