@@ -173,8 +173,9 @@ const CASES: Record<string, Case[]> = {
     { name: 'channels at the same time', status: 'fail', plan: (p) => (p.channels.sends[1].offsetHours = 96), evidence: /go out at the same time: email at 96 h and sms at 96 h/ },
   ],
   'channels-cap': [
-    { name: 'the policy cap', status: 'pass', evidence: /The cap of 2 per 7 days is within the workspace’s limit of 2 per 7 days and holds back none/ },
-    { name: 'a cap that holds sends back', status: 'warn', view: () => ({ schedule: schedule({ capped: 12 }) }), evidence: /holds back 12 sends over the 30 days/ },
+    { name: 'the policy cap', status: 'pass', evidence: /The cap of 2 per 7 days is within the workspace’s limit of 2 per 7 days; it holds back 0 of the plan’s 240 sends/ },
+    { name: 'a cap that holds back a few sends', status: 'pass', view: () => ({ schedule: schedule({ capped: 12 }) }), evidence: /holds back 12 of the plan’s 252 sends over the 30 days\.$/ },
+    { name: 'a cap that holds back many sends', status: 'warn', view: () => ({ schedule: schedule({ capped: 60 }) }), evidence: /holds back 60 of the plan’s 300 sends over the 30 days: the plan asks for more messages/ },
     { name: 'more messages per week', status: 'fail', plan: (p) => (p.channels.frequencyCap = { messages: 3, days: 7 }), evidence: /The cap of 3 per 7 days lets up to 3 messages reach a customer in 7 days; the workspace allows at most 2/ },
     { name: 'a shorter window', status: 'fail', plan: (p) => (p.channels.frequencyCap = { messages: 1, days: 3 }), evidence: /The cap of 1 per 3 days lets up to 3 messages/ },
   ],

@@ -41,7 +41,7 @@ const WEEK_AFTER_ORDER = { postPurchaseHours: 7 * 24 };
 /** The email goes the day after a customer enters the moment; the SMS, for those it did not move, three days later. */
 const EMAIL_AFTER_HOURS = 24;
 const SMS_AFTER_HOURS = 96;
-const MINIMUM_EFFECT = 0.05;
+const MINIMUM_EFFECT = 0.1;
 
 /** Writes the demo's example plan into a freshly generated demo workspace. */
 export function addExamplePlan(db: Database, industry: Industry): void {
@@ -83,8 +83,9 @@ export function examplePlan(db: Database, industry: Industry, history: PurchaseH
       stopOn: { purchase: true, click: true, unsubscribe: true },
     },
     pilot: {
-      audienceShare: 0.5,
-      controlShare: 0.2,
+      // The demo shops are small: the whole audience, split evenly, is what can show a 10-point lift.
+      audienceShare: 1,
+      controlShare: 0.5,
       seed: 20261101,
       durationDays: 30,
       minimumDetectableEffect: MINIMUM_EFFECT,

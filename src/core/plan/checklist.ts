@@ -27,7 +27,7 @@ import type { PlanView } from './plan-view';
  * | automation-approver         | –                                                      | no approver named                                       |
  * | automation-context          | approved items still carry a flag                      | no start date, or nothing approved                      |
  * | channels-at-once            | different channels within 24 h of each other           | different channels at the same offset                   |
- * | channels-cap                | the cap holds back some of the plan's sends            | the cap allows more than 2 messages in 7 days           |
+ * | channels-cap                | the cap holds back over 10 % of the plan's sends       | the cap allows more than 2 messages in 7 days           |
  * | channels-overlap            | other plans write to the same customers                | they already use the whole allowance (2 per 7 days)     |
  * | channels-consent            | under half the audience agreed to a channel            | nobody did                                              |
  * | messages-unsubscribe        | an unsubscribe does not stop later sends               | email without unsubscribe footer, SMS without opt-out   |

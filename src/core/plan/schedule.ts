@@ -5,6 +5,7 @@ import { ORDER_STANDS } from '../analysis/purchases';
 import { queryAll, type Database } from '../store/sqlite';
 import { CHANNEL_IDS, type ChannelId, type PlanDocument } from '../../shared/plan';
 import { momentSettings, planAsOf, TIMELINE_DAYS } from './moment-catalogue';
+import { projectionFor } from './projection';
 
 /**
  * The channel plan over the 30 days from a plan's start: who enters the moment each day, which
@@ -151,13 +152,21 @@ export function audienceEntries(db: Database, plan: PlanDocument, days = TIMELIN
   if (moment === null || asOf === null) return [];
   const start = dayOf(asOf);
   const params = momentSettings(plan);
+  const members = new Map<number, Set<string>>();
+  const inMoment = (day: number) => {
+    let set = members.get(day);
+    if (!set) members.set(day, (set = new Set(momentCustomers(db, moment, { ...params, asOf: stampOf(day) }, { limit: Number.MAX_SAFE_INTEGER }).items)));
+    return set;
+  };
+  const enteringOn = (day: number, previous: Set<string>) => [...inMoment(day)].filter((id) => !previous.has(id));
+  const { observedDay } = projectionFor(db);
   const entries: AudienceEntry[] = [];
-  let previous = new Set<string>();
   for (let i = 0; i < days; i++) {
     const at = start + i;
-    const today = new Set(momentCustomers(db, moment, { ...params, asOf: stampOf(at) }, { limit: Number.MAX_SAFE_INTEGER }).items);
-    for (const id of today) if (!previous.has(id)) entries.push({ customerId: id, at });
-    previous = today;
+    const source = observedDay(at);
+    // Past the data nobody enters: the entries of the stand-in day come instead.
+    const entering = source === at ? enteringOn(at, i === 0 ? new Set() : inMoment(at - 1)) : enteringOn(source, inMoment(source - 1));
+    for (const customerId of entering) entries.push({ customerId, at });
   }
   return entries;
 }

@@ -1,5 +1,6 @@
 import type { ChannelId } from '../../../shared/plan';
 import { TIMELINE_DAYS } from '../moment-catalogue';
+import { CAPPED_CHANNELS } from '../schedule';
 import { fail, listed, pass, plural, warn, type Check } from './types';
 
 /**
@@ -13,6 +14,8 @@ import { fail, listed, pass, plural, warn, type Check } from './types';
 export const CAP_POLICY = { messages: 2, days: 7 } as const;
 /** Sends on different channels closer than this (same offset: a failure) reach the customer on the same day: a warning. */
 export const SAME_DAY_HOURS = 24;
+/** The cap holding back more than this share of the plan's sends (those consent and stop rules leave) warns: the plan's cadence is heavier than the cap. */
+export const CAP_HELD_SHARE = 0.1;
 /** A channel that fewer than this share of the audience agreed to warns; one nobody agreed to fails. */
 export const MIN_CONSENT_SHARE = 0.5;
 
@@ -54,9 +57,14 @@ export const frequencyCap: Check = {
     if (allowed > CAP_POLICY.messages) {
       return fail(`${stated} lets up to ${allowed} messages reach a customer in ${CAP_POLICY.days} days; the workspace allows at most ${CAP_POLICY.messages}.`);
     }
-    const held = view.schedule?.removed.cap ?? 0;
-    if (held > 0) return warn(`${stated} holds back ${plural(held, 'send')} over the 30 days: the plan asks for more messages than customers should get.`);
-    return pass(`${stated} is within the workspace’s limit of ${CAP_POLICY.messages} per ${CAP_POLICY.days} days${view.schedule ? ' and holds back none of the plan’s sends' : ''}.`);
+    const within = `${stated} is within the workspace’s limit of ${CAP_POLICY.messages} per ${CAP_POLICY.days} days`;
+    const schedule = view.schedule;
+    if (schedule === null) return pass(`${within}.`);
+    const held = schedule.removed.cap;
+    const asked = held + [...CAPPED_CHANNELS].reduce((sum, channel) => sum + schedule.totals[channel], 0);
+    const holds = `holds back ${held} of the plan’s ${plural(asked, 'send')} over the 30 days`;
+    if (held > CAP_HELD_SHARE * asked) return warn(`${stated} ${holds}: the plan asks for more messages than customers should get.`);
+    return pass(`${within}; it ${holds}.`);
   },
 };
 

@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { generateDemoWorkspace } from '../../src/core/demo';
+import { AUDIENCE_COLUMNS } from '../../src/core/export/audience-csv';
+import { EVIDENCE_COLUMNS } from '../../src/core/export/evidence-csv';
+import { listPlans } from '../../src/core/plan/plan-store';
+import { planDocumentSchema } from '../../src/shared/plan';
+import { tempFilesIn, withTempDir } from '../support/temp-dir';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command line as a user would, in its own process. */
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+test('export writes every format of a demo plan, whole, and says what went wrong otherwise', async () => {
+  test.setTimeout(240_000);
+  await withTempDir(async (dir) => {
+    const workspace = join(dir, 'beauty.xsell');
+    const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+    const [plan] = listPlans(db);
+    await writeFile(workspace, db.export());
+    db.close();
+    const out = (name: string) => join(dir, name);
+    const exportTo = (format: string, file: string) => cli('export', '--workspace', workspace, '--plan', plan.name.toUpperCase(), '--format', format, '--out', out(file));
+
+    const html = await exportTo('html', 'plan.html');
+    expect(html.stderr).toBe('');
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain(`Wrote the plan “${plan.name}” as html to ${out('plan.html')}.`);
+    const page = await readFile(out('plan.html'), 'utf8');
+    expect(page).toContain(`<h1>${plan.name}</h1>`);
+    expect(page).toContain('Glow &amp; Co. skincare');
+
+    const md = await exportTo('md', 'plan.md');
+    expect(md.code).toBe(0);
+    expect(await readFile(out('plan.md'), 'utf8')).toContain(`# ${plan.name}\n`);
+
+    expect((await exportTo('json', 'plan.json')).code).toBe(0);
+    const document = planDocumentSchema.parse(JSON.parse(await readFile(out('plan.json'), 'utf8')));
+    expect(document.name).toBe(plan.name);
+
+    expect((await exportTo('audience-csv', 'audience.csv')).code).toBe(0);
+    const audience = Papa.parse<Record<string, string>>(await readFile(out('audience.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    expect(audience.meta.fields).toEqual([...AUDIENCE_COLUMNS]);
+    expect(audience.data.length).toBeGreaterThan(10);
+
+    expect((await exportTo('evidence-csv', 'evidence.csv')).code).toBe(0);
+    const evidence = Papa.parse<Record<string, string>>(await readFile(out('evidence.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    expect(evidence.meta.fields).toEqual([...EVIDENCE_COLUMNS]);
+    expect(evidence.data).toHaveLength(document.recommendations.items.length);
+
+    expect((await exportTo('ics', 'pilot.ics')).code).toBe(0);
+    expect(await readFile(out('pilot.ics'), 'utf8')).toContain('DTSTART;VALUE=DATE:20261101\r\n');
+    expect(await tempFilesIn(dir)).toEqual([]);
+
+    // Wrong command lines: exit 64 with the usage.
+    const badFormat = await exportTo('pdf', 'plan.pdf');
+    expect(badFormat.code).toBe(64);
+    expect(badFormat.stderr).toContain('--format must be one of html, md, json, audience-csv, evidence-csv, ics; got "pdf".');
+    const noOut = await cli('export', '--workspace', workspace, '--plan', plan.name, '--format', 'html');
+    expect(noOut.code).toBe(64);
+    expect(noOut.stderr).toContain('The option --out is required.');
+
+    // Not a workspace: exit 2. No plan of that name: exit 1, listing the plans.
+    const missing = await cli('export', '--workspace', out('none.xsell'), '--plan', plan.name, '--format', 'html', '--out', out('x.html'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Could not read the workspace');
+    await writeFile(out('junk.xsell'), 'not a database at all');
+    const junk = await cli('export', '--workspace', out('junk.xsell'), '--plan', plan.name, '--format', 'html', '--out', out('x.html'));
+    expect(junk.code).toBe(2);
+    const unknown = await cli('export', '--workspace', workspace, '--plan', 'Summer sale', '--format', 'html', '--out', out('x.html'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(`There is no plan named “Summer sale” in ${workspace}. Its plans: “${plan.name}”.`);
+    await expect(readFile(out('x.html'))).rejects.toThrow();
+  });
+});
