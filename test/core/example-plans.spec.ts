@@ -69,7 +69,7 @@ function expectComplete(plan: PlanDocument, industry: Industry) {
   expect([first.channel, second.channel]).toEqual(['email', 'sms']);
   expect(second.offsetHours).toBeGreaterThan(first.offsetHours);
 
-  expect(plan.pilot).toMatchObject({ controlShare: 0.2, durationDays: 30 });
+  expect(plan.pilot).toMatchObject({ audienceShare: 1, controlShare: 0.5, durationDays: 30 });
   expect(plan.pilot.metrics.map((m) => m.id)).toEqual(['acceptance', 'time-to-secondary', 'category-expansion', 'cross-sell-aov', 'return-rate']);
   for (const metric of plan.pilot.metrics) {
     expect(metric.baseline).not.toBeNull();

@@ -90,17 +90,19 @@ for (const demo of DEMO_WORKSPACES) {
       expect(rows.filter((r) => r.recommended_products !== '').length).toBeGreaterThan(rows.length * 0.8);
       const approved = new Set(record.document.recommendations.items.filter((r) => r.decision === 'approved').map((r) => r.recommended.label));
       for (const row of rows) for (const name of row.recommended_products.split('; ').filter(Boolean)) expect(approved).toContain(name);
+      // The control group's share of the pilot's customers is near the plan's, by a draw that is the same on every run.
       const groups = [...groupOf.values()];
       const control = groups.filter((g) => g === 'control').length;
       expect(control).toBeGreaterThan(0);
-      expect(control).toBeLessThan(groups.length / 2);
+      expect(Math.abs(control / groups.length - record.document.pilot.controlShare)).toBeLessThan(0.15);
       const variants = new Set(rows.filter((r) => r.group === 'treatment').map((r) => r.variant));
       expect([...variants].sort()).toEqual(['A', 'B']);
 
-      // Half the moment's customers are in the pilot: fewer rows than the whole schedule sends.
+      // The pilot's sends are the schedule's, for the pilot's share of the customers.
       const schedule = planSchedule(db, record.document, otherActivePlans(db, record.planId))!;
       const scheduled = schedule.totals.email + schedule.totals.sms;
-      expect(rows.length).toBeLessThan(scheduled);
+      if (record.document.pilot.audienceShare === 1 && record.document.pilot.durationDays >= 30) expect(rows.length).toBe(scheduled);
+      else expect(rows.length).toBeLessThan(scheduled);
 
       // The same seed gives the same file; another seed other groups.
       expect(exported(db, record.planId, 'audience-csv')).toBe(text);
@@ -157,15 +159,33 @@ test.describe('the audience CSV of a changed plan', () => {
   });
   test.afterAll(() => db?.close());
 
-  test('with the whole audience in the pilot, it lists every planned send', () => {
+  test('with the whole audience in the pilot, it lists every planned send; with half, about half of them', () => {
     save(db, record, (plan) => {
       plan.pilot.audienceShare = 1;
     });
-    const plan = planOf(db).document;
-    const { rows } = parseCsv<Row>(exported(db, record.planId, 'audience-csv'));
-    const schedule = planSchedule(db, plan, [])!;
-    expect(rows.length).toBe(schedule.totals.email + schedule.totals.sms);
-    for (const channel of ['email', 'sms'] as const) expect(rows.filter((r) => r.channel === channel)).toHaveLength(schedule.totals[channel]);
+    const schedule = planSchedule(db, planOf(db).document, [])!;
+    const all = parseCsv<Row>(exported(db, record.planId, 'audience-csv')).rows;
+    expect(all.length).toBe(schedule.totals.email + schedule.totals.sms);
+    for (const channel of ['email', 'sms'] as const) expect(all.filter((r) => r.channel === channel)).toHaveLength(schedule.totals[channel]);
+
+    save(db, planOf(db), (plan) => {
+      plan.pilot.audienceShare = 0.5;
+    });
+    const half = parseCsv<Row>(exported(db, record.planId, 'audience-csv')).rows;
+    expect(half.length).toBeGreaterThan(all.length * 0.3);
+    expect(half.length).toBeLessThan(all.length * 0.7);
+    // The pilot's customers are a subset drawn from the whole audience, each keeping their group.
+    const groupInAll = new Map(all.map((r) => [r.customer_id, r.group]));
+    for (const row of half) expect(groupInAll.get(row.customer_id)).toBe(row.group);
+  });
+
+  test('a shorter pilot lists only the sends within its days', () => {
+    save(db, planOf(db), (plan) => {
+      plan.pilot.durationDays = 14;
+    });
+    const rows = parseCsv<Row>(exported(db, record.planId, 'audience-csv')).rows.filter((r) => r.group === 'treatment');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.scheduled_send_time < '2026-11-15').toBe(true);
   });
 
   test('another seed draws other groups, and no test gives everyone variant A', () => {

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { momentAudience } from '../../src/core/plan/moment-catalogue';
+import { getPlan, listPlans } from '../../src/core/plan/plan-store';
 import { computePlanView, type PlanView } from '../../src/core/plan/plan-view';
 import { proposeRecommendations } from '../../src/core/plan/recommendations';
 import { queryAll, type Database } from '../../src/core/store/sqlite';
@@ -38,6 +39,15 @@ for (const industry of Object.keys(SETUPS) as Industry[]) {
       view = computePlanView(db, plan, []);
     });
     test.afterAll(() => db?.close());
+
+    test('the demo’s own example plan has a pilot large enough for the effect it wants to detect', () => {
+      const [example] = listPlans(db);
+      const stored = getPlan(db, example.planId);
+      if (!stored.ok) throw new Error(stored.error);
+      const pilot = computePlanView(db, stored.value.document, []).pilot;
+      expect(pilot.enough).toBe(true);
+      expect(Math.min(pilot.treatment, pilot.control)).toBeGreaterThanOrEqual(pilot.requiredPerGroup!);
+    });
 
     test('the advice matches the strategy the demo was built for', () => {
       expect(view.advice.recommended).toBe(SETUPS[industry].strategy);
