@@ -39,8 +39,9 @@ export const EXAMPLE_ANALYSES = {
 const RECOMMENDATIONS = 5;
 const WEEK_AFTER_ORDER = { postPurchaseHours: 7 * 24 };
 /** The email goes the day after a customer enters the moment; the SMS, for those it did not move, three days later. */
-const EMAIL_AFTER_HOURS = 24;
-const SMS_AFTER_HOURS = 96;
+// After a parcel has had time to arrive (the checklist assumes 72 h), and the text a few days later.
+const EMAIL_AFTER_HOURS = 96;
+const SMS_AFTER_HOURS = 168;
 const MINIMUM_EFFECT = 0.1;
 
 /** Writes the demo's example plan into a freshly generated demo workspace. */
