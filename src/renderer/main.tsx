@@ -16,7 +16,7 @@ const store = createWorkspaceStore(host, engine, {
   settlePendingEdits: () => plansStore.getState().flush(),
   hasPendingEdits: () => Boolean(plansStore.getState().open?.dirty),
 });
-const plansStore = createPlansStore(engine, {
+const plansStore = createPlansStore(engine, host, {
   onChanged: (summary) => store.getState().adoptChange(summary),
   onEdited: () => store.getState().markUnsaved(),
 });

@@ -95,7 +95,7 @@ export interface EngineApi {
   acknowledgeCheck(planId: string, checkId: string, reason: string, by: string): Promise<AcknowledgementOutcome>;
   withdrawAcknowledgement(planId: string, checkId: string): Promise<AcknowledgementOutcome>;
   /**
-   * A saved plan as a file: the report (HTML or Markdown, with the checklist's results when given),
+   * A saved plan as a file: the report (HTML or Markdown, printing the plan's checklist unless one is given),
    * the plan document, the audience or evidence CSV, or the pilot's calendar. Progress counts the
    * audience file's rows. Fails with a message when the plan lacks what the format needs.
    */

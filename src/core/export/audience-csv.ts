@@ -1,6 +1,6 @@
 import { dayOf } from '../analysis/as-of';
 import { loadPurchases, type PurchaseHistory } from '../analysis/purchases';
-import { noMemo, type Memo } from '../plan/memo';
+import { createMemo, momentKey, type Memo } from '../plan/memo';
 import { itemsFor } from '../plan/messages';
 import { planAsOf } from '../plan/moment-catalogue';
 import { pilotGroups, splitControl } from '../plan/pilot';
@@ -55,7 +55,8 @@ function plannedSends(db: Database, plan: PlanDocument, otherPlans: readonly Pla
   const asOf = planAsOf(db, plan);
   if (asOf === null || plan.moment.id === null) return null;
   const start = dayOf(asOf);
-  const entries = audienceEntries(db, plan);
+  // Under the schedule's own key, so an export after the planning screens reuses their entries.
+  const entries = memo(`entries:${momentKey(plan)}`, () => audienceEntries(db, plan));
   const audience = new Set(entries.map((e) => e.customerId));
   const earlier = otherPlans.flatMap((other) => sendsOf(db, other, memo)).filter((s) => audience.has(s.customerId));
   return { start, sends: scheduleSends(entries, rulesOf(db, plan, entries, start), earlier).sends };
@@ -85,7 +86,7 @@ export interface AudienceOptions {
 }
 
 export function audienceRows(db: Database, plan: PlanDocument, otherPlans: readonly PlanDocument[], options: AudienceOptions = {}): AudienceRow[] {
-  const memo = options.memo ?? noMemo;
+  const memo = options.memo ?? createMemo();
   const planned = plannedSends(db, plan, otherPlans, memo);
   if (!planned) return [];
   const { audienceShare, controlShare, seed, durationDays } = plan.pilot;

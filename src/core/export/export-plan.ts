@@ -1,4 +1,5 @@
-import { type Memo } from '../plan/memo';
+import { planChecklist } from '../plan/checklist-report';
+import { createMemo, type Memo } from '../plan/memo';
 import { planAsOf } from '../plan/moment-catalogue';
 import { getPlan, listPlans } from '../plan/plan-store';
 import type { Database } from '../store/sqlite';
@@ -25,6 +26,7 @@ export interface ExportedFile {
 }
 
 export interface ExportOptions {
+  /** The checklist the report prints; by default the saved plan's, with its acknowledgements. */
   checklist?: ReportChecklist;
   memo?: Memo;
   now?: Date;
@@ -90,7 +92,10 @@ export function exportPlan(db: Database, planId: string, format: ExportFormat, o
     }
     case 'html':
     case 'md': {
-      const report = planReport(db, record, otherActivePlans(db, planId), { branding: getBranding(db), checklist: options.checklist, memo: options.memo, now });
+      const memo = options.memo ?? createMemo();
+      const others = otherActivePlans(db, planId);
+      const checklist = options.checklist ?? planChecklist(db, planId, plan, others, memo);
+      const report = planReport(db, record, others, { branding: getBranding(db), checklist, memo, now });
       return file(format === 'html' ? reportHtml(report) : reportMarkdown(report));
     }
   }

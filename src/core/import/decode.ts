@@ -31,16 +31,13 @@ function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
   const text = new TextDecoder('utf-8').decode(bytes.subarray(0, bytes.length - incompleteUtf8Tail(bytes)));
   let valid = 0;
   let invalid = 0;
-  // Most text is nearly all ASCII: finding the few other characters with a regular expression is
-  // much faster than looking at every character.
-  for (const char of text.match(BEYOND_ASCII) ?? []) {
-    if (char === '\ufffd') invalid++;
-    else valid++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) invalid++;
+    else if (code > 0x7f) valid++;
   }
   return { valid, invalid };
 }
-
-const BEYOND_ASCII = /[^\x00-\x7f]/g;
 
 /** Mostly-ASCII UTF-16 text has a zero in every other byte. */
 function utf16WithoutBom(head: Uint8Array): TextEncodingName | null {

@@ -1,10 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { DeletedPlan, PlanSummary } from '../../core/plan/plan-store';
+import type { ChecklistReport } from '../../core/plan/checklist-report';
 import type { PlanView } from '../../core/plan/plan-view';
-import type { PlanWriteOutcome } from '../../shared/engine-api';
+import type { Branding } from '../../core/export/branding';
+import type { ExportFormat } from '../../core/export/export-plan';
+import type { PlanWriteOutcome, Progress } from '../../shared/engine-api';
+import type { Host } from '../../shared/host';
 import { blankPlan, type PlanDocument, type PlanRecord } from '../../shared/plan';
 import type { WorkspaceSummary } from '../../shared/workspace';
-import type { EngineClient } from '../engine-client';
+import { progressChannel, type EngineClient } from '../engine-client';
 import { record, redo, startHistory, undo, type History } from './plan-history';
 
 /**
@@ -12,7 +16,7 @@ import { record, redo, startHistory, undo, type History } from './plan-history';
  * (across all steps) and is saved to the workspace shortly after, as a new revision.
  */
 
-export const PLAN_STEPS = ['strategy', 'moment', 'recommendations', 'messages', 'channels', 'pilot'] as const;
+export const PLAN_STEPS = ['strategy', 'moment', 'recommendations', 'messages', 'channels', 'pilot', 'check'] as const;
 export type PlanStep = (typeof PLAN_STEPS)[number];
 
 export interface OpenPlan {
@@ -26,6 +30,8 @@ export interface OpenPlan {
   dirty: boolean;
   /** What the steps show for the current document; recomputed in the engine after edits. */
   view: PlanView | null;
+  /** The pitfall checklist for the current document, with its acknowledgements. */
+  checklist: ChecklistReport | null;
   viewPending: boolean;
 }
 
@@ -35,7 +41,14 @@ export interface PlansState {
   /** The last deleted plan, until its undo is used or dismissed. */
   deleted: { name: string; data: DeletedPlan } | null;
   message: string | null;
+  /** An export on its way, with progress when it is a large file. */
+  exporting: { label: string; progress: Progress | null } | null;
+  /** Where the last export went, or why it failed. */
+  exported: string | null;
 }
+
+/** The exports a user can ask for: the engine's formats plus the PDF the Host prints from the HTML report. */
+export type PlanExportKind = ExportFormat | 'pdf';
 
 export interface PlansActions {
   load(): Promise<void>;
@@ -52,7 +65,13 @@ export interface PlansActions {
   archive(planId: string, archived: boolean): Promise<void>;
   remove(planId: string): Promise<void>;
   undoDelete(): Promise<void>;
+  /** Accepts a failing check with a written reason; it then no longer blocks export. */
+  acknowledge(checkId: string, reason: string, by: string): Promise<boolean>;
+  withdraw(checkId: string): Promise<void>;
   dismissMessage(): void;
+  exportPlan(kind: PlanExportKind, label: string): Promise<void>;
+  loadBranding(): Promise<Branding>;
+  saveBranding(branding: Branding): Promise<string | null>;
   /** Saves the open plan now if it has unsaved edits. */
   flush(): Promise<void>;
   reset(): void;
@@ -70,7 +89,7 @@ export interface PlansStoreHooks {
   onEdited: () => void;
 }
 
-export function createPlansStore(engine: EngineClient, { onChanged, onEdited }: PlansStoreHooks) {
+export function createPlansStore(engine: EngineClient, host: Host, { onChanged, onEdited }: PlansStoreHooks) {
   return createStore<PlansState & PlansActions>()((set, get) => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let saving: Promise<void> = Promise.resolve();
@@ -82,8 +101,9 @@ export function createPlansStore(engine: EngineClient, { onChanged, onEdited }: 
       if (!open) return;
       const document = open.history.present;
       const view = await engine.planView(open.planId, document);
+      const checklist = await engine.planChecklist(open.planId, document);
       const now = get().open;
-      if (now?.planId === open.planId && now.history.present === document) set({ open: { ...now, view, viewPending: false } });
+      if (now?.planId === open.planId && now.history.present === document) set({ open: { ...now, view, checklist, viewPending: false } });
     };
 
     const scheduleView = () => {
@@ -156,6 +176,8 @@ export function createPlansStore(engine: EngineClient, { onChanged, onEdited }: 
       open: null,
       deleted: null,
       message: null,
+      exporting: null,
+      exported: null,
 
       load: async () => set({ plans: await engine.listPlans() }),
 
@@ -172,7 +194,7 @@ export function createPlansStore(engine: EngineClient, { onChanged, onEdited }: 
           return;
         }
         set({
-          open: { planId, revision: found.value.revision, history: startHistory(found.value.document), step: 'strategy', saving: false, dirty: false, view: null, viewPending: true },
+          open: { planId, revision: found.value.revision, history: startHistory(found.value.document), step: 'strategy', saving: false, dirty: false, view: null, checklist: null, viewPending: true },
         });
         await refreshView();
       },
@@ -249,7 +271,68 @@ export function createPlansStore(engine: EngineClient, { onChanged, onEdited }: 
         await written(await engine.restorePlan(deleted.data));
       },
 
+      acknowledge: async (checkId, reason, by) => {
+        const open = get().open;
+        if (!open) return false;
+        const outcome = await engine.acknowledgeCheck(open.planId, checkId, reason, by);
+        if (!outcome.ok) {
+          set({ message: outcome.message });
+          return false;
+        }
+        onChanged(outcome.summary);
+        await refreshView();
+        return true;
+      },
+
+      withdraw: async (checkId) => {
+        const open = get().open;
+        if (!open) return;
+        const outcome = await engine.withdrawAcknowledgement(open.planId, checkId);
+        if (!outcome.ok) set({ message: outcome.message });
+        else {
+          onChanged(outcome.summary);
+          await refreshView();
+        }
+      },
+
       dismissMessage: () => set({ message: null, deleted: null }),
+
+      exportPlan: async (kind, label) => {
+        const open = get().open;
+        if (!open) return;
+        await flush();
+        set({ exporting: { label, progress: null }, exported: null });
+        try {
+          const file = await engine.exportPlan(
+            open.planId,
+            kind === 'pdf' ? 'html' : kind,
+            undefined,
+            progressChannel((progress) => set({ exporting: { label, progress } })),
+          );
+          if (!file.ok) {
+            set({ exported: `The export could not be made: ${file.error}` });
+            return;
+          }
+          const { fileName, mimeType, data } = file.value;
+          const saved =
+            kind === 'pdf'
+              ? await host.printToPdf(data, fileName.replace(/\.html$/, '.pdf'))
+              : await host.saveExport({ suggestedName: fileName, mimeType, data });
+          if (!saved.ok) set({ exported: `The file could not be saved: ${saved.error}` });
+          else if (saved.value) set({ exported: `Saved ${label} as ${saved.value.savedTo}.` });
+        } finally {
+          set({ exporting: null });
+        }
+      },
+
+      loadBranding: () => engine.getBranding(),
+
+      saveBranding: async (branding) => {
+        const saved = await engine.setBranding(branding);
+        if (!saved.ok) return saved.error;
+        onChanged(await engine.summary());
+        return null;
+      },
       flush,
 
       reset: () => {

@@ -2,6 +2,7 @@ import { useEffect, type ComponentType } from 'react';
 import { PLAN_STEPS, type PlanStep } from '../../state/plans-store';
 import { usePlans } from '../../state/store-context';
 import { ChannelsStep } from './steps/ChannelsStep';
+import { CheckStep } from './steps/CheckStep';
 import { MessagesStep } from './steps/MessagesStep';
 import { MomentStep } from './steps/MomentStep';
 import { PilotStep } from './steps/PilotStep';
@@ -16,6 +17,7 @@ const STEPS: Record<PlanStep, { title: string; Panel: ComponentType }> = {
   messages: { title: 'Messages', Panel: MessagesStep },
   channels: { title: 'Channel plan', Panel: ChannelsStep },
   pilot: { title: 'Pilot', Panel: PilotStep },
+  check: { title: 'Check and export', Panel: CheckStep },
 };
 
 /** One plan, step by step: the steps in a row, the current one below, undo and redo across all of them. */
@@ -63,7 +65,7 @@ export function PlanWalkthrough() {
       <nav aria-label="Plan steps">
         <ol className="steps">
           {PLAN_STEPS.map((step, i) => {
-            const status = stepStatus(step, document, open.view);
+            const status = stepStatus(step, document, open.view, open.checklist);
             return (
               <li key={step}>
                 <button type="button" aria-current={step === open.step ? 'step' : undefined} className={`step step-${status.state}`} onClick={() => goTo(step)}>
@@ -97,7 +99,7 @@ export function PlanWalkthrough() {
 /** What the step still needs, in a line above it. */
 function StepNeeds({ step }: { step: PlanStep }) {
   const open = usePlans((s) => s.open)!;
-  const status = stepStatus(step, open.history.present, open.view);
+  const status = stepStatus(step, open.history.present, open.view, open.checklist);
   if (status.missing.length === 0) return <p className="step-needs done">Everything this step needs is in place.</p>;
   return (
     <div className="step-needs" data-testid="step-needs">

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { Acknowledgement } from '../../../../core/plan/acknowledgements';
+import type { CheckResult, CheckStatus } from '../../../../core/plan/checklist';
+import type { PlanStepId } from '../../../../core/plan/completeness';
+import { usePlans } from '../../../state/store-context';
+import { ExportPanel } from './ExportPanel';
+
+const STATUS_LABELS: Record<CheckStatus, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fails' };
+const STEP_TITLES: Record<PlanStepId, string> = {
+  strategy: 'Strategy',
+  moment: 'Moment',
+  recommendations: 'Recommendations',
+  messages: 'Messages',
+  channels: 'Channel plan',
+  pilot: 'Pilot',
+};
+const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2 };
+
+/** Step 7: the pitfall checklist, run live on the plan, and the exports it unlocks. */
+export function CheckStep() {
+  const open = usePlans((s) => s.open)!;
+  const checklist = open.checklist;
+  if (!checklist) return <p className="muted">Checking the plan…</p>;
+  const acks = new Map(checklist.acknowledged.map((a) => [a.checkId, a]));
+  const checks = [...checklist.checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const { counts } = checklist.summary;
+
+  return (
+    <div className="check-step">
+      <p data-testid="checklist-summary">
+        {counts.pass} {counts.pass === 1 ? 'check passes' : 'checks pass'}, {counts.warn} {counts.warn === 1 ? 'warns' : 'warn'}, {counts.fail}{' '}
+        {counts.fail === 1 ? 'fails' : 'fail'}
+        {checklist.summary.acknowledged.length > 0 && ` (${checklist.summary.acknowledged.length} accepted with a reason)`}. The checklist runs again
+        with every change to the plan.
+      </p>
+      <ul className="checklist" aria-label="Pitfall checklist">
+        {checks.map((check) => (
+          <CheckItem key={check.id} check={check} ack={acks.get(check.id) ?? null} />
+        ))}
+      </ul>
+      <ExportPanel blocked={checklist.blocked} />
+    </div>
+  );
+}
+
+function CheckItem({ check, ack }: { check: CheckResult; ack: Acknowledgement | null }) {
+  const { goTo, acknowledge, withdraw } = usePlans((s) => s);
+  const approver = usePlans((s) => s.open?.history.present.approver ?? '');
+  const [reason, setReason] = useState('');
+  const [by, setBy] = useState(approver);
+  const [accepting, setAccepting] = useState(false);
+
+  return (
+    <li className={`check check-${check.status}`} data-testid={`check-${check.id}`}>
+      <div className="check-head">
+        <span className={`check-status status-${check.status}`}>{ack ? 'Accepted' : STATUS_LABELS[check.status]}</span>
+        <strong>{check.title}</strong>
+      </div>
+      <p>{check.evidence}</p>
+      <details>
+        <summary>Why it matters</summary>
+        <p>{check.why}</p>
+      </details>
+      <div className="actions">
+        {check.status !== 'pass' && (
+          <button type="button" onClick={() => goTo(check.step)}>
+            Go to {STEP_TITLES[check.step]}
+          </button>
+        )}
+        {check.status === 'fail' && !ack && !accepting && (
+          <button type="button" onClick={() => setAccepting(true)}>
+            Accept with a reason…
+          </button>
+        )}
+      </div>
+      {ack && (
+        <p className="ack" data-testid="acknowledgement">
+          Accepted by {ack.acknowledgedBy ?? 'someone'} on {ack.acknowledgedAt.slice(0, 10)}: “{ack.reason}”{' '}
+          <button type="button" className="link" onClick={() => void withdraw(check.id)}>
+            Withdraw
+          </button>
+        </p>
+      )}
+      {accepting && !ack && (
+        <form
+          className="ack-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void acknowledge(check.id, reason, by).then((done) => done && setAccepting(false));
+          }}
+        >
+          <label className="field wide">
+            <span>Why is this acceptable for this plan? (printed in the export)</span>
+            <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
+          </label>
+          <label className="field">
+            <span>Accepted by</span>
+            <input value={by} onChange={(e) => setBy(e.target.value)} required />
+          </label>
+          <div className="actions">
+            <button type="submit" className="primary">
+              Accept
+            </button>
+            <button type="button" onClick={() => setAccepting(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
