@@ -38,6 +38,8 @@ export interface Host {
   pickWorkspace(): Promise<Result<OpenedWorkspace | null>>;
   /** Asks the user for data files to import (CSV and other text tables); null when they cancel. */
   pickDataFiles(): Promise<Result<File[] | null>>;
+  /** Asks the user for a plan document (JSON) to use as a template; null when they cancel. */
+  pickPlanFile(): Promise<Result<File | null>>;
   openRecent(ref: WorkspaceRef): Promise<Result<OpenedWorkspace>>;
   openBackup(ref: WorkspaceRef): Promise<Result<OpenedWorkspace>>;
   /** Asks where a new workspace goes; null when they cancel. */

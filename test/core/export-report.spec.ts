@@ -6,6 +6,8 @@ import { exportPlan, otherActivePlans } from '../../src/core/export/export-plan'
 import { planReport, type ReportChecklist } from '../../src/core/export/plan-report';
 import { reportHtml } from '../../src/core/export/report-html';
 import { reportMarkdown } from '../../src/core/export/report-markdown';
+import { addAcknowledgement } from '../../src/core/plan/acknowledgements';
+import { CHECK_IDS, CHECKS } from '../../src/core/plan/checklist';
 import { MOMENT_CATALOGUE } from '../../src/core/plan/moment-catalogue';
 import { computePlanView, type PlanView } from '../../src/core/plan/plan-view';
 import { getPlan, listPlans, savePlan } from '../../src/core/plan/plan-store';
@@ -177,6 +179,22 @@ test.describe('a plan with hostile names', () => {
       db.close();
     }
   });
+});
+
+test('an exported report prints the plan’s own checklist and the reasons its findings were accepted with', async () => {
+  const db = generateDemoWorkspace(await loadSqlJs(), 'running', { customers: 300 });
+  try {
+    const [summary] = listPlans(db);
+    const acked = addAcknowledgement(db, summary.planId, { checkId: 'pilot-sample-size', reason: 'The client accepts a pilot that can only show a large lift.', by: 'Tom Okafor' }, CHECK_IDS, NOW);
+    expect(acked.ok).toBe(true);
+    const file = exportPlan(db, summary.planId, 'html', { now: NOW });
+    const text = htmlText(file.ok ? file.value.data : '');
+    const section = text.slice(text.indexOf('Checklist'), text.indexOf('Next steps and scale criteria'));
+    for (const check of CHECKS) expect(section).toContain(check.title);
+    expect(section).toContain('The client accepts a pilot that can only show a large lift. (Tom Okafor, 2026-11-24)');
+  } finally {
+    db.close();
+  }
 });
 
 test.describe('branding', () => {

@@ -3,6 +3,7 @@ import { createMemo, type Memo } from '../plan/memo';
 import { planAsOf } from '../plan/moment-catalogue';
 import { getPlan, listPlans } from '../plan/plan-store';
 import type { Database } from '../store/sqlite';
+import { workspaceName } from '../store/workspace-summary';
 import type { PlanDocument } from '../../shared/plan';
 import { fail, ok, type Result } from '../../shared/result';
 import { audienceCsv, audienceRows } from './audience-csv';
@@ -45,18 +46,17 @@ const FILES: Record<ExportFormat, { suffix: string; mimeType: string }> = {
 
 export const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
 
-/** A file name from the plan's name: letters, digits and dashes only, so it is valid everywhere. */
-export function exportFileName(planName: string, format: ExportFormat): string {
-  const base =
-    planName
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'plan';
-  return `${base}${FILES[format].suffix}`;
-}
+/** Letters, digits and dashes only, so it is valid in a file name and a calendar id everywhere. */
+const slug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+
+export const exportFileName = (planName: string, format: ExportFormat): string => `${slug(planName) || 'plan'}${FILES[format].suffix}`;
 
 /** The other active plans, whose messages count against this plan's frequency cap. */
 export function otherActivePlans(db: Database, planId: string): PlanDocument[] {
@@ -88,7 +88,9 @@ export function exportPlan(db: Database, planId: string, format: ExportFormat, o
     case 'ics': {
       const start = planAsOf(db, plan)?.slice(0, 10);
       if (!start) return fail('Set the plan’s start date first: the calendar counts the pilot’s milestones from it.');
-      return file(pilotIcs(plan, start, planId, now));
+      // Unique to this plan in this workspace, and the same on every export, so a re-import updates the events.
+      const uidPrefix = `${planId}-${record.createdAt.replace(/\D/g, '')}-${slug(workspaceName(db))}`;
+      return file(pilotIcs(plan, start, uidPrefix, now));
     }
     case 'html':
     case 'md': {

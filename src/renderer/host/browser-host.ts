@@ -1,7 +1,7 @@
 import type { Host, OpenedWorkspace, SaveExportRequest, WorkspaceRef } from '../../shared/host';
 import { fail, ok, type Result } from '../../shared/result';
 import { WORKSPACE_EXTENSION } from '../../shared/workspace';
-import { DATA_FILE_TYPES, pickFiles } from './pick-files';
+import { DATA_FILE_TYPES, PLAN_FILE_TYPES, pickFiles } from './pick-files';
 import { openWorkspaceStorage, storeWorkspace, touchEntry, type WorkspaceStorage } from './browser-storage';
 
 const EXTERNAL_HOSTS = new Set(['cross-sell-planner.example.org']);
@@ -44,6 +44,7 @@ export function createBrowserHost(): Host {
         const files = await pickFiles(DATA_FILE_TYPES, true);
         return files.length > 0 ? files : null;
       }),
+    pickPlanFile: () => guard(async () => (await pickFiles(PLAN_FILE_TYPES))[0] ?? null),
     openRecent: (ref) => guard(() => readStored(ref, 'bytes')),
     openBackup: (ref) => guard(() => readStored(ref, 'backup')),
     chooseNewWorkspace: (suggestedName) => guard(async () => ({ id: crypto.randomUUID(), name: suggestedName })),

@@ -1,7 +1,7 @@
 import type { Host, OpenedWorkspace, RecentWorkspace, WorkspaceRef } from '../../shared/host';
 import type { IpcChannel, IpcRequest, PreloadBridge } from '../../shared/ipc';
 import { ok, type Result } from '../../shared/result';
-import { DATA_FILE_TYPES, pickFiles } from './pick-files';
+import { DATA_FILE_TYPES, PLAN_FILE_TYPES, pickFiles } from './pick-files';
 
 /** The Host over Electron: every call is one IPC round trip through the preload bridge. */
 export function createElectronHost(bridge: PreloadBridge): Host {
@@ -16,6 +16,7 @@ export function createElectronHost(bridge: PreloadBridge): Host {
       const files = await pickFiles(DATA_FILE_TYPES, true);
       return ok(files.length > 0 ? files : null);
     },
+    pickPlanFile: async () => ok((await pickFiles(PLAN_FILE_TYPES))[0] ?? null),
     openRecent: (ref) => call<OpenedWorkspace, 'workspace:open-recent'>('workspace:open-recent', { ref }),
     openBackup: (ref) => call<OpenedWorkspace, 'workspace:open-backup'>('workspace:open-backup', { ref }),
     chooseNewWorkspace: (suggestedName) =>

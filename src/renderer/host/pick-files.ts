@@ -12,3 +12,4 @@ export function pickFiles(accept: string, multiple = false): Promise<File[]> {
 }
 
 export const DATA_FILE_TYPES = '.csv,.txt,.tsv';
+export const PLAN_FILE_TYPES = '.json,application/json';

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { parsePlanJson } from '../../core/plan/plan-documents';
 import type { DeletedPlan, PlanSummary } from '../../core/plan/plan-store';
 import type { ChecklistReport } from '../../core/plan/checklist-report';
 import type { PlanView } from '../../core/plan/plan-view';
@@ -53,6 +54,8 @@ export type PlanExportKind = ExportFormat | 'pdf';
 export interface PlansActions {
   load(): Promise<void>;
   create(name: string): Promise<void>;
+  /** A new plan from a plan document file (an exported plan used as a template). */
+  createFromFile(): Promise<void>;
   openPlan(planId: string): Promise<void>;
   closePlan(): Promise<void>;
   /** Changes the open plan; `field` names what changed, so typing in one field undoes as one step. */
@@ -183,6 +186,16 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
 
       create: async (name) => {
         const plan = await written(await engine.createPlan(blankPlan(name.trim())));
+        if (plan) await get().openPlan(plan.planId);
+      },
+
+      createFromFile: async () => {
+        const picked = await host.pickPlanFile();
+        if (!picked.ok) return set({ message: `The file could not be opened: ${picked.error}` });
+        if (!picked.value) return;
+        const parsed = parsePlanJson(await picked.value.text());
+        if (!parsed.ok) return set({ message: `${picked.value.name} is not a plan we can use: ${parsed.error}` });
+        const plan = await written(await engine.createPlan(parsed.value));
         if (plan) await get().openPlan(plan.planId);
       },
 

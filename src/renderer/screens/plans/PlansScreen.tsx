@@ -8,7 +8,7 @@ import { PlanWalkthrough } from './PlanWalkthrough';
 export function PlansScreen() {
   const plans = usePlans((s) => s.plans);
   const open = usePlans((s) => s.open);
-  const { load, create, undoDelete, dismissMessage } = usePlans((s) => s);
+  const { load, create, createFromFile, undoDelete, dismissMessage } = usePlans((s) => s);
   const deleted = usePlans((s) => s.deleted);
   const message = usePlans((s) => s.message);
   const [naming, setNaming] = useState(false);
@@ -37,9 +37,14 @@ export function PlansScreen() {
         <>
           <div className="workspace-header">
             <h2>Plans</h2>
-            <button type="button" className="primary" onClick={() => setNaming(true)}>
-              New plan…
-            </button>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => setNaming(true)}>
+                New plan…
+              </button>
+              <button type="button" onClick={() => void createFromFile()}>
+                New plan from a template file…
+              </button>
+            </div>
           </div>
           {plans === null ? <p className="muted">Loading the plans…</p> : <PlanList plans={plans} />}
         </>
