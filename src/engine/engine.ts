@@ -224,12 +224,11 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
     restorePlan: (deleted) => exclusive(async () => planWrite(restorePlan(current(), deleted))),
     planRevisions: (planId) => exclusive(async () => planRevisions(current(), planId)),
     planAtRevision: (planId, planRevision) => exclusive(async () => planAtRevision(current(), planId, planRevision)),
-    exportPlan: (planId, format, checklist, onProgress) =>
+    exportPlan: (planId, format, onProgress) =>
       exclusive(async () => {
         const db = current();
         let lastReport = 0;
         return exportPlan(db, planId, format, {
-          checklist,
           memo: planMemo(db),
           onProgress: (done, total) => {
             if (done < total && Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;

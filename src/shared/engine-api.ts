@@ -9,7 +9,6 @@ import type { ImportReport } from '../core/import/report';
 import type { UndoneImport } from '../core/import/undo';
 import type { Branding } from '../core/export/branding';
 import type { ExportedFile, ExportFormat } from '../core/export/export-plan';
-import type { ReportChecklist } from '../core/export/plan-report';
 import type { DeletedPlan, PlanRevision, PlanSummary } from '../core/plan/plan-store';
 import type { AnalysisAnswer, AnalysisFailure } from '../engine/analysis-runner';
 import type { Acknowledgement } from '../core/plan/acknowledgements';
@@ -99,7 +98,7 @@ export interface EngineApi {
    * the plan document, the audience or evidence CSV, or the pilot's calendar. Progress counts the
    * audience file's rows. Fails with a message when the plan lacks what the format needs.
    */
-  exportPlan(planId: string, format: ExportFormat, checklist?: ReportChecklist, onProgress?: ProgressListener): Promise<Result<ExportedFile, string>>;
+  exportPlan(planId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<Result<ExportedFile, string>>;
   /** The agency branding exported reports carry, set once per workspace. */
   getBranding(): Promise<Branding>;
   setBranding(branding: Branding): Promise<Result<Branding, string>>;

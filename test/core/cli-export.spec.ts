@@ -7,9 +7,11 @@ import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo';
 import { AUDIENCE_COLUMNS } from '../../src/core/export/audience-csv';
 import { EVIDENCE_COLUMNS } from '../../src/core/export/evidence-csv';
-import { listPlans } from '../../src/core/plan/plan-store';
+import { addAcknowledgement } from '../../src/core/plan/acknowledgements';
+import { CHECK_IDS } from '../../src/core/plan/checklist';
+import { getPlan, listPlans, savePlan } from '../../src/core/plan/plan-store';
 import { planDocumentSchema } from '../../src/shared/plan';
-import { tempFilesIn, withTempDir } from '../support/temp-dir';
+import { sha256OfFile, tempFilesIn, withTempDir } from '../support/temp-dir';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -92,5 +94,35 @@ test('export writes every format of a demo plan, whole, and says what went wrong
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain(`There is no plan named “Summer sale” in ${workspace}. Its plans: “${plan.name}”.`);
     await expect(readFile(out('x.html'))).rejects.toThrow();
+  });
+});
+
+test('export refuses a plan with a failing check nobody accepted, and writes it once the check is accepted', async () => {
+  test.setTimeout(240_000);
+  await withTempDir(async (dir) => {
+    const workspace = join(dir, 'beauty.xsell');
+    const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+    const [plan] = listPlans(db);
+    const record = getPlan(db, plan.planId);
+    if (!record.ok) throw new Error(record.error);
+    const document = record.value.document;
+    const saved = savePlan(db, plan.planId, { ...document, messages: { ...document.messages, email: { ...document.messages.email, unsubscribeFooter: false } } }, new Date('2026-11-02T00:00:00Z'));
+    expect(saved.ok).toBe(true);
+    await writeFile(workspace, db.export());
+
+    const out = join(dir, 'plan.md');
+    const refused = await cli('export', '--workspace', workspace, '--plan', plan.name, '--format', 'md', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('“A way to unsubscribe”');
+    expect(await sha256OfFile(out)).toBeNull();
+    expect(await tempFilesIn(dir)).toEqual([]);
+
+    const accepted = addAcknowledgement(db, plan.planId, { checkId: 'messages-unsubscribe', reason: 'The email tool adds its own footer.', by: 'Dana' }, CHECK_IDS, new Date());
+    expect(accepted.ok).toBe(true);
+    await writeFile(workspace, db.export());
+    db.close();
+    const written = await cli('export', '--workspace', workspace, '--plan', plan.name, '--format', 'md', '--out', out);
+    expect(written.code).toBe(0);
+    expect(await readFile(out, 'utf8')).toContain('The email tool adds its own footer.');
   });
 });

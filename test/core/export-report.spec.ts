@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { DEMO_WORKSPACES, generateDemoWorkspace } from '../../src/core/demo';
 import { getBranding, MAX_LOGO_CHARS, setBranding } from '../../src/core/export/branding';
-import { exportPlan, otherActivePlans } from '../../src/core/export/export-plan';
+import { renderPlanExport, otherActivePlans } from '../../src/core/export/export-plan';
 import { planReport, type ReportChecklist } from '../../src/core/export/plan-report';
 import { reportHtml } from '../../src/core/export/report-html';
 import { reportMarkdown } from '../../src/core/export/report-markdown';
@@ -158,7 +158,7 @@ test.describe('a plan with hostile names', () => {
       const saved = savePlan(db, plan.planId, { ...plan.document, name: hostile, client: '<img src=x onerror=alert(1)>', objective: '# Not a heading\n- not a list' }, NOW);
       expect(saved.ok).toBe(true);
 
-      const html = exportPlan(db, plan.planId, 'html', { now: NOW });
+      const html = renderPlanExport(db, plan.planId, 'html', { now: NOW });
       expect(html.ok).toBe(true);
       const page = html.ok ? html.value.data : '';
       expect(page).not.toContain('<script>');
@@ -166,7 +166,7 @@ test.describe('a plan with hostile names', () => {
       expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
       expect(htmlText(page)).toContain(hostile);
 
-      const md = exportPlan(db, plan.planId, 'md', { now: NOW });
+      const md = renderPlanExport(db, plan.planId, 'md', { now: NOW });
       const text = md.ok ? md.value.data : '';
       expect(text).not.toMatch(/(^|[^\\])<script>/);
       expect(text).toContain('\\<script\\>');
@@ -187,7 +187,7 @@ test('an exported report prints the plan’s own checklist and the reasons its f
     const [summary] = listPlans(db);
     const acked = addAcknowledgement(db, summary.planId, { checkId: 'pilot-sample-size', reason: 'The client accepts a pilot that can only show a large lift.', by: 'Tom Okafor' }, CHECK_IDS, NOW);
     expect(acked.ok).toBe(true);
-    const file = exportPlan(db, summary.planId, 'html', { now: NOW });
+    const file = renderPlanExport(db, summary.planId, 'html', { now: NOW });
     const text = htmlText(file.ok ? file.value.data : '');
     const section = text.slice(text.indexOf('Checklist'), text.indexOf('Next steps and scale criteria'));
     for (const check of CHECKS) expect(section).toContain(check.title);
@@ -220,7 +220,7 @@ test.describe('branding', () => {
       expect(getBranding(db).primaryColor).toBe('#ff8800');
 
       const [summary] = listPlans(db);
-      const html = exportPlan(db, summary.planId, 'html', { now: NOW });
+      const html = renderPlanExport(db, summary.planId, 'html', { now: NOW });
       expect(html.ok && html.value.data).toContain('Lumen &amp; Partners');
       expect(html.ok && html.value.data).toContain('border-top: 14px solid #ff8800');
     } finally {

@@ -151,7 +151,7 @@ const DRAFTS: Record<Industry, Draft> = {
         'Hi {first_name|there},\n\nThank you for your order. Customers who use {anchor_product|the product you just bought} often add {recommended_product} as the next step of their routine.\n\nFor the next 14 days, take {discount} off it with the code {code}.\n\nThe Glow & Co. team',
       callToAction: 'See the next step',
     },
-    subjectB: '{first_name|Your} routine is one step from complete',
+    subjectB: '{first_name|Hello}, your routine is one step from complete',
     sms: 'Glow & Co: Hi {first_name|there}, {recommended_product} completes your routine. {discount} off with code {code} for 14 days.',
     recommend: routinePairs,
   },

@@ -68,13 +68,30 @@ export function otherActivePlans(db: Database, planId: string): PlanDocument[] {
     });
 }
 
+/** A plan in one format, unless a failing check nobody accepted holds every export back. */
 export function exportPlan(db: Database, planId: string, format: ExportFormat, options: ExportOptions = {}): Result<ExportedFile, string> {
+  const found = getPlan(db, planId);
+  if (!found.ok) return found;
+  const memo = options.memo ?? createMemo();
+  const checklist = options.checklist ?? planChecklist(db, planId, found.value.document, otherActivePlans(db, planId), memo);
+  const blocking = checklist.checks.filter((c) => c.status === 'fail' && !checklist.acknowledged.some((a) => a.checkId === c.id));
+  if (blocking.length > 0) {
+    const titles = blocking.map((c) => `“${c.title}”`).join(', ');
+    return fail(`The plan fails ${blocking.length === 1 ? 'a check' : `${blocking.length} checks`} nobody has accepted: ${titles}. Fix the plan, or accept each with a written reason, before exporting it.`);
+  }
+  return renderPlanExport(db, planId, format, { ...options, checklist, memo });
+}
+
+/** The file itself, whatever the checklist says: for the gate above, and for specs of each format's content. */
+export function renderPlanExport(db: Database, planId: string, format: ExportFormat, options: ExportOptions = {}): Result<ExportedFile, string> {
   const found = getPlan(db, planId);
   if (!found.ok) return found;
   const record = found.value;
   const plan = record.document;
   const file = (data: string): Result<ExportedFile, string> => ok({ fileName: exportFileName(plan.name, format), mimeType: FILES[format].mimeType, data });
   const now = options.now ?? new Date();
+  const memo = options.memo ?? createMemo();
+  const others = otherActivePlans(db, planId);
 
   switch (format) {
     case 'json':
@@ -83,7 +100,7 @@ export function exportPlan(db: Database, planId: string, format: ExportFormat, o
       return file(evidenceCsv(plan));
     case 'audience-csv': {
       if (plan.moment.id === null) return fail('Choose the plan’s moment first: the audience file lists the customers it reaches.');
-      return file(audienceCsv(audienceRows(db, plan, otherActivePlans(db, planId), options)));
+      return file(audienceCsv(audienceRows(db, plan, others, { ...options, memo })));
     }
     case 'ics': {
       const start = planAsOf(db, plan)?.slice(0, 10);
@@ -94,8 +111,6 @@ export function exportPlan(db: Database, planId: string, format: ExportFormat, o
     }
     case 'html':
     case 'md': {
-      const memo = options.memo ?? createMemo();
-      const others = otherActivePlans(db, planId);
       const checklist = options.checklist ?? planChecklist(db, planId, plan, others, memo);
       const report = planReport(db, record, others, { branding: getBranding(db), checklist, memo, now });
       return file(format === 'html' ? reportHtml(report) : reportMarkdown(report));

@@ -71,7 +71,7 @@ tr { break-inside: avoid; }
   body { padding: 0; max-width: none; }
   .cover { break-after: page; }
   section.page { break-before: page; }
-  h2, h3 { break-after: avoid; }
+  h2, h3, h4 { break-after: avoid; }
 }`;
 }
 
@@ -92,14 +92,14 @@ function cards(items: readonly ProductCard[]): string {
   );
 }
 
-function drafts(d: Drafts): string {
+function drafts(d: Drafts, h: 'h3' | 'h4' = 'h3'): string {
   const parts: string[] = [];
   if (d.email) {
-    parts.push(`<h3>Email</h3><div class="draft"><p><strong>Subject:</strong> ${e(d.email.subject)}</p><p><strong>Preheader:</strong> ${e(d.email.preheader)}</p>${paragraphs(d.email.body)}${cards(d.email.cards)}<p><strong>Button:</strong> ${e(d.email.callToAction)}</p>${d.email.footer ? `<p class="muted">${e(d.email.footer)}</p>` : ''}</div>`);
+    parts.push(`<${h}>Email</${h}><div class="draft"><p><strong>Subject:</strong> ${e(d.email.subject)}</p><p><strong>Preheader:</strong> ${e(d.email.preheader)}</p>${paragraphs(d.email.body)}${cards(d.email.cards)}<p><strong>Button:</strong> ${e(d.email.callToAction)}</p>${d.email.footer ? `<p class="muted">${e(d.email.footer)}</p>` : ''}</div>`);
   }
-  if (d.sms) parts.push(`<h3>SMS</h3><div class="draft"><p>${e(d.sms.text)}</p><p class="muted">${e(`${d.sms.segments.segments} segment(s), ${d.sms.segments.characters} characters`)}</p></div>`);
-  if (d.web) parts.push(`<h3>Website: ${e(d.web.slot)}</h3><div class="draft"><p><strong>${e(d.web.headline)}</strong></p>${cards(d.web.cards)}</div>`);
-  if (d.outreach) parts.push(`<h3>Outreach talking points</h3><div class="draft">${list(d.outreach.talkingPoints)}</div>`);
+  if (d.sms) parts.push(`<${h}>SMS</${h}><div class="draft"><p>${e(d.sms.text)}</p><p class="muted">${e(`${d.sms.segments.segments} segment(s), ${d.sms.segments.characters} characters`)}</p></div>`);
+  if (d.web) parts.push(`<${h}>Website: ${e(d.web.slot)}</${h}><div class="draft"><p><strong>${e(d.web.headline)}</strong></p>${cards(d.web.cards)}</div>`);
+  if (d.outreach) parts.push(`<${h}>Outreach talking points</${h}><div class="draft">${list(d.outreach.talkingPoints)}</div>`);
   if (d.unresolved.length) parts.push(`<p class="status-warn">${e(`${d.unresolved.length} token(s) could not be filled for this customer.`)}</p>`);
   return parts.join('') || '<p class="muted">No channel is switched on.</p>';
 }
@@ -107,7 +107,7 @@ function drafts(d: Drafts): string {
 function variantTest(test: PlanReport['messages']['test']): string {
   if (!test.variable) return '<h3>A/B test</h3><p>No A/B test: every customer in the pilot gets the drafts above.</p>';
   const intro = `<h3>A/B test: variant B</h3><p>${e(`Half the treated customers get variant B, which changes the ${test.variable} to “${test.variantB}”.`)}</p>`;
-  return test.drafts ? `${intro}<p>${e('Variant B for the same customer:')}</p>${drafts(test.drafts)}` : intro;
+  return test.drafts ? `${intro}<p>${e('Variant B for the same customer:')}</p>${drafts(test.drafts, 'h4')}` : intro;
 }
 
 export function reportHtml(report: PlanReport): string {

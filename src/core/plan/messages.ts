@@ -88,7 +88,10 @@ function addDays(date: string, days: number): string {
 /** The approved items for this customer: owned recommendations left out, items whose anchor they own first. */
 export function itemsFor(plan: PlanDocument, owned: ReadonlySet<string>): Recommendation[] {
   const usable = approvedRecommendations(plan).filter((item) => !owned.has(item.recommended.id));
-  return [...usable.filter((i) => i.anchor !== null && anchorOwned(i.anchor.id, owned)), ...usable.filter((i) => !(i.anchor !== null && anchorOwned(i.anchor.id, owned)))];
+  const ordered = [...usable.filter((i) => i.anchor !== null && anchorOwned(i.anchor.id, owned)), ...usable.filter((i) => !(i.anchor !== null && anchorOwned(i.anchor.id, owned)))];
+  // Two anchors can lead to the same product: a message shows it once, with the best-fitting anchor.
+  const seen = new Set<string>();
+  return ordered.filter((item) => !seen.has(item.recommended.id) && Boolean(seen.add(item.recommended.id)));
 }
 
 /** Family anchors name several members joined with '+': the customer must own them all. */

@@ -319,7 +319,6 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
           const file = await engine.exportPlan(
             open.planId,
             kind === 'pdf' ? 'html' : kind,
-            undefined,
             progressChannel((progress) => set({ exporting: { label, progress } })),
           );
           if (!file.ok) {
