@@ -10,14 +10,14 @@ import { RecommendationsStep } from './steps/RecommendationsStep';
 import { StrategyStep } from './steps/StrategyStep';
 import { stepStatus } from './step-status';
 
-const STEPS: Record<PlanStep, { title: string; Panel: ComponentType }> = {
-  strategy: { title: 'Strategy', Panel: StrategyStep },
-  moment: { title: 'Moment', Panel: MomentStep },
-  recommendations: { title: 'Recommendations', Panel: RecommendationsStep },
-  messages: { title: 'Messages', Panel: MessagesStep },
-  channels: { title: 'Channel plan', Panel: ChannelsStep },
-  pilot: { title: 'Pilot', Panel: PilotStep },
-  check: { title: 'Check and export', Panel: CheckStep },
+const STEPS: Record<PlanStep, { title: string; why: string; Panel: ComponentType }> = {
+  strategy: { title: 'Strategy', why: 'The strategy decides what kind of product to suggest: the piece that completes a purchase, the next step up, or the missing part of a range.', Panel: StrategyStep },
+  moment: { title: 'Moment', why: 'The same suggestion lands or annoys depending on when it arrives; the moment picks the time the customer is most open to it.', Panel: MomentStep },
+  recommendations: { title: 'Recommendations', why: 'Every suggestion should rest on what many customers actually did, and a person should have looked at it before customers do.', Panel: RecommendationsStep },
+  messages: { title: 'Messages', why: 'The words decide whether the suggestion reads as help or as a sales push; previews for real customers catch empty names and odd pairings.', Panel: MessagesStep },
+  channels: { title: 'Channel plan', why: 'Spacing, caps and consent keep several good messages from adding up to too many.', Panel: ChannelsStep },
+  pilot: { title: 'Pilot', why: 'A small test against a control group shows whether the plan works before it reaches everyone.', Panel: PilotStep },
+  check: { title: 'Check and export', why: 'The common ways cross-selling goes wrong are checked before the plan leaves the app.', Panel: CheckStep },
 };
 
 /** One plan, step by step: the steps in a row, the current one below, undo and redo across all of them. */
@@ -81,6 +81,7 @@ export function PlanWalkthrough() {
         <h3 id="step-heading">
           Step {index + 1} of {PLAN_STEPS.length}: {STEPS[open.step].title}
         </h3>
+        <p className="muted step-why">{STEPS[open.step].why}</p>
         <StepNeeds step={open.step} />
         <Panel />
         <div className="actions step-actions">
