@@ -19,6 +19,7 @@ import {
   duplicatePlan,
   getPlan,
   listPlans,
+  otherActivePlans,
   planAtRevision,
   planRevisions,
   renamePlan,
@@ -90,12 +91,6 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
     if (changed) revision++;
     return { ok: true, acknowledged: written.value, summary: summarizeWorkspace(current(), revision) };
   };
-  const otherActivePlans = (db: Database, planId: string) =>
-    listPlans(db)
-      .filter((p) => p.planId !== planId && p.status === 'active')
-      .map((p) => getPlan(db, p.planId))
-      .flatMap((found) => (found.ok ? [found.value.document] : []));
-
   return {
     newWorkspace: (name) => exclusive(async () => replace(createWorkspaceDb(SQL, name))),
     openWorkspace: (bytes) =>

@@ -86,7 +86,7 @@ test('export writes every format of a demo plan, whole, and says what went wrong
     // Not a workspace: exit 2. No plan of that name: exit 1, listing the plans.
     const missing = await cli('export', '--workspace', out('none.xsell'), '--plan', plan.name, '--format', 'html', '--out', out('x.html'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('Could not read the workspace');
+    expect(missing.stderr).toContain('There is no such file.');
     await writeFile(out('junk.xsell'), 'not a database at all');
     const junk = await cli('export', '--workspace', out('junk.xsell'), '--plan', plan.name, '--format', 'html', '--out', out('x.html'));
     expect(junk.code).toBe(2);

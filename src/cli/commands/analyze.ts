@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { openWorkspaceBytes } from '../../core/store/open-workspace';
 import type { Database } from '../../core/store/sqlite';
 import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
-import { loadSqlJs } from '../node-sqljs';
+import { openWorkspaceFile } from '../workspace-file';
 import { familiesAnalysis, momentsAnalysis, sequencesAnalysis } from './analyze-behaviour';
 import { rulesAnalysis } from './analyze-rules';
 
@@ -58,7 +56,7 @@ export const analyzeCommand: Command = {
     const run = chosen[0].prepare(values);
 
     const started = performance.now();
-    const opened = await openWorkspace(workspace);
+    const opened = await openWorkspaceFile(workspace);
     if (typeof opened === 'string') {
       if (json) io.out(JSON.stringify({ error: { kind: 'not-a-workspace', message: opened } }, null, 2));
       else io.err(`Cannot open ${basename(workspace)}: ${opened}`);
@@ -72,15 +70,3 @@ export const analyzeCommand: Command = {
   },
 };
 
-async function openWorkspace(path: string): Promise<Database | string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    return code === 'ENOENT' ? 'There is no such file.' : code === 'EISDIR' ? 'That is a folder, not a file.' : 'The file could not be read.';
-  }
-  const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
-  if (opened.ok) return opened.value;
-  return [opened.error.message, opened.error.detail].filter(Boolean).join(' ');
-}

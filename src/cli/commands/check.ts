@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { planChecklist, type ChecklistReport } from '../../core/plan/checklist-report';
 import type { CheckResult } from '../../core/plan/checklist';
-import { findPlanByName, getPlan, listPlans } from '../../core/plan/plan-store';
-import { openWorkspaceBytes } from '../../core/store/open-workspace';
+import { otherActivePlans } from '../../core/plan/plan-store';
 import type { PlanRecord } from '../../shared/plan';
 import { EXIT, parseCommandLine, required, type CliOutput, type Command } from '../cli-support';
-import { loadSqlJs } from '../node-sqljs';
+import { openWorkspaceFile, planNamed } from '../workspace-file';
 
 /** `check --workspace W.xsell --plan NAME`: runs a plan's pitfall checklist, as the app does before an export. */
 
@@ -36,39 +34,18 @@ export const checkCommand: Command = {
     const workspace = required(values.workspace, 'workspace');
     const name = required(values.plan, 'plan');
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(workspace);
-    } catch (error) {
-      io.err(`Could not read the workspace ${workspace}: ${error instanceof Error ? error.message : String(error)}`);
+    const db = await openWorkspaceFile(workspace);
+    if (typeof db === 'string') {
+      io.err(`Cannot open ${workspace}: ${db}`);
       return EXIT.badFile;
     }
-    const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
-    if (!opened.ok) {
-      io.err(`${workspace}: ${opened.error.message}${opened.error.detail ? ` ${opened.error.detail}` : ''}`);
-      return EXIT.badFile;
-    }
-    const db = opened.value;
     try {
-      const summary = findPlanByName(db, name);
-      if (!summary) {
-        const names = listPlans(db).map((p) => `“${p.name}”`);
-        io.err(`There is no plan named “${name}” in ${workspace}. ${names.length ? `Its plans: ${names.join(', ')}.` : 'It has no plans yet.'}`);
+      const plan = planNamed(db, name, workspace);
+      if (typeof plan === 'string') {
+        io.err(plan);
         return EXIT.failed;
       }
-      const found = getPlan(db, summary.planId);
-      if (!found.ok) {
-        io.err(found.error);
-        return EXIT.failed;
-      }
-      const others = listPlans(db)
-        .filter((p) => p.status === 'active' && p.planId !== summary.planId)
-        .flatMap((p) => {
-          const other = getPlan(db, p.planId);
-          return other.ok ? [other.value.document] : [];
-        });
-      const report = planChecklist(db, summary.planId, found.value.document, others);
-      const plan = found.value;
+      const report = planChecklist(db, plan.planId, plan.document, otherActivePlans(db, plan.planId));
       if (values.json) {
         const { checks, acknowledged, blocked } = report;
         io.out(JSON.stringify({ plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision }, checks, acknowledged, blocked }, null, 2));

@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { EXPORT_FORMATS, exportPlan, isExportFormat } from '../../core/export/export-plan';
-import { findPlanByName, listPlans } from '../../core/plan/plan-store';
-import { openWorkspaceBytes } from '../../core/store/open-workspace';
 import { writeFileAtomic } from '../../main/atomic-write';
 import { EXIT, parseCommandLine, required, UsageError, type Command } from '../cli-support';
-import { loadSqlJs } from '../node-sqljs';
+import { openWorkspaceFile, planNamed } from '../workspace-file';
 
 /** `export --workspace W.xsell --plan NAME --format F --out FILE`: writes one plan as a file. */
 
@@ -44,33 +41,24 @@ export const exportCommand: Command = {
     const out = required(values.out, 'out');
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(workspace);
-    } catch (error) {
-      io.err(`Could not read the workspace ${workspace}: ${error instanceof Error ? error.message : String(error)}`);
+    const db = await openWorkspaceFile(workspace);
+    if (typeof db === 'string') {
+      io.err(`Cannot open ${workspace}: ${db}`);
       return EXIT.badFile;
     }
-    const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
-    if (!opened.ok) {
-      io.err(`${workspace}: ${opened.error.message}${opened.error.detail ? ` ${opened.error.detail}` : ''}`);
-      return EXIT.badFile;
-    }
-    const db = opened.value;
     try {
-      const summary = findPlanByName(db, name);
-      if (!summary) {
-        const names = listPlans(db).map((p) => `“${p.name}”`);
-        io.err(`There is no plan named “${name}” in ${workspace}. ${names.length ? `Its plans: ${names.join(', ')}.` : 'It has no plans yet.'}`);
+      const plan = planNamed(db, name, workspace);
+      if (typeof plan === 'string') {
+        io.err(plan);
         return EXIT.failed;
       }
-      const exported = exportPlan(db, summary.planId, format);
+      const exported = exportPlan(db, plan.planId, format);
       if (!exported.ok) {
         io.err(exported.error);
         return EXIT.failed;
       }
       await writeFileAtomic(out, new TextEncoder().encode(exported.value.data));
-      io.out(`Wrote the plan “${summary.name}” as ${format} to ${out}.`);
+      io.out(`Wrote the plan “${plan.document.name}” as ${format} to ${out}.`);
       return EXIT.ok;
     } finally {
       db.close();

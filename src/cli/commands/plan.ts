@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { momentAudience, type MomentAudienceView } from '../../core/plan/moment-catalogue';
 import { exportedPlanJson, parsePlanDocument } from '../../core/plan/plan-documents';
-import { createPlan, findPlanByName, getPlan, listPlans, savePlan, type PlanSummary } from '../../core/plan/plan-store';
+import { createPlan, findPlanByName, listPlans, otherActivePlans, savePlan, type PlanSummary } from '../../core/plan/plan-store';
 import { planSchedule, type PlanSchedule } from '../../core/plan/schedule';
-import { openWorkspaceBytes } from '../../core/store/open-workspace';
 import type { Database } from '../../core/store/sqlite';
 import { writeFileAtomic } from '../../main/atomic-write';
 import { CHANNEL_IDS, type PlanDocument, type PlanRecord } from '../../shared/plan';
 import { ok, type Result } from '../../shared/result';
 import { EXIT, parseCommandLine, required, UsageError, type CliOutput, type Command } from '../cli-support';
-import { loadSqlJs } from '../node-sqljs';
+import { openWorkspaceFile, planNamed } from '../workspace-file';
 
 /**
  * `plan --workspace W.xsell ...`: creates or updates a plan from a plan document, lists the plans,
@@ -74,17 +73,19 @@ export const planCommand: Command = {
       document = values.name === undefined ? read.document : { ...read.document, name: values.name };
     }
 
-    const opened = await openWorkspace(workspace);
-    if (typeof opened === 'string') {
-      io.err(opened);
+    const db = await openWorkspaceFile(workspace);
+    if (typeof db === 'string') {
+      io.err(`Cannot open ${workspace}: ${db}`);
       return EXIT.badFile;
     }
-    const db = opened;
     try {
       if (document) return await applyPlan(db, workspace, document, json, io);
       if (mode === 'list') return printList(db, workspace, json, io);
-      const found = findPlan(db, workspace, values.show ?? values.export ?? '', io);
-      if (!found) return EXIT.failed;
+      const found = planNamed(db, values.show ?? values.export ?? '', workspace);
+      if (typeof found === 'string') {
+        io.err(found);
+        return EXIT.failed;
+      }
       if (mode === 'show') return showPlan(db, found, json, io);
       const out = required(values.out, 'out');
       await writeFileAtomic(out, new TextEncoder().encode(exportedPlanJson(found.document)));
@@ -114,18 +115,6 @@ async function readPlanFile(path: string): Promise<ReadPlan> {
   const parsed = parsePlanDocument(json);
   if (!parsed.ok) return { ok: false, code: EXIT.failed, message: `${path}: ${parsed.error}` };
   return { ok: true, document: parsed.value };
-}
-
-async function openWorkspace(path: string): Promise<Database | string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return `Could not read the workspace ${path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
-  if (opened.ok) return opened.value;
-  return `${path}: ${opened.error.message}${opened.error.detail ? ` ${opened.error.detail}` : ''}`;
 }
 
 /** Updates the active plan with the document's name, or creates one; the workspace file is written once, whole. */
@@ -178,21 +167,6 @@ function printList(db: Database, workspace: string, json: boolean, io: CliOutput
 
 const stepsOf = (p: PlanSummary) => `${p.strategyId ?? 'no strategy yet'}, ${p.momentId ?? 'no moment yet'}`;
 
-function findPlan(db: Database, workspace: string, name: string, io: CliOutput): PlanRecord | null {
-  const summary = findPlanByName(db, name);
-  if (!summary) {
-    const names = listPlans(db).map((p) => `“${p.name}”`);
-    io.err(`There is no plan named “${name}” in ${workspace}. ${names.length ? `Its plans: ${names.join(', ')}.` : 'It has no plans yet.'}`);
-    return null;
-  }
-  const plan = getPlan(db, summary.planId);
-  if (!plan.ok) {
-    io.err(plan.error);
-    return null;
-  }
-  return plan.value;
-}
-
 function showPlan(db: Database, plan: PlanRecord, json: boolean, io: CliOutput): number {
   const audience = momentAudience(db, plan.document);
   const schedule = planSchedule(db, plan.document, otherActivePlans(db, plan.planId));
@@ -224,16 +198,6 @@ function planText(plan: PlanRecord, audience: MomentAudienceView | null, schedul
     `  pilot             ${Math.round(d.pilot.audienceShare * 100)} % of the audience, ${Math.round(d.pilot.controlShare * 100)} % of it held back, for ${d.pilot.durationDays} days`,
   ];
   return lines.join('\n');
-}
-
-/** The frequency cap counts every active plan's messages, so the schedule needs the others. */
-function otherActivePlans(db: Database, planId: string): PlanDocument[] {
-  return listPlans(db)
-    .filter((p) => p.status === 'active' && p.planId !== planId)
-    .flatMap((p) => {
-      const other = getPlan(db, p.planId);
-      return other.ok ? [other.value.document] : [];
-    });
 }
 
 function scheduleText(schedule: PlanSchedule): string {

@@ -1,10 +1,9 @@
 import { planChecklist } from '../plan/checklist-report';
 import { createMemo, type Memo } from '../plan/memo';
 import { planAsOf } from '../plan/moment-catalogue';
-import { getPlan, listPlans } from '../plan/plan-store';
+import { getPlan, otherActivePlans } from '../plan/plan-store';
 import type { Database } from '../store/sqlite';
 import { workspaceName } from '../store/workspace-summary';
-import type { PlanDocument } from '../../shared/plan';
 import { fail, ok, type Result } from '../../shared/result';
 import { audienceCsv, audienceRows } from './audience-csv';
 import { getBranding } from './branding';
@@ -57,16 +56,6 @@ const slug = (text: string) =>
     .slice(0, 80);
 
 export const exportFileName = (planName: string, format: ExportFormat): string => `${slug(planName) || 'plan'}${FILES[format].suffix}`;
-
-/** The other active plans, whose messages count against this plan's frequency cap. */
-export function otherActivePlans(db: Database, planId: string): PlanDocument[] {
-  return listPlans(db)
-    .filter((p) => p.status === 'active' && p.planId !== planId)
-    .flatMap((p) => {
-      const other = getPlan(db, p.planId);
-      return other.ok ? [other.value.document] : [];
-    });
-}
 
 /** A plan in one format, unless a failing check nobody accepted holds every export back. */
 export function exportPlan(db: Database, planId: string, format: ExportFormat, options: ExportOptions = {}): Result<ExportedFile, string> {

@@ -316,3 +316,13 @@ function nextPlanId(db: Database): string {
 }
 
 const noSuchPlan = (planId: string) => `There is no plan “${planId}” in this workspace.`;
+
+/** The workspace's other active plans: their messages count against this plan's frequency cap. */
+export function otherActivePlans(db: Database, planId: string): PlanDocument[] {
+  return listPlans(db)
+    .filter((p) => p.status === 'active' && p.planId !== planId)
+    .flatMap((p) => {
+      const other = getPlan(db, p.planId);
+      return other.ok ? [other.value.document] : [];
+    });
+}
