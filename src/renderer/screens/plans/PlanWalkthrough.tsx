@@ -1,4 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
+import { stepTopics } from '../../../core/playbook/step-topics';
+import { WithHelp } from '../../components/HelpPanel';
 import { PLAN_STEPS, type PlanStep } from '../../state/plans-store';
 import { usePlans } from '../../state/store-context';
 import { ChannelsStep } from './steps/ChannelsStep';
@@ -77,6 +79,7 @@ export function PlanWalkthrough() {
           })}
         </ol>
       </nav>
+      <WithHelp sections={[{ title: STEPS[open.step].title, topics: stepTopics(open.step, document) }]}>
       <section aria-labelledby="step-heading" className="step-panel">
         <h3 id="step-heading">
           Step {index + 1} of {PLAN_STEPS.length}: {STEPS[open.step].title}
@@ -88,11 +91,14 @@ export function PlanWalkthrough() {
           <button type="button" disabled={index === 0} onClick={() => goTo(PLAN_STEPS[index - 1])}>
             Back
           </button>
-          <button type="button" className="primary" disabled={index === PLAN_STEPS.length - 1} onClick={() => goTo(PLAN_STEPS[index + 1])}>
-            Next: {index < PLAN_STEPS.length - 1 ? STEPS[PLAN_STEPS[index + 1]].title : ''}
-          </button>
+          {index < PLAN_STEPS.length - 1 && (
+            <button type="button" className="primary" onClick={() => goTo(PLAN_STEPS[index + 1])}>
+              Next: {STEPS[PLAN_STEPS[index + 1]].title}
+            </button>
+          )}
         </div>
       </section>
+      </WithHelp>
     </div>
   );
 }

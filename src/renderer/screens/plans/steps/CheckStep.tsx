@@ -51,7 +51,7 @@ function CheckItem({ check, ack }: { check: CheckResult; ack: Acknowledgement | 
   const [accepting, setAccepting] = useState(false);
 
   return (
-    <li className={`check check-${check.status}`} data-testid={`check-${check.id}`}>
+    <li className={`check-item check-${check.status}`} data-testid={`check-${check.id}`}>
       <div className="check-head">
         <span className={`check-status status-${check.status}`}>{ack ? 'Accepted' : STATUS_LABELS[check.status]}</span>
         <strong>{check.title}</strong>
