@@ -8,10 +8,11 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { planCommand } from './commands/plan';
+import { resultsCommand } from './commands/results';
 
 /** The command line's dispatcher: finds the command and turns its errors into exit codes. */
 
-const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand, analyzeCommand, planCommand, checkCommand, exportCommand];
+const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand, analyzeCommand, planCommand, checkCommand, exportCommand, resultsCommand];
 
 const USAGE = `Cross-Sell Planner command line
 

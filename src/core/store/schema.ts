@@ -172,5 +172,22 @@ CREATE TABLE import_undo (
 CREATE INDEX import_undo_import ON import_undo(import_id, table_name, row_id);
 `;
 
-export const MIGRATIONS: readonly string[] = [v1, v2, v3];
+/**
+ * A pilot's sends as they happened: one row per send from the audience file the email or SMS tool
+ * was loaded with (control rows have no send time), read back to measure the pilot against.
+ */
+const v4 = `
+CREATE TABLE pilot_sends (
+  plan_id     TEXT NOT NULL REFERENCES plans(plan_id) ON DELETE CASCADE,
+  customer_id TEXT NOT NULL,
+  grp         TEXT NOT NULL CHECK (grp IN ('treatment', 'control')),
+  variant     TEXT,
+  channel     TEXT NOT NULL,
+  sent_at     TEXT,
+  products    TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX pilot_sends_plan ON pilot_sends(plan_id, customer_id);
+`;
+
+export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
+import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
+import { createPlan, getPlan, listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
+import { loadPilotSends, readPilotSends, recordPilotSends } from '../../src/core/results/pilot-sends';
+import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
+import { queryValue } from '../../src/core/store/sqlite';
+import { blankPlan } from '../../src/shared/plan';
+import { withTempDir } from '../support/temp-dir';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const HEADER = 'customer_id,email,first_name,group,variant,channel,scheduled_send_time,recommended_products';
+
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+test('the audience file is read back as the sends, and each row that cannot be used is named with its line', () => {
+  const text = [
+    HEADER,
+    'C1,a@example.com,Ann,treatment,A,email,2026-11-03T09:00:00,Serum; Toner',
+    'C2,b@example.com,Ben,control,,email,,Serum',
+    ',c@example.com,Cy,treatment,A,email,2026-11-03T09:00:00,Serum',
+    'C4,d@example.com,Di,holdout,,email,,Serum',
+    'C5,e@example.com,Ed,treatment,B,fax,2026-11-03T09:00:00,Serum',
+    'C6,f@example.com,Flo,treatment,B,sms,soon,Serum',
+    'C2,b@example.com,Ben,treatment,A,sms,2026-11-05T10:00:00,Serum',
+    'C1,a@example.com,Ann,treatment,A,sms,2026-11-06 10:30,Toner',
+  ].join('\r\n');
+  const read = readPilotSends(text);
+  expect(read.rowsRead).toBe(8);
+  expect(read.sends).toEqual([
+    { customerId: 'C1', group: 'treatment', variant: 'A', channel: 'email', sentAt: '2026-11-03T09:00:00', products: ['Serum', 'Toner'] },
+    { customerId: 'C2', group: 'control', variant: null, channel: 'email', sentAt: null, products: ['Serum'] },
+    { customerId: 'C1', group: 'treatment', variant: 'A', channel: 'sms', sentAt: '2026-11-06T10:30:00', products: ['Toner'] },
+  ]);
+  expect(read.problems).toHaveLength(5);
+  expect(read.problems[0]).toMatch(/^Line 4: there is no customer id/);
+  expect(read.problems[1]).toMatch(/^Line 5: the group is “holdout”/);
+  expect(read.problems[2]).toMatch(/^Line 6: the channel is “fax”/);
+  expect(read.problems[3]).toMatch(/^Line 7: a treated customer needs a send time/);
+  expect(read.problems[4]).toMatch(/^Line 8: customer C2 is already in the control group/);
+  expect(() => readPilotSends('order_id,customer_id\n1,C1\n')).toThrow(/not the pilot's audience file: it has no group, channel, scheduled_send_time, recommended_products columns/);
+});
+
+test('recording the sends again replaces those recorded before, and a saved workspace keeps them', async () => {
+  const SQL = await loadSqlJs();
+  const db = createWorkspaceDb(SQL, 'Sends');
+  const created = createPlan(db, blankPlan('Pilot'), new Date('2026-11-01T00:00:00Z'));
+  if (!created.ok) throw new Error(created.error);
+  const planId = created.value.planId;
+  const first = readPilotSends(`${HEADER}\nC1,,,treatment,A,email,2026-11-03T09:00:00,Serum\nC2,,,control,,email,,Serum\n`);
+  recordPilotSends(db, planId, first.sends);
+  recordPilotSends(db, planId, first.sends.slice(0, 1));
+  const reopened = openWorkspaceBytes(SQL, db.export());
+  expect(reopened.ok).toBe(true);
+  if (!reopened.ok) return;
+  expect(loadPilotSends(reopened.value, planId)).toEqual(first.sends.slice(0, 1));
+  expect(queryValue(reopened.value, 'SELECT count(*) FROM pilot_sends')).toBe(1);
+});
+
+test('results records the sends from the audience file, saves the workspace and prints the measures', async () => {
+  test.setTimeout(180_000);
+  await withTempDir(async (dir) => {
+    const workspace = join(dir, 'beauty.xsell');
+    const sendsFile = join(dir, 'audience.csv');
+    const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+    const [plan] = listPlans(db);
+    const record = getPlan(db, plan.planId);
+    if (!record.ok) throw new Error(record.error);
+    const rows = audienceRows(db, record.value.document, otherActivePlans(db, plan.planId));
+    await writeFile(sendsFile, audienceCsv(rows));
+    await writeFile(workspace, db.export());
+    db.close();
+
+    const recorded = await cli('results', '--workspace', workspace, '--plan', plan.name, '--sends', sendsFile, '--json');
+    expect(recorded.stderr).toBe('');
+    expect(recorded.code).toBe(0);
+    const json = JSON.parse(recorded.stdout);
+    expect(json.sends).toEqual({ rowsRead: rows.length, recorded: rows.length, problems: [] });
+    const groups = new Set(rows.map((r) => `${r.group}:${r.customerId}`));
+    expect(json.results.treatmentCustomers + json.results.controlCustomers).toBe(groups.size);
+    expect(json.results.measures.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['acceptance', 'time-to-secondary', 'category-expansion', 'cross-sell-aov', 'return-rate']));
+    // No orders since the start yet: too early to decide.
+    expect(json.results.verdict.decision).toBe('keep-running');
+
+    // The sends stay in the workspace: the next run needs no file.
+    const saved = openWorkspaceBytes(await loadSqlJs(), await readFile(workspace));
+    expect(saved.ok && queryValue(saved.value, 'SELECT count(*) FROM pilot_sends')).toBe(rows.length);
+    const again = await cli('results', '--workspace', workspace, '--plan', plan.name);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Cross-sell acceptance rate');
+    expect(again.stdout).toContain('Keep the pilot running');
+
+    const missing = await cli('results', '--workspace', workspace, '--plan', 'No such plan');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no plan named “No such plan”');
+  });
+});
