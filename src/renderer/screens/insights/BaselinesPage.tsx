@@ -3,11 +3,12 @@ import { BASELINE_DEFAULTS, type AcceptanceRow, type BaselineParams, type Baseli
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
+import { NumberField } from '../../components/NumberField';
 import { useInsights } from '../../state/store-context';
 import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
 import { days, decimal, money, percent } from './format';
-import { NumberField, ParamsForm } from './ParamsForm';
+import { ParamsForm } from './ParamsForm';
 
 const PAIR_COLUMNS: Column<AcceptanceRow>[] = [
   { key: 'anchor', label: 'Bought first', value: (r) => r.anchor.label, width: '2.5fr' },

@@ -3,11 +3,12 @@ import type { AssociationRule, CombinationsParameters } from '../../../core/anal
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
+import { NumberField } from '../../components/NumberField';
 import { useInsights } from '../../state/store-context';
 import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
 import { decimal, percent } from './format';
-import { NumberField, ParamsForm } from './ParamsForm';
+import { ParamsForm } from './ParamsForm';
 
 /** Products (or categories) bought together: association rules with their measures. */
 export function CombinationsPage() {

@@ -3,11 +3,12 @@ import { FAMILY_DEFAULTS, type FamilyParams, type FamilyReport, type OwnershipSe
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
+import { NumberField } from '../../components/NumberField';
 import { useInsights } from '../../state/store-context';
 import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
 import { percent } from './format';
-import { NumberField, ParamsForm } from './ParamsForm';
+import { ParamsForm } from './ParamsForm';
 
 /** More charts than this side by side stop being readable; the table still holds every family. */
 const MAX_CHARTS = 6;

@@ -2,10 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { LADDER_DEFAULTS, type AdvancementSignal, type LadderCandidate, type LadderParams, type LadderReport, type LaddersResult } from '../../../core/analysis/ladders';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
+import { NumberField } from '../../components/NumberField';
 import { useInsights } from '../../state/store-context';
 import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
-import { NumberField, ParamsForm } from './ParamsForm';
+import { ParamsForm } from './ParamsForm';
 
 const SIGNAL_WORDS: Record<AdvancementSignal, string> = {
   'usage-growth': 'using more',

@@ -3,11 +3,12 @@ import { MOMENT_DEFAULTS, type MomentAudience, type MomentParams } from '../../.
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
+import { NumberField } from '../../components/NumberField';
 import { useInsights } from '../../state/store-context';
 import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
 import { percent } from './format';
-import { NumberField, ParamsForm } from './ParamsForm';
+import { ParamsForm } from './ParamsForm';
 
 type WindowValue = MomentAudience['parameters'][string];
 

@@ -3,11 +3,12 @@ import { SEGMENT_DEFAULTS, type ScoreGroup, type SegmentFilter, type SegmentGrou
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
+import { NumberField } from '../../components/NumberField';
 import { useInsights } from '../../state/store-context';
 import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
 import { money, percent } from './format';
-import { NumberField, ParamsForm } from './ParamsForm';
+import { ParamsForm } from './ParamsForm';
 
 type Measure = 'recency' | 'frequency' | 'monetary';
 

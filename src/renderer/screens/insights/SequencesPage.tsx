@@ -3,11 +3,12 @@ import type { SecondPurchaseGroup, SequenceParams, SequenceRow } from '../../../
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
+import { NumberField } from '../../components/NumberField';
 import { useInsights } from '../../state/store-context';
 import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
 import { days, percent } from './format';
-import { NumberField, ParamsForm } from './ParamsForm';
+import { ParamsForm } from './ParamsForm';
 
 const SEQUENCE_COLUMNS: Column<SequenceRow>[] = [
   { key: 'from', label: 'First bought', value: (r) => r.from.label, width: '3fr' },

@@ -3,7 +3,7 @@ import { CHANNEL_IDS, type ChannelId, type PlanDocument } from '../../../../shar
 import { StackedBarChartFigure, type StackedSeries } from '../../../components/charts/StackedBarChartFigure';
 import { usePlans } from '../../../state/store-context';
 import { CHANNELS } from './channel-labels';
-import { NumberField } from './NumberField';
+import { NumberField } from '../../../components/NumberField';
 
 type Channels = PlanDocument['channels'];
 

@@ -7,7 +7,7 @@ import type { PlansActions } from '../../../state/plans-store';
 import { usePlans } from '../../../state/store-context';
 import { CHANNELS, TEST_VARIABLE_LABELS } from './channel-labels';
 import { MessagePreview } from './MessagePreview';
-import { NumberField } from './NumberField';
+import { NumberField } from '../../../components/NumberField';
 
 type Messages = PlanDocument['messages'];
 type TextElement = HTMLInputElement | HTMLTextAreaElement;

@@ -6,7 +6,7 @@ import type { Column } from '../../../components/table/columns';
 import { VirtualTable } from '../../../components/table/VirtualTable';
 import { usePlans } from '../../../state/store-context';
 import { STRATEGY_TITLES } from '../plan-labels';
-import { NumberField } from './NumberField';
+import { NumberField } from '../../../components/NumberField';
 
 const MOMENTS = Object.values(MOMENT_CATALOGUE);
 

@@ -3,7 +3,7 @@ import { METRIC_IDS, type MetricId, type PlanDocument } from '../../../../shared
 import { usePlans } from '../../../state/store-context';
 import { days, money, percent } from '../../insights/format';
 import { TEST_VARIABLE_LABELS } from './channel-labels';
-import { NumberField } from './NumberField';
+import { NumberField } from '../../../components/NumberField';
 
 type Pilot = PlanDocument['pilot'];
 type PlanMetric = Pilot['metrics'][number];
