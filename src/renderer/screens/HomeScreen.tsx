@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { DEMO_WORKSPACES } from '../../core/demo/demo-workspaces';
 import { NameDialog } from '../components/NameDialog';
 import { useWorkspace } from '../state/store-context';
+import { TourLauncher } from './tour/TourLauncher';
 
 export function HomeScreen() {
   const recent = useWorkspace((s) => s.recent);
@@ -32,6 +33,7 @@ export function HomeScreen() {
           <button type="button" onClick={() => void pickAndOpen()}>
             Open workspace…
           </button>
+          <TourLauncher />
         </div>
       </section>
 

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { TableName } from '../../shared/workspace';
 import { DataTable } from '../components/DataTable';
 import { NameDialog } from '../components/NameDialog';
+import { WithHelp } from '../components/HelpPanel';
+import { INSIGHTS_HELP } from '../components/insights-help';
 import { ReadinessPanel } from '../components/ReadinessPanel';
 import { useImport, useWorkspace } from '../state/store-context';
 import { AreaTabs, type WorkspaceArea } from './AreaTabs';
@@ -9,6 +11,7 @@ import { ImportDialog } from './import/ImportDialog';
 import { ImportHistorySection } from './import/ImportHistorySection';
 import { InsightsScreen } from './insights/InsightsScreen';
 import { PlansScreen } from './plans/PlansScreen';
+import { GuidedTour } from './tour/GuidedTour';
 
 const TABLE_LABELS: Record<TableName, string> = {
   customers: 'Customers',
@@ -58,9 +61,12 @@ export function WorkspaceScreen() {
         </div>
       </div>
 
+      <GuidedTour />
       <AreaTabs area={area} onChange={setArea} />
       {area === 'insights' ? (
-        <InsightsScreen />
+        <WithHelp sections={INSIGHTS_HELP} label="Explain these insights">
+          <InsightsScreen />
+        </WithHelp>
       ) : area === 'plans' ? (
         <PlansScreen />
       ) : (
