@@ -1,9 +1,11 @@
 import { cacheKey, dropStaleEntries, readCached, writeCached } from '../core/analysis/analysis-cache';
-import { ANALYSES, HISTORY_TABLES, tablesOfCacheKey, type AnalysisName, type ParamsOf, type ResultOf } from '../core/analysis/catalogue';
+import { ANALYSES, tablesOfCacheKey, type AnalysisName, type ParamsOf, type ResultOf } from '../core/analysis/catalogue';
 import { CombinationsUnavailable } from '../core/analysis/combinations/types';
-import { bumpDataVersions, dataVersionOf, TABLES_WRITTEN_BY_KIND } from '../core/analysis/data-version';
+import { loadBaskets } from '../core/analysis/combinations/baskets';
+import { bumpDataVersions, TABLES_WRITTEN_BY_KIND } from '../core/analysis/data-version';
 import { drilldown, type DrilldownPage, type DrilldownRequest, type PageWindow } from '../core/analysis/drilldown';
 import { loadPurchases, type PurchaseHistory } from '../core/analysis/purchases';
+import type { Memo } from '../core/plan/memo';
 import type { Database } from '../core/store/sqlite';
 import type { ProgressListener } from '../shared/engine-api';
 import { fail, ok, type Result } from '../shared/result';
@@ -24,7 +26,8 @@ export interface AnalysisAnswer<N extends AnalysisName> {
 export type AnalysisFailure = { message: string };
 
 export class AnalysisRunner {
-  private memo: { db: Database; version: string; history: PurchaseHistory } | null = null;
+  /** `memoFor(db)` remembers results for as long as the workspace's data stays the same. */
+  constructor(private readonly memoFor: (db: Database) => Memo) {}
 
   run<N extends AnalysisName>(db: Database, name: N, params: ParamsOf<N>, onProgress?: ProgressListener): Result<AnalysisAnswer<N>, AnalysisFailure> {
     const definition = ANALYSES[name];
@@ -34,6 +37,7 @@ export class AnalysisRunner {
     try {
       const result = definition.run(db, params, {
         history: () => this.history(db),
+        baskets: (options) => this.memoFor(db)(`baskets:${JSON.stringify(options)}`, () => loadBaskets(db, options)),
         hooks: { onProgress: (done, total) => onProgress?.({ label: 'Analysing', done, total }) },
       });
       return ok({ ...writeCached(db, key, definition.reads, result, new Date()), fromCache: false });
@@ -51,12 +55,9 @@ export class AnalysisRunner {
   dataChanged(db: Database, kind: string): void {
     bumpDataVersions(db, TABLES_WRITTEN_BY_KIND[kind] ?? []);
     dropStaleEntries(db, tablesOfCacheKey);
-    this.memo = null;
   }
 
   private history(db: Database): PurchaseHistory {
-    const version = dataVersionOf(db, HISTORY_TABLES);
-    if (this.memo?.db !== db || this.memo.version !== version) this.memo = { db, version, history: loadPurchases(db) };
-    return this.memo.history;
+    return this.memoFor(db)('history', () => loadPurchases(db));
   }
 }

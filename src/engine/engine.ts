@@ -5,6 +5,7 @@ import { generateDemoWorkspace } from '../core/demo/generate-workspace';
 import { getBranding, setBranding } from '../core/export/branding';
 import { csvLine } from '../core/export/csv-cell';
 import { exportPlan } from '../core/export/export-plan';
+import { checkExercise, listExercises, resetExercise } from '../core/exercises/catalogue';
 import { importFile } from '../core/import/import-file';
 import { importHistory } from '../core/import/history';
 import { findPreset, rememberImportMapping } from '../core/import/presets';
@@ -31,10 +32,12 @@ import { CHECK_IDS } from '../core/plan/checklist';
 import { planChecklist } from '../core/plan/checklist-report';
 import { createMemo, type Memo } from '../core/plan/memo';
 import { computePlanView } from '../core/plan/plan-view';
+import { measurePilot } from '../core/results/measure';
+import { loadPilotSends, readPilotSends, recordPilotSends } from '../core/results/pilot-sends';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';
-import type { AcknowledgementOutcome, EngineApi, ImportRunOutcome, PlanWriteOutcome, UndoImportOutcome } from '../shared/engine-api';
+import type { AcknowledgementOutcome, EngineApi, ImportRunOutcome, PilotSendsOutcome, PlanWriteOutcome, UndoImportOutcome } from '../shared/engine-api';
 import type { PlanRecord } from '../shared/plan';
 import type { Result } from '../shared/result';
 import { fail, ok } from '../shared/result';
@@ -51,14 +54,14 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
   let importing = false;
   let cancelRequested = false;
   let rejected: { headers: string[]; rows: RejectedRow[] } = { headers: [], rows: [] };
-  const analyses = new AnalysisRunner();
-  // Plan views reuse what they computed while the data stays the same.
-  let planMemos: { db: Database; version: string; memo: Memo } | null = null;
-  const planMemo = (db: Database): Memo => {
+  // Analyses and plan views reuse what they loaded or computed while the data stays the same.
+  let dataMemos: { db: Database; version: string; memo: Memo } | null = null;
+  const dataMemo = (db: Database): Memo => {
     const version = dataVersionOf(db, ALL_DATA_TABLES);
-    if (planMemos?.db !== db || planMemos.version !== version) planMemos = { db, version, memo: createMemo() };
-    return planMemos.memo;
+    if (dataMemos?.db !== db || dataMemos.version !== version) dataMemos = { db, version, memo: createMemo() };
+    return dataMemos.memo;
   };
+  const analyses = new AnalysisRunner(dataMemo);
   // Calls that touch the database run one at a time, in the order they came. An import awaits
   // between chunks with its transaction open: any other call then, even an export (which reopens
   // the database), would lose it.
@@ -185,12 +188,12 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
     planView: (planId, document) =>
       exclusive(async () => {
         const db = current();
-        return computePlanView(db, document, otherActivePlans(db, planId), planMemo(db));
+        return computePlanView(db, document, otherActivePlans(db, planId), dataMemo(db));
       }),
     planChecklist: (planId, document) =>
       exclusive(async () => {
         const db = current();
-        return planChecklist(db, planId, document, otherActivePlans(db, planId), planMemo(db));
+        return planChecklist(db, planId, document, otherActivePlans(db, planId), dataMemo(db));
       }),
     acknowledgeCheck: (planId, checkId, reason, by) =>
       exclusive(async () => ackWrite(addAcknowledgement(current(), planId, { checkId, reason, by }, CHECK_IDS, new Date()))),
@@ -224,7 +227,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         const db = current();
         let lastReport = 0;
         return exportPlan(db, planId, format, {
-          memo: planMemo(db),
+          memo: dataMemo(db),
           onProgress: (done, total) => {
             if (done < total && Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
             lastReport = Date.now();
@@ -232,12 +235,53 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
           },
         });
       }),
+    recordPilotSends: (planId, file) =>
+      exclusive(async (): Promise<PilotSendsOutcome> => {
+        const target = current();
+        const plan = getPlan(target, planId);
+        if (!plan.ok) return { ok: false, message: plan.error, problems: [] };
+        let read;
+        try {
+          read = readPilotSends(file instanceof Uint8Array ? new TextDecoder().decode(file) : await file.text());
+        } catch (error) {
+          return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };
+        }
+        if (read.sends.length === 0) return { ok: false, message: 'The file has no sends that can be used.', problems: read.problems };
+        recordPilotSends(target, planId, read.sends);
+        revision++;
+        return { ok: true, rowsRead: read.rowsRead, recorded: read.sends.length, problems: read.problems, summary: summarizeWorkspace(target, revision) };
+      }),
+    pilotResults: (planId) =>
+      exclusive(async () => {
+        const target = current();
+        const plan = getPlan(target, planId);
+        if (!plan.ok) return plan;
+        const sends = loadPilotSends(target, planId);
+        if (sends.length === 0) return fail('No sends are recorded for this plan yet: load the audience file the pilot was sent from.');
+        const results = measurePilot(target, plan.value.document, sends);
+        return results ? ok(results) : fail('The plan has no start date, so there is no pilot to measure.');
+      }),
     getBranding: () => exclusive(async () => getBranding(current())),
     setBranding: (branding) =>
       exclusive(async () => {
         const saved = setBranding(current(), branding);
         if (saved.ok) revision++;
         return saved;
+      }),
+    listExercises: () => exclusive(async () => listExercises(current())),
+    checkExercise: (exerciseId, answer) =>
+      exclusive(async () => {
+        const checked = checkExercise(current(), exerciseId, answer);
+        if (!checked.ok) return { ok: false, message: checked.error };
+        revision++;
+        return { ok: true, ...checked.value, summary: summarizeWorkspace(current(), revision) };
+      }),
+    resetExercise: (exerciseId) =>
+      exclusive(async () => {
+        const reset = resetExercise(current(), exerciseId);
+        if (!reset.ok) return { ok: false, message: reset.error };
+        revision++;
+        return { ok: true, exercise: reset.value, summary: summarizeWorkspace(current(), revision) };
       }),
     exportBytes: () =>
       exclusive(async () => {

@@ -75,7 +75,19 @@ function benchOne(target: RulesBenchTarget): number {
     `  ratio to sqlite3: mining ${(miningSeconds / baseline).toFixed(3)}x, baskets + mining ${((basketsSeconds + miningSeconds) / baseline).toFixed(2)}x, ` +
       `whole CLI run ${(measured.seconds / baseline).toFixed(2)}x (target for the analysis: at most 0.25x)`,
   );
+  const inApp = inTheApp(target);
+  console.log(
+    `  in the app (the engine keeps the baskets while the data is unchanged): first run ${inApp.first.toFixed(2)} s, ` +
+      `then with the minimum support doubled ${inApp.changed.toFixed(3)} s, ratio to sqlite3 ${(inApp.changed / baseline).toFixed(3)}x`,
+  );
   return basketsSeconds + miningSeconds;
+}
+
+function inTheApp(target: RulesBenchTarget): { first: number; changed: number } {
+  const args = [target.workspace, String(target.minSupport), String(MIN_CONFIDENCE), String(MAX_LENGTH)];
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/rules-in-app.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`rules in the app failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { first: number; changed: number };
 }
 
 /** A generated shop of `lines` order lines, imported into its own workspace once and kept. */

@@ -1,7 +1,8 @@
 import type { Database } from '../store/sqlite';
 import { analyseBaselines, type BaselineParams, type BaselinesResult } from './baselines';
-import { mineCombinations } from './combinations/mine';
-import type { CombinationsParameters, CombinationsResult, MiningHooks } from './combinations/types';
+import type { LoadedBaskets } from './combinations/baskets';
+import { mineBaskets, withProductNames } from './combinations/mine';
+import type { BasketOptions, CombinationsParameters, CombinationsResult, MiningHooks } from './combinations/types';
 import type { DataTable } from './data-version';
 import { analyseFamilies, type FamiliesResult, type FamilyParams } from './families';
 import { analyseLadders, type LadderParams, type LaddersResult } from './ladders';
@@ -38,6 +39,8 @@ export type ResultOf<N extends AnalysisName> = AnalysisCatalogue[N]['result'];
 export interface AnalysisContext {
   /** The purchase history the behavioural analyses share, loaded at most once per data version. */
   history(): PurchaseHistory;
+  /** The baskets of one basket definition, loaded at most once per data version. */
+  baskets(options: BasketOptions): LoadedBaskets;
   hooks: MiningHooks;
 }
 
@@ -55,7 +58,10 @@ const EVERYTHING: readonly DataTable[] = [...WITH_CUSTOMERS, 'events'];
 export const ANALYSES: { [N in AnalysisName]: AnalysisDefinition<N> } = {
   combinations: {
     reads: [...HISTORY_TABLES, 'baskets'],
-    run: (db, params, { hooks }) => mineCombinations(db, params, hooks),
+    run: (db, params, { baskets, hooks }) => {
+      const loaded = baskets({ level: params.level, basket: params.basket });
+      return withProductNames(db, mineBaskets(loaded.baskets, loaded.source, params, hooks));
+    },
   },
   sequences: { reads: HISTORY_TABLES, run: (db, params, { history }) => analyseSequences(db, params, history()) },
   secondPurchase: { reads: HISTORY_TABLES, run: (db, params, { history }) => timeToSecondPurchase(db, params, history()) },
