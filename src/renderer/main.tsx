@@ -4,6 +4,7 @@ import { App } from './App';
 import { startEngine } from './engine-client';
 import { selectHost } from './host/select-host';
 import { ServicesProvider } from './state/store-context';
+import { createExercisesStore } from './screens/exercises/exercises-store';
 import { createImportStore } from './state/import-store';
 import { createInsightsStore } from './state/insights-store';
 import { createPlansStore } from './state/plans-store';
@@ -21,15 +22,18 @@ const plansStore = createPlansStore(engine, host, {
   onEdited: () => store.getState().markUnsaved(),
 });
 const insightsStore = createInsightsStore(engine, (summary) => store.getState().adoptChange(summary));
+const exercisesStore = createExercisesStore(engine, (summary) => store.getState().adoptChange(summary));
 const importStore = createImportStore(host, engine, (summary) => {
   store.getState().adoptImport(summary);
   insightsStore.getState().reset();
+  void plansStore.getState().dataChanged();
 });
 // Answers belong to one workspace: another one (or none) starts afresh.
 store.subscribe((now, before) => {
   if (now.ref !== before.ref || (now.summary === null && before.summary !== null)) {
     insightsStore.getState().reset();
     plansStore.getState().reset();
+    exercisesStore.getState().clear();
   }
 });
 host.onMenuCommand((command) => {
@@ -44,7 +48,7 @@ host.onBeforeQuit({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ServicesProvider services={{ host, store, importStore, insightsStore, plansStore }}>
+    <ServicesProvider services={{ host, store, importStore, insightsStore, plansStore, exercisesStore }}>
       <App />
     </ServicesProvider>
   </StrictMode>,

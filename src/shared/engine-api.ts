@@ -8,12 +8,15 @@ import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
 import type { UndoneImport } from '../core/import/undo';
 import type { Branding } from '../core/export/branding';
+import type { ExerciseCheck } from '../core/exercises/exercise';
+import type { ExerciseView } from '../core/exercises/catalogue';
 import type { ExportedFile, ExportFormat } from '../core/export/export-plan';
 import type { DeletedPlan, PlanRevision, PlanSummary } from '../core/plan/plan-store';
 import type { AnalysisAnswer, AnalysisFailure } from '../engine/analysis-runner';
 import type { Acknowledgement } from '../core/plan/acknowledgements';
 import type { ChecklistReport } from '../core/plan/checklist-report';
 import type { PlanView } from '../core/plan/plan-view';
+import type { PilotResults } from '../core/results/measure';
 import type { PlanDocument, PlanRecord } from './plan';
 import type { Readiness } from './readiness';
 import type { Result } from './result';
@@ -99,9 +102,19 @@ export interface EngineApi {
    * audience file's rows. Fails with a message when the plan lacks what the format needs.
    */
   exportPlan(planId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<Result<ExportedFile, string>>;
+  /** Records the pilot's sends from the audience file it was sent from, replacing any recorded before. */
+  recordPilotSends(planId: string, file: Blob | Uint8Array): Promise<PilotSendsOutcome>;
+  /** The pilot's measures, treatment against control, and the verdict; a message when there is nothing to measure yet. */
+  pilotResults(planId: string): Promise<Result<PilotResults, string>>;
   /** The agency branding exported reports carry, set once per workspace. */
   getBranding(): Promise<Branding>;
   setBranding(branding: Branding): Promise<Result<Branding, string>>;
+  /** The classroom exercises of the demo this workspace was made from; none for other workspaces. */
+  listExercises(): Promise<ExerciseView[]>;
+  /** Checks an answer against the workspace's data and records the attempt in the workspace. */
+  checkExercise(exerciseId: string, answer: string): Promise<ExerciseWriteOutcome<ExerciseCheck>>;
+  /** Forgets the attempts and puts back what the exercise works on. */
+  resetExercise(exerciseId: string): Promise<ExerciseWriteOutcome>;
   /** The whole workspace as SQLite bytes, for the Host to write. */
   exportBytes(): Promise<Uint8Array>;
   closeWorkspace(): Promise<void>;
@@ -118,6 +131,10 @@ export type AnalysisRunOutcome<N extends AnalysisName> =
 
 export type PlanWriteOutcome = { ok: true; plan: PlanRecord; summary: WorkspaceSummary } | { ok: false; message: string };
 export type AcknowledgementOutcome = { ok: true; acknowledged: Acknowledgement[]; summary: WorkspaceSummary } | { ok: false; message: string };
+export type PilotSendsOutcome =
+  | { ok: true; rowsRead: number; recorded: number; problems: string[]; summary: WorkspaceSummary }
+  | { ok: false; message: string; problems: string[] };
+export type ExerciseWriteOutcome<T = object> = ({ ok: true; exercise: ExerciseView; summary: WorkspaceSummary } & T) | { ok: false; message: string };
 export type PlanDeleteOutcome = { ok: true; deleted: DeletedPlan; summary: WorkspaceSummary } | { ok: false; message: string };
 
 export type ImportRunOutcome =

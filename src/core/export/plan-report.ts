@@ -10,6 +10,8 @@ import { summarizeWorkspace } from '../store/workspace-summary';
 import { STRATEGIES } from '../plan/strategy-advice';
 import { variantB } from '../plan/variants';
 import { queryAll } from '../store/sqlite';
+import { measurePilot, type PilotResults } from '../results/measure';
+import { loadPilotSends } from '../results/pilot-sends';
 import type { ChannelId, PlanDocument, PlanRecord, Recommendation } from '../../shared/plan';
 import { ownedBefore } from './audience-csv';
 import type { Branding } from './branding';
@@ -123,6 +125,8 @@ export interface PlanReport {
   checklist: { checks: ReportCheck[]; acknowledged: ReportAcknowledgement[] } | null;
   milestones: Milestone[];
   scaleCriteria: string[];
+  /** The pilot's results, once its sends are recorded; null before. */
+  results: PilotResults | null;
 }
 
 export interface ReportOptions {
@@ -216,7 +220,13 @@ export function planReport(db: Database, record: PlanRecord, otherPlans: readonl
     checklist: options.checklist ? { checks: [...options.checklist.checks], acknowledged: [...options.checklist.acknowledged] } : null,
     milestones: startDate ? pilotMilestones(plan, startDate) : [],
     scaleCriteria: plan.pilot.scaleCriteria,
+    results: resultsOf(db, record),
   };
+}
+
+function resultsOf(db: Database, record: PlanRecord): PilotResults | null {
+  const sends = loadPilotSends(db, record.planId);
+  return sends.length === 0 ? null : measurePilot(db, record.document, sends);
 }
 
 function summaryOf(plan: PlanDocument, view: PlanView, strategy: string | null, moment: string | null, approved: number): string {

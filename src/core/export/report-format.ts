@@ -1,4 +1,5 @@
 import type { ChannelId, Recommendation } from '../../shared/plan';
+import type { PilotResults, ResultMeasure } from '../results/measure';
 import type { PlanReport, ReportCheck, ReportMetric } from './plan-report';
 
 /** Words and numbers the HTML and Markdown reports share, so both say exactly the same. */
@@ -28,6 +29,7 @@ export const SECTION_TITLES = {
   metrics: 'Metrics, baselines and targets',
   checklist: 'Checklist',
   next: 'Next steps and scale criteria',
+  results: 'Pilot results',
 } as const;
 
 export const whole = (n: number) => n.toLocaleString('en');
@@ -97,3 +99,28 @@ export const NEXT_STEPS = [
   'Start the pilot on its start date and check it at the midpoint.',
   'At the end, compare the pilot group with the control group against the scale criteria below.',
 ] as const;
+
+export const RESULT_HEADERS = ['Measure', 'Treated', 'Control', 'Difference (95 % interval)', 'Baseline', 'Target'] as const;
+
+/** A measure's difference, treatment minus control, with its interval: points for shares. */
+export function resultDifference(m: ResultMeasure): string {
+  const c = m.comparison;
+  if (!c) return 'Too few customers to compare';
+  const scale = m.unit === 'share' ? 100 : 1;
+  const unit = m.unit === 'share' ? ' points' : m.unit === 'days' ? ' days' : '';
+  const r = (n: number) => (Math.round(n * scale * 10) / 10).toLocaleString('en');
+  return `${c.difference > 0 ? '+' : ''}${r(c.difference)}${unit} (${r(c.low)} to ${r(c.high)})`;
+}
+
+export function resultRows(results: PilotResults): string[][] {
+  return results.measures.map((m) => [m.label, measure(m.treatment, m.unit), measure(m.control, m.unit), resultDifference(m), measure(m.baseline, m.unit), measure(m.target, m.unit)]);
+}
+
+export function resultLines(results: PilotResults): string[] {
+  return [
+    `Pilot started ${results.startDate}; orders through ${results.dataThrough ?? '–'} (${whole(results.daysOfData)} days). Both groups are followed over the ${results.followUpDays} days from the start.`,
+    `${whole(results.treatmentCustomers)} treated and ${whole(results.controlCustomers)} in control; the plan asked for ${results.requiredPerGroup === null ? 'a number not known yet' : whole(results.requiredPerGroup)} in each group.`,
+  ];
+}
+
+export const RESULTS_CAVEAT = 'These are associations over the pilot’s days between being sent the message and what customers bought; the random split makes the comparison fair, not a proof of cause.';

@@ -1,6 +1,7 @@
 import type { Drafts, ProductCard } from '../plan/messages';
 import { CHANNEL_IDS } from '../../shared/plan';
 import { DEFAULT_BRANDING } from './branding';
+import type { PilotResults } from '../results/measure';
 import type { PlanReport } from './plan-report';
 import {
   acknowledgementOf,
@@ -11,6 +12,10 @@ import {
   measure,
   NEXT_STEPS,
   pilotLines,
+  RESULT_HEADERS,
+  resultLines,
+  resultRows,
+  RESULTS_CAVEAT,
   SECTION_TITLES,
   sendRule,
   SOURCE_LABELS,
@@ -110,6 +115,11 @@ function variantTest(test: PlanReport['messages']['test']): string {
   return test.drafts ? `${intro}<p>${e('Variant B for the same customer:')}</p>${drafts(test.drafts, 'h4')}` : intro;
 }
 
+function resultsSection(results: PilotResults): string {
+  const verdict = `<h3>Verdict</h3><p><strong>${e(results.verdict.headline)}</strong></p>${list(results.verdict.criteria.map((c) => `${c.met ? 'Met' : 'Not met'}: ${c.reason}`))}`;
+  return section('results', `${list(resultLines(results))}${table(RESULT_HEADERS, resultRows(results))}${verdict}<p class="muted">${e(RESULTS_CAVEAT)}</p>`, true);
+}
+
 export function reportHtml(report: PlanReport): string {
   const color = COLOR.test(report.branding.primaryColor) ? report.branding.primaryColor : DEFAULT_BRANDING.primaryColor;
   const { data, moment, recommendations, messages, timeline, checklist } = report;
@@ -182,6 +192,7 @@ export function reportHtml(report: PlanReport): string {
         report.milestones.map((m) => [m.date, m.title]),
       )}<h3>Scale criteria</h3>${list(report.scaleCriteria)}`,
     ),
+    ...(report.results ? [resultsSection(report.results)] : []),
   ];
   return `<!DOCTYPE html>
 <html lang="en">

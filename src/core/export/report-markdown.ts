@@ -10,6 +10,10 @@ import {
   measure,
   NEXT_STEPS,
   pilotLines,
+  RESULT_HEADERS,
+  resultLines,
+  resultRows,
+  RESULTS_CAVEAT,
   SECTION_TITLES,
   sendRule,
   SOURCE_LABELS,
@@ -144,6 +148,17 @@ export function reportMarkdown(report: PlanReport): string {
     table(['Date', 'Milestone'], report.milestones.map((x) => [x.date, x.title])),
     '### Scale criteria',
     list(report.scaleCriteria),
+    ...(report.results
+      ? [
+          h2('results'),
+          list(resultLines(report.results)),
+          table(RESULT_HEADERS, resultRows(report.results)),
+          '### Verdict',
+          `**${inline(report.results.verdict.headline)}**`,
+          list(report.results.verdict.criteria.map((c) => `${c.met ? 'Met' : 'Not met'}: ${c.reason}`)),
+          `_${inline(RESULTS_CAVEAT)}_`,
+        ]
+      : []),
   ];
   return `${parts.join('\n\n')}\n`;
 }

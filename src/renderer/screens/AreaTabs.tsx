@@ -1,11 +1,12 @@
 import type { KeyboardEvent } from 'react';
 
-export type WorkspaceArea = 'data' | 'insights' | 'plans';
+export type WorkspaceArea = 'data' | 'insights' | 'plans' | 'exercises';
 
 const AREAS: readonly { id: WorkspaceArea; title: string }[] = [
   { id: 'data', title: 'Data' },
   { id: 'insights', title: 'Insights' },
   { id: 'plans', title: 'Plans' },
+  { id: 'exercises', title: 'Exercises' },
 ];
 
 /** The workspace's main areas as tabs; arrow keys move between them. */

@@ -5,8 +5,9 @@ import { NameDialog } from '../components/NameDialog';
 import { WithHelp } from '../components/HelpPanel';
 import { INSIGHTS_HELP } from '../components/insights-help';
 import { ReadinessPanel } from '../components/ReadinessPanel';
-import { useImport, useWorkspace } from '../state/store-context';
+import { useImport, usePlans, useWorkspace } from '../state/store-context';
 import { AreaTabs, type WorkspaceArea } from './AreaTabs';
+import { ExercisesScreen } from './exercises/ExercisesScreen';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportHistorySection } from './import/ImportHistorySection';
 import { InsightsScreen } from './insights/InsightsScreen';
@@ -38,6 +39,7 @@ export function WorkspaceScreen() {
   const openDroppedFiles = useImport((s) => s.openFiles);
   const [renaming, setRenaming] = useState(false);
   const [area, setArea] = useState<WorkspaceArea>('data');
+  const openPlan = usePlans((s) => s.openPlan);
   useDroppedFiles(openDroppedFiles);
   const isEmpty = Object.values(summary.counts).every((count) => count === 0);
 
@@ -69,6 +71,13 @@ export function WorkspaceScreen() {
         </WithHelp>
       ) : area === 'plans' ? (
         <PlansScreen />
+      ) : area === 'exercises' ? (
+        <ExercisesScreen
+          onOpenPlan={(planId) => {
+            setArea('plans');
+            void openPlan(planId);
+          }}
+        />
       ) : (
       <>
       <section aria-labelledby="contents-heading">

@@ -5,9 +5,11 @@ import type { ChecklistReport } from '../../core/plan/checklist-report';
 import type { PlanView } from '../../core/plan/plan-view';
 import type { Branding } from '../../core/export/branding';
 import type { ExportFormat } from '../../core/export/export-plan';
+import type { PilotResults } from '../../core/results/measure';
 import type { PlanWriteOutcome, Progress } from '../../shared/engine-api';
 import type { Host } from '../../shared/host';
 import { blankPlan, type PlanDocument, type PlanRecord } from '../../shared/plan';
+import type { Result } from '../../shared/result';
 import type { WorkspaceSummary } from '../../shared/workspace';
 import { progressChannel, type EngineClient } from '../engine-client';
 import { record, redo, startHistory, undo, type History } from './plan-history';
@@ -75,8 +77,14 @@ export interface PlansActions {
   exportPlan(kind: PlanExportKind, label: string): Promise<void>;
   loadBranding(): Promise<Branding>;
   saveBranding(branding: Branding): Promise<string | null>;
+  /** Asks for the pilot's audience file and records its sends for the open plan; what happened, in words, or null when cancelled. */
+  recordPilotSends(): Promise<string | null>;
+  /** The open plan's pilot results; its view and checklist are worked out again too, as an import (the orders since the start) changes what they see. */
+  pilotResults(): Promise<Result<PilotResults, string>>;
   /** Saves the open plan now if it has unsaved edits. */
   flush(): Promise<void>;
+  /** The data changed (an import or its undo): the open plan's view and checklist are worked out again. */
+  dataChanged(): Promise<void>;
   reset(): void;
 }
 
@@ -310,6 +318,27 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
 
       dismissMessage: () => set({ message: null, deleted: null }),
 
+      recordPilotSends: async () => {
+        const open = get().open;
+        if (!open) return null;
+        const picked = await host.pickDataFiles();
+        if (!picked.ok) return `The file could not be opened: ${picked.error}`;
+        const file = picked.value?.[0];
+        if (!file) return null;
+        const outcome = await engine.recordPilotSends(open.planId, file);
+        if (!outcome.ok) return [`${file.name}: ${outcome.message}`, ...outcome.problems].join('\n');
+        onChanged(outcome.summary);
+        const left = outcome.rowsRead - outcome.recorded;
+        return [`Recorded ${outcome.recorded} sends from ${file.name}${left > 0 ? `; ${left} rows were left out` : ''}.`, ...outcome.problems].join('\n');
+      },
+
+      pilotResults: async () => {
+        const open = get().open;
+        if (!open) return { ok: false, error: 'No plan is open.' };
+        void refreshView();
+        return engine.pilotResults(open.planId);
+      },
+
       exportPlan: async (kind, label) => {
         const open = get().open;
         if (!open) return;
@@ -346,6 +375,11 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         return null;
       },
       flush,
+
+      dataChanged: async () => {
+        await get().load();
+        await refreshView();
+      },
 
       reset: () => {
         if (timer) clearTimeout(timer);

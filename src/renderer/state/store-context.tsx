@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Host } from '../../shared/host';
+import type { ExercisesActions, ExercisesState, ExercisesStore } from '../screens/exercises/exercises-store';
 import type { ImportActions, ImportState, ImportStore } from './import-store';
 import type { InsightsActions, InsightsState, InsightsStore } from './insights-store';
 import type { PlansActions, PlansState, PlansStore } from './plans-store';
@@ -12,6 +13,7 @@ interface Services {
   importStore: ImportStore;
   insightsStore: InsightsStore;
   plansStore: PlansStore;
+  exercisesStore: ExercisesStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);
@@ -42,4 +44,8 @@ export function useInsights<T>(selector: (state: InsightsState & InsightsActions
 
 export function usePlans<T>(selector: (state: PlansState & PlansActions) => T): T {
   return useStore(useServices().plansStore, selector);
+}
+
+export function useExercises<T>(selector: (state: ExercisesState & ExercisesActions) => T): T {
+  return useStore(useServices().exercisesStore, selector);
 }

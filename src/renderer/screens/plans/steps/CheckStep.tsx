@@ -4,6 +4,7 @@ import type { CheckResult, CheckStatus } from '../../../../core/plan/checklist';
 import type { PlanStepId } from '../../../../core/plan/completeness';
 import { usePlans } from '../../../state/store-context';
 import { ExportPanel } from './ExportPanel';
+import { PilotResults } from './PilotResults';
 
 const STATUS_LABELS: Record<CheckStatus, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fails' };
 const STEP_TITLES: Record<PlanStepId, string> = {
@@ -39,6 +40,7 @@ export function CheckStep() {
         ))}
       </ul>
       <ExportPanel blocked={checklist.blocked} />
+      <PilotResults />
     </div>
   );
 }

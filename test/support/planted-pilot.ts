@@ -1,0 +1,61 @@
+import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { dayOf, stampOf } from '../../src/core/analysis/as-of';
+import { loadPurchases } from '../../src/core/analysis/purchases';
+import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
+import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
+import { planAsOf } from '../../src/core/plan/moment-catalogue';
+import { getPlan, listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
+import { customerOutcomes } from '../../src/core/results/customer-outcomes';
+import { readPilotSends } from '../../src/core/results/pilot-sends';
+import { queryAll } from '../../src/core/store/sqlite';
+import type { Industry } from '../../src/shared/workspace';
+
+/** A small seeded generator (mulberry32), so the synthetic outcomes are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+export interface PlantedPilot {
+  planName: string;
+  /** The example plan's audience file, as the app exports it: the pilot's sends. */
+  audienceCsv: string;
+  /** Orders since the start, a normal order file: each pilot customer buys one of their suggested products with their group's chance. */
+  ordersCsv: string;
+}
+
+/** The files of a demo's example pilot that ran with a planted effect, worked out on a fresh copy of the demo. */
+export async function plantedPilot(industry: Industry, chance: { treatment: number; control: number }, seed: number): Promise<PlantedPilot> {
+  const db = generateDemoWorkspace(await loadSqlJs(), industry);
+  try {
+    const found = getPlan(db, listPlans(db)[0].planId);
+    if (!found.ok) throw new Error(found.error);
+    const plan = found.value;
+    const audience = audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)));
+    const { sends } = readPilotSends(audience);
+    const ids = new Map(queryAll<{ product_id: string; name: string }>(db, 'SELECT product_id, name FROM products').map((p) => [p.name, p.product_id]));
+    const start = dayOf(planAsOf(db, plan.document)!);
+    const outcomes = customerOutcomes(db, sends, loadPurchases(db), start, start + 2 * plan.document.pilot.durationDays);
+    const productsOf = new Map(sends.map((s) => [s.customerId, s.products]));
+    const next = random(seed);
+    const lines = ['order_id,customer_id,ordered_at,product_id,quantity,unit_price,channel'];
+    for (const o of outcomes) {
+      const products = productsOf.get(o.customerId) ?? [];
+      if (products.length === 0 || next() >= chance[o.group]) continue;
+      const product = ids.get(products[Math.floor(next() * products.length)]);
+      if (product === undefined) throw new Error(`No product is named ${products.join(', ')}`);
+      lines.push(`PILOT-${o.customerId},${o.customerId},${stampOf(start + 1 + next() * 20)},${product},1,25.00,web`);
+    }
+    // A last order well past the 14 days, so the orders cover the days the verdict needs.
+    lines.push(`PILOT-LAST,${outcomes[0].customerId},${stampOf(start + 40)},${ids.values().next().value},1,10.00,web`);
+    return { planName: plan.document.name, audienceCsv: audience, ordersCsv: `${lines.join('\n')}\n` };
+  } finally {
+    db.close();
+  }
+}
