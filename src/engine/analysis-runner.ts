@@ -1,5 +1,5 @@
 import { cacheKey, dropStaleEntries, readCached, writeCached } from '../core/analysis/analysis-cache';
-import { ANALYSES, tablesOfCacheKey, type AnalysisName, type ParamsOf, type ResultOf } from '../core/analysis/catalogue';
+import { ANALYSES, tablesOfCacheKey, type AnalysisAnswer, type AnalysisFailure, type AnalysisName, type ParamsOf, type ResultOf } from '../core/analysis/catalogue';
 import { CombinationsUnavailable } from '../core/analysis/combinations/types';
 import { loadBaskets } from '../core/analysis/combinations/baskets';
 import { bumpDataVersions, TABLES_WRITTEN_BY_KIND } from '../core/analysis/data-version';
@@ -15,15 +15,6 @@ import { fail, ok, type Result } from '../shared/result';
  * unchanged, otherwise computes (sharing one loaded purchase history between analyses) and
  * caches the result in the workspace.
  */
-
-export interface AnalysisAnswer<N extends AnalysisName> {
-  result: ResultOf<N>;
-  computedAt: string;
-  fromCache: boolean;
-}
-
-/** Why an analysis gave no result (the data cannot support it), in words for the user. */
-export type AnalysisFailure = { message: string };
 
 export class AnalysisRunner {
   /** `memoFor(db)` remembers results for as long as the workspace's data stays the same. */

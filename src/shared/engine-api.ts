@@ -1,4 +1,4 @@
-import type { AnalysisName, ParamsOf } from '../core/analysis/catalogue';
+import type { AnalysisAnswer, AnalysisFailure, AnalysisName, ParamsOf } from '../core/analysis/catalogue';
 import type { CustomerOrderDetail, DrilldownPage, DrilldownRequest, PageWindow } from '../core/analysis/drilldown';
 import type { ImportChoices } from '../core/import/import-file';
 import type { ImportFailure } from '../core/import/failure';
@@ -12,7 +12,6 @@ import type { ExerciseCheck } from '../core/exercises/exercise';
 import type { ExerciseView } from '../core/exercises/catalogue';
 import type { ExportedFile, ExportFormat } from '../core/export/export-plan';
 import type { DeletedPlan, PlanRevision, PlanSummary } from '../core/plan/plan-store';
-import type { AnalysisAnswer, AnalysisFailure } from '../engine/analysis-runner';
 import type { Acknowledgement } from '../core/plan/acknowledgements';
 import type { ChecklistReport } from '../core/plan/checklist-report';
 import type { PlanView } from '../core/plan/plan-view';

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { addAcknowledgement } from '../../src/core/plan/acknowledgements';
 import { CHECK_IDS, CHECKS } from '../../src/core/plan/checklist';
@@ -9,27 +8,7 @@ import { createPlan } from '../../src/core/plan/plan-store';
 import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import { blankPlan } from '../../src/shared/plan';
 import { sha256OfFile, withTempDir } from '../support/temp-dir';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command line as a user would, in its own process. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+import { cli } from '../support/cli-process';
 
 /** A workspace with one new plan: it names no approver and has nothing reviewed, so checks fail. */
 async function workspaceWithPlan(path: string): Promise<void> {

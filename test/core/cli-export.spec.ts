@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo';
 import { AUDIENCE_COLUMNS } from '../../src/core/export/audience-csv';
@@ -12,27 +11,7 @@ import { CHECK_IDS } from '../../src/core/plan/checklist';
 import { getPlan, listPlans, savePlan } from '../../src/core/plan/plan-store';
 import { planDocumentSchema } from '../../src/shared/plan';
 import { sha256OfFile, tempFilesIn, withTempDir } from '../support/temp-dir';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command line as a user would, in its own process. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+import { cli } from '../support/cli-process';
 
 test('export writes every format of a demo plan, whole, and says what went wrong otherwise', async () => {
   test.setTimeout(240_000);

@@ -1,33 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { analyseMoments } from '../../src/core/analysis/moments';
 import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import { blankPlan, type PlanDocument } from '../../src/shared/plan';
 import { sha256OfFile, withTempDir } from '../support/temp-dir';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command line as a user would, in its own process. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+import { cli } from '../support/cli-process';
 
 async function emptyWorkspace(path: string): Promise<void> {
   const db = createWorkspaceDb(await loadSqlJs(), 'Client shop');

@@ -1,35 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../src/core/store/schema';
 import { Random } from '../../src/core/util/random';
 import { sha256, sha256OfFile, withTempDir } from '../support/temp-dir';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command line as a user would, in its own process. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+import { cli, type CliRun } from '../support/cli-process';
 
 const sqlite3 = (file: string, ...commands: string[]) => execFileSync('sqlite3', [file, ...commands], { encoding: 'utf8' });
 
-function expectNoStackTrace(run: Run) {
+function expectNoStackTrace(run: CliRun) {
   expect(run.stderr).not.toMatch(/\n\s+at /);
   expect(run.stdout).not.toMatch(/\n\s+at /);
 }

@@ -36,6 +36,15 @@ export type AnalysisName = keyof AnalysisCatalogue;
 export type ParamsOf<N extends AnalysisName> = AnalysisCatalogue[N]['params'];
 export type ResultOf<N extends AnalysisName> = AnalysisCatalogue[N]['result'];
 
+export interface AnalysisAnswer<N extends AnalysisName> {
+  result: ResultOf<N>;
+  computedAt: string;
+  fromCache: boolean;
+}
+
+/** Why an analysis gave no result (the data cannot support it), in words for the user. */
+export type AnalysisFailure = { message: string };
+
 export interface AnalysisContext {
   /** The purchase history the behavioural analyses share, loaded at most once per data version. */
   history(): PurchaseHistory;
