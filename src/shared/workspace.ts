@@ -32,6 +32,8 @@ export interface WorkspaceSummary {
   counts: Record<TableName, number>;
   orderDateRange: { first: string; last: string } | null;
   samples: SampleRows[];
+  /** The demo this workspace was generated as, whatever it is called now; null for the user's own workspaces. */
+  demo: Industry | null;
 }
 
 /** Why a file could not be opened as a workspace; each kind gets its own message in the UI. */

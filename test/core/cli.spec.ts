@@ -33,6 +33,7 @@ test('demo writes a workspace the sqlite3 shell opens, and info reports what is 
     expect(info.code).toBe(0);
     const described = JSON.parse(info.stdout);
     expect(described.name).toBe('Lumora Smart Lighting (demo)');
+    expect(described.demo).toBe('lighting');
     expect(described.schemaVersion).toBe(SCHEMA_VERSION);
     for (const table of ['customers', 'products', 'orders', 'order_lines', 'events', 'plans']) {
       expect(described.counts[table], table).toBe(Number(sqlite3(file, `SELECT count(*) FROM ${table}`)));
@@ -44,6 +45,7 @@ test('demo writes a workspace the sqlite3 shell opens, and info reports what is 
     const text = await cli('info', file);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Lumora Smart Lighting (demo)');
+    expect(text.stdout).toMatch(/demo\s+lighting \(Lumora Smart Lighting\)/);
     expect(text.stdout).toMatch(/customers\s+300\b/);
   });
 });

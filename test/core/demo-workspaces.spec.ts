@@ -44,7 +44,7 @@ for (const industry of INDUSTRIES) {
 
     test('is named, records where its rows came from, and keeps every row linked', () => {
       expect(queryValue(db, "SELECT value FROM meta WHERE key = 'name'")).toMatch(/\(demo\)$/);
-      expect(queryValue(db, "SELECT value FROM meta WHERE key = 'industry'")).toBe(industry);
+      expect(queryValue(db, "SELECT value FROM meta WHERE key = 'demo'")).toBe(industry);
       const imports = queryAll<{ import_id: number; kind: string; file_name: string; rows_imported: number }>(db, 'SELECT * FROM imports');
       expect(imports).toHaveLength(1);
       expect(imports[0]).toMatchObject({ kind: 'demo', file_name: `demo:${industry}` });

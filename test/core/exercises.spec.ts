@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { checkExercise, listExercises, resetExercise, type ExerciseView } from '../../src/core/exercises/catalogue';
 import { milestoneRunner } from '../../src/core/exercises/milestone-moment';
 import { getPlan, savePlan } from '../../src/core/plan/plan-store';
-import { createWorkspaceDb } from '../../src/core/store/open-workspace';
+import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import type { Database } from '../../src/core/store/sqlite';
+import { summarizeWorkspace } from '../../src/core/store/workspace-summary';
+import { createEngine } from '../../src/engine/engine';
 import type { Industry } from '../../src/shared/workspace';
+import { fixture } from '../support/import-helpers';
 
 async function demo(industry: Industry): Promise<{ db: Database; exercise: ExerciseView }> {
   const db = generateDemoWorkspace(await loadSqlJs(), industry);
@@ -20,10 +24,54 @@ function choicesOf(exercise: ExerciseView) {
   return exercise.task.choices.map((c) => c.value);
 }
 
-test('a workspace that is not a demo has no exercises', async () => {
-  const db = createWorkspaceDb(await loadSqlJs(), 'My shop');
-  expect(listExercises(db)).toEqual([]);
-  expect(checkExercise(db, 'strongest-pair', 'a+b').ok).toBe(false);
+test('a workspace that is not a demo has no exercises, even under a demo’s name', async () => {
+  const SQL = await loadSqlJs();
+  for (const name of ['My shop', 'Glow & Co. skincare (demo)']) {
+    const db = createWorkspaceDb(SQL, name);
+    expect(summarizeWorkspace(db, 0).demo).toBeNull();
+    expect(listExercises(db)).toEqual([]);
+    expect(checkExercise(db, 'strongest-pair', 'a+b').ok).toBe(false);
+    db.close();
+  }
+});
+
+test('a demo renamed, saved as a copy, reopened and imported into is still that demo, with its exercises and their progress', async () => {
+  test.setTimeout(120_000);
+  const engine = createEngine(await loadSqlJs());
+  expect((await engine.createDemo('beauty')).demo).toBe('beauty');
+  expect(await engine.renameWorkspace('Tuesday class')).toMatchObject({ name: 'Tuesday class', demo: 'beauty' });
+  const [exercise] = await engine.listExercises();
+  expect(exercise?.id).toBe('strongest-pair');
+  const answer = choicesOf(exercise)[0];
+  expect((await engine.checkExercise(exercise.id, answer)).ok).toBe(true);
+
+  const copy = await engine.exportBytes();
+  await engine.closeWorkspace();
+  const reopened = await engine.openWorkspace(copy);
+  expect(reopened.ok && reopened.value).toMatchObject({ name: 'Tuesday class', demo: 'beauty' });
+  expect(await engine.listExercises()).toEqual([expect.objectContaining({ id: 'strongest-pair', attempts: 1 })]);
+  const again = await engine.checkExercise(exercise.id, answer);
+  expect(again.ok && again.exercise.attempts).toBe(2);
+
+  const imported = await engine.runImport(new Uint8Array(readFileSync(fixture('order-lines.csv'))), 'order-lines.csv', {});
+  expect(imported.ok && imported.summary.demo).toBe('beauty');
+  expect((await engine.listExercises()).map((e) => e.id)).toEqual(['strongest-pair']);
+});
+
+test('a demo made before the demo key existed is known by the key it always carried; an unknown demo is none', async () => {
+  const SQL = await loadSqlJs();
+  const current = generateDemoWorkspace(SQL, 'running', { customers: 300 });
+  current.run("UPDATE meta SET key = 'industry' WHERE key = 'demo'");
+  const older = openWorkspaceBytes(SQL, current.export());
+  current.close();
+  if (!older.ok) throw new Error(older.error.message);
+  expect(summarizeWorkspace(older.value, 0).demo).toBe('running');
+  expect(listExercises(older.value).map((e) => e.id)).toEqual(['milestone-moment']);
+
+  older.value.run("UPDATE meta SET value = 'florist' WHERE key = 'industry'");
+  expect(summarizeWorkspace(older.value, 0).demo).toBeNull();
+  expect(listExercises(older.value)).toEqual([]);
+  older.value.close();
 });
 
 test('skincare: the strongest pair is the one with the highest lift; a weaker one is not', async () => {

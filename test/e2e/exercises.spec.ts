@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { DEMO_WORKSPACES } from '../../src/core/demo/demo-workspaces';
@@ -53,6 +54,43 @@ test('the skincare exercise: a wrong pair is not solved, the strongest pair is, 
   await exercise.getByRole('button', { name: 'Reset' }).click();
   await expect(feedback).toHaveText('Not tried yet.');
   await expect(answer).toHaveValue('');
+});
+
+test('a renamed demo handed out with “Save a copy…” is still that demo: the copy offers its exercise and checks it', async ({ app }) => {
+  test.setTimeout(180_000);
+  const pairs = await pairLabels();
+  const handout = 'Tuesday class';
+
+  await app.getByRole('button', { name: `Open demo: ${DEMO.name}` }).click();
+  await workspaceReady(app);
+  await app.getByRole('button', { name: 'Rename…' }).click();
+  await app.getByLabel('Workspace name').fill(handout);
+  await app.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(app.getByRole('heading', { level: 1, name: handout })).toBeVisible();
+  // Under its new name it is still a demo, so the tour is still offered.
+  const notNow = app.getByRole('region', { name: 'Guided tour' }).getByRole('button', { name: 'Not now' });
+  await expect(notNow).toBeVisible();
+  await notNow.click();
+  await workspaceReady(app);
+
+  const download = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Save a copy…' }).click();
+  const copy = readFileSync(await (await download).path());
+  await app.getByRole('button', { name: 'Close workspace' }).click();
+
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Open workspace…' }).click();
+  await (await chooser).setFiles({ name: `${handout} - Sam.xsell`, mimeType: 'application/vnd.sqlite3', buffer: copy });
+  await expect(app.getByRole('heading', { level: 1, name: handout })).toBeVisible();
+  await workspaceReady(app);
+  await app.getByRole('tab', { name: 'Exercises' }).click();
+
+  const exercise = app.getByRole('article', { name: pairs.title });
+  const feedback = exercise.getByTestId('exercise-feedback');
+  await expect(feedback).toHaveText('Not tried yet.');
+  await exercise.getByRole('combobox').selectOption({ label: pairs.right });
+  await exercise.getByRole('button', { name: 'Check' }).click();
+  await expect(feedback).toContainText(`Solved after 1 try. Right: ${pairs.right}`);
 });
 
 test('the lighting exercise: Reset puts the broken plan in, it opens from the exercise, and a check names its three failing checks', async ({ app }) => {

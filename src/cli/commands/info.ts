@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { demoWorkspace } from '../../core/demo/demo-workspaces';
 import { openWorkspaceBytes } from '../../core/store/open-workspace';
 import { summarizeWorkspace } from '../../core/store/workspace-summary';
 import { TABLES, type OpenFailure } from '../../shared/workspace';
@@ -16,9 +17,9 @@ export const infoCommand: Command = {
   summary: 'Describe a workspace file (never changes it)',
   usage: `Usage: npm run cli -- info FILE.xsell [--json]
 
-Opens a workspace file read-only and prints its name, schema version, the row count of every
-table and the dates of its first and last orders. A file that is not a usable workspace gets a
-plain explanation and exit code 2.
+Opens a workspace file read-only and prints its name, which demo it was generated as (if it
+is one), its schema version, the row count of every table and the dates of its first and last
+orders. A file that is not a usable workspace gets a plain explanation and exit code 2.
 
   --json  print the description, or the problem, as JSON`,
 
@@ -40,15 +41,16 @@ plain explanation and exit code 2.
     const summary = summarizeWorkspace(opened.value, 0);
     opened.value.close();
     const schemaVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(USER_VERSION_OFFSET);
-    const { name, counts, orderDateRange } = summary;
+    const { name, counts, orderDateRange, demo } = summary;
     if (json) {
-      io.out(JSON.stringify({ name, schemaVersion, counts, orderDateRange }, null, 2));
+      io.out(JSON.stringify({ name, schemaVersion, demo, counts, orderDateRange }, null, 2));
       return EXIT.ok;
     }
     const width = Math.max(...TABLES.map((t) => t.length));
     io.out(
       [
         name,
+        ...(demo ? [`  demo            ${demo} (${demoWorkspace(demo).name})`] : []),
         `  schema version  ${schemaVersion}`,
         `  orders          ${orderDateRange ? `${orderDateRange.first} to ${orderDateRange.last}` : 'none yet'}`,
         '',

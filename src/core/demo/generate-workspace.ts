@@ -2,6 +2,7 @@ import type { ProgressListener } from '../../shared/engine-api';
 import type { Industry } from '../../shared/workspace';
 import { createWorkspaceDb } from '../store/open-workspace';
 import { inTransaction, queryAll, queryValue, type Database, type SqlJsStatic, type SqlValue } from '../store/sqlite';
+import { markAsDemo } from '../store/workspace-demo';
 import { Random, seedFrom } from '../util/random';
 import { emitBehaviourEvents } from './behaviour-events';
 import { DEMO_END, DEMO_START, dateOnly, timestamp } from './calendar';
@@ -130,7 +131,7 @@ function save(db: Database, model: ShopModel, seed: number, data: Generated, onP
      VALUES (?, ?, 'demo', ?, ?, ?, ?, ?)`,
     [IMPORT_ID, `demo:${model.industry}`, stamp, stamp, total, total, importReport],
   );
-  db.run("INSERT INTO meta(key, value) VALUES ('industry', ?)", [model.industry]);
+  markAsDemo(db, model.industry);
 
   const insert = (sql: string, rows: Iterable<SqlValue[]>) => {
     const statement = db.prepare(sql);

@@ -1,6 +1,5 @@
-import { DEMO_WORKSPACES } from '../demo/demo-workspaces';
 import type { Database } from '../store/sqlite';
-import { workspaceName } from '../store/workspace-summary';
+import { demoOf } from '../store/workspace-demo';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Industry } from '../../shared/workspace';
 import { fixPlan } from './broken-plan';
@@ -22,15 +21,9 @@ export interface ExerciseView extends ExerciseProgress {
   task: ExerciseTask;
 }
 
-/** The demo a workspace was made from, going by its name (a copy keeps the demo's name at its start). */
-export function demoIndustryOf(db: Database): Industry | null {
-  const name = workspaceName(db);
-  return DEMO_WORKSPACES.find((demo) => name.startsWith(demo.name))?.industry ?? null;
-}
-
 export function listExercises(db: Database): ExerciseView[] {
-  const industry = demoIndustryOf(db);
-  return EXERCISES.filter((e) => e.industry === industry).map((e) => viewOf(db, e));
+  const demo = demoOf(db);
+  return EXERCISES.filter((e) => e.industry === demo).map((e) => viewOf(db, e));
 }
 
 export function checkExercise(db: Database, id: string, answer: string): Result<ExerciseCheck & { exercise: ExerciseView }, string> {
@@ -50,7 +43,7 @@ export function resetExercise(db: Database, id: string): Result<ExerciseView, st
   return ok(viewOf(db, exercise));
 }
 
-const exerciseFor = (db: Database, id: string) => EXERCISES.find((e) => e.id === id && e.industry === demoIndustryOf(db)) ?? null;
+const exerciseFor = (db: Database, id: string) => EXERCISES.find((e) => e.id === id && e.industry === demoOf(db)) ?? null;
 const noSuchExercise = (id: string) => `This workspace has no exercise “${id}”; exercises come with the demo workspaces.`;
 
 function viewOf(db: Database, exercise: Exercise): ExerciseView {

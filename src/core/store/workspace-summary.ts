@@ -1,6 +1,7 @@
 import { TABLES, type SampleRows, type TableName, type WorkspaceSummary } from '../../shared/workspace';
 import { SCHEMA_VERSION } from './schema';
 import { queryValue, type Database } from './sqlite';
+import { demoOf } from './workspace-demo';
 
 const SAMPLE_QUERIES: { table: TableName; sql: string }[] = [
   {
@@ -46,5 +47,6 @@ export function summarizeWorkspace(db: Database, revision: number): WorkspaceSum
     counts,
     orderDateRange: first && last ? { first: String(first), last: String(last) } : null,
     samples,
+    demo: demoOf(db),
   };
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { DEMO_WORKSPACES } from '../../../core/demo/demo-workspaces';
 import { useWorkspace } from '../../state/store-context';
 import { saveTourProgress, startTour, useTourProgress } from './tour-progress';
 import { TOUR_STOPS, type TourStop } from './tour-stops';
@@ -9,9 +8,7 @@ const HIGHLIGHT = 'tour-highlight';
 /** The guided tour over the open workspace: offered once on a demo, then one stop at a time until finished or skipped. */
 export function GuidedTour() {
   const progress = useTourProgress();
-  const name = useWorkspace((s) => s.summary?.name);
-  // A demo workspace is named after its shop, with a note that it is a demo.
-  const isDemo = name !== undefined && DEMO_WORKSPACES.some((d) => name.startsWith(d.name));
+  const isDemo = useWorkspace((s) => Boolean(s.summary?.demo));
 
   if (progress === null) return isDemo ? <TourOffer /> : null;
   if (progress.state !== 'active') return null;
