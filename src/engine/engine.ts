@@ -33,7 +33,8 @@ import { planChecklist } from '../core/plan/checklist-report';
 import { createMemo, type Memo } from '../core/plan/memo';
 import { computePlanView } from '../core/plan/plan-view';
 import { measurePilot } from '../core/results/measure';
-import { loadPilotSends, readPilotSends, recordPilotSends } from '../core/results/pilot-sends';
+import { loadPilotSends, recordPilotSends } from '../core/results/pilot-sends';
+import { readSendsFile } from '../core/results/sends-file';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';
@@ -242,14 +243,15 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         if (!plan.ok) return { ok: false, message: plan.error, problems: [] };
         let read;
         try {
-          read = readPilotSends(file instanceof Uint8Array ? new TextDecoder().decode(file) : await file.text());
+          const text = file instanceof Uint8Array ? new TextDecoder().decode(file) : await file.text();
+          read = readSendsFile(target, plan.value.document, otherActivePlans(target, planId), text, { memo: dataMemo(target) });
         } catch (error) {
           return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };
         }
         if (read.sends.length === 0) return { ok: false, message: 'The file has no sends that can be used.', problems: read.problems };
         recordPilotSends(target, planId, read.sends);
         revision++;
-        return { ok: true, rowsRead: read.rowsRead, recorded: read.sends.length, problems: read.problems, summary: summarizeWorkspace(target, revision) };
+        return { ok: true, kind: read.kind, message: read.message, rowsRead: read.rowsRead, recorded: read.sends.length, problems: read.problems, summary: summarizeWorkspace(target, revision) };
       }),
     pilotResults: (planId) =>
       exclusive(async () => {
@@ -257,7 +259,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         const plan = getPlan(target, planId);
         if (!plan.ok) return plan;
         const sends = loadPilotSends(target, planId);
-        if (sends.length === 0) return fail('No sends are recorded for this plan yet: load the audience file the pilot was sent from.');
+        if (sends.length === 0) return fail('No sends are recorded for this plan yet: load the audience file the pilot was sent from, or the email tool’s send log.');
         const results = measurePilot(target, plan.value.document, sends);
         return results ? ok(results) : fail('The plan has no start date, so there is no pilot to measure.');
       }),

@@ -16,6 +16,7 @@ import type { Acknowledgement } from '../core/plan/acknowledgements';
 import type { ChecklistReport } from '../core/plan/checklist-report';
 import type { PlanView } from '../core/plan/plan-view';
 import type { PilotResults } from '../core/results/measure';
+import type { SendsFileKind } from '../core/results/sends-file';
 import type { PlanDocument, PlanRecord } from './plan';
 import type { Readiness } from './readiness';
 import type { Result } from './result';
@@ -101,7 +102,7 @@ export interface EngineApi {
    * audience file's rows. Fails with a message when the plan lacks what the format needs.
    */
   exportPlan(planId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<Result<ExportedFile, string>>;
-  /** Records the pilot's sends from the audience file it was sent from, replacing any recorded before. */
+  /** Records the pilot's sends from the audience file it was sent from or the email tool's send log, replacing any recorded before. */
   recordPilotSends(planId: string, file: Blob | Uint8Array): Promise<PilotSendsOutcome>;
   /** The pilot's measures, treatment against control, and the verdict; a message when there is nothing to measure yet. */
   pilotResults(planId: string): Promise<Result<PilotResults, string>>;
@@ -131,7 +132,7 @@ export type AnalysisRunOutcome<N extends AnalysisName> =
 export type PlanWriteOutcome = { ok: true; plan: PlanRecord; summary: WorkspaceSummary } | { ok: false; message: string };
 export type AcknowledgementOutcome = { ok: true; acknowledged: Acknowledgement[]; summary: WorkspaceSummary } | { ok: false; message: string };
 export type PilotSendsOutcome =
-  | { ok: true; rowsRead: number; recorded: number; problems: string[]; summary: WorkspaceSummary }
+  | { ok: true; kind: SendsFileKind; message: string; rowsRead: number; recorded: number; problems: string[]; summary: WorkspaceSummary }
   | { ok: false; message: string; problems: string[] };
 export type ExerciseWriteOutcome<T = object> = ({ ok: true; exercise: ExerciseView; summary: WorkspaceSummary } & T) | { ok: false; message: string };
 export type PlanDeleteOutcome = { ok: true; deleted: DeletedPlan; summary: WorkspaceSummary } | { ok: false; message: string };

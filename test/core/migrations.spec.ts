@@ -92,3 +92,19 @@ test('a workspace the app writes opens in the sqlite3 shell at the current versi
     expect(sqlite3("SELECT name FROM sqlite_master WHERE name = 'mapping_presets'")).toBe('mapping_presets');
   });
 });
+
+test('a version 4 workspace keeps its recorded pilot sends at version 5, with no unsubscribe time', async () => {
+  const SQL = await loadSqlJs();
+  const old = new SQL.Database();
+  migrate(old, 4);
+  old.run("INSERT INTO plans(plan_id, name, created_at, updated_at, document) VALUES ('P1', 'Pilot', '2026-11-01', '2026-11-01', '{}')");
+  old.run("INSERT INTO pilot_sends(plan_id, customer_id, grp, channel, sent_at) VALUES ('P1', 'C1', 'treatment', 'email', '2026-11-03T09:00:00')");
+  old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+  const opened = openWorkspaceBytes(SQL, old.export());
+  expect(opened.ok).toBe(true);
+  if (!opened.ok) return;
+  expect(schemaVersionOf(opened.value)).toBe(5);
+  expect(queryAll(opened.value, 'SELECT customer_id, sent_at, unsubscribed_at FROM pilot_sends')).toEqual([
+    { customer_id: 'C1', sent_at: '2026-11-03T09:00:00', unsubscribed_at: null },
+  ]);
+});

@@ -74,13 +74,19 @@ test('recorded sends and the orders since the start give the verdict in the app 
   }
 });
 
-test('a file that is not the audience file is refused and records nothing', async () => {
+test('a file that is neither the audience file nor a send log, or a log naming no customer, is refused and records nothing', async () => {
   const engine = createEngine(await loadSqlJs());
   try {
     await engine.createDemo('beauty');
     const [plan] = await engine.listPlans();
     const refused = await engine.recordPilotSends(plan.planId, bytes('order_id,customer_id\n1,2\n'));
-    expect(refused).toEqual({ ok: false, message: expect.stringContaining('not the pilot'), problems: [] });
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining("neither the pilot's audience file nor an email tool's send log"), problems: [] });
+    const unknown = await engine.recordPilotSends(plan.planId, bytes('Email,Timestamp\nnobody@example.com,2026-11-05 08:00\n'));
+    expect(unknown).toEqual({
+      ok: false,
+      message: 'The file has no sends that can be used.',
+      problems: ['Line 2: no single customer has the email nobody@example.com, so the row was left out.'],
+    });
     expect((await engine.pilotResults(plan.planId)).ok).toBe(false);
   } finally {
     await engine.closeWorkspace();

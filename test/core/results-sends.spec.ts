@@ -42,9 +42,9 @@ test('the audience file is read back as the sends, and each row that cannot be u
   const read = readPilotSends(text);
   expect(read.rowsRead).toBe(8);
   expect(read.sends).toEqual([
-    { customerId: 'C1', group: 'treatment', variant: 'A', channel: 'email', sentAt: '2026-11-03T09:00:00', products: ['Serum', 'Toner'] },
-    { customerId: 'C2', group: 'control', variant: null, channel: 'email', sentAt: null, products: ['Serum'] },
-    { customerId: 'C1', group: 'treatment', variant: 'A', channel: 'sms', sentAt: '2026-11-06T10:30:00', products: ['Toner'] },
+    { customerId: 'C1', group: 'treatment', variant: 'A', channel: 'email', sentAt: '2026-11-03T09:00:00', products: ['Serum', 'Toner'], unsubscribedAt: null },
+    { customerId: 'C2', group: 'control', variant: null, channel: 'email', sentAt: null, products: ['Serum'], unsubscribedAt: null },
+    { customerId: 'C1', group: 'treatment', variant: 'A', channel: 'sms', sentAt: '2026-11-06T10:30:00', products: ['Toner'], unsubscribedAt: null },
   ]);
   expect(read.problems).toHaveLength(5);
   expect(read.problems[0]).toMatch(/^Line 4: there is no customer id/);
@@ -89,7 +89,7 @@ test('results records the sends from the audience file, saves the workspace and 
     expect(recorded.stderr).toBe('');
     expect(recorded.code).toBe(0);
     const json = JSON.parse(recorded.stdout);
-    expect(json.sends).toEqual({ rowsRead: rows.length, recorded: rows.length, problems: [] });
+    expect(json.sends).toEqual({ kind: 'audience', message: "Read as the app's audience file.", rowsRead: rows.length, recorded: rows.length, problems: [] });
     const groups = new Set(rows.map((r) => `${r.group}:${r.customerId}`));
     expect(json.results.treatmentCustomers + json.results.controlCustomers).toBe(groups.size);
     expect(json.results.measures.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['acceptance', 'time-to-secondary', 'category-expansion', 'cross-sell-aov', 'return-rate']));
@@ -107,5 +107,36 @@ test('results records the sends from the audience file, saves the workspace and 
     const missing = await cli('results', '--workspace', workspace, '--plan', 'No such plan');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('There is no plan named “No such plan”');
+  });
+});
+
+test('results reads an email tool’s send log with --sends, takes the control group from the plan and refuses a file of neither kind', async () => {
+  test.setTimeout(180_000);
+  await withTempDir(async (dir) => {
+    const workspace = join(dir, 'beauty.xsell');
+    const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+    const [plan] = listPlans(db);
+    const record = getPlan(db, plan.planId);
+    if (!record.ok) throw new Error(record.error);
+    const controlRows = audienceRows(db, record.value.document, otherActivePlans(db, plan.planId)).filter((r) => r.group === 'control');
+    await writeFile(workspace, db.export());
+    db.close();
+
+    const log = resolve(ROOT, 'test/fixtures/results/mailchimp-send-log.csv');
+    const read = await cli('results', '--workspace', workspace, '--plan', plan.name, '--sends', log);
+    expect(read.stderr).toBe('');
+    expect(read.code).toBe(0);
+    const controlCustomers = new Set(controlRows.map((r) => r.customerId)).size;
+    expect(read.stdout).toContain(`Read as an email tool's send log: 4 recipients matched, ${controlCustomers} control customers from the plan's hold-out, 3 rows left out.`);
+    expect(read.stdout).toContain('Line 6: no single customer has the email nobody@example.com');
+    expect(read.stdout).toContain(`4 treated, ${controlCustomers} in control`);
+    expect(read.stdout).toMatch(/Unsubscribes +25 %/);
+    const saved = openWorkspaceBytes(await loadSqlJs(), await readFile(workspace));
+    expect(saved.ok && queryValue(saved.value, "SELECT count(*) FROM pilot_sends WHERE grp = 'treatment' AND unsubscribed_at IS NOT NULL")).toBe(1);
+    expect(saved.ok && queryValue(saved.value, "SELECT count(*) FROM pilot_sends WHERE grp = 'control'")).toBe(controlRows.length);
+
+    const neither = await cli('results', '--workspace', workspace, '--plan', plan.name, '--sends', resolve(ROOT, 'test/fixtures/results/neither-file.csv'));
+    expect(neither.code).toBe(1);
+    expect(neither.stderr).toContain("neither the pilot's audience file nor an email tool's send log");
   });
 });

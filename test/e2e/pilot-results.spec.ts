@@ -15,19 +15,19 @@ import { scratchDir } from '../support/workspace-fixtures';
  * start are loaded in the app, which calls it a win on screen and in the exported report.
  */
 
-/** What the same files give in Node: the sends recorded and the results the screen must show. */
-async function expectedResults(pilot: PlantedPilot): Promise<{ recorded: number; results: PilotResults }> {
+/** What the same files give in Node: the sends recorded, what was read and the results the screen must show. */
+async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'sendLogCsv' = 'audienceCsv'): Promise<{ recorded: number; message: string; results: PilotResults }> {
   const engine = createEngine(await loadSqlJs());
   try {
     await engine.createDemo('beauty');
     const [plan] = await engine.listPlans();
     const bytes = (text: string) => new TextEncoder().encode(text);
-    const recorded = await engine.recordPilotSends(plan.planId, bytes(pilot.audienceCsv));
+    const recorded = await engine.recordPilotSends(plan.planId, bytes(pilot[sends]));
     if (!recorded.ok) throw new Error(recorded.message);
     if (!(await engine.runImport(bytes(pilot.ordersCsv), 'orders.csv', {})).ok) throw new Error('The orders did not import.');
     const results = await engine.pilotResults(plan.planId);
     if (!results.ok) throw new Error(results.error);
-    return { recorded: recorded.recorded, results: results.value };
+    return { recorded: recorded.recorded, message: recorded.message, results: results.value };
   } finally {
     await engine.closeWorkspace();
   }
@@ -59,7 +59,7 @@ test('the sends and the orders since the start of a pilot with a planted effect 
   await expect(results.getByTestId('pilot-results-missing')).toContainText('No sends are recorded');
 
   // The sends alone: the pilot has no orders since its start yet, so it keeps running.
-  await pick(app, 'Load the sends (audience CSV)…', audiencePath);
+  await pick(app, 'Load the sends (audience CSV or send log)…', audiencePath);
   await expect(results.getByTestId('pilot-sends-notice')).toContainText(`Recorded ${recorded} sends`);
   await expect(results.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'keep-running');
 
@@ -97,4 +97,40 @@ test('the sends and the orders since the start of a pilot with a planted effect 
   expect(section).toContain('<h2>Pilot results</h2>');
   expect(section).toContain(expected.verdict.headline);
   expect(section).toContain(resultDifference(acceptance));
+});
+
+test('an email tool’s send log is read as the sends, with the control group taken from the plan’s hold-out', async ({ app }) => {
+  test.setTimeout(180_000);
+  const pilot = await plantedPilot('beauty', { treatment: 0.5, control: 0.15 }, 7);
+  const { recorded, message, results: expected } = await expectedResults(pilot, 'sendLogCsv');
+  expect(message).toMatch(/^Read as an email tool's send log: \d+ recipients matched, \d+ control customers from the plan's hold-out, 0 rows left out\.$/);
+  const dir = scratchDir('xsell-pilot-log-');
+  const logPath = join(dir, 'email-send-log.csv');
+  const ordersPath = join(dir, 'orders-since-the-start.csv');
+  writeFileSync(logPath, pilot.sendLogCsv);
+  writeFileSync(ordersPath, pilot.ordersCsv);
+
+  await app.getByRole('button', { name: /Open demo: Glow/ }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
+  await app.getByRole('tab', { name: 'Plans' }).click();
+  await app.getByRole('button', { name: pilot.planName, exact: true }).click();
+  await app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: /Check and export/ }).click();
+  const results = app.getByRole('region', { name: 'Results' });
+  await expect(results).toContainText('or the email tool’s send log');
+
+  await pick(app, 'Load the sends (audience CSV or send log)…', logPath);
+  const notice = results.getByTestId('pilot-sends-notice');
+  await expect(notice).toContainText(`Recorded ${recorded} sends from email-send-log.csv.`);
+  await expect(notice).toContainText(message);
+  await expect(results.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'keep-running');
+
+  await pick(app, 'Import the orders since the start…', ordersPath);
+  const dialog = app.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+  await app.getByRole('button', { name: 'Done' }).click();
+
+  await expect(results.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'scale');
+  await expect(results.getByTestId('result-acceptance')).toContainText(resultDifference(expected.measures.find((m) => m.id === 'acceptance')!));
+  await expect(results).toContainText(`${expected.treatmentCustomers} treated and ${expected.controlCustomers} in control`);
 });

@@ -26,6 +26,8 @@ export interface PlantedPilot {
   planName: string;
   /** The example plan's audience file, as the app exports it: the pilot's sends. */
   audienceCsv: string;
+  /** The same treated sends as an email tool's send log (Klaviyo-like event rows, by email); it names no control customer. */
+  sendLogCsv: string;
   /** Orders since the start, a normal order file: each pilot customer buys one of their suggested products with their group's chance. */
   ordersCsv: string;
 }
@@ -37,7 +39,9 @@ export async function plantedPilot(industry: Industry, chance: { treatment: numb
     const found = getPlan(db, listPlans(db)[0].planId);
     if (!found.ok) throw new Error(found.error);
     const plan = found.value;
-    const audience = audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)));
+    const rows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId));
+    const audience = audienceCsv(rows);
+    const sendLog = ['Email,Event,Timestamp', ...rows.filter((r) => r.group === 'treatment').map((r) => `${r.email},Received Email,${r.sendTime}`)].join('\n');
     const { sends } = readPilotSends(audience);
     const ids = new Map(queryAll<{ product_id: string; name: string }>(db, 'SELECT product_id, name FROM products').map((p) => [p.name, p.product_id]));
     const start = dayOf(planAsOf(db, plan.document)!);
@@ -54,7 +58,7 @@ export async function plantedPilot(industry: Industry, chance: { treatment: numb
     }
     // A last order well past the 14 days, so the orders cover the days the verdict needs.
     lines.push(`PILOT-LAST,${outcomes[0].customerId},${stampOf(start + 40)},${ids.values().next().value},1,10.00,web`);
-    return { planName: plan.document.name, audienceCsv: audience, ordersCsv: `${lines.join('\n')}\n` };
+    return { planName: plan.document.name, audienceCsv: audience, sendLogCsv: `${sendLog}\n`, ordersCsv: `${lines.join('\n')}\n` };
   } finally {
     db.close();
   }

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { loadPilotSends, readPilotSends, recordPilotSends } from '../../core/results/pilot-sends';
+import { otherActivePlans } from '../../core/plan/plan-store';
+import { loadPilotSends, recordPilotSends } from '../../core/results/pilot-sends';
+import { readSendsFile, type SendsFileKind } from '../../core/results/sends-file';
 import { measurePilot, type PilotResults, type ResultMeasure } from '../../core/results/measure';
 import { writeFileAtomic } from '../../main/atomic-write';
 import { EXIT, parseCommandLine, required, type Command } from '../cli-support';
@@ -7,7 +9,7 @@ import { openWorkspaceFile, planNamed } from '../workspace-file';
 
 /** `results --workspace W.xsell --plan NAME`: a pilot's results, treatment against control, and the verdict. */
 
-const RESULTS_USAGE = `Usage: npm run cli -- results --workspace W.xsell --plan NAME [--sends AUDIENCE.csv] [--json]
+const RESULTS_USAGE = `Usage: npm run cli -- results --workspace W.xsell --plan NAME [--sends FILE.csv] [--json]
 
 Measures a plan's pilot from its recorded sends and the orders in the workspace: each measure for
 the treated and the control group, the difference with its 95 % interval, the plan's targets and
@@ -15,8 +17,9 @@ the verdict against its scale criteria. Import the orders since the start first 
 
   --workspace W.xsell    the workspace (it must exist)
   --plan NAME            the plan, by name
-  --sends AUDIENCE.csv   first record the pilot's sends from the audience file the app exported
-                         (replacing any recorded before); the workspace is saved
+  --sends FILE.csv       first record the pilot's sends (replacing any recorded before) from the
+                         audience file the app exported, or from the email tool's send log (the
+                         control group is then the plan's own hold-out); the workspace is saved
   --json                 print JSON: { plan, sends, results }
 
 Exit code 0 when there are results, 1 when there is no plan of that name, no sends recorded for it
@@ -57,11 +60,11 @@ export const resultsCommand: Command = {
         io.err(plan);
         return EXIT.failed;
       }
-      let recorded: { rowsRead: number; recorded: number; problems: string[] } | null = null;
+      let recorded: Recorded | null = null;
       if (sendsText !== null) {
         let read;
         try {
-          read = readPilotSends(sendsText);
+          read = readSendsFile(db, plan.document, otherActivePlans(db, plan.planId), sendsText);
         } catch (error) {
           io.err(`${values.sends}: ${error instanceof Error ? error.message : String(error)}`);
           return EXIT.failed;
@@ -72,11 +75,11 @@ export const resultsCommand: Command = {
         }
         recordPilotSends(db, plan.planId, read.sends);
         await writeFileAtomic(workspace, db.export());
-        recorded = { rowsRead: read.rowsRead, recorded: read.sends.length, problems: read.problems };
+        recorded = { kind: read.kind, message: read.message, rowsRead: read.rowsRead, recorded: read.sends.length, problems: read.problems };
       }
       const sends = loadPilotSends(db, plan.planId);
       if (sends.length === 0) {
-        io.err(`No sends are recorded for “${plan.document.name}” yet: give the audience file the pilot was sent from with --sends.`);
+        io.err(`No sends are recorded for “${plan.document.name}” yet: give the audience file the pilot was sent from, or the email tool's send log, with --sends.`);
         return EXIT.failed;
       }
       const results = measurePilot(db, plan.document, sends);
@@ -93,6 +96,14 @@ export const resultsCommand: Command = {
   },
 };
 
+interface Recorded {
+  kind: SendsFileKind;
+  message: string;
+  rowsRead: number;
+  recorded: number;
+  problems: string[];
+}
+
 function value(m: ResultMeasure, n: number | null): string {
   if (n === null) return '–';
   if (m.unit === 'share') return `${Math.round(n * 1000) / 10} %`;
@@ -108,10 +119,10 @@ function difference(m: ResultMeasure): string {
   return `${c.difference > 0 ? '+' : ''}${r(c.difference)}${unit} (95 % interval ${r(c.low)} to ${r(c.high)}, p ${c.pValue < 0.001 ? '< 0.001' : `= ${c.pValue.toFixed(3)}`})`;
 }
 
-function resultsText(results: PilotResults, recorded: { rowsRead: number; recorded: number; problems: string[] } | null): string {
+function resultsText(results: PilotResults, recorded: Recorded | null): string {
   const width = Math.max(...results.measures.map((m) => m.label.length));
   const lines = [
-    ...(recorded ? [`Recorded ${recorded.recorded} sends of ${recorded.rowsRead} rows.`, ...recorded.problems.map((p) => `  ${p}`), ''] : []),
+    ...(recorded ? [`Recorded ${recorded.recorded} sends of ${recorded.rowsRead} rows. ${recorded.message}`, ...recorded.problems.map((p) => `  ${p}`), ''] : []),
     `Results of “${results.planName}”, started ${results.startDate}; orders through ${results.dataThrough ?? '–'} (${results.daysOfData} days), both groups followed over the ${results.followUpDays} days from the start`,
     `  ${results.treatmentCustomers} treated, ${results.controlCustomers} in control; the plan needs ${results.requiredPerGroup ?? '–'} in each group`,
     '',

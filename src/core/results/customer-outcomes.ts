@@ -38,18 +38,22 @@ function productResolver(history: PurchaseHistory): (label: string) => number[] 
   return (label) => byLabel.get(label.trim().toLowerCase()) ?? [];
 }
 
-function unsubscribeDays(db: Database): Map<string, number[]> {
+/** Days each customer unsubscribed on: from the events, and from the send log the sends were read from. */
+function unsubscribeDays(db: Database, sends: readonly PilotSend[]): Map<string, number[]> {
   const days = new Map<string, number[]>();
+  const add = (customerId: string, at: string) => {
+    const day = dayOrNull(at);
+    if (day === null) return;
+    const list = days.get(customerId);
+    if (list) list.push(day);
+    else days.set(customerId, [day]);
+  };
   for (const row of queryAll<{ customer_id: string; occurred_at: string }>(
     db,
     "SELECT customer_id, occurred_at FROM events WHERE lower(type) = 'unsubscribe' AND customer_id IS NOT NULL AND occurred_at IS NOT NULL",
-  )) {
-    const day = dayOrNull(row.occurred_at);
-    if (day === null) continue;
-    const list = days.get(row.customer_id);
-    if (list) list.push(day);
-    else days.set(row.customer_id, [day]);
-  }
+  ))
+    add(row.customer_id, row.occurred_at);
+  for (const send of sends) if (send.unsubscribedAt !== null) add(send.customerId, send.unsubscribedAt);
   return days;
 }
 
@@ -64,7 +68,7 @@ export function customerOutcomes(db: Database, sends: readonly PilotSend[], hist
   }
 
   const historyOf = new Map(history.customers.map((c) => [c.customerId, c]));
-  const unsubscribes = unsubscribeDays(db);
+  const unsubscribes = unsubscribeDays(db, sends);
   const outcomes: CustomerOutcome[] = [];
   for (const [customerId, info] of byCustomer) {
     const orders = historyOf.get(customerId)?.orders ?? [];

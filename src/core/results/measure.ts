@@ -87,7 +87,10 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
   const history = loadPurchases(db);
   const outcomes = customerOutcomes(db, sends, history, start, start + followUpDays);
   const groups = split(outcomes);
-  const hasUnsubscribes = Number(queryValue(db, "SELECT count(*) FROM events WHERE lower(type) = 'unsubscribe'")) > 0;
+  const logUnsubscribes = sends.some((s) => s.unsubscribedAt !== null);
+  const hasUnsubscribes = logUnsubscribes || Number(queryValue(db, "SELECT count(*) FROM events WHERE lower(type) = 'unsubscribe'")) > 0;
+  // A send log only knows the customers it sent to: the control group's unsubscribes come from the events alone.
+  const unsubscribesBasis = `Customers who unsubscribed over the follow-up, out of the group.${logUnsubscribes ? ' The send log’s unsubscribes count for treated customers only, since control customers were sent nothing.' : ''}`;
 
   const measures = [
     shareMeasure('acceptance', 'Cross-sell acceptance rate', 'Customers who bought a product recommended to them over the follow-up, out of the group.', groups, (o) => Number(o.accepted), () => 1),
@@ -98,7 +101,7 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
     meanMeasure('cross-sell-aov', 'Cross-sell order value', 'money', 'Average value of the follow-up’s orders that added a category new to the customer.', groups, (o) => o.crossSellOrderValues),
     shareMeasure('return-rate', 'Return rate of suggested items', 'Recommended products bought over the follow-up that came back, out of those bought.', groups, (o) => o.suggestedReturned, (o) => o.suggestedBought),
     ...(hasUnsubscribes
-      ? [shareMeasure('unsubscribes', 'Unsubscribes', 'Customers who unsubscribed over the follow-up, out of the group.', groups, (o) => Number(o.unsubscribed), () => 1)]
+      ? [shareMeasure('unsubscribes', 'Unsubscribes', unsubscribesBasis, groups, (o) => Number(o.unsubscribed), () => 1)]
       : []),
   ].map((m) => {
     const metric = plan.pilot.metrics.find((x) => x.id === m.id);

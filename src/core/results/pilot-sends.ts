@@ -18,6 +18,8 @@ export interface PilotSend {
   sentAt: string | null;
   /** Product names or ids as the file lists them. */
   products: string[];
+  /** Local time the customer unsubscribed, when an email tool's send log says so; null otherwise. */
+  unsubscribedAt: string | null;
 }
 
 export interface ReadSends {
@@ -27,24 +29,31 @@ export interface ReadSends {
   problems: string[];
 }
 
-const REQUIRED_COLUMNS = ['customer_id', 'group', 'channel', 'scheduled_send_time', 'recommended_products'] as const;
+/** The columns that make a file the app's audience file. */
+export const AUDIENCE_FILE_COLUMNS = ['customer_id', 'group', 'channel', 'scheduled_send_time', 'recommended_products'] as const;
 const SEND_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/;
 const MAX_PROBLEMS = 50;
 
 type Row = Partial<Record<string, string>>;
 
-/** Reads the audience file; throws when it is not one (no such columns), leaves out and reports rows that cannot be used. */
-export function readPilotSends(text: string): ReadSends {
-  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
-  const fields = parsed.meta.fields ?? [];
-  const missing = REQUIRED_COLUMNS.filter((c) => !fields.includes(c));
-  if (missing.length > 0) throw new Error(`This is not the pilot's audience file: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`);
-
+/** Collects one sentence per row left out, with its line, up to a cap (then one sentence for the rest). */
+export function problemList(): { problems: string[]; report: (line: number, message: string) => void } {
   const problems: string[] = [];
   const report = (line: number, message: string) => {
     if (problems.length < MAX_PROBLEMS) problems.push(`Line ${line}: ${message}`);
     else if (problems.length === MAX_PROBLEMS) problems.push('More rows were left out for the same kinds of reasons.');
   };
+  return { problems, report };
+}
+
+/** Reads the audience file; throws when it is not one (no such columns), leaves out and reports rows that cannot be used. */
+export function readPilotSends(text: string): ReadSends {
+  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const fields = parsed.meta.fields ?? [];
+  const missing = AUDIENCE_FILE_COLUMNS.filter((c) => !fields.includes(c));
+  if (missing.length > 0) throw new Error(`This is not the pilot's audience file: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`);
+
+  const { problems, report } = problemList();
   const groupOf = new Map<string, PilotSend['group']>();
   const sends: PilotSend[] = [];
   parsed.data.forEach((row, index) => {
@@ -67,6 +76,7 @@ export function readPilotSends(text: string): ReadSends {
       channel: channel as ChannelId,
       sentAt: group === 'control' ? null : `${time.replace(' ', 'T')}${time.length === 16 ? ':00' : ''}`,
       products: (row.recommended_products ?? '').split(';').map((p) => p.trim()).filter(Boolean),
+      unsubscribedAt: null,
     });
   });
   return { sends, rowsRead: parsed.data.length, problems };
@@ -76,9 +86,9 @@ export function readPilotSends(text: string): ReadSends {
 export function recordPilotSends(db: Database, planId: string, sends: readonly PilotSend[]): void {
   inTransaction(db, () => {
     db.run('DELETE FROM pilot_sends WHERE plan_id = ?', [planId]);
-    const insert = db.prepare('INSERT INTO pilot_sends(plan_id, customer_id, grp, variant, channel, sent_at, products) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare('INSERT INTO pilot_sends(plan_id, customer_id, grp, variant, channel, sent_at, products, unsubscribed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     try {
-      for (const s of sends) insert.run([planId, s.customerId, s.group, s.variant, s.channel, s.sentAt, JSON.stringify(s.products)]);
+      for (const s of sends) insert.run([planId, s.customerId, s.group, s.variant, s.channel, s.sentAt, JSON.stringify(s.products), s.unsubscribedAt]);
     } finally {
       insert.free();
     }
@@ -86,9 +96,17 @@ export function recordPilotSends(db: Database, planId: string, sends: readonly P
 }
 
 export function loadPilotSends(db: Database, planId: string): PilotSend[] {
-  return queryAll<{ customer_id: string; grp: PilotSend['group']; variant: string | null; channel: ChannelId; sent_at: string | null; products: string }>(
+  return queryAll<{ customer_id: string; grp: PilotSend['group']; variant: string | null; channel: ChannelId; sent_at: string | null; products: string; unsubscribed_at: string | null }>(
     db,
-    'SELECT customer_id, grp, variant, channel, sent_at, products FROM pilot_sends WHERE plan_id = ? ORDER BY rowid',
+    'SELECT customer_id, grp, variant, channel, sent_at, products, unsubscribed_at FROM pilot_sends WHERE plan_id = ? ORDER BY rowid',
     [planId],
-  ).map((r) => ({ customerId: r.customer_id, group: r.grp, variant: r.variant, channel: r.channel, sentAt: r.sent_at, products: JSON.parse(r.products) as string[] }));
+  ).map((r) => ({
+    customerId: r.customer_id,
+    group: r.grp,
+    variant: r.variant,
+    channel: r.channel,
+    sentAt: r.sent_at,
+    products: JSON.parse(r.products) as string[],
+    unsubscribedAt: r.unsubscribed_at,
+  }));
 }

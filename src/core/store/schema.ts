@@ -189,5 +189,13 @@ CREATE TABLE pilot_sends (
 CREATE INDEX pilot_sends_plan ON pilot_sends(plan_id, customer_id);
 `;
 
-export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4];
+/**
+ * When a recipient unsubscribed, as an email tool's send log tells it (null without one, and always
+ * for sends read from the audience file): the log's unsubscribes count beside those in events.
+ */
+const v5 = `
+ALTER TABLE pilot_sends ADD COLUMN unsubscribed_at TEXT;
+`;
+
+export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4, v5];
 export const SCHEMA_VERSION = MIGRATIONS.length;

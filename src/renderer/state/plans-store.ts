@@ -77,7 +77,7 @@ export interface PlansActions {
   exportPlan(kind: PlanExportKind, label: string): Promise<void>;
   loadBranding(): Promise<Branding>;
   saveBranding(branding: Branding): Promise<string | null>;
-  /** Asks for the pilot's audience file and records its sends for the open plan; what happened, in words, or null when cancelled. */
+  /** Asks for the pilot's audience file or the email tool's send log and records its sends for the open plan; what happened, in words, or null when cancelled. */
   recordPilotSends(): Promise<string | null>;
   /** The open plan's pilot results; its view and checklist are worked out again too, as an import (the orders since the start) changes what they see. */
   pilotResults(): Promise<Result<PilotResults, string>>;
@@ -328,8 +328,7 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         const outcome = await engine.recordPilotSends(open.planId, file);
         if (!outcome.ok) return [`${file.name}: ${outcome.message}`, ...outcome.problems].join('\n');
         onChanged(outcome.summary);
-        const left = outcome.rowsRead - outcome.recorded;
-        return [`Recorded ${outcome.recorded} sends from ${file.name}${left > 0 ? `; ${left} rows were left out` : ''}.`, ...outcome.problems].join('\n');
+        return [`Recorded ${outcome.recorded} sends from ${file.name}. ${outcome.message}`, ...outcome.problems].join('\n');
       },
 
       pilotResults: async () => {

@@ -5,8 +5,9 @@ import type { Result } from '../../../../shared/result';
 import { useImport, usePlans, useWorkspace } from '../../../state/store-context';
 
 /**
- * The pilot's results below the checklist: load the sends the pilot went out from, import the
- * orders since the start, and read each measure, treatment against control, and the verdict.
+ * The pilot's results below the checklist: load the sends the pilot went out from (the audience
+ * file or the email tool's send log), import the orders since the start, and read each measure,
+ * treatment against control, and the verdict.
  */
 export function PilotResults() {
   const planId = usePlans((s) => s.open?.planId);
@@ -30,12 +31,13 @@ export function PilotResults() {
     <section className="pilot-results" aria-labelledby="pilot-results-heading">
       <h4 id="pilot-results-heading">Results</h4>
       <p>
-        Once the pilot has run, load the audience file it was sent from, then import the orders since its start as a normal order import. The
-        results compare the treated customers with the control group.
+        Once the pilot has run, load the audience file it was sent from or the email tool’s send log, then import the orders since its start as
+        a normal order import. With a send log, the control group is the plan’s own hold-out. The results compare the treated customers with
+        the control group.
       </p>
       <div className="actions">
         <button type="button" onClick={() => void recordPilotSends().then(setNotice)}>
-          Load the sends (audience CSV)…
+          Load the sends (audience CSV or send log)…
         </button>
         <button type="button" onClick={() => void importOrders()}>
           Import the orders since the start…

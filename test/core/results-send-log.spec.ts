@@ -1,0 +1,163 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
+import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
+import { importFile } from '../../src/core/import/import-file';
+import { bytesSource } from '../../src/core/import/source';
+import { getPlan, listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
+import { measurePilot } from '../../src/core/results/measure';
+import { loadPilotSends, readPilotSends, recordPilotSends, type PilotSend } from '../../src/core/results/pilot-sends';
+import { readSendsFile } from '../../src/core/results/sends-file';
+import type { Database } from '../../src/core/store/sqlite';
+import type { PlanRecord } from '../../src/shared/plan';
+import { plantedPilot } from '../support/planted-pilot';
+
+/**
+ * An email tool's own send log as the second way to record a pilot's sends: Mailchimp-like,
+ * Klaviyo-like and plain logs of the beauty demo's example pilot, matched to customers by email,
+ * with the control group taken from the plan's own hold-out.
+ */
+
+const fixture = (name: string) => readFileSync(join(resolve(import.meta.dirname, '../fixtures/results'), name), 'utf8');
+
+let db: Database;
+let plan: PlanRecord;
+
+test.beforeAll(async () => {
+  db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+  const found = getPlan(db, listPlans(db)[0].planId);
+  if (!found.ok) throw new Error(found.error);
+  plan = found.value;
+});
+
+test.afterAll(() => db.close());
+
+const readLog = (text: string) => readSendsFile(db, plan.document, otherActivePlans(db, plan.planId), text);
+const treated = (sends: readonly PilotSend[]) => sends.filter((s) => s.group === 'treatment');
+
+test('a Mailchimp-like log: recipients matched by email, bounces kept as treated, unknown emails and unreadable times named by line', () => {
+  const read = readLog(fixture('mailchimp-send-log.csv'));
+  expect(read.kind).toBe('send-log');
+  expect(read.rowsRead).toBe(9);
+  expect(treated(read.sends).map((s) => [s.customerId, s.sentAt, s.variant, s.channel, s.unsubscribedAt])).toEqual([
+    ['C10141', '2026-11-05T08:00:03', 'A', 'email', null],
+    ['C10152', '2026-11-05T08:00:04', 'B', 'email', null],
+    ['C10180', '2026-11-05T08:00:05', 'A', 'email', null],
+    ['C10341', '2026-11-05T08:00:07', 'B', 'email', '2026-11-06T19:30:00'],
+  ]);
+  expect(read.problems).toEqual([
+    'Line 6: no single customer has the email nobody@example.com, so the row was left out.',
+    'Line 9: there is no email address, so the row was left out.',
+    'Line 10: the time “yesterday” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.',
+  ]);
+  expect(read.message).toMatch(/^Read as an email tool's send log: 4 recipients matched, \d+ control customers from the plan's hold-out, 3 rows left out\./);
+  expect(read.message).toContain('1 of the recipients bounced; they stay in the treated group');
+  expect(read.message).toContain('1 unsubscribed');
+  // The products recommended to a treated customer are those the audience export lists for them.
+  const rows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId));
+  const mia = treated(read.sends).find((s) => s.customerId === 'C10141')!;
+  expect(new Set(mia.products)).toEqual(new Set(rows.filter((r) => r.customerId === 'C10141').flatMap((r) => r.products)));
+});
+
+test('a Klaviyo-like log of several events per recipient: the first send is the send time, the hold-out and outsiders are left out', () => {
+  const read = readLog(fixture('klaviyo-send-log.csv'));
+  expect(read.kind).toBe('send-log');
+  expect(treated(read.sends).map((s) => [s.customerId, s.sentAt, s.variant, s.unsubscribedAt])).toEqual([
+    // Opened before the received row in the file, yet the send time is when it was received.
+    ['C10366', '2026-11-05T08:00:10', 'A', null],
+    ['C10442', '2026-11-05T08:00:11', 'B', '2026-11-07T20:00:00'],
+    ['C10572', '2026-11-05T08:00:12', 'A', null],
+    // Only an open in the log: it was sent, at the latest by then.
+    ['C10589', '2026-11-05T10:00:00', 'B', null],
+  ]);
+  expect(read.problems).toEqual([
+    "Line 9: customer C10024 (r.wright@example.com) is in the plan's control group, so their rows were left out; they stay in the control group as drawn.",
+    "Line 11: customer C10000 (javier.campbell@example.org) is not among the plan's pilot customers, so their rows were left out: only customers drawn from the same audience as the control group compare fairly.",
+    'Line 12: the activity “Placed Order” is not one this app reads (a send, delivery, open, click, bounce or unsubscribe).',
+  ]);
+  expect(read.message).toContain('4 recipients matched');
+  expect(read.message).toContain('4 rows left out');
+  expect(read.message).toContain("2 customers in the log are not in the pilot's treated group");
+});
+
+test('a plain log (email, sent_at, status): emails matched trimmed and lower-cased, failures kept as treated', () => {
+  const read = readLog(fixture('generic-send-log.csv'));
+  expect(treated(read.sends).map((s) => [s.customerId, s.sentAt, s.variant])).toEqual([
+    ['C10669', '2026-11-05T08:00:00', null],
+    ['C10746', '2026-11-05T08:00:00', null],
+    ['C10659', '2026-11-05T08:01:00', null],
+  ]);
+  expect(read.problems).toEqual(['Line 6: the time “05/11/2026 08:00” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.']);
+  expect(read.message).toContain('1 of the recipients bounced');
+});
+
+test('the control group of a send log is the plan’s hold-out, as the audience export marks it', () => {
+  const read = readLog(fixture('generic-send-log.csv'));
+  const fromAudience = readPilotSends(audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)))).sends;
+  const control = fromAudience.filter((s) => s.group === 'control');
+  expect(control.length).toBeGreaterThan(100);
+  expect(read.sends.filter((s) => s.group === 'control')).toEqual(control);
+  expect(read.message).toContain(`${new Set(control.map((s) => s.customerId)).size} control customers from the plan's hold-out`);
+});
+
+test('the log’s unsubscribes count in the unsubscribes measure, for the treated group', () => {
+  const audience = readPilotSends(audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)))).sends;
+  // The demo has no unsubscribe events: read from the audience file, there is no such measure.
+  expect(measurePilot(db, plan.document, audience)!.measures.map((m) => m.id)).not.toContain('unsubscribes');
+
+  const read = readLog(fixture('mailchimp-send-log.csv'));
+  recordPilotSends(db, plan.planId, read.sends);
+  const results = measurePilot(db, plan.document, loadPilotSends(db, plan.planId))!;
+  const unsubscribes = results.measures.find((m) => m.id === 'unsubscribes');
+  expect(unsubscribes?.comparison).toMatchObject({ treatment: { count: 1, total: 4 }, control: { count: 0 } });
+  expect(unsubscribes?.basis).toContain('count for treated customers only');
+});
+
+test('a file that is neither the audience file nor a send log is refused, naming the columns looked for', () => {
+  expect(() => readLog(fixture('neither-file.csv'))).toThrow(
+    "This file is neither the pilot's audience file nor an email tool's send log. The audience file has the columns customer_id, group, channel, scheduled_send_time, recommended_products; a send log needs an email column (Email, Email Address) and a time column (Send Time, Sent At, Timestamp, Date).",
+  );
+  // An email column alone is not enough: a send log needs the time of each send.
+  expect(() => readLog('Email Address,First Name\nmiabakker@example.com,Mia\n')).toThrow(/neither the pilot's audience file nor an email tool's send log/);
+  // The audience file keeps being read as before.
+  expect(readLog(`customer_id,group,channel,scheduled_send_time,recommended_products\nC10141,treatment,email,2026-11-05T08:00:00,Serum\n`).kind).toBe('audience');
+});
+
+test('a log whose recipients are all outside the pilot’s treated group is refused, saying to load it before the orders since the start', () => {
+  expect(() => readLog('Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\nr.wright@example.com,2026-11-05 08:00\n')).toThrow(
+    /None of the log's recipients is among the customers the plan's pilot treats\..*load the send log before importing them\./,
+  );
+});
+
+test('the planted pilot measured from an email tool’s log of its treated sends gives the same results as from the audience file', async () => {
+  test.setTimeout(120_000);
+  const pilot = await plantedPilot('beauty', { treatment: 0.5, control: 0.15 }, 7);
+  const fresh = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+  try {
+    const record = getPlan(fresh, listPlans(fresh)[0].planId);
+    if (!record.ok) throw new Error(record.error);
+    const others = otherActivePlans(fresh, record.value.planId);
+    // Both files are read before the orders since the start come in, as the app asks.
+    const fromAudience = readSendsFile(fresh, record.value.document, others, pilot.audienceCsv);
+    const fromLog = readSendsFile(fresh, record.value.document, others, pilot.sendLogCsv);
+    expect(fromAudience.kind).toBe('audience');
+    expect(fromLog.kind).toBe('send-log');
+    expect(fromLog.problems).toEqual([]);
+    expect(pilot.sendLogCsv).not.toContain('control');
+    expect((await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv)))).ok).toBe(true);
+
+    const byAudience = measurePilot(fresh, record.value.document, fromAudience.sends)!;
+    const byLog = measurePilot(fresh, record.value.document, fromLog.sends)!;
+    expect(byLog.treatmentCustomers).toBe(byAudience.treatmentCustomers);
+    expect(byLog.controlCustomers).toBe(byAudience.controlCustomers);
+    expect(byLog.verdict).toEqual(byAudience.verdict);
+    expect(byLog.verdict.decision).toBe('scale');
+    const acceptance = (r: typeof byLog) => r.measures.find((m) => m.id === 'acceptance')!.comparison;
+    expect(acceptance(byLog)).toEqual(acceptance(byAudience));
+    expect(byLog.measures).toEqual(byAudience.measures);
+  } finally {
+    fresh.close();
+  }
+});
