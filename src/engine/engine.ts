@@ -227,7 +227,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
       exclusive(async () => {
         const db = current();
         let lastReport = 0;
-        return exportPlan(db, planId, format, {
+        const exported = exportPlan(db, planId, format, {
           memo: dataMemo(db),
           onProgress: (done, total) => {
             if (done < total && Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
@@ -235,6 +235,9 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
             onProgress?.({ label: 'Writing the audience file', done, total, rows: done });
           },
         });
+        // The workspace keeps the pilot's draw of an audience file it exports.
+        if (exported.ok && format === 'audience-csv') revision++;
+        return exported;
       }),
     recordPilotSends: (planId, file) =>
       exclusive(async (): Promise<PilotSendsOutcome> => {
@@ -244,7 +247,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         let read;
         try {
           const text = file instanceof Uint8Array ? new TextDecoder().decode(file) : await file.text();
-          read = readSendsFile(target, plan.value.document, otherActivePlans(target, planId), text, { memo: dataMemo(target) });
+          read = readSendsFile(target, planId, plan.value.document, otherActivePlans(target, planId), text, { memo: dataMemo(target) });
         } catch (error) {
           return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };
         }

@@ -99,7 +99,8 @@ export interface EngineApi {
   /**
    * A saved plan as a file: the report (HTML or Markdown, printing the plan's checklist unless one is given),
    * the plan document, the audience or evidence CSV, or the pilot's calendar. Progress counts the
-   * audience file's rows. Fails with a message when the plan lacks what the format needs.
+   * audience file's rows. Fails with a message when the plan lacks what the format needs. An
+   * audience file changes the workspace: it keeps the pilot's draw, for a send log read later.
    */
   exportPlan(planId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<Result<ExportedFile, string>>;
   /** Records the pilot's sends from the audience file it was sent from or the email tool's send log, replacing any recorded before. */

@@ -9,6 +9,7 @@ import { EVIDENCE_COLUMNS } from '../../src/core/export/evidence-csv';
 import { addAcknowledgement } from '../../src/core/plan/acknowledgements';
 import { CHECK_IDS } from '../../src/core/plan/checklist';
 import { getPlan, listPlans, savePlan } from '../../src/core/plan/plan-store';
+import { exportedAudience } from '../../src/core/results/exported-audience';
 import { planDocumentSchema } from '../../src/shared/plan';
 import { sha256OfFile, tempFilesIn, withTempDir } from '../support/temp-dir';
 import { cli } from '../support/cli-process';
@@ -40,10 +41,17 @@ test('export writes every format of a demo plan, whole, and says what went wrong
     const document = planDocumentSchema.parse(JSON.parse(await readFile(out('plan.json'), 'utf8')));
     expect(document.name).toBe(plan.name);
 
-    expect((await exportTo('audience-csv', 'audience.csv')).code).toBe(0);
+    const audienceRun = await exportTo('audience-csv', 'audience.csv');
+    expect(audienceRun.code).toBe(0);
+    expect(audienceRun.stdout).toContain("keeps the pilot's draw");
     const audience = Papa.parse<Record<string, string>>(await readFile(out('audience.csv'), 'utf8'), { header: true, skipEmptyLines: true });
     expect(audience.meta.fields).toEqual([...AUDIENCE_COLUMNS]);
     expect(audience.data.length).toBeGreaterThan(10);
+    // The saved workspace keeps the draw the file was written from, row for row.
+    const saved = new (await loadSqlJs()).Database(await readFile(workspace));
+    const kept = exportedAudience(saved, plan.planId);
+    saved.close();
+    expect(kept?.rows.map((r) => [r.customerId, r.group])).toEqual(audience.data.map((r) => [r.customer_id, r.group]));
 
     expect((await exportTo('evidence-csv', 'evidence.csv')).code).toBe(0);
     const evidence = Papa.parse<Record<string, string>>(await readFile(out('evidence.csv'), 'utf8'), { header: true, skipEmptyLines: true });

@@ -93,7 +93,7 @@ test('a workspace the app writes opens in the sqlite3 shell at the current versi
   });
 });
 
-test('a version 4 workspace keeps its recorded pilot sends at version 5, with no unsubscribe time', async () => {
+test('a version 4 workspace keeps its recorded pilot sends, with no unsubscribe time', async () => {
   const SQL = await loadSqlJs();
   const old = new SQL.Database();
   migrate(old, 4);
@@ -103,7 +103,7 @@ test('a version 4 workspace keeps its recorded pilot sends at version 5, with no
   const opened = openWorkspaceBytes(SQL, old.export());
   expect(opened.ok).toBe(true);
   if (!opened.ok) return;
-  expect(schemaVersionOf(opened.value)).toBe(5);
+  expect(schemaVersionOf(opened.value)).toBe(SCHEMA_VERSION);
   expect(queryAll(opened.value, 'SELECT customer_id, sent_at, unsubscribed_at FROM pilot_sends')).toEqual([
     { customer_id: 'C1', sent_at: '2026-11-03T09:00:00', unsubscribed_at: null },
   ]);

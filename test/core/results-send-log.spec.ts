@@ -4,11 +4,13 @@ import { join, resolve } from 'node:path';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
+import { exportPlan } from '../../src/core/export/export-plan';
 import { importFile } from '../../src/core/import/import-file';
 import { bytesSource } from '../../src/core/import/source';
 import { getPlan, listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
 import { measurePilot } from '../../src/core/results/measure';
 import { loadPilotSends, readPilotSends, recordPilotSends, type PilotSend } from '../../src/core/results/pilot-sends';
+import { exportedAudience } from '../../src/core/results/exported-audience';
 import { readSendsFile } from '../../src/core/results/sends-file';
 import type { Database } from '../../src/core/store/sqlite';
 import type { PlanRecord } from '../../src/shared/plan';
@@ -34,7 +36,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => db.close());
 
-const readLog = (text: string) => readSendsFile(db, plan.document, otherActivePlans(db, plan.planId), text);
+const readLog = (text: string) => readSendsFile(db, plan.planId, plan.document, otherActivePlans(db, plan.planId), text);
 const treated = (sends: readonly PilotSend[]) => sends.filter((s) => s.group === 'treatment');
 
 test('a Mailchimp-like log: recipients matched by email, bounces kept as treated, unknown emails and unreadable times named by line', () => {
@@ -127,7 +129,7 @@ test('a file that is neither the audience file nor a send log is refused, naming
 
 test('a log whose recipients are all outside the pilot’s treated group is refused, saying to load it before the orders since the start', () => {
   expect(() => readLog('Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\nr.wright@example.com,2026-11-05 08:00\n')).toThrow(
-    /None of the log's recipients is among the customers the plan's pilot treats\..*load the send log before importing them\./,
+    /None of the log's recipients is among the customers the plan's pilot treats\. No audience file was exported from this workspace.*load the send log before importing them\./,
   );
 });
 
@@ -140,8 +142,8 @@ test('the planted pilot measured from an email tool’s log of its treated sends
     if (!record.ok) throw new Error(record.error);
     const others = otherActivePlans(fresh, record.value.planId);
     // Both files are read before the orders since the start come in, as the app asks.
-    const fromAudience = readSendsFile(fresh, record.value.document, others, pilot.audienceCsv);
-    const fromLog = readSendsFile(fresh, record.value.document, others, pilot.sendLogCsv);
+    const fromAudience = readSendsFile(fresh, record.value.planId, record.value.document, others, pilot.audienceCsv);
+    const fromLog = readSendsFile(fresh, record.value.planId, record.value.document, others, pilot.sendLogCsv);
     expect(fromAudience.kind).toBe('audience');
     expect(fromLog.kind).toBe('send-log');
     expect(fromLog.problems).toEqual([]);
@@ -157,6 +159,43 @@ test('the planted pilot measured from an email tool’s log of its treated sends
     const acceptance = (r: typeof byLog) => r.measures.find((m) => m.id === 'acceptance')!.comparison;
     expect(acceptance(byLog)).toEqual(acceptance(byAudience));
     expect(byLog.measures).toEqual(byAudience.measures);
+  } finally {
+    fresh.close();
+  }
+});
+
+test('once the audience file is exported, a send log read after the orders since the start is measured against the control group that file held back', async () => {
+  test.setTimeout(120_000);
+  const pilot = await plantedPilot('beauty', { treatment: 0.5, control: 0.15 }, 7);
+  const fresh = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+  try {
+    const planId = listPlans(fresh)[0].planId;
+    const exported = exportPlan(fresh, planId, 'audience-csv', { now: new Date('2026-11-04T09:00:00Z') });
+    if (!exported.ok) throw new Error(exported.error);
+    expect(exported.value.data).toBe(pilot.audienceCsv);
+    const heldBack = readPilotSends(exported.value.data).sends.filter((s) => s.group === 'control');
+    // Exporting again replaces the kept draw rather than adding to it.
+    expect(exportPlan(fresh, planId, 'audience-csv', { now: new Date('2026-11-04T10:00:00Z') }).ok).toBe(true);
+    expect(exportedAudience(fresh, planId)).toMatchObject({ exportedAt: '2026-11-04T10:00:00.000Z' });
+    expect(exportedAudience(fresh, planId)!.rows.length).toBe(readPilotSends(exported.value.data).rowsRead);
+
+    // The orders since the start come in first: the plan's audience, drawn again now, is another one.
+    expect((await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv)))).ok).toBe(true);
+    const record = getPlan(fresh, planId);
+    if (!record.ok) throw new Error(record.error);
+    const others = otherActivePlans(fresh, planId);
+    expect(audienceCsv(audienceRows(fresh, record.value.document, others))).not.toBe(pilot.audienceCsv);
+
+    const fromLog = readSendsFile(fresh, planId, record.value.document, others, pilot.sendLogCsv);
+    expect(fromLog.problems).toEqual([]);
+    expect(fromLog.sends.filter((s) => s.group === 'control')).toEqual(heldBack);
+    expect(fromLog.message).toContain('control customers from the audience file exported on 2026-11-04');
+    const fromAudience = readSendsFile(fresh, planId, record.value.document, others, pilot.audienceCsv);
+    const byLog = measurePilot(fresh, record.value.document, fromLog.sends)!;
+    const byAudience = measurePilot(fresh, record.value.document, fromAudience.sends)!;
+    expect(byLog.measures).toEqual(byAudience.measures);
+    expect(byLog.verdict.decision).toBe('scale');
+
   } finally {
     fresh.close();
   }

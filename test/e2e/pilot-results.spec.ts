@@ -15,16 +15,27 @@ import { scratchDir } from '../support/workspace-fixtures';
  * start are loaded in the app, which calls it a win on screen and in the exported report.
  */
 
-/** What the same files give in Node: the sends recorded, what was read and the results the screen must show. */
+/**
+ * What the same files give in Node: the sends recorded, what was read and the results the screen
+ * must show. The audience file's sends are loaded before the orders since the start; a send log
+ * after them, once the audience file has been exported from the workspace.
+ */
 async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'sendLogCsv' = 'audienceCsv'): Promise<{ recorded: number; message: string; results: PilotResults }> {
   const engine = createEngine(await loadSqlJs());
   try {
     await engine.createDemo('beauty');
     const [plan] = await engine.listPlans();
     const bytes = (text: string) => new TextEncoder().encode(text);
+    const importOrders = async () => {
+      if (!(await engine.runImport(bytes(pilot.ordersCsv), 'orders.csv', {})).ok) throw new Error('The orders did not import.');
+    };
+    if (sends === 'sendLogCsv') {
+      if (!(await engine.exportPlan(plan.planId, 'audience-csv')).ok) throw new Error('The audience file was not exported.');
+      await importOrders();
+    }
     const recorded = await engine.recordPilotSends(plan.planId, bytes(pilot[sends]));
     if (!recorded.ok) throw new Error(recorded.message);
-    if (!(await engine.runImport(bytes(pilot.ordersCsv), 'orders.csv', {})).ok) throw new Error('The orders did not import.');
+    if (sends === 'audienceCsv') await importOrders();
     const results = await engine.pilotResults(plan.planId);
     if (!results.ok) throw new Error(results.error);
     return { recorded: recorded.recorded, message: recorded.message, results: results.value };
@@ -99,11 +110,11 @@ test('the sends and the orders since the start of a pilot with a planted effect 
   expect(section).toContain(resultDifference(acceptance));
 });
 
-test('an email tool’s send log is read as the sends, with the control group taken from the plan’s hold-out', async ({ app }) => {
+test('after exporting the audience file and importing the orders since the start, an email tool’s send log gives the verdict, measured against the control group the file held back', async ({ app }) => {
   test.setTimeout(180_000);
   const pilot = await plantedPilot('beauty', { treatment: 0.5, control: 0.15 }, 7);
   const { recorded, message, results: expected } = await expectedResults(pilot, 'sendLogCsv');
-  expect(message).toMatch(/^Read as an email tool's send log: \d+ recipients matched, \d+ control customers from the plan's hold-out, 0 rows left out\.$/);
+  expect(message).toMatch(/^Read as an email tool's send log: \d+ recipients matched, \d+ control customers from the audience file exported on \d{4}-\d{2}-\d{2}, 0 rows left out\.$/);
   const dir = scratchDir('xsell-pilot-log-');
   const logPath = join(dir, 'email-send-log.csv');
   const ordersPath = join(dir, 'orders-since-the-start.csv');
@@ -118,18 +129,23 @@ test('an email tool’s send log is read as the sends, with the control group ta
   const results = app.getByRole('region', { name: 'Results' });
   await expect(results).toContainText('or the email tool’s send log');
 
-  await pick(app, 'Load the sends (audience CSV or send log)…', logPath);
-  const notice = results.getByTestId('pilot-sends-notice');
-  await expect(notice).toContainText(`Recorded ${recorded} sends from email-send-log.csv.`);
-  await expect(notice).toContainText(message);
-  await expect(results.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'keep-running');
+  // The audience file goes to the email tool; the workspace keeps its draw and saves it.
+  const saved = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Audience for the email or SMS tool (CSV)…' }).click();
+  expect(readFileSync((await (await saved).path())!, 'utf8')).toBe(pilot.audienceCsv);
+  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
 
+  // The pilot ran; the orders since the start come in before the email tool's log.
   await pick(app, 'Import the orders since the start…', ordersPath);
   const dialog = app.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 60_000 });
   await app.getByRole('button', { name: 'Done' }).click();
 
+  await pick(app, 'Load the sends (audience CSV or send log)…', logPath);
+  const notice = results.getByTestId('pilot-sends-notice');
+  await expect(notice).toContainText(`Recorded ${recorded} sends from email-send-log.csv.`);
+  await expect(notice).toContainText(message);
   await expect(results.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'scale');
   await expect(results.getByTestId('result-acceptance')).toContainText(resultDifference(expected.measures.find((m) => m.id === 'acceptance')!));
   await expect(results).toContainText(`${expected.treatmentCustomers} treated and ${expected.controlCustomers} in control`);

@@ -15,7 +15,9 @@ Writes a plan as a file. The file is written whole or not at all; a file already
                          html          the plan report, to open in a browser or print to PDF
                          md            the plan report in Markdown
                          json          the plan document, to use as a template in another workspace
-                         audience-csv  one row per planned send of the pilot, for an email or SMS tool
+                         audience-csv  one row per planned send of the pilot, for an email or SMS tool;
+                                       the workspace keeps the pilot's draw and is saved, so an email
+                                       tool's send log can be measured against this control group later
                          evidence-csv  the recommendations and the measures behind them
                          ics           the pilot's milestones as a calendar
   --out FILE           the file to write
@@ -59,6 +61,10 @@ export const exportCommand: Command = {
       }
       await writeFileAtomic(out, new TextEncoder().encode(exported.value.data));
       io.out(`Wrote the plan “${plan.document.name}” as ${format} to ${out}.`);
+      if (format === 'audience-csv') {
+        await writeFileAtomic(workspace, db.export());
+        io.out(`${workspace} keeps the pilot's draw, to compare an email tool's send log with this control group later.`);
+      }
       return EXIT.ok;
     } finally {
       db.close();

@@ -64,7 +64,7 @@ export const resultsCommand: Command = {
       if (sendsText !== null) {
         let read;
         try {
-          read = readSendsFile(db, plan.document, otherActivePlans(db, plan.planId), sendsText);
+          read = readSendsFile(db, plan.planId, plan.document, otherActivePlans(db, plan.planId), sendsText);
         } catch (error) {
           io.err(`${values.sends}: ${error instanceof Error ? error.message : String(error)}`);
           return EXIT.failed;

@@ -5,7 +5,8 @@ import { getPlan, otherActivePlans } from '../plan/plan-store';
 import type { Database } from '../store/sqlite';
 import { workspaceName } from '../store/workspace-summary';
 import { fail, ok, type Result } from '../../shared/result';
-import { audienceCsv, audienceRows } from './audience-csv';
+import { keepExportedAudience } from '../results/exported-audience';
+import { audienceCsv, audienceRows, type AudienceRow } from './audience-csv';
 import { getBranding } from './branding';
 import { evidenceCsv } from './evidence-csv';
 import { pilotIcs } from './pilot-ics';
@@ -32,6 +33,8 @@ export interface ExportOptions {
   now?: Date;
   /** Rows of the audience file written so far, out of all; the other formats are quick. */
   onProgress?: (done: number, total: number) => void;
+  /** Receives the audience file's rows once the file is made. */
+  onAudience?: (rows: AudienceRow[]) => void;
 }
 
 const FILES: Record<ExportFormat, { suffix: string; mimeType: string }> = {
@@ -57,7 +60,12 @@ const slug = (text: string) =>
 
 export const exportFileName = (planName: string, format: ExportFormat): string => `${slug(planName) || 'plan'}${FILES[format].suffix}`;
 
-/** A plan in one format, unless a failing check nobody accepted holds every export back. */
+/**
+ * A plan in one format, unless a failing check nobody accepted holds every export back. An
+ * audience file is also kept in the workspace (the pilot's draw as exported), which is then
+ * changed and must be saved: a send log read later is compared with the control group this file
+ * held back.
+ */
 export function exportPlan(db: Database, planId: string, format: ExportFormat, options: ExportOptions = {}): Result<ExportedFile, string> {
   const found = getPlan(db, planId);
   if (!found.ok) return found;
@@ -68,7 +76,8 @@ export function exportPlan(db: Database, planId: string, format: ExportFormat, o
     const titles = blocking.map((c) => `“${c.title}”`).join(', ');
     return fail(`The plan fails ${blocking.length === 1 ? 'a check' : `${blocking.length} checks`} nobody has accepted: ${titles}. Fix the plan, or accept each with a written reason, before exporting it.`);
   }
-  return renderPlanExport(db, planId, format, { ...options, checklist, memo });
+  const keep = (rows: AudienceRow[]) => keepExportedAudience(db, planId, rows, options.now ?? new Date());
+  return renderPlanExport(db, planId, format, { ...options, checklist, memo, onAudience: keep });
 }
 
 /** The file itself, whatever the checklist says: for the gate above, and for specs of each format's content. */
@@ -89,7 +98,9 @@ export function renderPlanExport(db: Database, planId: string, format: ExportFor
       return file(evidenceCsv(plan));
     case 'audience-csv': {
       if (plan.moment.id === null) return fail('Choose the plan’s moment first: the audience file lists the customers it reaches.');
-      return file(audienceCsv(audienceRows(db, plan, others, { ...options, memo })));
+      const rows = audienceRows(db, plan, others, { ...options, memo });
+      options.onAudience?.(rows);
+      return file(audienceCsv(rows));
     }
     case 'ics': {
       const start = planAsOf(db, plan)?.slice(0, 10);

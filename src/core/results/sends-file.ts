@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { audienceRows, type AudienceOptions } from '../export/audience-csv';
+import { exportedAudience, type DrawnRow } from './exported-audience';
 import { normaliseEmail } from '../import/values';
 import { queryAll, type Database } from '../store/sqlite';
 import type { PlanDocument } from '../../shared/plan';
@@ -9,10 +10,11 @@ import { readSendLog, SEND_LOG_COLUMNS_LOOKED_FOR, sendLogColumns } from './send
 /**
  * A pilot's sends from either file the marketer has: the audience file the app exported, or the
  * email tool's own send log, told apart by the header. A send log names only the treated
- * customers; the control group is then the plan's own hold-out, the customers the audience
- * export marks control, with the products it lists for them. That draw follows the plan's
- * audience, which moves on once the orders since the start are imported, so the log is read
- * before them (as the audience file is).
+ * customers; the control group is then the plan's own hold-out, the customers the audience file
+ * marked control, with the products it listed for them. The workspace keeps that draw when the
+ * file is exported; without one (the file was exported elsewhere) the draw is made again, which
+ * only matches while the data is as it was: the plan's audience moves on once the orders since
+ * the start are imported.
  */
 
 export type SendsFileKind = 'audience' | 'send-log';
@@ -46,8 +48,10 @@ function readAudienceFile(text: string): SendsFile {
   };
 }
 
-function readLogFile(db: Database, plan: PlanDocument, otherPlans: readonly PlanDocument[], text: string, options: AudienceOptions): SendsFile {
-  const planned = audienceRows(db, plan, otherPlans, options);
+function readLogFile(db: Database, planId: string, plan: PlanDocument, otherPlans: readonly PlanDocument[], text: string, options: AudienceOptions): SendsFile {
+  const kept = exportedAudience(db, planId);
+  const planned: DrawnRow[] = kept?.rows ?? audienceRows(db, plan, otherPlans, options);
+  const holdOut = kept ? `the audience file exported on ${kept.exportedAt.slice(0, 10)}` : "the plan's hold-out";
   const groupOf = new Map(planned.map((r) => [r.customerId, r.group]));
   const productsOf = new Map<string, Set<string>>();
   for (const row of planned) {
@@ -63,7 +67,9 @@ function readLogFile(db: Database, plan: PlanDocument, otherPlans: readonly Plan
   });
   if (log.recipients.length === 0 && log.outsiders > 0)
     throw new Error(
-      "None of the log's recipients is among the customers the plan's pilot treats. The plan draws its pilot from its audience, which changes once the orders since the start are imported: load the send log before importing them.",
+      kept
+        ? `None of the log's recipients is among the customers ${holdOut} treats: is it the log of this plan's pilot?`
+        : "None of the log's recipients is among the customers the plan's pilot treats. No audience file was exported from this workspace, so the pilot is drawn again from the plan's audience, which changes once the orders since the start are imported: load the send log before importing them.",
     );
 
   const treated: PilotSend[] = log.recipients.map((r) => ({
@@ -88,7 +94,7 @@ function readLogFile(db: Database, plan: PlanDocument, otherPlans: readonly Plan
     rowsRead: log.rowsRead,
     problems: log.problems,
     message: [
-      `Read as an email tool's send log: ${treated.length} recipients matched, ${controlCustomers} control customers from the plan's hold-out, ${log.rowsLeftOut} rows left out.`,
+      `Read as an email tool's send log: ${treated.length} recipients matched, ${controlCustomers} control customers from ${holdOut}, ${log.rowsLeftOut} rows left out.`,
       ...(log.outsiders > 0 ? [`${log.outsiders} customers in the log are not in the pilot's treated group; their rows were left out.`] : []),
       ...(bounced > 0 ? [`${bounced} of the recipients bounced; they stay in the treated group, as the pilot meant to reach them.`] : []),
       ...(unsubscribed > 0 ? [`${unsubscribed} unsubscribed; they count in the unsubscribes measure.`] : []),
@@ -100,11 +106,18 @@ function readLogFile(db: Database, plan: PlanDocument, otherPlans: readonly Plan
  * Reads the sends from the audience file or a send log, whichever the header shows; throws with
  * the columns looked for when it is neither, or when the file is not one that can be used.
  */
-export function readSendsFile(db: Database, plan: PlanDocument, otherPlans: readonly PlanDocument[], text: string, options: AudienceOptions = {}): SendsFile {
+export function readSendsFile(
+  db: Database,
+  planId: string,
+  plan: PlanDocument,
+  otherPlans: readonly PlanDocument[],
+  text: string,
+  options: AudienceOptions = {},
+): SendsFile {
   const header = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 1 }).data[0] ?? [];
   const fields = header.map((h) => h.trim().toLowerCase());
   if (AUDIENCE_FILE_COLUMNS.every((c) => fields.includes(c))) return readAudienceFile(text);
-  if (sendLogColumns(header.map((h) => h.trim())) !== null) return readLogFile(db, plan, otherPlans, text, options);
+  if (sendLogColumns(header.map((h) => h.trim())) !== null) return readLogFile(db, planId, plan, otherPlans, text, options);
   throw new Error(
     `This file is neither the pilot's audience file nor an email tool's send log. The audience file has the columns ${AUDIENCE_FILE_COLUMNS.join(', ')}; a send log needs ${SEND_LOG_COLUMNS_LOOKED_FOR}.`,
   );

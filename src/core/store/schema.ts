@@ -197,5 +197,24 @@ const v5 = `
 ALTER TABLE pilot_sends ADD COLUMN unsubscribed_at TEXT;
 `;
 
-export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4, v5];
+/**
+ * The pilot's draw as the audience file was exported, kept for each plan (the latest export wins):
+ * an email tool's send log names only the treated customers, so the control group it is compared
+ * with is the one this file held back, even after later imports change the plan's audience.
+ */
+const v6 = `
+CREATE TABLE pilot_audiences (
+  plan_id     TEXT NOT NULL REFERENCES plans(plan_id) ON DELETE CASCADE,
+  customer_id TEXT NOT NULL,
+  grp         TEXT NOT NULL CHECK (grp IN ('treatment', 'control')),
+  variant     TEXT,
+  channel     TEXT NOT NULL,
+  send_time   TEXT,
+  products    TEXT NOT NULL DEFAULT '[]',
+  exported_at TEXT NOT NULL
+);
+CREATE INDEX pilot_audiences_plan ON pilot_audiences(plan_id);
+`;
+
+export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4, v5, v6];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -353,6 +353,7 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
             set({ exported: `The export could not be made: ${file.error}` });
             return;
           }
+          if (kind === 'audience-csv') onChanged(await engine.summary());
           const { fileName, mimeType, data } = file.value;
           const saved =
             kind === 'pdf'
