@@ -6,12 +6,13 @@ import { AUDIENCE_COLUMNS } from '../../src/core/export/audience-csv';
 import { EVIDENCE_COLUMNS, evidenceCsv } from '../../src/core/export/evidence-csv';
 import { renderPlanExport, type ExportFormat } from '../../src/core/export/export-plan';
 import { pilotIcs } from '../../src/core/export/pilot-ics';
-import { getPlan, listPlans, otherActivePlans, savePlan } from '../../src/core/plan/plan-store';
+import { otherActivePlans, savePlan } from '../../src/core/plan/plan-store';
 import { planSchedule } from '../../src/core/plan/schedule';
 import type { Database } from '../../src/core/store/sqlite';
 import { createEngine } from '../../src/engine/engine';
 import type { Progress } from '../../src/shared/engine-api';
 import { blankPlan, planDocumentSchema, type PlanDocument, type PlanRecord } from '../../src/shared/plan';
+import { examplePlan } from '../support/demo-plan';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 
@@ -34,12 +35,6 @@ function expectCrlfOnly(text: string) {
   expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
 }
 
-function planOf(db: Database): PlanRecord {
-  const found = getPlan(db, listPlans(db)[0].planId);
-  if (!found.ok) throw new Error(found.error);
-  return found.value;
-}
-
 function save(db: Database, record: PlanRecord, change: (plan: PlanDocument) => void): void {
   const document = structuredClone(record.document);
   change(document);
@@ -53,7 +48,7 @@ for (const demo of DEMO_WORKSPACES) {
     let record: PlanRecord;
     test.beforeAll(async () => {
       db = generateDemoWorkspace(await loadSqlJs(), demo.industry);
-      record = planOf(db);
+      record = examplePlan(db);
     });
     test.afterAll(() => db?.close());
 
@@ -155,7 +150,7 @@ test.describe('the audience CSV of a changed plan', () => {
   let record: PlanRecord;
   test.beforeAll(async () => {
     db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
-    record = planOf(db);
+    record = examplePlan(db);
   });
   test.afterAll(() => db?.close());
 
@@ -163,12 +158,12 @@ test.describe('the audience CSV of a changed plan', () => {
     save(db, record, (plan) => {
       plan.pilot.audienceShare = 1;
     });
-    const schedule = planSchedule(db, planOf(db).document, [])!;
+    const schedule = planSchedule(db, examplePlan(db).document, [])!;
     const all = parseCsv<Row>(exported(db, record.planId, 'audience-csv')).rows;
     expect(all.length).toBe(schedule.totals.email + schedule.totals.sms);
     for (const channel of ['email', 'sms'] as const) expect(all.filter((r) => r.channel === channel)).toHaveLength(schedule.totals[channel]);
 
-    save(db, planOf(db), (plan) => {
+    save(db, examplePlan(db), (plan) => {
       plan.pilot.audienceShare = 0.5;
     });
     const half = parseCsv<Row>(exported(db, record.planId, 'audience-csv')).rows;
@@ -180,7 +175,7 @@ test.describe('the audience CSV of a changed plan', () => {
   });
 
   test('a shorter pilot lists only the sends within its days', () => {
-    save(db, planOf(db), (plan) => {
+    save(db, examplePlan(db), (plan) => {
       plan.pilot.durationDays = 14;
     });
     const rows = parseCsv<Row>(exported(db, record.planId, 'audience-csv')).rows.filter((r) => r.group === 'treatment');
@@ -191,7 +186,7 @@ test.describe('the audience CSV of a changed plan', () => {
   test('another seed draws other groups, and no test gives everyone variant A', () => {
     const groups = (text: string) => parseCsv<Row>(text).rows.map((r) => `${r.customer_id}:${r.group}`).join(',');
     const before = exported(db, record.planId, 'audience-csv');
-    save(db, planOf(db), (plan) => {
+    save(db, examplePlan(db), (plan) => {
       plan.pilot.seed += 1;
       plan.messages.test = { variable: null, variantB: '' };
     });
@@ -212,7 +207,7 @@ test.describe('the audience CSV of a changed plan', () => {
   });
 
   test('evidence notes that read as formulas are written as text', () => {
-    const plan = structuredClone(planOf(db).document);
+    const plan = structuredClone(examplePlan(db).document);
     plan.recommendations.items[0].evidence!.note = '@SUM(A1:A9)';
     plan.recommendations.items[0].recommended.label = '-2+3';
     const [row] = parseCsv<Record<string, string>>(evidenceCsv(plan)).rows;

@@ -14,6 +14,7 @@ import { getPlan, listPlans, otherActivePlans, savePlan } from '../../src/core/p
 import { STRATEGIES } from '../../src/core/plan/strategy-advice';
 import type { Database } from '../../src/core/store/sqlite';
 import type { PlanRecord } from '../../src/shared/plan';
+import { examplePlan } from '../support/demo-plan';
 
 const email = (view: PlanView) => view.preview!.drafts.email!;
 
@@ -54,9 +55,7 @@ for (const demo of DEMO_WORKSPACES) {
 
     test.beforeAll(async () => {
       db = generateDemoWorkspace(await loadSqlJs(), demo.industry);
-      const found = getPlan(db, listPlans(db)[0].planId);
-      if (!found.ok) throw new Error(found.error);
-      record = found.value;
+      record = examplePlan(db);
       view = computePlanView(db, record.document, []);
       const saved = setBranding(db, { agencyName: 'Northlight Agency', logo: PNG, primaryColor: '#0A7E5C' });
       expect(saved.ok).toBe(true);

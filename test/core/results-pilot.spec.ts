@@ -7,12 +7,13 @@ import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
 import { importFile } from '../../src/core/import/import-file';
 import { bytesSource } from '../../src/core/import/source';
 import { planAsOf } from '../../src/core/plan/moment-catalogue';
-import { getPlan, listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
+import { otherActivePlans } from '../../src/core/plan/plan-store';
 import { customerOutcomes } from '../../src/core/results/customer-outcomes';
 import { measurePilot, type PilotResults } from '../../src/core/results/measure';
 import { loadPilotSends, readPilotSends, recordPilotSends } from '../../src/core/results/pilot-sends';
 import { queryAll, type Database } from '../../src/core/store/sqlite';
 import type { PlanRecord } from '../../src/shared/plan';
+import { examplePlan } from '../support/demo-plan';
 
 /** A small seeded generator (mulberry32), so the synthetic outcomes are the same on every run. */
 function random(seed: number): () => number {
@@ -34,9 +35,7 @@ interface Pilot {
 /** The beauty demo with its example plan, the plan's audience file recorded as the pilot's sends. */
 async function demoPilot(): Promise<Pilot> {
   const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
-  const found = getPlan(db, listPlans(db)[0].planId);
-  if (!found.ok) throw new Error(found.error);
-  const plan = found.value;
+  const plan = examplePlan(db);
   const read = readPilotSends(audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId))));
   expect(read.problems).toEqual([]);
   recordPilotSends(db, plan.planId, read.sends);

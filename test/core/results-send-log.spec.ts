@@ -7,7 +7,7 @@ import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
 import { exportPlan } from '../../src/core/export/export-plan';
 import { importFile } from '../../src/core/import/import-file';
 import { bytesSource } from '../../src/core/import/source';
-import { getPlan, listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
+import { listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
 import { measurePilot } from '../../src/core/results/measure';
 import { loadPilotSends, readPilotSends, recordPilotSends, type PilotSend } from '../../src/core/results/pilot-sends';
 import { exportedAudience } from '../../src/core/results/exported-audience';
@@ -15,6 +15,7 @@ import { readSendsFile } from '../../src/core/results/sends-file';
 import type { Database } from '../../src/core/store/sqlite';
 import type { PlanRecord } from '../../src/shared/plan';
 import { plantedPilot } from '../support/planted-pilot';
+import { examplePlan } from '../support/demo-plan';
 
 /**
  * An email tool's own send log as the second way to record a pilot's sends: Mailchimp-like,
@@ -29,9 +30,7 @@ let plan: PlanRecord;
 
 test.beforeAll(async () => {
   db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
-  const found = getPlan(db, listPlans(db)[0].planId);
-  if (!found.ok) throw new Error(found.error);
-  plan = found.value;
+  plan = examplePlan(db);
 });
 
 test.afterAll(() => db.close());
@@ -138,20 +137,19 @@ test('the planted pilot measured from an email tool’s log of its treated sends
   const pilot = await plantedPilot('beauty', { treatment: 0.5, control: 0.15 }, 7);
   const fresh = generateDemoWorkspace(await loadSqlJs(), 'beauty');
   try {
-    const record = getPlan(fresh, listPlans(fresh)[0].planId);
-    if (!record.ok) throw new Error(record.error);
-    const others = otherActivePlans(fresh, record.value.planId);
-    // Both files are read before the orders since the start come in, as the app asks.
-    const fromAudience = readSendsFile(fresh, record.value.planId, record.value.document, others, pilot.audienceCsv);
-    const fromLog = readSendsFile(fresh, record.value.planId, record.value.document, others, pilot.sendLogCsv);
+    const record = examplePlan(fresh);
+    const others = otherActivePlans(fresh, record.planId);
+    // Both files are read before the orders since the start come in, without an exported audience file to keep the draw.
+    const fromAudience = readSendsFile(fresh, record.planId, record.document, others, pilot.audienceCsv);
+    const fromLog = readSendsFile(fresh, record.planId, record.document, others, pilot.sendLogCsv);
     expect(fromAudience.kind).toBe('audience');
     expect(fromLog.kind).toBe('send-log');
     expect(fromLog.problems).toEqual([]);
     expect(pilot.sendLogCsv).not.toContain('control');
     expect((await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv)))).ok).toBe(true);
 
-    const byAudience = measurePilot(fresh, record.value.document, fromAudience.sends)!;
-    const byLog = measurePilot(fresh, record.value.document, fromLog.sends)!;
+    const byAudience = measurePilot(fresh, record.document, fromAudience.sends)!;
+    const byLog = measurePilot(fresh, record.document, fromLog.sends)!;
     expect(byLog.treatmentCustomers).toBe(byAudience.treatmentCustomers);
     expect(byLog.controlCustomers).toBe(byAudience.controlCustomers);
     expect(byLog.verdict).toEqual(byAudience.verdict);
@@ -181,18 +179,17 @@ test('once the audience file is exported, a send log read after the orders since
 
     // The orders since the start come in first: the plan's audience, drawn again now, is another one.
     expect((await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv)))).ok).toBe(true);
-    const record = getPlan(fresh, planId);
-    if (!record.ok) throw new Error(record.error);
+    const { document } = examplePlan(fresh);
     const others = otherActivePlans(fresh, planId);
-    expect(audienceCsv(audienceRows(fresh, record.value.document, others))).not.toBe(pilot.audienceCsv);
+    expect(audienceCsv(audienceRows(fresh, document, others))).not.toBe(pilot.audienceCsv);
 
-    const fromLog = readSendsFile(fresh, planId, record.value.document, others, pilot.sendLogCsv);
+    const fromLog = readSendsFile(fresh, planId, document, others, pilot.sendLogCsv);
     expect(fromLog.problems).toEqual([]);
     expect(fromLog.sends.filter((s) => s.group === 'control')).toEqual(heldBack);
     expect(fromLog.message).toContain('control customers from the audience file exported on 2026-11-04');
-    const fromAudience = readSendsFile(fresh, planId, record.value.document, others, pilot.audienceCsv);
-    const byLog = measurePilot(fresh, record.value.document, fromLog.sends)!;
-    const byAudience = measurePilot(fresh, record.value.document, fromAudience.sends)!;
+    const fromAudience = readSendsFile(fresh, planId, document, others, pilot.audienceCsv);
+    const byLog = measurePilot(fresh, document, fromLog.sends)!;
+    const byAudience = measurePilot(fresh, document, fromAudience.sends)!;
     expect(byLog.measures).toEqual(byAudience.measures);
     expect(byLog.verdict.decision).toBe('scale');
 

@@ -5,12 +5,13 @@ import { join, resolve } from 'node:path';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
-import { createPlan, getPlan, listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
+import { createPlan, otherActivePlans } from '../../src/core/plan/plan-store';
 import { loadPilotSends, readPilotSends, recordPilotSends } from '../../src/core/results/pilot-sends';
 import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import { queryValue } from '../../src/core/store/sqlite';
 import { blankPlan } from '../../src/shared/plan';
 import { withTempDir } from '../support/temp-dir';
+import { examplePlan } from '../support/demo-plan';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HEADER = 'customer_id,email,first_name,group,variant,channel,scheduled_send_time,recommended_products';
@@ -77,15 +78,13 @@ test('results records the sends from the audience file, saves the workspace and 
     const workspace = join(dir, 'beauty.xsell');
     const sendsFile = join(dir, 'audience.csv');
     const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
-    const [plan] = listPlans(db);
-    const record = getPlan(db, plan.planId);
-    if (!record.ok) throw new Error(record.error);
-    const rows = audienceRows(db, record.value.document, otherActivePlans(db, plan.planId));
+    const plan = examplePlan(db);
+    const rows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId));
     await writeFile(sendsFile, audienceCsv(rows));
     await writeFile(workspace, db.export());
     db.close();
 
-    const recorded = await cli('results', '--workspace', workspace, '--plan', plan.name, '--sends', sendsFile, '--json');
+    const recorded = await cli('results', '--workspace', workspace, '--plan', plan.document.name, '--sends', sendsFile, '--json');
     expect(recorded.stderr).toBe('');
     expect(recorded.code).toBe(0);
     const json = JSON.parse(recorded.stdout);
@@ -99,7 +98,7 @@ test('results records the sends from the audience file, saves the workspace and 
     // The sends stay in the workspace: the next run needs no file.
     const saved = openWorkspaceBytes(await loadSqlJs(), await readFile(workspace));
     expect(saved.ok && queryValue(saved.value, 'SELECT count(*) FROM pilot_sends')).toBe(rows.length);
-    const again = await cli('results', '--workspace', workspace, '--plan', plan.name);
+    const again = await cli('results', '--workspace', workspace, '--plan', plan.document.name);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Cross-sell acceptance rate');
     expect(again.stdout).toContain('Keep the pilot running');
@@ -115,15 +114,13 @@ test('results reads an email tool’s send log with --sends, takes the control g
   await withTempDir(async (dir) => {
     const workspace = join(dir, 'beauty.xsell');
     const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
-    const [plan] = listPlans(db);
-    const record = getPlan(db, plan.planId);
-    if (!record.ok) throw new Error(record.error);
-    const controlRows = audienceRows(db, record.value.document, otherActivePlans(db, plan.planId)).filter((r) => r.group === 'control');
+    const plan = examplePlan(db);
+    const controlRows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId)).filter((r) => r.group === 'control');
     await writeFile(workspace, db.export());
     db.close();
 
     const log = resolve(ROOT, 'test/fixtures/results/mailchimp-send-log.csv');
-    const read = await cli('results', '--workspace', workspace, '--plan', plan.name, '--sends', log);
+    const read = await cli('results', '--workspace', workspace, '--plan', plan.document.name, '--sends', log);
     expect(read.stderr).toBe('');
     expect(read.code).toBe(0);
     const controlCustomers = new Set(controlRows.map((r) => r.customerId)).size;
@@ -135,7 +132,7 @@ test('results reads an email tool’s send log with --sends, takes the control g
     expect(saved.ok && queryValue(saved.value, "SELECT count(*) FROM pilot_sends WHERE grp = 'treatment' AND unsubscribed_at IS NOT NULL")).toBe(1);
     expect(saved.ok && queryValue(saved.value, "SELECT count(*) FROM pilot_sends WHERE grp = 'control'")).toBe(controlRows.length);
 
-    const neither = await cli('results', '--workspace', workspace, '--plan', plan.name, '--sends', resolve(ROOT, 'test/fixtures/results/neither-file.csv'));
+    const neither = await cli('results', '--workspace', workspace, '--plan', plan.document.name, '--sends', resolve(ROOT, 'test/fixtures/results/neither-file.csv'));
     expect(neither.code).toBe(1);
     expect(neither.stderr).toContain("neither the pilot's audience file nor an email tool's send log");
   });

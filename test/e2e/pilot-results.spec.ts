@@ -44,6 +44,16 @@ async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'send
   }
 }
 
+/** Opens the beauty demo's plan at its Check and export step; answers the Results section. */
+async function openResults(app: Page, planName: string) {
+  await app.getByRole('button', { name: /Open demo: Glow/ }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
+  await app.getByRole('tab', { name: 'Plans' }).click();
+  await app.getByRole('button', { name: planName, exact: true }).click();
+  await app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: /Check and export/ }).click();
+  return app.getByRole('region', { name: 'Results' });
+}
+
 async function pick(app: Page, button: string, path: string): Promise<void> {
   const chooser = app.waitForEvent('filechooser');
   await app.getByRole('button', { name: button }).click();
@@ -61,12 +71,7 @@ test('the sends and the orders since the start of a pilot with a planted effect 
   writeFileSync(audiencePath, pilot.audienceCsv);
   writeFileSync(ordersPath, pilot.ordersCsv);
 
-  await app.getByRole('button', { name: /Open demo: Glow/ }).click();
-  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
-  await app.getByRole('tab', { name: 'Plans' }).click();
-  await app.getByRole('button', { name: pilot.planName, exact: true }).click();
-  await app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: /Check and export/ }).click();
-  const results = app.getByRole('region', { name: 'Results' });
+  const results = await openResults(app, pilot.planName);
   await expect(results.getByTestId('pilot-results-missing')).toContainText('No sends are recorded');
 
   // The sends alone: the pilot has no orders since its start yet, so it keeps running.
@@ -121,12 +126,7 @@ test('after exporting the audience file and importing the orders since the start
   writeFileSync(logPath, pilot.sendLogCsv);
   writeFileSync(ordersPath, pilot.ordersCsv);
 
-  await app.getByRole('button', { name: /Open demo: Glow/ }).click();
-  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
-  await app.getByRole('tab', { name: 'Plans' }).click();
-  await app.getByRole('button', { name: pilot.planName, exact: true }).click();
-  await app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: /Check and export/ }).click();
-  const results = app.getByRole('region', { name: 'Results' });
+  const results = await openResults(app, pilot.planName);
   await expect(results).toContainText('or the email tool’s send log');
 
   // The audience file goes to the email tool; the workspace keeps its draw and saves it.

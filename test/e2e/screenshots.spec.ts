@@ -1,7 +1,7 @@
 import { expect, test } from '../support/e2e';
 
 // Run with `npm run screenshots`: refreshes the pictures the README shows.
-test('screenshots of the home screen, a demo workspace, its insights and its example plan', async ({ app }) => {
+test('screenshots of the home screen, a demo workspace, its insights, its example plan and its exercises', async ({ app }) => {
   test.setTimeout(180_000);
   await app.getByRole('button', { name: 'New workspace…' }).waitFor();
   await app.screenshot({ path: 'docs/screenshots/home.png' });
@@ -23,4 +23,8 @@ test('screenshots of the home screen, a demo workspace, its insights and its exa
   await steps.getByRole('button', { name: /Check and export/ }).click();
   await expect(app.getByTestId('checklist-summary')).toBeVisible({ timeout: 60_000 });
   await app.screenshot({ path: 'docs/screenshots/plan-checklist.png', fullPage: true });
+
+  await app.getByRole('tab', { name: 'Exercises' }).click();
+  await expect(app.getByTestId('exercise-feedback').first()).toBeVisible({ timeout: 60_000 });
+  await app.screenshot({ path: 'docs/screenshots/exercises.png', fullPage: true });
 });

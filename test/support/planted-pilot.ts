@@ -4,11 +4,12 @@ import { loadPurchases } from '../../src/core/analysis/purchases';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
 import { planAsOf } from '../../src/core/plan/moment-catalogue';
-import { getPlan, listPlans, otherActivePlans } from '../../src/core/plan/plan-store';
+import { otherActivePlans } from '../../src/core/plan/plan-store';
 import { customerOutcomes } from '../../src/core/results/customer-outcomes';
 import { readPilotSends } from '../../src/core/results/pilot-sends';
 import { queryAll } from '../../src/core/store/sqlite';
 import type { Industry } from '../../src/shared/workspace';
+import { examplePlan } from './demo-plan';
 
 /** A small seeded generator (mulberry32), so the synthetic outcomes are the same on every run. */
 function random(seed: number): () => number {
@@ -36,9 +37,7 @@ export interface PlantedPilot {
 export async function plantedPilot(industry: Industry, chance: { treatment: number; control: number }, seed: number): Promise<PlantedPilot> {
   const db = generateDemoWorkspace(await loadSqlJs(), industry);
   try {
-    const found = getPlan(db, listPlans(db)[0].planId);
-    if (!found.ok) throw new Error(found.error);
-    const plan = found.value;
+    const plan = examplePlan(db);
     const rows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId));
     const audience = audienceCsv(rows);
     const sendLog = ['Email,Event,Timestamp', ...rows.filter((r) => r.group === 'treatment').map((r) => `${r.email},Received Email,${r.sendTime}`)].join('\n');
