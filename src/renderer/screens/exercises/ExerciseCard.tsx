@@ -28,8 +28,8 @@ export function ExerciseCard({ exercise, onOpenPlan }: { exercise: ExerciseView;
       <h3 id={`exercise-${exercise.id}`}>{exercise.title}</h3>
       <p>{exercise.brief}</p>
       {task.kind === 'choice' ? (
-        <label>
-          {task.question}{' '}
+        <label className="field exercise-answer">
+          {task.question}
           <select value={answer} disabled={busy || task.choices.length === 0} onChange={(e) => pick(exercise.id, e.target.value)}>
             <option value="">Choose…</option>
             {task.choices.map((c) => (
