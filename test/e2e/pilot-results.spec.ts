@@ -45,8 +45,8 @@ async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'send
 }
 
 /** Opens the beauty demo's plan at its Check and export step; answers the Results section. */
-async function openResults(app: Page, planName: string) {
-  await app.getByRole('button', { name: /Open demo: Glow/ }).click();
+async function openResults(app: Page, planName: string, workspaceButton: RegExp = /Open demo: Glow/) {
+  await app.getByRole('button', { name: workspaceButton }).click();
   await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
   await app.getByRole('tab', { name: 'Plans' }).click();
   await app.getByRole('button', { name: planName, exact: true }).click();
@@ -129,11 +129,14 @@ test('after exporting the audience file and importing the orders since the start
   const results = await openResults(app, pilot.planName);
   await expect(results).toContainText('or the email tool’s send log');
 
-  // The audience file goes to the email tool; the workspace keeps its draw and saves it.
+  // The audience file goes to the email tool; the workspace keeps its draw and saves it, so the
+  // draw is still there after a reload.
   const saved = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Audience for the email or SMS tool (CSV)…' }).click();
   expect(readFileSync((await (await saved).path())!, 'utf8')).toBe(pilot.audienceCsv);
   await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
+  await app.reload();
+  const reopened = await openResults(app, pilot.planName, /^Glow & Co\. skincare/);
 
   // The pilot ran; the orders since the start come in before the email tool's log.
   await pick(app, 'Import the orders since the start…', ordersPath);
@@ -143,10 +146,10 @@ test('after exporting the audience file and importing the orders since the start
   await app.getByRole('button', { name: 'Done' }).click();
 
   await pick(app, 'Load the sends (audience CSV or send log)…', logPath);
-  const notice = results.getByTestId('pilot-sends-notice');
+  const notice = reopened.getByTestId('pilot-sends-notice');
   await expect(notice).toContainText(`Recorded ${recorded} sends from email-send-log.csv.`);
   await expect(notice).toContainText(message);
-  await expect(results.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'scale');
-  await expect(results.getByTestId('result-acceptance')).toContainText(resultDifference(expected.measures.find((m) => m.id === 'acceptance')!));
-  await expect(results).toContainText(`${expected.treatmentCustomers} treated and ${expected.controlCustomers} in control`);
+  await expect(reopened.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'scale');
+  await expect(reopened.getByTestId('result-acceptance')).toContainText(resultDifference(expected.measures.find((m) => m.id === 'acceptance')!));
+  await expect(reopened).toContainText(`${expected.treatmentCustomers} treated and ${expected.controlCustomers} in control`);
 });
