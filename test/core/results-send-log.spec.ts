@@ -83,13 +83,16 @@ test('a Klaviyo-like log of several events per recipient: the first send is the 
   expect(read.message).toContain("2 customers in the log are not in the pilot's treated group");
 });
 
-test('a plain log (email, sent_at, status): emails matched trimmed and lower-cased, failures kept as treated', () => {
+test('a plain log (email, sent_at, status): emails matched trimmed and lower-cased, failures kept as treated, variants as the audience drew them', () => {
   const read = readLog(fixture('generic-send-log.csv'));
+  // The log names no variant: each recipient has the one the plan's A/B split gave them.
+  const drawn = new Map(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)).map((r) => [r.customerId, r.variant]));
   expect(treated(read.sends).map((s) => [s.customerId, s.sentAt, s.variant])).toEqual([
-    ['C10669', '2026-11-05T08:00:00', null],
-    ['C10746', '2026-11-05T08:00:00', null],
-    ['C10659', '2026-11-05T08:01:00', null],
+    ['C10669', '2026-11-05T08:00:00', drawn.get('C10669')],
+    ['C10746', '2026-11-05T08:00:00', drawn.get('C10746')],
+    ['C10659', '2026-11-05T08:01:00', drawn.get('C10659')],
   ]);
+  expect(treated(read.sends).every((s) => s.variant === 'A' || s.variant === 'B')).toBe(true);
   expect(read.problems).toEqual(['Line 6: the time “05/11/2026 08:00” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.']);
   expect(read.message).toContain('1 of the recipients bounced');
 });

@@ -72,10 +72,12 @@ function readLogFile(db: Database, planId: string, plan: PlanDocument, otherPlan
         : "None of the log's recipients is among the customers the plan's pilot treats. No audience file was exported from this workspace, so the pilot is drawn again from the plan's audience, which changes once the orders since the start are imported: load the send log before importing them.",
     );
 
+  const drawnVariant = new Map(planned.map((r) => [r.customerId, r.variant]));
   const treated: PilotSend[] = log.recipients.map((r) => ({
     customerId: r.customerId,
     group: 'treatment',
-    variant: r.variant,
+    // The log's own variant column where it names one, else the variant the audience file gave.
+    variant: r.variant ?? drawnVariant.get(r.customerId) ?? null,
     channel: 'email',
     sentAt: r.sentAt,
     products: [...(productsOf.get(r.customerId) ?? [])],
