@@ -32,8 +32,8 @@ export function PilotResults() {
       <h4 id="pilot-results-heading">Results</h4>
       <p>
         Once the pilot has run, load the audience file it was sent from or the email tool’s send log, then import the orders since its start as
-        a normal order import. With a send log, the control group is the plan’s own hold-out. The results compare the treated customers with
-        the control group.
+        a normal order import. With a send log, the control group is the one the exported audience file held back, so export that file from
+        this workspace before the pilot is sent. The results compare the treated customers with the control group.
       </p>
       <div className="actions">
         <button type="button" onClick={() => void recordPilotSends().then(setNotice)}>
