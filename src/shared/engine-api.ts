@@ -15,7 +15,7 @@ import type { DeletedPlan, PlanRevision, PlanSummary } from '../core/plan/plan-s
 import type { Acknowledgement } from '../core/plan/acknowledgements';
 import type { ChecklistReport } from '../core/plan/checklist-report';
 import type { PlanView } from '../core/plan/plan-view';
-import type { PilotResults } from '../core/results/measure';
+import type { PilotResults } from '../core/results/result-types';
 import type { SendsFileKind } from '../core/results/sends-file';
 import type { PlanDocument, PlanRecord } from './plan';
 import type { Readiness } from './readiness';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { resultDifference } from '../../src/core/export/report-format';
-import type { PilotResults } from '../../src/core/results/measure';
+import type { PilotResults } from '../../src/core/results/result-types';
 import { createEngine } from '../../src/engine/engine';
 import { expect, test } from '../support/e2e';
 import { plantedPilot, type PlantedPilot } from '../support/planted-pilot';

@@ -2,7 +2,7 @@ import { analyseFamilies, type FamiliesResult } from '../../core/analysis/famili
 import { analyseMoments, type MomentParams, type MomentsResult } from '../../core/analysis/moments';
 import { analyseSequences, type SequenceParams, type SequencesResult } from '../../core/analysis/sequences';
 import { count, EXIT, UsageError, wholeNumber } from '../cli-support';
-import type { Analysis, OptionValues } from './analyze';
+import type { Analysis, OptionValues } from './analysis-flag';
 
 /** `analyze --sequences`, `--families` and `--moments`: what customers bought next, how families fill up, who is in which moment. */
 

@@ -9,7 +9,7 @@ import {
   type ItemLevel,
 } from '../../core/analysis/combinations/types';
 import { count, EXIT, UsageError, wholeNumber } from '../cli-support';
-import type { Analysis, OptionValues } from './analyze';
+import type { Analysis, OptionValues } from './analysis-flag';
 
 /** `analyze --rules`: products (or categories) bought together, as association rules. */
 

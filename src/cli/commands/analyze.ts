@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import type { Database } from '../../core/store/sqlite';
-import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
+import { EXIT, parseCommandLine, UsageError, type Command } from '../cli-support';
 import { openWorkspaceFile } from '../workspace-file';
+import type { Analysis, OptionValues } from './analysis-flag';
 import { familiesAnalysis, momentsAnalysis, sequencesAnalysis } from './analyze-behaviour';
 import { rulesAnalysis } from './analyze-rules';
 
@@ -10,19 +10,6 @@ import { rulesAnalysis } from './analyze-rules';
  * (read-only) and prints it. Each analysis is one flag with options of its own: add further ones
  * to ANALYSES.
  */
-
-export type OptionValues = Record<string, string | boolean | undefined>;
-
-export interface Analysis {
-  /** The flag that picks it, without the dashes. */
-  flag: string;
-  /** Its options as node:util parseArgs declares them. */
-  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
-  /** Its lines in the command's usage. */
-  usage: string;
-  /** Reads its options, throwing UsageError for a wrong one, before the workspace is opened. */
-  prepare(values: OptionValues): (db: Database, io: CliOutput, json: boolean, openedIn: number) => number;
-}
 
 const ANALYSES: readonly Analysis[] = [rulesAnalysis, sequencesAnalysis, familiesAnalysis, momentsAnalysis];
 

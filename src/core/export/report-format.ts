@@ -1,5 +1,5 @@
 import type { ChannelId, Recommendation } from '../../shared/plan';
-import type { PilotResults, ResultMeasure } from '../results/measure';
+import type { PilotResults, ResultMeasure } from '../results/result-types';
 import type { PlanReport, ReportCheck, ReportMetric } from './plan-report';
 
 /** Words and numbers the HTML and Markdown reports share, so both say exactly the same. */

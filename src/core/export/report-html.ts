@@ -1,7 +1,7 @@
 import type { Drafts, ProductCard } from '../plan/messages';
 import { CHANNEL_IDS } from '../../shared/plan';
 import { DEFAULT_BRANDING } from './branding';
-import type { PilotResults } from '../results/measure';
+import type { PilotResults } from '../results/result-types';
 import type { PlanReport } from './plan-report';
 import {
   acknowledgementOf,

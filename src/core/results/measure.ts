@@ -3,11 +3,12 @@ import { loadPurchases } from '../analysis/purchases';
 import { planAsOf } from '../plan/moment-catalogue';
 import { sampleSizePerGroup } from '../plan/pilot';
 import { queryValue, type Database } from '../store/sqlite';
-import type { MetricId, PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from '../../shared/plan';
 import { customerOutcomes, type CustomerOutcome } from './customer-outcomes';
 import type { PilotSend } from './pilot-sends';
-import { meanDifference, proportionDifference, type MeanDifference, type ProportionDifference } from './stats';
-import { pilotVerdict, type Verdict } from './verdict';
+import type { PilotResults, ResultMeasure, ResultMeasureId } from './result-types';
+import { meanDifference, proportionDifference } from './stats';
+import { pilotVerdict } from './verdict';
 
 /**
  * A pilot's results: each measure for the treated and the control group, the difference with its
@@ -15,38 +16,6 @@ import { pilotVerdict, type Verdict } from './verdict';
  * differences are associations over the pilot's days, which the random split makes a fair
  * comparison but not a guarantee.
  */
-
-export type ResultMeasureId = MetricId | 'unsubscribes';
-
-export interface ResultMeasure {
-  id: ResultMeasureId;
-  label: string;
-  unit: 'share' | 'days' | 'money';
-  treatment: number | null;
-  control: number | null;
-  comparison: ProportionDifference | MeanDifference | null;
-  baseline: number | null;
-  target: number | null;
-  /** What the numbers count, in plain words. */
-  basis: string;
-}
-
-export interface PilotResults {
-  planName: string;
-  /** 'YYYY-MM-DD' of the pilot's first day. */
-  startDate: string;
-  /** 'YYYY-MM-DD' of the latest order in the workspace. */
-  dataThrough: string | null;
-  daysOfData: number;
-  /** Days from the start each customer is followed over: the pilot's, then as many again. */
-  followUpDays: number;
-  treatmentCustomers: number;
-  controlCustomers: number;
-  /** Customers each group needs to detect the plan's minimum effect; null when it cannot be worked out. */
-  requiredPerGroup: number | null;
-  measures: ResultMeasure[];
-  verdict: Verdict;
-}
 
 const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length);
 

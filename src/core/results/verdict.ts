@@ -1,5 +1,5 @@
 import { MIN_PILOT_DAYS } from '../plan/pilot';
-import type { PilotResults, ResultMeasure } from './measure';
+import type { Criterion, PilotResults, ResultMeasure, Verdict } from './result-types';
 
 /**
  * The verdict against the scale criteria every plan carries: acceptance above the control group's
@@ -7,20 +7,6 @@ import type { PilotResults, ResultMeasure } from './measure';
  * least 14 days of data after the start. Until the pilot has the customers and the days, the
  * answer is to keep it running, whatever the numbers so far say.
  */
-
-export type Decision = 'scale' | 'keep-running' | 'do-not-scale';
-
-export interface Criterion {
-  id: 'acceptance' | 'returns' | 'customers' | 'days';
-  met: boolean;
-  reason: string;
-}
-
-export interface Verdict {
-  decision: Decision;
-  headline: string;
-  criteria: Criterion[];
-}
 
 const pct = (n: number) => `${Math.round(n * 1000) / 10} %`;
 const points = (n: number) => `${Math.round(n * 1000) / 10} points`;

@@ -5,7 +5,7 @@ import type { ChecklistReport } from '../../core/plan/checklist-report';
 import type { PlanView } from '../../core/plan/plan-view';
 import type { Branding } from '../../core/export/branding';
 import type { ExportFormat } from '../../core/export/export-plan';
-import type { PilotResults } from '../../core/results/measure';
+import type { PilotResults } from '../../core/results/result-types';
 import type { PlanWriteOutcome, Progress } from '../../shared/engine-api';
 import type { Host } from '../../shared/host';
 import { blankPlan, type PlanDocument, type PlanRecord } from '../../shared/plan';

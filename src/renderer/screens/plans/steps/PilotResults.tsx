@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { measure, resultDifference, resultLines, RESULT_HEADERS, RESULTS_CAVEAT } from '../../../../core/export/report-format';
-import type { PilotResults as Results } from '../../../../core/results/measure';
+import type { PilotResults as Results } from '../../../../core/results/result-types';
 import type { Result } from '../../../../shared/result';
 import { useImport, usePlans, useWorkspace } from '../../../state/store-context';
 
