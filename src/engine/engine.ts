@@ -6,6 +6,7 @@ import { getBranding, setBranding } from '../core/export/branding';
 import { csvLine } from '../core/export/csv-cell';
 import { exportPlan } from '../core/export/export-plan';
 import { checkExercise, listExercises, resetExercise } from '../core/exercises/catalogue';
+import { decodeTextFile } from '../core/import/decode';
 import { importFile } from '../core/import/import-file';
 import { importHistory } from '../core/import/history';
 import { findPreset, rememberImportMapping } from '../core/import/presets';
@@ -246,7 +247,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         if (!plan.ok) return { ok: false, message: plan.error, problems: [] };
         let read;
         try {
-          const text = file instanceof Uint8Array ? new TextDecoder().decode(file) : await file.text();
+          const text = decodeTextFile(file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()));
           read = readSendsFile(target, planId, plan.value.document, otherActivePlans(target, planId), text, { memo: dataMemo(target) });
         } catch (error) {
           return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };

@@ -13,6 +13,7 @@ import { loadPilotSends, readPilotSends, recordPilotSends, type PilotSend } from
 import { exportedAudience } from '../../src/core/results/exported-audience';
 import { readSendsFile } from '../../src/core/results/sends-file';
 import type { Database } from '../../src/core/store/sqlite';
+import { createEngine } from '../../src/engine/engine';
 import type { PlanRecord } from '../../src/shared/plan';
 import { plantedPilot } from '../support/planted-pilot';
 import { examplePlan } from '../support/demo-plan';
@@ -198,5 +199,26 @@ test('once the audience file is exported, a send log read after the orders since
 
   } finally {
     fresh.close();
+  }
+});
+
+test('a send log saved as semicolon-separated UTF-16 text reads as the same log through the engine; a workbook is refused', async () => {
+  test.setTimeout(120_000);
+  const engine = createEngine(await loadSqlJs());
+  try {
+    await engine.createDemo('beauty');
+    const [first] = await engine.listPlans();
+    const utf8 = fixture('generic-send-log.csv');
+    const asUtf8 = await engine.recordPilotSends(first.planId, new TextEncoder().encode(utf8));
+    // What a spreadsheet writes as "Unicode text" in a semicolon locale: UTF-16 with a byte order mark.
+    const utf16 = new Uint8Array(Buffer.from(`\uFEFF${utf8.replace(/,/g, ';')}`, 'utf16le'));
+    const asUtf16 = await engine.recordPilotSends(first.planId, utf16);
+    expect(asUtf16).toMatchObject({ ok: true, kind: 'send-log' });
+    expect(asUtf16.ok && asUtf8.ok && [asUtf16.recorded, asUtf16.message, asUtf16.problems]).toEqual(asUtf8.ok && [asUtf8.recorded, asUtf8.message, asUtf8.problems]);
+
+    const workbook = await engine.recordPilotSends(first.planId, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+    expect(workbook).toEqual({ ok: false, message: 'It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.', problems: [] });
+  } finally {
+    await engine.closeWorkspace();
   }
 });

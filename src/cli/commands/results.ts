@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { decodeTextFile } from '../../core/import/decode';
 import { otherActivePlans } from '../../core/plan/plan-store';
 import { loadPilotSends, recordPilotSends } from '../../core/results/pilot-sends';
 import { readSendsFile, type SendsFileKind } from '../../core/results/sends-file';
@@ -41,10 +42,10 @@ export const resultsCommand: Command = {
     const workspace = required(values.workspace, 'workspace');
     const name = required(values.plan, 'plan');
 
-    let sendsText: string | null = null;
+    let sendsBytes: Uint8Array | null = null;
     if (values.sends !== undefined) {
       try {
-        sendsText = await readFile(values.sends, 'utf8');
+        sendsBytes = await readFile(values.sends);
       } catch (error) {
         io.err(`Could not read ${values.sends}: ${error instanceof Error ? error.message : String(error)}`);
         return EXIT.badFile;
@@ -62,10 +63,10 @@ export const resultsCommand: Command = {
         return EXIT.failed;
       }
       let recorded: Recorded | null = null;
-      if (sendsText !== null) {
+      if (sendsBytes !== null) {
         let read;
         try {
-          read = readSendsFile(db, plan.planId, plan.document, otherActivePlans(db, plan.planId), sendsText);
+          read = readSendsFile(db, plan.planId, plan.document, otherActivePlans(db, plan.planId), decodeTextFile(sendsBytes));
         } catch (error) {
           io.err(`${values.sends}: ${error instanceof Error ? error.message : String(error)}`);
           return EXIT.failed;

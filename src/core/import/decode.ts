@@ -178,3 +178,13 @@ export function describeBinaryFile(head: Uint8Array): string | null {
   }
   return null;
 }
+
+/**
+ * A whole small file as text, decoded as an import decodes it (the byte order mark left out);
+ * throws with a plain message when the file is not text at all.
+ */
+export function decodeTextFile(bytes: Uint8Array): string {
+  const binary = describeBinaryFile(bytes);
+  if (binary) throw new Error(binary);
+  return new ChunkDecoder(detectEncoding(bytes.subarray(0, 65_536)).encoding).decode(bytes, true);
+}
