@@ -73,3 +73,12 @@ export function industry(value: string | undefined): Industry {
 export const count = (n: number) => n.toLocaleString('en');
 export const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Why a file could not be read, in one plain sentence. */
+export function unreadableFile(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'There is no such file.';
+  if (code === 'EISDIR') return 'That is a folder, not a file.';
+  if (code === 'EACCES' || code === 'EPERM') return 'You do not have permission to read it.';
+  return 'The file could not be read.';
+}

@@ -3,6 +3,7 @@ import { findPlanByName, getPlan, listPlans } from '../core/plan/plan-store';
 import { openWorkspaceBytes } from '../core/store/open-workspace';
 import type { Database } from '../core/store/sqlite';
 import type { PlanRecord } from '../shared/plan';
+import { unreadableFile } from './cli-support';
 import { loadSqlJs } from './node-sqljs';
 
 /** The workspace a command works on, opened with every check; otherwise a sentence on what is wrong. */
@@ -11,8 +12,7 @@ export async function openWorkspaceFile(path: string): Promise<Database | string
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    return code === 'ENOENT' ? 'There is no such file.' : code === 'EISDIR' ? 'That is a folder, not a file.' : 'The file could not be read.';
+    return unreadableFile(error);
   }
   const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
   if (opened.ok) return opened.value;

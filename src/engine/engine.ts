@@ -252,10 +252,11 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         } catch (error) {
           return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };
         }
-        if (read.sends.length === 0) return { ok: false, message: 'The file has no sends that can be used.', problems: read.problems };
+        if (read.refusal !== null) return { ok: false, message: read.refusal, problems: read.problems };
         recordPilotSends(target, planId, read.sends);
         revision++;
-        return { ok: true, kind: read.kind, message: read.message, rowsRead: read.rowsRead, recorded: read.sends.length, problems: read.problems, summary: summarizeWorkspace(target, revision) };
+        const { kind, message, rowsRead, treatedCustomers, controlCustomers, problems } = read;
+        return { ok: true, kind, message, rowsRead, treatedCustomers, controlCustomers, problems, summary: summarizeWorkspace(target, revision) };
       }),
     pilotResults: (planId) =>
       exclusive(async () => {

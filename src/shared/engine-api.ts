@@ -133,7 +133,16 @@ export type AnalysisRunOutcome<N extends AnalysisName> =
 export type PlanWriteOutcome = { ok: true; plan: PlanRecord; summary: WorkspaceSummary } | { ok: false; message: string };
 export type AcknowledgementOutcome = { ok: true; acknowledged: Acknowledgement[]; summary: WorkspaceSummary } | { ok: false; message: string };
 export type PilotSendsOutcome =
-  | { ok: true; kind: SendsFileKind; message: string; rowsRead: number; recorded: number; problems: string[]; summary: WorkspaceSummary }
+  | {
+      ok: true;
+      kind: SendsFileKind;
+      message: string;
+      rowsRead: number;
+      treatedCustomers: number;
+      controlCustomers: number;
+      problems: string[];
+      summary: WorkspaceSummary;
+    }
   | { ok: false; message: string; problems: string[] };
 export type ExerciseWriteOutcome<T = object> = ({ ok: true; exercise: ExerciseView; summary: WorkspaceSummary } & T) | { ok: false; message: string };
 export type PlanDeleteOutcome = { ok: true; deleted: DeletedPlan; summary: WorkspaceSummary } | { ok: false; message: string };

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readPilotSends } from '../../src/core/results/pilot-sends';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { renderPlanExport } from '../../src/core/export/export-plan';
 import { openWorkspaceBytes } from '../../src/core/store/open-workspace';
@@ -43,7 +44,10 @@ test('recorded sends and the orders since the start give the verdict in the app 
     const recorded = await engine.recordPilotSends(plan.planId, bytes(pilot.audienceCsv));
     if (!recorded.ok) throw new Error(recorded.message);
     expect(recorded.problems).toEqual([]);
-    expect(recorded.recorded).toBe(recorded.rowsRead);
+    const groups = readPilotSends(pilot.audienceCsv).sends;
+    expect([recorded.treatedCustomers, recorded.controlCustomers]).toEqual(
+      (['treatment', 'control'] as const).map((g) => new Set(groups.filter((s) => s.group === g).map((s) => s.customerId)).size),
+    );
     expect(recorded.summary.revision).toBeGreaterThan(before);
 
     const waiting = await engine.pilotResults(plan.planId);
@@ -84,7 +88,7 @@ test('a file that is neither the audience file nor a send log, or a log naming n
     const unknown = await engine.recordPilotSends(plan.planId, bytes('Email,Timestamp\nnobody@example.com,2026-11-05 08:00\n'));
     expect(unknown).toEqual({
       ok: false,
-      message: 'The file has no sends that can be used.',
+      message: 'None of the file’s rows can be used; the rows left out say why.',
       problems: ['Line 2: no single customer has the email nobody@example.com, so the row was left out.'],
     });
     expect((await engine.pilotResults(plan.planId)).ok).toBe(false);

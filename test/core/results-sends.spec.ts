@@ -88,7 +88,16 @@ test('results records the sends from the audience file, saves the workspace and 
     expect(recorded.stderr).toBe('');
     expect(recorded.code).toBe(0);
     const json = JSON.parse(recorded.stdout);
-    expect(json.sends).toEqual({ kind: 'audience', message: "Read as the app's audience file.", rowsRead: rows.length, recorded: rows.length, problems: [] });
+    const customersIn = (group: string) => new Set(rows.filter((r) => r.group === group).map((r) => r.customerId)).size;
+    expect(json.sends).toEqual({
+      kind: 'audience',
+      message: "Read as the app's audience file.",
+      rowsRead: rows.length,
+      treatedCustomers: customersIn('treatment'),
+      controlCustomers: customersIn('control'),
+      problems: [],
+      file: 'audience.csv',
+    });
     const groups = new Set(rows.map((r) => `${r.group}:${r.customerId}`));
     expect(json.results.treatmentCustomers + json.results.controlCustomers).toBe(groups.size);
     expect(json.results.measures.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['acceptance', 'time-to-secondary', 'category-expansion', 'cross-sell-aov', 'return-rate']));
@@ -126,6 +135,7 @@ test('results reads an email tool’s send log with --sends, takes the control g
     const controlCustomers = new Set(controlRows.map((r) => r.customerId)).size;
     expect(read.stdout).toContain(`Read as an email tool's send log: 4 recipients matched, ${controlCustomers} control customers from the plan's hold-out, 3 rows left out.`);
     expect(read.stdout).toContain('Line 6: no single customer has the email nobody@example.com');
+    expect(read.stdout).toContain(`Recorded the sends of 4 treated and ${controlCustomers} control customers, from 9 rows of mailchimp-send-log.csv.`);
     expect(read.stdout).toContain(`4 treated, ${controlCustomers} in control`);
     expect(read.stdout).toMatch(/Unsubscribes +25 %/);
     const saved = openWorkspaceBytes(await loadSqlJs(), await readFile(workspace));
@@ -135,5 +145,12 @@ test('results reads an email tool’s send log with --sends, takes the control g
     const neither = await cli('results', '--workspace', workspace, '--plan', plan.document.name, '--sends', resolve(ROOT, 'test/fixtures/results/neither-file.csv'));
     expect(neither.code).toBe(1);
     expect(neither.stderr).toContain("neither the pilot's audience file nor an email tool's send log");
+    const missing = await cli('results', '--workspace', workspace, '--plan', plan.document.name, '--sends', join(dir, 'no-such-log.csv'));
+    expect(missing.stderr).toBe(`Could not read ${join(dir, 'no-such-log.csv')}: There is no such file.\n`);
+
+    // With the sends recorded, exporting the audience file again leaves the draw they were read against alone.
+    const exported = await cli('export', '--workspace', workspace, '--plan', plan.document.name, '--format', 'audience-csv', '--out', join(dir, 'again.csv'));
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain("The pilot's sends are already recorded, so");
   });
 });

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { resultDifference } from '../../src/core/export/report-format';
 import type { PilotResults } from '../../src/core/results/result-types';
+import { recordedSentence } from '../../src/core/results/sends-file';
 import { createEngine } from '../../src/engine/engine';
 import { expect, test } from '../support/e2e';
 import { plantedPilot, type PlantedPilot } from '../support/planted-pilot';
@@ -20,7 +21,7 @@ import { scratchDir } from '../support/workspace-fixtures';
  * must show. The audience file's sends are loaded before the orders since the start; a send log
  * after them, once the audience file has been exported from the workspace.
  */
-async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'sendLogCsv' = 'audienceCsv'): Promise<{ recorded: number; message: string; results: PilotResults }> {
+async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'sendLogCsv' = 'audienceCsv'): Promise<{ recorded: string; message: string; results: PilotResults }> {
   const engine = createEngine(await loadSqlJs());
   try {
     await engine.createDemo('beauty');
@@ -38,7 +39,7 @@ async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'send
     if (sends === 'audienceCsv') await importOrders();
     const results = await engine.pilotResults(plan.planId);
     if (!results.ok) throw new Error(results.error);
-    return { recorded: recorded.recorded, message: recorded.message, results: results.value };
+    return { recorded: recordedSentence(recorded, sends === 'sendLogCsv' ? 'email-send-log.csv' : 'pilot-audience.csv'), message: recorded.message, results: results.value };
   } finally {
     await engine.closeWorkspace();
   }
@@ -76,7 +77,7 @@ test('the sends and the orders since the start of a pilot with a planted effect 
 
   // The sends alone: the pilot has no orders since its start yet, so it keeps running.
   await pick(app, 'Load the sends (audience CSV or send log)…', audiencePath);
-  await expect(results.getByTestId('pilot-sends-notice')).toContainText(`Recorded ${recorded} sends`);
+  await expect(results.getByTestId('pilot-sends-notice')).toContainText(recorded);
   await expect(results.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'keep-running');
 
   // The orders since the start, a normal import.
@@ -147,7 +148,7 @@ test('after exporting the audience file and importing the orders since the start
 
   await pick(app, 'Load the sends (audience CSV or send log)…', logPath);
   const notice = reopened.getByTestId('pilot-sends-notice');
-  await expect(notice).toContainText(`Recorded ${recorded} sends from email-send-log.csv.`);
+  await expect(notice).toContainText(recorded);
   await expect(notice).toContainText(message);
   await expect(reopened.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'scale');
   await expect(reopened.getByTestId('result-acceptance')).toContainText(resultDifference(expected.measures.find((m) => m.id === 'acceptance')!));

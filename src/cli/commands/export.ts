@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS, exportPlan, isExportFormat } from '../../core/export/export-plan';
+import { drawIsSettled } from '../../core/results/exported-audience';
 import { writeFileAtomic } from '../../main/atomic-write';
 import { EXIT, parseCommandLine, required, UsageError, type Command } from '../cli-support';
 import { openWorkspaceFile, planNamed } from '../workspace-file';
@@ -54,6 +55,7 @@ export const exportCommand: Command = {
         io.err(plan);
         return EXIT.failed;
       }
+      const settled = format === 'audience-csv' && drawIsSettled(db, plan.planId);
       const exported = exportPlan(db, plan.planId, format);
       if (!exported.ok) {
         io.err(exported.error);
@@ -61,7 +63,9 @@ export const exportCommand: Command = {
       }
       await writeFileAtomic(out, new TextEncoder().encode(exported.value.data));
       io.out(`Wrote the plan “${plan.document.name}” as ${format} to ${out}.`);
-      if (format === 'audience-csv') {
+      if (settled) {
+        io.out(`The pilot's sends are already recorded, so ${workspace} keeps the draw they were read against, not this file's.`);
+      } else if (format === 'audience-csv') {
         await writeFileAtomic(workspace, db.export());
         io.out(`${workspace} keeps the pilot's draw, to compare an email tool's send log with this control group later.`);
       }

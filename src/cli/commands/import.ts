@@ -12,7 +12,7 @@ import type { DayMonthOrder } from '../../core/import/values';
 import { createWorkspaceDb, openWorkspaceBytes } from '../../core/store/open-workspace';
 import type { Database } from '../../core/store/sqlite';
 import { writeFileAtomic } from '../../main/atomic-write';
-import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
+import { EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
 import { openFileSource } from '../file-source';
 import { failureSummary, rejectedCsv, report, successSummary, type FileResult } from './import-output';
 import { loadSqlJs } from '../node-sqljs';
@@ -186,7 +186,7 @@ async function importOne(db: Database, file: string, choices: ImportChoices): Pr
   try {
     opened = await openFileSource(file);
   } catch (error) {
-    const message = `Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `Could not read ${file}: ${unreadableFile(error)}`;
     return { file, rejectedRows, outcome: { ok: false, failure: importFailure('cannot_read', message), report: null, preview: null } };
   }
   try {

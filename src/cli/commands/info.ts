@@ -4,7 +4,7 @@ import { demoWorkspace } from '../../core/demo/demo-workspaces';
 import { openWorkspaceBytes } from '../../core/store/open-workspace';
 import { summarizeWorkspace } from '../../core/store/workspace-summary';
 import { TABLES, type OpenFailure } from '../../shared/workspace';
-import { count, EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
+import { count, EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
 import { loadSqlJs } from '../node-sqljs';
 
 /** Where SQLite keeps PRAGMA user_version in a file's header: the version the file itself is at. */
@@ -68,11 +68,5 @@ function report(io: CliOutput, json: boolean, path: string, failure: InfoFailure
 }
 
 function unreadable(error: unknown): InfoFailure {
-  const code = (error as { code?: string }).code;
-  const message =
-    code === 'ENOENT' ? 'There is no such file.'
-    : code === 'EISDIR' ? 'That is a folder, not a file.'
-    : code === 'EACCES' || code === 'EPERM' ? 'You do not have permission to read it.'
-    : 'The file could not be read.';
-  return { kind: 'unreadable', message, detail: error instanceof Error ? error.message : String(error) };
+  return { kind: 'unreadable', message: unreadableFile(error), detail: error instanceof Error ? error.message : String(error) };
 }

@@ -7,7 +7,7 @@ import type { Database } from '../../core/store/sqlite';
 import { writeFileAtomic } from '../../main/atomic-write';
 import { CHANNEL_IDS, type PlanDocument, type PlanRecord } from '../../shared/plan';
 import { ok, type Result } from '../../shared/result';
-import { EXIT, parseCommandLine, required, UsageError, type CliOutput, type Command } from '../cli-support';
+import { EXIT, parseCommandLine, required, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
 import { openWorkspaceFile, planNamed } from '../workspace-file';
 
 /**
@@ -104,7 +104,7 @@ async function readPlanFile(path: string): Promise<ReadPlan> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { ok: false, code: EXIT.badFile, message: `Could not read ${path}: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, code: EXIT.badFile, message: `Could not read ${path}: ${unreadableFile(error)}` };
   }
   let json: unknown;
   try {

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { decodeTextFile } from '../../core/import/decode';
 import { otherActivePlans } from '../../core/plan/plan-store';
 import { loadPilotSends, recordPilotSends } from '../../core/results/pilot-sends';
-import { readSendsFile, type SendsFileKind } from '../../core/results/sends-file';
+import { readSendsFile, recordedSentence, type SendsFileKind } from '../../core/results/sends-file';
 import { measurePilot } from '../../core/results/measure';
 import type { PilotResults, ResultMeasure } from '../../core/results/result-types';
 import { writeFileAtomic } from '../../main/atomic-write';
-import { EXIT, parseCommandLine, required, type Command } from '../cli-support';
+import { EXIT, parseCommandLine, required, unreadableFile, type Command } from '../cli-support';
 import { openWorkspaceFile, planNamed } from '../workspace-file';
 
 /** `results --workspace W.xsell --plan NAME`: a pilot's results, treatment against control, and the verdict. */
@@ -47,7 +48,7 @@ export const resultsCommand: Command = {
       try {
         sendsBytes = await readFile(values.sends);
       } catch (error) {
-        io.err(`Could not read ${values.sends}: ${error instanceof Error ? error.message : String(error)}`);
+        io.err(`Could not read ${values.sends}: ${unreadableFile(error)}`);
         return EXIT.badFile;
       }
     }
@@ -71,13 +72,14 @@ export const resultsCommand: Command = {
           io.err(`${values.sends}: ${error instanceof Error ? error.message : String(error)}`);
           return EXIT.failed;
         }
-        if (read.sends.length === 0) {
-          io.err([`${values.sends} has no sends that can be used.`, ...read.problems].join('\n'));
+        if (read.refusal !== null) {
+          io.err([`${values.sends}: ${read.refusal}`, ...read.problems].join('\n'));
           return EXIT.failed;
         }
         recordPilotSends(db, plan.planId, read.sends);
         await writeFileAtomic(workspace, db.export());
-        recorded = { kind: read.kind, message: read.message, rowsRead: read.rowsRead, recorded: read.sends.length, problems: read.problems };
+        const { kind, message, rowsRead, treatedCustomers, controlCustomers, problems } = read;
+        recorded = { kind, message, rowsRead, treatedCustomers, controlCustomers, problems, file: basename(values.sends!) };
       }
       const sends = loadPilotSends(db, plan.planId);
       if (sends.length === 0) {
@@ -102,8 +104,10 @@ interface Recorded {
   kind: SendsFileKind;
   message: string;
   rowsRead: number;
-  recorded: number;
+  treatedCustomers: number;
+  controlCustomers: number;
   problems: string[];
+  file: string;
 }
 
 function value(m: ResultMeasure, n: number | null): string {
@@ -124,7 +128,7 @@ function difference(m: ResultMeasure): string {
 function resultsText(results: PilotResults, recorded: Recorded | null): string {
   const width = Math.max(...results.measures.map((m) => m.label.length));
   const lines = [
-    ...(recorded ? [`Recorded ${recorded.recorded} sends of ${recorded.rowsRead} rows. ${recorded.message}`, ...recorded.problems.map((p) => `  ${p}`), ''] : []),
+    ...(recorded ? [`${recordedSentence(recorded, recorded.file)} ${recorded.message}`, ...recorded.problems.map((p) => `  ${p}`), ''] : []),
     `Results of “${results.planName}”, started ${results.startDate}; orders through ${results.dataThrough ?? '–'} (${results.daysOfData} days), both groups followed over the ${results.followUpDays} days from the start`,
     `  ${results.treatmentCustomers} treated, ${results.controlCustomers} in control; the plan needs ${results.requiredPerGroup ?? '–'} in each group`,
     '',

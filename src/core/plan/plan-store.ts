@@ -1,6 +1,6 @@
 import type { PlanDocument, PlanMomentId, PlanRecord, StrategyId } from '../../shared/plan';
 import { fail, ok, type Result } from '../../shared/result';
-import { inTransaction, queryAll, queryValue, type Database } from '../store/sqlite';
+import { inTransaction, queryAll, queryValue, type Database, type SqlValue } from '../store/sqlite';
 import { parsePlanDocument, parsePlanJson, storedPlanJson } from './plan-documents';
 
 /**
@@ -34,7 +34,13 @@ export interface DeletedPlan {
   plan: PlanRow;
   revisions: { revision: number; saved_at: string; document: string }[];
   checklistAcks: { check_id: string; reason: string; acknowledged_by: string | null; acknowledged_at: string }[];
+  /** The pilot's recorded sends and its kept audience draw, row by row. */
+  pilotRows: Record<PilotTable, Record<string, SqlValue>[]>;
 }
+
+/** Tables of a plan's pilot, whose rows go with the plan when it is deleted and come back with it. */
+const PILOT_TABLES = ['pilot_sends', 'pilot_audiences'] as const;
+type PilotTable = (typeof PILOT_TABLES)[number];
 
 export interface PlanRow {
   plan_id: string;
@@ -169,7 +175,7 @@ export function archivePlan(db: Database, planId: string, archived: boolean, now
   return recordOf({ ...row, status, updated_at: stamp });
 }
 
-/** Deletes a plan with its revisions and checklist acknowledgements, returning all of it for `restorePlan`. */
+/** Deletes a plan with its revisions, checklist acknowledgements and pilot rows, returning all of it for `restorePlan`. */
 export function deletePlan(db: Database, planId: string): Result<DeletedPlan, string> {
   const row = planRow(db, planId);
   if (!row) return fail(noSuchPlan(planId));
@@ -181,8 +187,13 @@ export function deletePlan(db: Database, planId: string): Result<DeletedPlan, st
       'SELECT check_id, reason, acknowledged_by, acknowledged_at FROM checklist_acks WHERE plan_id = ? ORDER BY check_id',
       [planId],
     ),
+    pilotRows: {
+      pilot_sends: queryAll(db, 'SELECT * FROM pilot_sends WHERE plan_id = ? ORDER BY rowid', [planId]),
+      pilot_audiences: queryAll(db, 'SELECT * FROM pilot_audiences WHERE plan_id = ? ORDER BY rowid', [planId]),
+    },
   };
   inTransaction(db, () => {
+    for (const table of PILOT_TABLES) db.run(`DELETE FROM ${table} WHERE plan_id = ?`, [planId]);
     db.run('DELETE FROM checklist_acks WHERE plan_id = ?', [planId]);
     db.run('DELETE FROM plan_revisions WHERE plan_id = ?', [planId]);
     db.run('DELETE FROM plans WHERE plan_id = ?', [planId]);
@@ -190,7 +201,7 @@ export function deletePlan(db: Database, planId: string): Result<DeletedPlan, st
   return ok(deleted);
 }
 
-/** Puts a deleted plan back exactly as it was: same id, revisions, timestamps and acknowledgements. */
+/** Puts a deleted plan back exactly as it was: same id, revisions, timestamps, acknowledgements and pilot rows. */
 export function restorePlan(db: Database, deleted: DeletedPlan): Result<PlanRecord, string> {
   const { plan } = deleted;
   if (planRow(db, plan.plan_id)) return fail(`“${plan.name}” is already in the workspace.`);
@@ -212,6 +223,12 @@ export function restorePlan(db: Database, deleted: DeletedPlan): Result<PlanReco
     ]);
     for (const r of deleted.revisions) {
       db.run('INSERT INTO plan_revisions(plan_id, revision, saved_at, document) VALUES (?, ?, ?, ?)', [plan.plan_id, r.revision, r.saved_at, r.document]);
+    }
+    for (const table of PILOT_TABLES) {
+      for (const row of deleted.pilotRows[table]) {
+        const columns = Object.keys(row);
+        db.run(`INSERT INTO ${table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row));
+      }
     }
     for (const a of deleted.checklistAcks) {
       db.run('INSERT INTO checklist_acks(plan_id, check_id, reason, acknowledged_by, acknowledged_at) VALUES (?, ?, ?, ?, ?)', [

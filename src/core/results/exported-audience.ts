@@ -16,8 +16,18 @@ export interface ExportedAudience {
   rows: DrawnRow[];
 }
 
-/** Keeps the rows of the audience file just exported, replacing those of an earlier export of the plan. */
+/**
+ * Once the pilot's sends are recorded, the draw they were read against stays: an export made
+ * after that (to look at the file again, or after the orders since the start moved the plan's
+ * audience) is not the file the pilot was sent from.
+ */
+export function drawIsSettled(db: Database, planId: string): boolean {
+  return queryValue(db, 'SELECT 1 FROM pilot_sends WHERE plan_id = ? LIMIT 1', [planId]) !== null;
+}
+
+/** Keeps the rows of the audience file just exported, replacing those of an earlier export of the plan, unless the draw is settled. */
 export function keepExportedAudience(db: Database, planId: string, rows: readonly DrawnRow[], exportedAt: Date): void {
+  if (drawIsSettled(db, planId)) return;
   inTransaction(db, () => {
     db.run('DELETE FROM pilot_audiences WHERE plan_id = ?', [planId]);
     const insert = db.prepare(

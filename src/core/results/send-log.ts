@@ -50,8 +50,12 @@ export interface ReadSendLog {
 
 /** Header names each column is recognised by, after removing case, spaces and punctuation; the first found wins. */
 const SYNONYMS: Record<keyof SendLogColumns, readonly string[]> = {
-  email: ['email', 'emailaddress', 'recipient', 'recipientemail', 'subscriberemail', 'profileemail'],
-  time: ['sendtime', 'senttime', 'sentat', 'sendat', 'senddate', 'sentdate', 'timestamp', 'datetime', 'eventtime', 'eventdate', 'activitytime', 'activitydate', 'deliveredat', 'date', 'time', 'sent'],
+  email: ['email', 'emailaddress', 'recipient', 'recipientemail', 'recipientaddress', 'subscriberemail', 'profileemail', 'toaddress'],
+  time: [
+    'sendtime', 'senttime', 'sentat', 'sendat', 'senddate', 'sentdate', 'datesent', 'timesent', 'senton',
+    'senddateutc', 'sentdateutc', 'sendtimeutc', 'senttimeutc', 'timestamp', 'timestamputc', 'eventtimestamp',
+    'datetime', 'eventtime', 'eventdate', 'activitytime', 'activitydate', 'deliveredat', 'createdat', 'date', 'time', 'sent',
+  ],
   activity: ['activity', 'action', 'event', 'eventname', 'eventtype', 'metric', 'metricname', 'status'],
   variant: ['variant', 'variation', 'abvariant', 'testvariant', 'version', 'subject', 'subjectline', 'campaign', 'campaignname'],
 };
@@ -76,6 +80,8 @@ export function logActivity(text: string): LogActivity | null {
   const value = text.trim().toLowerCase();
   if (value === '') return 'sent';
   if (/unsub|opt.?out/.test(value)) return 'unsubscribed';
+  // "Not sent", "not delivered", "wasn't delivered": a send that failed, as a bounce is.
+  if (/\bnot\b|\bnever\b|n't\b/.test(value)) return 'bounced';
   if (/bounc|fail|drop|reject|undeliver|block/.test(value)) return 'bounced';
   if (/open|click|view|spam|complain|forward|repl/.test(value)) return 'engaged';
   if (/sen[dt]|deliver|receiv|process/.test(value)) return 'sent';
@@ -92,6 +98,9 @@ function variantOf(cell: string | undefined): string | null {
 }
 
 type Row = Partial<Record<string, string>>;
+
+/** The address in a cell written as "Name <address>", as some tools export recipients; else the cell. */
+const addressIn = (cell: string) => /<([^<>]+)>\s*$/.exec(cell)?.[1] ?? cell;
 
 export interface SendLogOptions {
   /** The customer with this email (trimmed, lower-cased); null when none or several have it. */
@@ -123,7 +132,7 @@ export function readSendLog(text: string, options: SendLogOptions): ReadSendLog 
   const byCustomer = new Map<string, LogRecipient & { firstSend: string | null }>();
   parsed.data.forEach((row, index) => {
     const line = index + 2;
-    const email = normaliseEmail(row[columns.email] ?? '');
+    const email = normaliseEmail(addressIn(row[columns.email] ?? ''));
     const rawTime = row[columns.time]?.trim() ?? '';
     const activityText = columns.activity === null ? '' : (row[columns.activity] ?? '');
     if (email === '') return leaveOut(line, 'there is no email address, so the row was left out.');
@@ -141,7 +150,7 @@ export function readSendLog(text: string, options: SendLogOptions): ReadSendLog 
           : `customer ${customerId} (${email}) is not among the plan's pilot customers, so their rows were left out: only customers drawn from the same audience as the control group compare fairly.`,
       );
     }
-    const at = YEAR_FIRST.test(rawTime) ? parseDateTime(rawTime, 'dmy') : null;
+    const at = YEAR_FIRST.test(rawTime) ? parseDateTime(rawTime.replace(/\s+(UTC|GMT)$/i, ''), 'dmy') : null;
     if (at === null) return leaveOut(line, `the time “${rawTime}” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.`);
     const activity = logActivity(activityText);
     if (activity === null) return leaveOut(line, `the activity “${activityText.trim()}” is not one this app reads (a send, delivery, open, click, bounce or unsubscribe).`);

@@ -6,6 +6,7 @@ import type { PlanView } from '../../core/plan/plan-view';
 import type { Branding } from '../../core/export/branding';
 import type { ExportFormat } from '../../core/export/export-plan';
 import type { PilotResults } from '../../core/results/result-types';
+import { recordedSentence } from '../../core/results/sends-file';
 import type { PlanWriteOutcome, Progress } from '../../shared/engine-api';
 import type { Host } from '../../shared/host';
 import { blankPlan, type PlanDocument, type PlanRecord } from '../../shared/plan';
@@ -328,7 +329,7 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         const outcome = await engine.recordPilotSends(open.planId, file);
         if (!outcome.ok) return [`${file.name}: ${outcome.message}`, ...outcome.problems].join('\n');
         onChanged(outcome.summary);
-        return [`Recorded ${outcome.recorded} sends from ${file.name}. ${outcome.message}`, ...outcome.problems].join('\n');
+        return [`${recordedSentence(outcome, file.name)} ${outcome.message}`, ...outcome.problems].join('\n');
       },
 
       pilotResults: async () => {
