@@ -35,7 +35,7 @@ import { createMemo, type Memo } from '../core/plan/memo';
 import { computePlanView } from '../core/plan/plan-view';
 import { measurePilot } from '../core/results/measure';
 import { loadPilotSends, recordPilotSends } from '../core/results/pilot-sends';
-import { readSendsFile } from '../core/results/sends-file';
+import { readSendsFile, recordedSends } from '../core/results/sends-file';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';
@@ -255,8 +255,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         if (read.refusal !== null) return { ok: false, message: read.refusal, problems: read.problems };
         recordPilotSends(target, planId, read.sends);
         revision++;
-        const { kind, message, rowsRead, treatedCustomers, controlCustomers, problems } = read;
-        return { ok: true, kind, message, rowsRead, treatedCustomers, controlCustomers, problems, summary: summarizeWorkspace(target, revision) };
+        return { ok: true, ...recordedSends(read), summary: summarizeWorkspace(target, revision) };
       }),
     pilotResults: (planId) =>
       exclusive(async () => {

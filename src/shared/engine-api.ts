@@ -16,7 +16,7 @@ import type { Acknowledgement } from '../core/plan/acknowledgements';
 import type { ChecklistReport } from '../core/plan/checklist-report';
 import type { PlanView } from '../core/plan/plan-view';
 import type { PilotResults } from '../core/results/result-types';
-import type { SendsFileKind } from '../core/results/sends-file';
+import type { RecordedSends } from '../core/results/sends-file';
 import type { PlanDocument, PlanRecord } from './plan';
 import type { Readiness } from './readiness';
 import type { Result } from './result';
@@ -133,16 +133,7 @@ export type AnalysisRunOutcome<N extends AnalysisName> =
 export type PlanWriteOutcome = { ok: true; plan: PlanRecord; summary: WorkspaceSummary } | { ok: false; message: string };
 export type AcknowledgementOutcome = { ok: true; acknowledged: Acknowledgement[]; summary: WorkspaceSummary } | { ok: false; message: string };
 export type PilotSendsOutcome =
-  | {
-      ok: true;
-      kind: SendsFileKind;
-      message: string;
-      rowsRead: number;
-      treatedCustomers: number;
-      controlCustomers: number;
-      problems: string[];
-      summary: WorkspaceSummary;
-    }
+  | ({ ok: true; summary: WorkspaceSummary } & RecordedSends)
   | { ok: false; message: string; problems: string[] };
 export type ExerciseWriteOutcome<T = object> = ({ ok: true; exercise: ExerciseView; summary: WorkspaceSummary } & T) | { ok: false; message: string };
 export type PlanDeleteOutcome = { ok: true; deleted: DeletedPlan; summary: WorkspaceSummary } | { ok: false; message: string };

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { decodeTextFile } from '../../core/import/decode';
 import { otherActivePlans } from '../../core/plan/plan-store';
 import { loadPilotSends, recordPilotSends } from '../../core/results/pilot-sends';
-import { readSendsFile, recordedSentence, type SendsFileKind } from '../../core/results/sends-file';
+import { readSendsFile, recordedSends, recordedSentence, type RecordedSends } from '../../core/results/sends-file';
 import { measurePilot } from '../../core/results/measure';
 import type { PilotResults, ResultMeasure } from '../../core/results/result-types';
 import { writeFileAtomic } from '../../main/atomic-write';
@@ -78,8 +78,7 @@ export const resultsCommand: Command = {
         }
         recordPilotSends(db, plan.planId, read.sends);
         await writeFileAtomic(workspace, db.export());
-        const { kind, message, rowsRead, treatedCustomers, controlCustomers, problems } = read;
-        recorded = { kind, message, rowsRead, treatedCustomers, controlCustomers, problems, file: basename(values.sends!) };
+        recorded = { ...recordedSends(read), file: basename(values.sends!) };
       }
       const sends = loadPilotSends(db, plan.planId);
       if (sends.length === 0) {
@@ -100,15 +99,7 @@ export const resultsCommand: Command = {
   },
 };
 
-interface Recorded {
-  kind: SendsFileKind;
-  message: string;
-  rowsRead: number;
-  treatedCustomers: number;
-  controlCustomers: number;
-  problems: string[];
-  file: string;
-}
+type Recorded = RecordedSends & { file: string };
 
 function value(m: ResultMeasure, n: number | null): string {
   if (n === null) return '–';

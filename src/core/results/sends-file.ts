@@ -34,10 +34,22 @@ export interface SendsFile {
 
 type ReadFile = Omit<SendsFile, 'treatedCustomers' | 'controlCustomers' | 'refusal'>;
 
+/** What is reported once a file's sends are recorded. */
+export type RecordedSends = Pick<SendsFile, 'kind' | 'message' | 'rowsRead' | 'treatedCustomers' | 'controlCustomers' | 'problems'>;
+
+export const recordedSends = ({ kind, message, rowsRead, treatedCustomers, controlCustomers, problems }: SendsFile): RecordedSends => ({
+  kind,
+  message,
+  rowsRead,
+  treatedCustomers,
+  controlCustomers,
+  problems,
+});
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "Recorded the sends of 402 treated and 379 control customers, from 607 rows of FILE." */
-export function recordedSentence(file: Pick<SendsFile, 'treatedCustomers' | 'controlCustomers' | 'rowsRead'>, fileName: string): string {
+export function recordedSentence(file: RecordedSends, fileName: string): string {
   return `Recorded the sends of ${file.treatedCustomers} treated and ${file.controlCustomers} control customers, from ${plural(file.rowsRead, 'row')} of ${fileName}.`;
 }
 
