@@ -4,7 +4,8 @@ import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { writeOrderLinesCsv } from '../../src/core/demo/order-lines-csv';
 import { createEngine } from '../../src/engine/engine';
 import type { Progress } from '../../src/shared/engine-api';
-import { fixture, sha256 } from '../support/import-helpers';
+import { fixture } from '../support/import-helpers';
+import { sha256 } from '../support/temp-dir';
 
 const orderLines = () => new Uint8Array(readFileSync(fixture('order-lines.csv')));
 

@@ -6,7 +6,8 @@ import type { ImportControl } from '../../src/core/import/load';
 import { bytesSource } from '../../src/core/import/source';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import { applyConnectionSettings, type Database } from '../../src/core/store/sqlite';
-import { fixture, sha256, value } from '../support/import-helpers';
+import { fixture, value } from '../support/import-helpers';
+import { sha256 } from '../support/temp-dir';
 
 // One import is one transaction: a cancel or an error half way leaves the workspace byte for byte as it was.
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { createEngine } from '../../src/engine/engine';
-import { makeBadWorkspaces, scratchDir, sha256, smallWorkspaceBytes } from '../support/workspace-fixtures';
+import { sha256 } from '../support/temp-dir';
+import { makeBadWorkspaces, scratchDir, smallWorkspaceBytes } from '../support/workspace-fixtures';
 
 test('a saved workspace opens again with everything in it', async () => {
   const engine = createEngine(await loadSqlJs());

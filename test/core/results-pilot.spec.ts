@@ -15,18 +15,7 @@ import { loadPilotSends, readPilotSends, recordPilotSends } from '../../src/core
 import { queryAll, type Database } from '../../src/core/store/sqlite';
 import type { PlanRecord } from '../../src/shared/plan';
 import { examplePlan } from '../support/demo-plan';
-
-/** A small seeded generator (mulberry32), so the synthetic outcomes are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from '../support/seeded-random';
 
 interface Pilot {
   db: Database;
@@ -54,7 +43,7 @@ async function importFollowOnOrders({ db, plan }: Pilot, chance: { treatment: nu
   // Before any new order, nobody has bought a suggested product since the start.
   const outcomes = customerOutcomes(db, sends, loadPurchases(db), start, start + 2 * plan.document.pilot.durationDays);
   const productsOf = new Map(sends.map((s) => [s.customerId, s.products]));
-  const next = random(seed);
+  const next = seededRandom(seed);
   const lines = ['order_id,customer_id,ordered_at,product_id,quantity,unit_price,channel'];
   for (const o of outcomes) {
     expect(o.accepted).toBe(false);

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
@@ -11,22 +10,11 @@ import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open
 import { queryValue } from '../../src/core/store/sqlite';
 import { blankPlan } from '../../src/shared/plan';
 import { withTempDir } from '../support/temp-dir';
+import { cli } from '../support/cli-process';
 import { examplePlan } from '../support/demo-plan';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HEADER = 'customer_id,email,first_name,group,variant,channel,scheduled_send_time,recommended_products';
-
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 test('the audience file is read back as the sends, and each row that cannot be used is named with its line', () => {
   const text = [

@@ -1,25 +1,16 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/e2e';
+import { createWorkspace, csvFile, saved } from '../support/e2e-steps';
 
-const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 const importDialog = (page: Page) => page.getByRole('dialog', { name: /import/i });
 const history = (page: Page) => page.getByRole('region', { name: 'Import history' });
 const entries = (page: Page) => history(page).getByTestId('history-entry');
 
-const csvFile = (name: string, ...lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
 
 const CUSTOMERS = csvFile('customers.csv', 'customer_id,email,first_name', 'C1,ann@example.com,Ann', 'C2,ben@example.com,Ben', 'C3,cy@example.com,Cy');
 const MORE_CUSTOMERS = csvFile('customers-may.csv', 'customer_id,email,first_name', 'C1,ann@work.example.com,Anna', 'C4,dee@example.com,Dee');
 const FEW_CUSTOMERS = csvFile('customers-june.csv', 'customer_id,email,first_name', 'C9,eve@example.com,Eve');
 const EVENTS = csvFile('events.csv', 'customer_id,timestamp,event_type,product_id', 'C1,2024-03-05 10:00:00,view,P2');
-
-async function createWorkspace(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New workspace…' }).click();
-  await page.getByLabel('Name of the business or client').fill(name);
-  await page.getByLabel('Name of the business or client').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await saved(page);
-}
 
 /** Imports one file, in the given mode where the dialog offers a choice. */
 async function importFile(page: Page, file: ReturnType<typeof csvFile>, mode?: RegExp) {

@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/e2e';
+import { createWorkspace, csvFile, saved } from '../support/e2e-steps';
 
-const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 const dialog = (page: Page) => page.getByRole('dialog', { name: /import/i });
 const queued = (page: Page) => dialog(page).getByTestId('queued-file');
 
-const csvFile = (name: string, ...lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
 
 const CUSTOMERS = csvFile('customers.csv', 'customer_id,email,first_name', 'C1,ann@example.com,Ann', 'C2,ben@example.com,Ben', 'C3,cy@example.com,Cy');
 const ORDER_LINES = csvFile(
@@ -16,14 +15,6 @@ const ORDER_LINES = csvFile(
   '1002,C2,2024-03-02 11:00:00,P1,1,9.50',
 );
 const EVENTS = csvFile('events.csv', 'customer_id,timestamp,event_type,product_id', 'C1,2024-03-05 10:00:00,view,P2');
-
-async function createWorkspace(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New workspace…' }).click();
-  await page.getByLabel('Name of the business or client').fill(name);
-  await page.getByLabel('Name of the business or client').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await saved(page);
-}
 
 async function pick(page: Page, files: ReturnType<typeof csvFile>[], button = page.getByRole('button', { name: 'Import data…' })) {
   const chooser = page.waitForEvent('filechooser');

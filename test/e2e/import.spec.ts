@@ -4,18 +4,10 @@ import type { Page } from '@playwright/test';
 import { writeOrderLinesCsv } from '../../src/core/demo/order-lines-csv';
 import { scratchDir } from '../support/workspace-fixtures';
 import { expect, test } from '../support/e2e';
+import { createWorkspace, saved } from '../support/e2e-steps';
 
 const FIXTURES = 'test/fixtures/import-e2e';
-const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 const dialog = (page: Page) => page.getByRole('dialog');
-
-async function createWorkspace(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New workspace…' }).click();
-  await page.getByLabel('Name of the business or client').fill(name);
-  await page.getByLabel('Name of the business or client').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await saved(page);
-}
 
 async function chooseFile(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');

@@ -1,16 +1,9 @@
-import type { Page } from '@playwright/test';
 import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { assessReadiness } from '../../src/core/analysis/readiness';
 import { DEMO_WORKSPACES } from '../../src/core/demo/demo-workspaces';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { expect, test } from '../support/e2e';
-
-async function createWorkspace(page: Page, name: string) {
-  await page.getByRole('button', { name: 'New workspace…' }).click();
-  await page.getByLabel('Name of the business or client').fill(name);
-  await page.getByLabel('Name of the business or client').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
+import { createWorkspace } from '../support/e2e-steps';
 
 test('the skincare demo is ready for completion and shows its multi-item orders', async ({ app }) => {
   const demo = DEMO_WORKSPACES.find((d) => d.industry === 'beauty')!;

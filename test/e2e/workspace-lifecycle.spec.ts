@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { makeBadWorkspaces, scratchDir, sha256, smallWorkspaceBytes } from '../support/workspace-fixtures';
+import { sha256 } from '../support/temp-dir';
+import { makeBadWorkspaces, scratchDir, smallWorkspaceBytes } from '../support/workspace-fixtures';
 import { expect, test } from '../support/e2e';
+import { saved } from '../support/e2e-steps';
 
-const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 
 async function createWorkspace(page: Page, name: string) {
   await page.getByRole('button', { name: 'New workspace…' }).click();

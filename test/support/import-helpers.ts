@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +6,7 @@ import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { runImport } from '../../src/cli/commands/import';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import type { Database } from '../../src/core/store/sqlite';
+import { sha256 } from './temp-dir';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,7 +15,6 @@ export const ONLINE_RETAIL = resolve(repoRoot, '../shared/datasets/online-retail
 
 export const fixture = (name: string) => join(repoRoot, 'test/fixtures/import', name);
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 export const fileSha = (path: string) => sha256(readFileSync(path));
 
 export function tempDir(): string {

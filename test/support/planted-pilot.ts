@@ -10,18 +10,7 @@ import { readPilotSends } from '../../src/core/results/pilot-sends';
 import { queryAll } from '../../src/core/store/sqlite';
 import type { Industry } from '../../src/shared/workspace';
 import { examplePlan } from './demo-plan';
-
-/** A small seeded generator (mulberry32), so the synthetic outcomes are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 export interface PlantedPilot {
   planName: string;
@@ -46,7 +35,7 @@ export async function plantedPilot(industry: Industry, chance: { treatment: numb
     const start = dayOf(planAsOf(db, plan.document)!);
     const outcomes = customerOutcomes(db, sends, loadPurchases(db), start, start + 2 * plan.document.pilot.durationDays);
     const productsOf = new Map(sends.map((s) => [s.customerId, s.products]));
-    const next = random(seed);
+    const next = seededRandom(seed);
     const lines = ['order_id,customer_id,ordered_at,product_id,quantity,unit_price,channel'];
     for (const o of outcomes) {
       const products = productsOf.get(o.customerId) ?? [];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,6 @@ import { loadSqlJs } from '../../src/cli/node-sqljs';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import type { OpenFailureKind } from '../../src/shared/workspace';
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export function scratchDir(prefix = 'xsell-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -3,7 +3,7 @@ import type { CheckResult } from '../../core/plan/checklist';
 import { otherActivePlans } from '../../core/plan/plan-store';
 import type { PlanRecord } from '../../shared/plan';
 import { EXIT, parseCommandLine, required, type CliOutput, type Command } from '../cli-support';
-import { openWorkspaceFile, planNamed } from '../workspace-file';
+import { withNamedPlan } from '../workspace-file';
 
 /** `check --workspace W.xsell --plan NAME`: runs a plan's pitfall checklist, as the app does before an export. */
 
@@ -34,17 +34,7 @@ export const checkCommand: Command = {
     const workspace = required(values.workspace, 'workspace');
     const name = required(values.plan, 'plan');
 
-    const db = await openWorkspaceFile(workspace);
-    if (typeof db === 'string') {
-      io.err(`Cannot open ${workspace}: ${db}`);
-      return EXIT.badFile;
-    }
-    try {
-      const plan = planNamed(db, name, workspace);
-      if (typeof plan === 'string') {
-        io.err(plan);
-        return EXIT.failed;
-      }
+    return withNamedPlan(workspace, name, io, async (db, plan) => {
       const report = planChecklist(db, plan.planId, plan.document, otherActivePlans(db, plan.planId));
       if (values.json) {
         const { checks, acknowledged, blocked } = report;
@@ -53,9 +43,7 @@ export const checkCommand: Command = {
         printReport(plan, report, io);
       }
       return report.blocked ? EXIT.failed : EXIT.ok;
-    } finally {
-      db.close();
-    }
+    });
   },
 };
 

@@ -2,7 +2,7 @@ import { EXPORT_FORMATS, exportPlan, isExportFormat } from '../../core/export/ex
 import { drawIsSettled } from '../../core/results/exported-audience';
 import { writeFileAtomic } from '../../main/atomic-write';
 import { EXIT, parseCommandLine, required, UsageError, type Command } from '../cli-support';
-import { openWorkspaceFile, planNamed } from '../workspace-file';
+import { withNamedPlan } from '../workspace-file';
 
 /** `export --workspace W.xsell --plan NAME --format F --out FILE`: writes one plan as a file. */
 
@@ -44,17 +44,7 @@ export const exportCommand: Command = {
     const out = required(values.out, 'out');
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
 
-    const db = await openWorkspaceFile(workspace);
-    if (typeof db === 'string') {
-      io.err(`Cannot open ${workspace}: ${db}`);
-      return EXIT.badFile;
-    }
-    try {
-      const plan = planNamed(db, name, workspace);
-      if (typeof plan === 'string') {
-        io.err(plan);
-        return EXIT.failed;
-      }
+    return withNamedPlan(workspace, name, io, async (db, plan) => {
       const settled = format === 'audience-csv' && drawIsSettled(db, plan.planId);
       const exported = exportPlan(db, plan.planId, format);
       if (!exported.ok) {
@@ -70,8 +60,6 @@ export const exportCommand: Command = {
         io.out(`${workspace} keeps the pilot's draw, to compare an email tool's send log with this control group later.`);
       }
       return EXIT.ok;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../main/atomic-write';
 import { CHANNEL_IDS, type PlanDocument, type PlanRecord } from '../../shared/plan';
 import { ok, type Result } from '../../shared/result';
 import { EXIT, parseCommandLine, required, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
-import { openWorkspaceFile, planNamed } from '../workspace-file';
+import { planNamed, withWorkspace } from '../workspace-file';
 
 /**
  * `plan --workspace W.xsell ...`: creates or updates a plan from a plan document, lists the plans,
@@ -73,13 +73,8 @@ export const planCommand: Command = {
       document = values.name === undefined ? read.document : { ...read.document, name: values.name };
     }
 
-    const db = await openWorkspaceFile(workspace);
-    if (typeof db === 'string') {
-      io.err(`Cannot open ${workspace}: ${db}`);
-      return EXIT.badFile;
-    }
-    try {
-      if (document) return await applyPlan(db, workspace, document, json, io);
+    return withWorkspace(workspace, io, async (db) => {
+      if (document) return applyPlan(db, workspace, document, json, io);
       if (mode === 'list') return printList(db, workspace, json, io);
       const found = planNamed(db, values.show ?? values.export ?? '', workspace);
       if (typeof found === 'string') {
@@ -91,9 +86,7 @@ export const planCommand: Command = {
       await writeFileAtomic(out, new TextEncoder().encode(exportedPlanJson(found.document)));
       io.out(`Wrote the plan “${found.document.name}” (revision ${found.revision}) to ${out}.`);
       return EXIT.ok;
-    } finally {
-      db.close();
-    }
+    });
   },
 };
 

@@ -8,7 +8,7 @@ import { measurePilot } from '../../core/results/measure';
 import type { PilotResults, ResultMeasure } from '../../core/results/result-types';
 import { writeFileAtomic } from '../../main/atomic-write';
 import { EXIT, parseCommandLine, required, unreadableFile, type Command } from '../cli-support';
-import { openWorkspaceFile, planNamed } from '../workspace-file';
+import { withNamedPlan } from '../workspace-file';
 
 /** `results --workspace W.xsell --plan NAME`: a pilot's results, treatment against control, and the verdict. */
 
@@ -52,17 +52,7 @@ export const resultsCommand: Command = {
         return EXIT.badFile;
       }
     }
-    const db = await openWorkspaceFile(workspace);
-    if (typeof db === 'string') {
-      io.err(`Cannot open ${workspace}: ${db}`);
-      return EXIT.badFile;
-    }
-    try {
-      const plan = planNamed(db, name, workspace);
-      if (typeof plan === 'string') {
-        io.err(plan);
-        return EXIT.failed;
-      }
+    return withNamedPlan(workspace, name, io, async (db, plan) => {
       let recorded: Recorded | null = null;
       if (sendsBytes !== null) {
         let read;
@@ -93,9 +83,7 @@ export const resultsCommand: Command = {
       if (values.json) io.out(JSON.stringify({ plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision }, sends: recorded, results }, null, 2));
       else io.out(resultsText(results, recorded));
       return EXIT.ok;
-    } finally {
-      db.close();
-    }
+    });
   },
 };
 

@@ -1,5 +1,6 @@
 import type { BaselinesResult } from '../analysis/baselines';
 import type { MetricId, PlanDocument } from '../../shared/plan';
+import { fnv1a } from '../util/random';
 
 /**
  * Pilot sizing. Comparing two acceptance rates p1 (control) and p2 (treatment) with a two-sided
@@ -56,11 +57,7 @@ export function minimumDetectableEffect(baseline: number, perGroup: number, alph
 
 /** FNV-1a over the text: a 32-bit hash, the same in every run and on every platform. */
 function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = fnv1a(text);
   // A final mix spreads ids that differ only in their last characters.
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

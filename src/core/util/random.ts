@@ -3,16 +3,19 @@
  * The same seed always gives the same sequence, on every platform.
  */
 
+/** FNV-1a over the text, continuing from `h` (the offset basis by default); callers mix the result further. */
+export function fnv1a(text: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
 /** Folds any mix of numbers and strings into one 32-bit seed (FNV-1a, then an avalanche step). */
 export function seedFrom(...parts: (number | string)[]): number {
   let h = 0x811c9dc5;
-  for (const part of parts) {
-    const text = `${typeof part}:${part};`;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-  }
+  for (const part of parts) h = fnv1a(`${typeof part}:${part};`, h);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
