@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { INDUSTRIES, type Industry } from '../shared/workspace';
+import { INDUSTRIES, type Industry } from '../core/store/workspace-types';
 
 /** Exit codes: 2 for a file that is not a usable workspace, 64 for a wrong command line (as in sysexits). */
 export const EXIT = { ok: 0, failed: 1, badFile: 2, usage: 64 } as const;
@@ -53,11 +53,19 @@ export function required(value: string | undefined, option: string): string {
   return value;
 }
 
-export function wholeNumber(value: string | undefined, option: string, fallback: number, min: number, max: number): number {
+export function wholeNumber(
+  value: string | undefined,
+  option: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const number = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(number) || number < min || number > max) {
-    throw new UsageError(`--${option} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}; got "${value}".`);
+    throw new UsageError(
+      `--${option} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}; got "${value}".`,
+    );
   }
   return number;
 }

@@ -1,4 +1,4 @@
-import { FileWriteError } from '../main/atomic-write';
+import { FileWriteError } from '../node/atomic-write';
 import { EXIT, UsageError, type CliOutput, type Command } from './cli-support';
 import { analyzeCommand } from './commands/analyze';
 import { checkCommand } from './commands/check';
@@ -12,7 +12,17 @@ import { resultsCommand } from './commands/results';
 
 /** The command line's dispatcher: finds the command and turns its errors into exit codes. */
 
-const COMMANDS: readonly Command[] = [demoCommand, demoCsvCommand, infoCommand, importCommand, analyzeCommand, planCommand, checkCommand, exportCommand, resultsCommand];
+const COMMANDS: readonly Command[] = [
+  demoCommand,
+  demoCsvCommand,
+  infoCommand,
+  importCommand,
+  analyzeCommand,
+  planCommand,
+  checkCommand,
+  exportCommand,
+  resultsCommand,
+];
 
 const USAGE = `Cross-Sell Planner command line
 

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { findPlanByName, getPlan, listPlans } from '../core/plan/plan-store';
 import { openWorkspaceBytes } from '../core/store/open-workspace';
 import type { Database } from '../core/store/sqlite';
-import type { PlanRecord } from '../shared/plan';
+import type { PlanRecord } from '../core/plan/plan-document';
 import { EXIT, unreadableFile, type CliOutput } from './cli-support';
-import { loadSqlJs } from './node-sqljs';
+import { loadSqlJs } from '../node/node-sqljs';
 
 /** The workspace a command works on, opened with every check; otherwise a sentence on what is wrong. */
 export async function openWorkspaceFile(path: string): Promise<Database | string> {
@@ -34,7 +34,11 @@ export function planNamed(db: Database, name: string, workspace: string): PlanRe
  * Runs a command's work on the workspace, closing it afterwards; a workspace that cannot be
  * opened is reported on the error output with exit code 2.
  */
-export async function withWorkspace(workspace: string, io: CliOutput, work: (db: Database) => Promise<number>): Promise<number> {
+export async function withWorkspace(
+  workspace: string,
+  io: CliOutput,
+  work: (db: Database) => Promise<number>,
+): Promise<number> {
   const db = await openWorkspaceFile(workspace);
   if (typeof db === 'string') {
     io.err(`Cannot open ${workspace}: ${db}`);
@@ -48,7 +52,12 @@ export async function withWorkspace(workspace: string, io: CliOutput, work: (db:
 }
 
 /** As `withWorkspace`, for the plan of that name; a name no plan has is reported with exit code 1. */
-export function withNamedPlan(workspace: string, name: string, io: CliOutput, work: (db: Database, plan: PlanRecord) => Promise<number>): Promise<number> {
+export function withNamedPlan(
+  workspace: string,
+  name: string,
+  io: CliOutput,
+  work: (db: Database, plan: PlanRecord) => Promise<number>,
+): Promise<number> {
   return withWorkspace(workspace, io, async (db) => {
     const plan = planNamed(db, name, workspace);
     if (typeof plan === 'string') {

@@ -1,5 +1,13 @@
 import { cacheKey, dropStaleEntries, readCached, writeCached } from '../core/analysis/analysis-cache';
-import { ANALYSES, tablesOfCacheKey, type AnalysisAnswer, type AnalysisFailure, type AnalysisName, type ParamsOf, type ResultOf } from '../core/analysis/catalogue';
+import {
+  ANALYSES,
+  tablesOfCacheKey,
+  type AnalysisAnswer,
+  type AnalysisFailure,
+  type AnalysisName,
+  type ParamsOf,
+  type ResultOf,
+} from '../core/analysis/catalogue';
 import { CombinationsUnavailable } from '../core/analysis/combinations/types';
 import { loadBaskets } from '../core/analysis/combinations/baskets';
 import { bumpDataVersions, TABLES_WRITTEN_BY_KIND } from '../core/analysis/data-version';
@@ -7,8 +15,8 @@ import { drilldown, type DrilldownPage, type DrilldownRequest, type PageWindow }
 import { loadPurchases, type PurchaseHistory } from '../core/analysis/purchases';
 import type { Memo } from '../core/plan/memo';
 import type { Database } from '../core/store/sqlite';
-import type { ProgressListener } from '../shared/engine-api';
-import { fail, ok, type Result } from '../shared/result';
+import type { ProgressListener } from '../core/util/progress';
+import { fail, ok, type Result } from '../core/util/result';
 
 /**
  * Runs analyses for the engine: answers from the workspace's cache while the data it read is
@@ -20,7 +28,12 @@ export class AnalysisRunner {
   /** `memoFor(db)` remembers results for as long as the workspace's data stays the same. */
   constructor(private readonly memoFor: (db: Database) => Memo) {}
 
-  run<N extends AnalysisName>(db: Database, name: N, params: ParamsOf<N>, onProgress?: ProgressListener): Result<AnalysisAnswer<N>, AnalysisFailure> {
+  run<N extends AnalysisName>(
+    db: Database,
+    name: N,
+    params: ParamsOf<N>,
+    onProgress?: ProgressListener,
+  ): Result<AnalysisAnswer<N>, AnalysisFailure> {
     const definition = ANALYSES[name];
     const key = cacheKey(name, params);
     const cached = readCached<ResultOf<N>>(db, key, definition.reads);

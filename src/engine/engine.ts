@@ -39,12 +39,18 @@ import { readSendsFile, recordedSends } from '../core/results/sends-file';
 import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings, type Database, type SqlJsStatic } from '../core/store/sqlite';
 import { summarizeWorkspace } from '../core/store/workspace-summary';
-import type { AcknowledgementOutcome, EngineApi, ImportRunOutcome, PilotSendsOutcome, PlanWriteOutcome, UndoImportOutcome } from '../shared/engine-api';
-import type { PlanRecord } from '../shared/plan';
-import type { Result } from '../shared/result';
-import { fail, ok } from '../shared/result';
+import type {
+  AcknowledgementOutcome,
+  EngineApi,
+  ImportRunOutcome,
+  PilotSendsOutcome,
+  PlanWriteOutcome,
+  UndoImportOutcome,
+} from '../shared/engine-api';
+import type { PlanRecord } from '../core/plan/plan-document';
+import type { Result } from '../core/util/result';
+import { fail, ok } from '../core/util/result';
 import { AnalysisRunner } from './analysis-runner';
-
 
 /**
  * The engine behind the worker's RPC surface. Platform-free: sql.js is handed in, so the same
@@ -103,7 +109,8 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         const opened = openWorkspaceBytes(SQL, bytes);
         return opened.ok ? ok(replace(opened.value)) : fail(opened.error);
       }),
-    createDemo: (industry, onProgress) => exclusive(async () => replace(generateDemoWorkspace(SQL, industry, { onProgress }))),
+    createDemo: (industry, onProgress) =>
+      exclusive(async () => replace(generateDemoWorkspace(SQL, industry, { onProgress }))),
     summary: () => exclusive(async () => summarizeWorkspace(current(), revision)),
     readiness: () => exclusive(async () => assessReadiness(current())),
     renameWorkspace: (name) =>
@@ -198,7 +205,9 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         return planChecklist(db, planId, document, otherActivePlans(db, planId), dataMemo(db));
       }),
     acknowledgeCheck: (planId, checkId, reason, by) =>
-      exclusive(async () => ackWrite(addAcknowledgement(current(), planId, { checkId, reason, by }, CHECK_IDS, new Date()))),
+      exclusive(async () =>
+        ackWrite(addAcknowledgement(current(), planId, { checkId, reason, by }, CHECK_IDS, new Date())),
+      ),
     withdrawAcknowledgement: (planId, checkId) =>
       exclusive(async () => {
         const removed = removeAcknowledgement(current(), planId, checkId);
@@ -212,8 +221,10 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         return saved.ok ? planWrite(ok(saved.value.plan), saved.value.changed) : planWrite(saved);
       }),
     renamePlan: (planId, name) => exclusive(async () => planWrite(renamePlan(current(), planId, name, new Date()))),
-    duplicatePlan: (planId, name) => exclusive(async () => planWrite(duplicatePlan(current(), planId, new Date(), name))),
-    archivePlan: (planId, archived) => exclusive(async () => planWrite(archivePlan(current(), planId, archived, new Date()))),
+    duplicatePlan: (planId, name) =>
+      exclusive(async () => planWrite(duplicatePlan(current(), planId, new Date(), name))),
+    archivePlan: (planId, archived) =>
+      exclusive(async () => planWrite(archivePlan(current(), planId, archived, new Date()))),
     deletePlan: (planId) =>
       exclusive(async () => {
         const deleted = deletePlan(current(), planId);
@@ -248,7 +259,9 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         let read;
         try {
           const text = decodeTextFile(file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer()));
-          read = readSendsFile(target, planId, plan.value.document, otherActivePlans(target, planId), text, { memo: dataMemo(target) });
+          read = readSendsFile(target, planId, plan.value.document, otherActivePlans(target, planId), text, {
+            memo: dataMemo(target),
+          });
         } catch (error) {
           return { ok: false, message: error instanceof Error ? error.message : String(error), problems: [] };
         }
@@ -263,7 +276,10 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         const plan = getPlan(target, planId);
         if (!plan.ok) return plan;
         const sends = loadPilotSends(target, planId);
-        if (sends.length === 0) return fail('No sends are recorded for this plan yet: load the audience file the pilot was sent from, or the email tool’s send log.');
+        if (sends.length === 0)
+          return fail(
+            'No sends are recorded for this plan yet: load the audience file the pilot was sent from, or the email tool’s send log.',
+          );
         const results = measurePilot(target, plan.value.document, sends);
         return results ? ok(results) : fail('The plan has no start date, so there is no pilot to measure.');
       }),

@@ -9,12 +9,14 @@ const engine = initSqlJs({ locateFile: () => wasmUrl }).then(createEngine);
 
 // Calls that arrive while sql.js is still loading wait for it instead of being lost.
 const api = new Proxy({} as EngineApi, {
-  get: (_target, name: keyof EngineApi) => async (...args: unknown[]) => {
-    const ready = await engine;
-    const result = await (ready[name] as (...a: unknown[]) => Promise<unknown>)(...args);
-    // Hand the workspace bytes over instead of copying them.
-    return result instanceof Uint8Array ? Comlink.transfer(result, [result.buffer]) : result;
-  },
+  get:
+    (_target, name: keyof EngineApi) =>
+    async (...args: unknown[]) => {
+      const ready = await engine;
+      const result = await (ready[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+      // Hand the workspace bytes over instead of copying them.
+      return result instanceof Uint8Array ? Comlink.transfer(result, [result.buffer]) : result;
+    },
 });
 
 Comlink.expose(api);

@@ -1,6 +1,13 @@
-import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  app,
+  dialog,
+  type BrowserWindow,
+  type FileFilter,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import { extname, join } from 'node:path';
-import { WORKSPACE_EXTENSION } from '../shared/workspace';
+import { WORKSPACE_EXTENSION } from '../shared/host';
 import { safeFileName } from './workspace-files';
 
 /** The native dialogs main shows. Each file question returns the chosen path, or null on cancel. */
@@ -18,7 +25,11 @@ const EXPORT_KINDS: Record<string, string> = {
 };
 
 export async function askWorkspaceToOpen(window: BrowserWindow | null): Promise<string | null> {
-  const options: OpenDialogOptions = { title: 'Open a workspace', properties: ['openFile'], filters: [WORKSPACE_FILTER] };
+  const options: OpenDialogOptions = {
+    title: 'Open a workspace',
+    properties: ['openFile'],
+    filters: [WORKSPACE_FILTER],
+  };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { OpenedWorkspace, WorkspaceRef } from '../shared/host';
-import { WORKSPACE_EXTENSION } from '../shared/workspace';
-import { writeFileAtomic } from './atomic-write';
+import { WORKSPACE_EXTENSION } from '../shared/host';
+import { writeFileAtomic } from '../node/atomic-write';
 import type { IpcHandlers } from './ipc-dispatch';
 import type { RecentFiles } from './recent-files';
 import { isAllowedExternalUrl } from './security';
@@ -14,7 +14,7 @@ import {
   workspaceRefFor,
   type WorkspaceAccess,
 } from './workspace-files';
-import type { WriteQueue } from './write-queue';
+import type { WriteQueue } from '../node/write-queue';
 
 /** What the handlers need from the desktop, given per request `E` (the IPC event in the app). */
 export interface HostServices<E> {
@@ -79,7 +79,9 @@ export function createHostHandlers<E>(services: HostServices<E>): IpcHandlers<E>
     },
     'workspace:demo-location': async ({ suggestedName }) => {
       await mkdir(services.demoFolder, { recursive: true });
-      const ref = workspaceRefFor(withWorkspaceExtension(join(services.demoFolder, safeFileName(suggestedName, 'Demo workspace'))));
+      const ref = workspaceRefFor(
+        withWorkspaceExtension(join(services.demoFolder, safeFileName(suggestedName, 'Demo workspace'))),
+      );
       await remember(ref);
       return ref;
     },

@@ -11,7 +11,7 @@ import { guardAgainstDataLoss, type QuitGuard } from './quit-guard';
 import { RecentFiles } from './recent-files';
 import { hardenSession, hardenWebContents } from './security';
 import { WorkspaceAccess } from './workspace-files';
-import { WriteQueue } from './write-queue';
+import { WriteQueue } from '../node/write-queue';
 
 /** `electron-vite dev` serves the renderer from a dev server; a packaged app never does. */
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -29,7 +29,10 @@ if (!app.requestSingleInstanceLock()) {
   const openMainWindow = () => {
     const window = createMainWindow(preloadPath, devServerUrl ?? APP_ENTRY_URL);
     const contentsId = window.webContents.id;
-    quitGuards.set(contentsId, guardAgainstDataLoss(window, app, () => askQuitWithoutSaving(window)));
+    quitGuards.set(
+      contentsId,
+      guardAgainstDataLoss(window, app, () => askQuitWithoutSaving(window)),
+    );
     window.on('closed', () => {
       quitGuards.delete(contentsId);
       if (mainWindow === window) mainWindow = null;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ipcRequests, type IpcChannel, type IpcRequest } from '../shared/ipc';
-import { fail, ok, type Result } from '../shared/result';
+import { fail, ok, type Result } from '../core/util/result';
 
 /** The part of an IPC event the checks need: which frame sent it. */
 export interface SenderEvent {

@@ -7,7 +7,7 @@ import { renderHtmlToPdf } from './pdf-export';
 import type { RecentFiles } from './recent-files';
 import { validateSender } from './security';
 import type { WorkspaceAccess } from './workspace-files';
-import type { WriteQueue } from './write-queue';
+import type { WriteQueue } from '../node/write-queue';
 
 export interface IpcContext {
   recent: RecentFiles;

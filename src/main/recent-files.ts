@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { RecentWorkspace, WorkspaceRef } from '../shared/host';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../node/atomic-write';
 import { fileExists } from './workspace-files';
 
 export const MAX_RECENT_WORKSPACES = 10;

@@ -93,7 +93,9 @@ export function hardenSession(session: Session, devServerUrl?: string): void {
   const csp = contentSecurityPolicy(devServerUrl);
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([name]) => name.toLowerCase() !== 'content-security-policy',
+      ),
     );
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
   });

@@ -1,8 +1,8 @@
 import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, resolve } from 'node:path';
 import type { WorkspaceRef } from '../shared/host';
-import { WORKSPACE_EXTENSION } from '../shared/workspace';
-import { backupPathFor } from './atomic-write';
+import { WORKSPACE_EXTENSION } from '../shared/host';
+import { backupPathFor } from '../node/atomic-write';
 
 /** A workspace read from disk. Reading never writes: a file that fails to open stays untouched. */
 export interface WorkspaceFile {

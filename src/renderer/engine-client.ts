@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
-import type { EngineApi, ProgressListener } from '../shared/engine-api';
+import type { EngineApi } from '../shared/engine-api';
+import type { ProgressListener } from '../core/util/progress';
 
 export type EngineClient = Comlink.Remote<EngineApi>;
 

@@ -4,7 +4,7 @@ import { App } from './App';
 import { startEngine } from './engine-client';
 import { selectHost } from './host/select-host';
 import { ServicesProvider } from './state/store-context';
-import { createExercisesStore } from './screens/exercises/exercises-store';
+import { createExercisesStore } from './state/exercises-store';
 import { createImportStore } from './state/import-store';
 import { createInsightsStore } from './state/insights-store';
 import { createPlansStore } from './state/plans-store';

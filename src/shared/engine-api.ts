@@ -1,3 +1,4 @@
+import type { ProgressListener } from '../core/util/progress';
 import type { AnalysisAnswer, AnalysisFailure, AnalysisName, ParamsOf } from '../core/analysis/catalogue';
 import type { CustomerOrderDetail, DrilldownPage, DrilldownRequest, PageWindow } from '../core/analysis/drilldown';
 import type { ImportChoices } from '../core/import/import-file';
@@ -17,20 +18,10 @@ import type { ChecklistReport } from '../core/plan/checklist-report';
 import type { PlanView } from '../core/plan/plan-view';
 import type { PilotResults } from '../core/results/result-types';
 import type { RecordedSends } from '../core/results/sends-file';
-import type { PlanDocument, PlanRecord } from './plan';
-import type { Readiness } from './readiness';
-import type { Result } from './result';
-import type { Industry, OpenFailure, WorkspaceSummary } from './workspace';
-
-/** One step of a long operation, reported by the engine as it goes. */
-export interface Progress {
-  label: string;
-  done: number;
-  total: number;
-  /** Rows handled so far, where the work goes row by row (an import). */
-  rows?: number;
-}
-export type ProgressListener = (progress: Progress) => void;
+import type { PlanDocument, PlanRecord } from '../core/plan/plan-document';
+import type { Readiness } from '../core/analysis/readiness-types';
+import type { Result } from '../core/util/result';
+import type { Industry, OpenFailure, WorkspaceSummary } from '../core/store/workspace-types';
 
 /**
  * The data engine's API, declared once: the Web Worker exposes it over RPC, the CLI and the
@@ -49,12 +40,21 @@ export interface EngineApi {
    * A first look at a file to import: layout, kind, proposed mapping and sample rows, and the
    * preset saved for files with this header, if any. Writes nothing.
    */
-  previewImport(file: Blob | Uint8Array, name: string, options?: PreviewOptions): Promise<Result<ImportPreviewWithPreset, ImportFailure>>;
+  previewImport(
+    file: Blob | Uint8Array,
+    name: string,
+    options?: PreviewOptions,
+  ): Promise<Result<ImportPreviewWithPreset, ImportFailure>>;
   /**
    * Imports a file in one transaction; progress is in bytes of the file. On a failure or a cancel
    * the workspace is exactly as before. Other calls wait until the import has finished.
    */
-  runImport(file: Blob | Uint8Array, name: string, choices: ImportChoices, onProgress?: ProgressListener): Promise<ImportRunOutcome>;
+  runImport(
+    file: Blob | Uint8Array,
+    name: string,
+    choices: ImportChoices,
+    onProgress?: ProgressListener,
+  ): Promise<ImportRunOutcome>;
   /** Stops the running import at its next chunk; it then ends with the failure "cancelled". */
   cancelImport(): Promise<void>;
   /** The rows the last import rejected, as CSV text with their row numbers and reasons. */
@@ -67,7 +67,11 @@ export interface EngineApi {
    * Runs one analysis, or answers from the workspace's cache when the data it reads has not changed
    * since. A computed result is stored in the workspace (so the summary's revision moves on).
    */
-  runAnalysis<N extends AnalysisName>(name: N, params: ParamsOf<N>, onProgress?: ProgressListener): Promise<AnalysisRunOutcome<N>>;
+  runAnalysis<N extends AnalysisName>(
+    name: N,
+    params: ParamsOf<N>,
+    onProgress?: ProgressListener,
+  ): Promise<AnalysisRunOutcome<N>>;
   /** The customers (and their orders) behind one row of an analysis, a page at a time. */
   drilldown(request: DrilldownRequest, window: PageWindow): Promise<DrilldownPage>;
   /** A customer's latest orders with their lines. */
@@ -102,7 +106,11 @@ export interface EngineApi {
    * audience file's rows. Fails with a message when the plan lacks what the format needs. An
    * audience file changes the workspace: it keeps the pilot's draw, for a send log read later.
    */
-  exportPlan(planId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<Result<ExportedFile, string>>;
+  exportPlan(
+    planId: string,
+    format: ExportFormat,
+    onProgress?: ProgressListener,
+  ): Promise<Result<ExportedFile, string>>;
   /** Records the pilot's sends from the audience file it was sent from or the email tool's send log, replacing any recorded before. */
   recordPilotSends(planId: string, file: Blob | Uint8Array): Promise<PilotSendsOutcome>;
   /** The pilot's measures, treatment against control, and the verdict; a message when there is nothing to measure yet. */
@@ -124,19 +132,22 @@ export interface EngineApi {
 /** `preset` is null when no workspace is open, the file has no header row, or the preset is for another kind than the one asked for. */
 export type ImportPreviewWithPreset = ImportPreview & { preset: MappingPreset | null };
 
-export type UndoImportOutcome = { ok: true; undone: UndoneImport; summary: WorkspaceSummary } | { ok: false; message: string };
+export type UndoImportOutcome =
+  { ok: true; undone: UndoneImport; summary: WorkspaceSummary } | { ok: false; message: string };
 
 export type AnalysisRunOutcome<N extends AnalysisName> =
-  | ({ ok: true; summary: WorkspaceSummary } & AnalysisAnswer<N>)
-  | ({ ok: false } & AnalysisFailure);
+  ({ ok: true; summary: WorkspaceSummary } & AnalysisAnswer<N>) | ({ ok: false } & AnalysisFailure);
 
-export type PlanWriteOutcome = { ok: true; plan: PlanRecord; summary: WorkspaceSummary } | { ok: false; message: string };
-export type AcknowledgementOutcome = { ok: true; acknowledged: Acknowledgement[]; summary: WorkspaceSummary } | { ok: false; message: string };
+export type PlanWriteOutcome =
+  { ok: true; plan: PlanRecord; summary: WorkspaceSummary } | { ok: false; message: string };
+export type AcknowledgementOutcome =
+  { ok: true; acknowledged: Acknowledgement[]; summary: WorkspaceSummary } | { ok: false; message: string };
 export type PilotSendsOutcome =
-  | ({ ok: true; summary: WorkspaceSummary } & RecordedSends)
-  | { ok: false; message: string; problems: string[] };
-export type ExerciseWriteOutcome<T = object> = ({ ok: true; exercise: ExerciseView; summary: WorkspaceSummary } & T) | { ok: false; message: string };
-export type PlanDeleteOutcome = { ok: true; deleted: DeletedPlan; summary: WorkspaceSummary } | { ok: false; message: string };
+  ({ ok: true; summary: WorkspaceSummary } & RecordedSends) | { ok: false; message: string; problems: string[] };
+export type ExerciseWriteOutcome<T = object> =
+  ({ ok: true; exercise: ExerciseView; summary: WorkspaceSummary } & T) | { ok: false; message: string };
+export type PlanDeleteOutcome =
+  { ok: true; deleted: DeletedPlan; summary: WorkspaceSummary } | { ok: false; message: string };
 
 export type ImportRunOutcome =
   | { ok: true; report: ImportReport; summary: WorkspaceSummary }

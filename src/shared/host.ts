@@ -1,10 +1,13 @@
 import type { MenuCommand } from './ipc-channels';
-import type { Result } from './result';
+import type { Result } from '../core/util/result';
 
 /**
  * The Host port: everything the renderer needs from the world outside the page.
  * ElectronHost implements it over IPC to main, BrowserHost over browser storage and downloads.
  */
+
+/** The file extension of a workspace on disk. */
+export const WORKSPACE_EXTENSION = 'xsell';
 
 /** Names a workspace file: a filesystem path in Electron, a storage key in the browser. */
 export interface WorkspaceRef {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IpcChannel, MenuCommand } from './ipc-channels';
-import type { Result } from './result';
+import type { Result } from '../core/util/result';
 
 /**
  * The IPC contract between preload and main: one channel per Host call, each with the schema

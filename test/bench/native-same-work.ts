@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { LINK_RETURNS_SQL } from '../../src/core/import/link-returns';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import { queryAll } from '../../src/core/store/sqlite';

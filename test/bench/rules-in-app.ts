@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { createEngine } from '../../src/engine/engine';
 
 /**
@@ -11,7 +11,13 @@ const [workspace, minSupport, minConfidence, maxLength] = process.argv.slice(2);
 const engine = createEngine(await loadSqlJs());
 const opened = await engine.openWorkspace(await readFile(workspace));
 if (!opened.ok) throw new Error(opened.error.message);
-const params = { level: 'product' as const, basket: { kind: 'order' as const }, minConfidence: Number(minConfidence), maxLength: Number(maxLength), consequents: 'one' as const };
+const params = {
+  level: 'product' as const,
+  basket: { kind: 'order' as const },
+  minConfidence: Number(minConfidence),
+  maxLength: Number(maxLength),
+  consequents: 'one' as const,
+};
 
 async function timed(support: number): Promise<number> {
   const started = performance.now();

@@ -40,7 +40,10 @@ const PAIR_COUNT = `SELECT count(*) FROM (
   ON a.order_id = b.order_id AND a.product_id < b.product_id GROUP BY 1, 2)`;
 
 function cli(args: string[]): Measured {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/measure-cli.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/measure-cli.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const last = run.stdout.trim().split('\n').pop() ?? '';
   if (run.status !== 0) throw new Error(`cli ${args.join(' ')} failed:\n${run.stderr}\n${last}`);
   return JSON.parse(last) as Measured;
@@ -55,7 +58,15 @@ function sqlitePairCount(workspace: string): number {
 function mine(target: RulesBenchTarget) {
   // Only the strongest rules are printed: the counts and timings are what the benchmark reads.
   const args = ['analyze', '--workspace', target.workspace, '--rules', '--json', '--top', '20'];
-  const measured = cli([...args, '--min-support', String(target.minSupport), '--min-confidence', String(MIN_CONFIDENCE), '--max-len', String(MAX_LENGTH)]);
+  const measured = cli([
+    ...args,
+    '--min-support',
+    String(target.minSupport),
+    '--min-confidence',
+    String(MIN_CONFIDENCE),
+    '--max-len',
+    String(MAX_LENGTH),
+  ]);
   return { measured, json: JSON.parse(measured.output) as RulesJson };
 }
 
@@ -64,8 +75,12 @@ function benchOne(target: RulesBenchTarget): number {
   const baseline = sqlitePairCount(target.workspace);
   const { openSeconds, basketsSeconds, miningSeconds } = json.timing;
   const [, pairs = 0, triples = 0] = json.itemsetsBySize;
-  console.log(`\n${target.label}: ${json.baskets.toLocaleString('en')} baskets (orders), min support ${target.minSupport}, min confidence ${MIN_CONFIDENCE}, up to ${MAX_LENGTH} items`);
-  console.log(`  found ${pairs.toLocaleString('en')} frequent pairs, ${triples.toLocaleString('en')} triples, ${json.rulesFound.toLocaleString('en')} rules`);
+  console.log(
+    `\n${target.label}: ${json.baskets.toLocaleString('en')} baskets (orders), min support ${target.minSupport}, min confidence ${MIN_CONFIDENCE}, up to ${MAX_LENGTH} items`,
+  );
+  console.log(
+    `  found ${pairs.toLocaleString('en')} frequent pairs, ${triples.toLocaleString('en')} triples, ${json.rulesFound.toLocaleString('en')} rules`,
+  );
   console.log(
     `  CLI analyze --rules  ${measured.seconds.toFixed(2)} s, peak memory ${measured.peakMemoryMb.toFixed(0)} MB ` +
       `(open with checks ${openSeconds.toFixed(2)} s, read baskets ${basketsSeconds.toFixed(2)} s, mine ${miningSeconds.toFixed(3)} s)`,
@@ -85,7 +100,10 @@ function benchOne(target: RulesBenchTarget): number {
 
 function inTheApp(target: RulesBenchTarget): { first: number; changed: number } {
   const args = [target.workspace, String(target.minSupport), String(MIN_CONFIDENCE), String(MAX_LENGTH)];
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/rules-in-app.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/rules-in-app.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (run.status !== 0) throw new Error(`rules in the app failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { first: number; changed: number };
 }
@@ -101,18 +119,30 @@ function generatedWorkspace(work: string, lines: number): string {
   return workspace;
 }
 
-export function benchRules(work: string, generated: { workspace: string; lines: number }, onlineRetail: string | null): void {
+export function benchRules(
+  work: string,
+  generated: { workspace: string; lines: number },
+  onlineRetail: string | null,
+): void {
   console.log('\nAssociation rules (products bought together)');
   const growth: [number, number][] = [];
   for (const lines of [100_000, 1_000_000, 5_000_000]) {
     if (lines === 5_000_000 && process.env.BENCH_RULES_5M !== '1') {
-      console.log('\n5,000,000 lines: skipped (set BENCH_RULES_5M=1; generating and importing them takes several minutes)');
+      console.log(
+        '\n5,000,000 lines: skipped (set BENCH_RULES_5M=1; generating and importing them takes several minutes)',
+      );
       continue;
     }
     const workspace = lines === generated.lines ? generated.workspace : generatedWorkspace(work, lines);
-    growth.push([lines, benchOne({ label: `Generated, ${lines.toLocaleString('en')} lines`, workspace, minSupport: GENERATED_SUPPORT })]);
+    growth.push([
+      lines,
+      benchOne({ label: `Generated, ${lines.toLocaleString('en')} lines`, workspace, minSupport: GENERATED_SUPPORT }),
+    ]);
   }
   if (onlineRetail) benchOne({ label: 'Online Retail', workspace: onlineRetail, minSupport: ONLINE_RETAIL_SUPPORT });
   console.log('\n  growth (baskets + mining):');
-  for (const [lines, seconds] of growth) console.log(`    ${lines.toLocaleString('en').padStart(9)} lines  ${seconds.toFixed(2)} s  (${((seconds / lines) * 1e6).toFixed(2)} s per million)`);
+  for (const [lines, seconds] of growth)
+    console.log(
+      `    ${lines.toLocaleString('en').padStart(9)} lines  ${seconds.toFixed(2)} s  (${((seconds / lines) * 1e6).toFixed(2)} s per million)`,
+    );
 }

@@ -49,12 +49,24 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const rate = (rows: number, seconds: number) => `${Math.round(rows / seconds).toLocaleString('en')} rows/s`;
 
 const GENERATED_COLUMNS: FlatFileColumns = {
-  orderId: 'order_id', customerId: 'customer_id', orderedAt: 'ordered_at', productId: 'product_id',
-  productName: null, quantity: 'quantity', unitPrice: 'unit_price', country: null,
+  orderId: 'order_id',
+  customerId: 'customer_id',
+  orderedAt: 'ordered_at',
+  productId: 'product_id',
+  productName: null,
+  quantity: 'quantity',
+  unitPrice: 'unit_price',
+  country: null,
 };
 const ONLINE_RETAIL_COLUMNS: FlatFileColumns = {
-  orderId: 'InvoiceNo', customerId: 'CustomerID', orderedAt: 'InvoiceDate', productId: 'StockCode',
-  productName: 'Description', quantity: 'Quantity', unitPrice: 'UnitPrice', country: 'Country',
+  orderId: 'InvoiceNo',
+  customerId: 'CustomerID',
+  orderedAt: 'InvoiceDate',
+  productId: 'StockCode',
+  productName: 'Description',
+  quantity: 'Quantity',
+  unitPrice: 'UnitPrice',
+  country: 'Country',
 };
 
 async function benchImport(label: string, csv: string, rows: number, columns: FlatFileColumns) {
@@ -93,7 +105,9 @@ function benchWorkspaceRoundTrip() {
   rmSync(copy, { force: true });
   const baseline = timed(() => execFileSync('sqlite3', [workspace, `.backup ${copy}`]));
   console.log(`\nDemo workspace (beauty, default size): ${mb(statSync(workspace).size)}`);
-  console.log(`  generate + save atomically  ${demo.seconds.toFixed(2)} s, peak memory ${demo.peakMemoryMb.toFixed(0)} MB`);
+  console.log(
+    `  generate + save atomically  ${demo.seconds.toFixed(2)} s, peak memory ${demo.peakMemoryMb.toFixed(0)} MB`,
+  );
   console.log(`  open with all checks (quick_check, migrate) + summary  ${info.seconds.toFixed(2)} s`);
   console.log(`  sqlite3 shell .backup of the same file  ${baseline.toFixed(2)} s`);
 }
@@ -104,7 +118,9 @@ console.log(`Cross-Sell Planner benchmarks — Node ${process.version}, data in 
 const generatedCsv = join(WORK, `orders-${GENERATED_LINES}.csv`);
 if (!existsSync(generatedCsv)) {
   const made = cli(['demo-csv', '--industry', 'running', '--lines', String(GENERATED_LINES), '--out', generatedCsv]);
-  console.log(`\nGenerated ${GENERATED_LINES.toLocaleString('en')} order lines (${mb(statSync(generatedCsv).size)}) in ${made.seconds.toFixed(2)} s`);
+  console.log(
+    `\nGenerated ${GENERATED_LINES.toLocaleString('en')} order lines (${mb(statSync(generatedCsv).size)}) in ${made.seconds.toFixed(2)} s`,
+  );
 }
 
 benchWorkspaceRoundTrip();
@@ -113,4 +129,8 @@ if (existsSync(ONLINE_RETAIL)) await benchImport('online-retail', ONLINE_RETAIL,
 else console.log(`\nOnline Retail not found beside the project (${ONLINE_RETAIL}); skipped.`);
 
 const { benchRules } = await import('./rules');
-benchRules(WORK, { workspace: join(WORK, 'generated.xsell'), lines: GENERATED_LINES }, existsSync(ONLINE_RETAIL) ? join(WORK, 'online-retail.xsell') : null);
+benchRules(
+  WORK,
+  { workspace: join(WORK, 'generated.xsell'), lines: GENERATED_LINES },
+  existsSync(ONLINE_RETAIL) ? join(WORK, 'online-retail.xsell') : null,
+);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { analyseBaselines, crossSellAcceptance } from '../../src/core/analysis/baselines';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { Fixture, type FixtureLine } from './analysis-fixture';
@@ -33,15 +33,36 @@ async function shop() {
 
 test('cross-sell acceptance counts anchor buyers with a whole window who did not own the recommended product yet', async () => {
   const db = await shop();
-  const result = crossSellAcceptance(db, [{ anchor: 'A', recommended: 'B' }, { anchor: 'B', recommended: 'A' }], { windowDays: 30 });
-  expect(result.pairs.map((p) => [p.anchor.id, p.recommended.id, p.anchorCustomers, p.accepted, p.rate, p.sampleCustomerIds])).toEqual([
+  const result = crossSellAcceptance(
+    db,
+    [
+      { anchor: 'A', recommended: 'B' },
+      { anchor: 'B', recommended: 'A' },
+    ],
+    { windowDays: 30 },
+  );
+  expect(
+    result.pairs.map((p) => [
+      p.anchor.id,
+      p.recommended.id,
+      p.anchorCustomers,
+      p.accepted,
+      p.rate,
+      p.sampleCustomerIds,
+    ]),
+  ).toEqual([
     ['A', 'B', 3, 1, 0.3333, ['b1']],
     ['B', 'A', 1, 1, 1, ['b4']],
   ]);
   expect(result.overall).toEqual({ anchorCustomers: 4, accepted: 2, rate: 0.5 });
-  expect(result.pairs[0].explanation).toBe('Of 3 customers who bought Product A (without already owning Product B), 1 (33 %) bought Product B within 30 days.');
+  expect(result.pairs[0].explanation).toBe(
+    'Of 3 customers who bought Product A (without already owning Product B), 1 (33 %) bought Product B within 30 days.',
+  );
   // With a 60-day window b2 counts as accepted, and b5 is still too close to the end.
-  expect(crossSellAcceptance(db, [{ anchor: 'A', recommended: 'B' }], { windowDays: 60 }).pairs[0]).toMatchObject({ anchorCustomers: 3, accepted: 2 });
+  expect(crossSellAcceptance(db, [{ anchor: 'A', recommended: 'B' }], { windowDays: 60 }).pairs[0]).toMatchObject({
+    anchorCustomers: 3,
+    accepted: 2,
+  });
   db.close();
 });
 
@@ -52,10 +73,30 @@ test('baselines: time to a secondary purchase, category expansion, follow-on ord
   expect(result.acceptance.pairs.map((p) => `${p.anchor.id}>${p.recommended.id}`)).toEqual(['A>B', 'B>A']);
   expect(result.acceptance.overall.rate).toBe(0.5);
   expect(result.secondaryPurchase.days).toEqual({ count: 4, median: 7.5, q1: 5, q3: 22.3 });
-  expect(result.categoryExpansion).toMatchObject({ customers: 5, expanded: 3, rate: 0.6, sampleCustomerIds: ['b1', 'b3', 'b4'] });
-  expect(result.crossSellAov).toMatchObject({ anchorOrders: 6, anchorAov: 11.67, followOnOrders: 4, followOnAov: 17.5, ratio: 1.5 });
-  expect(result.returnRate).toMatchObject({ followOnItems: 4, followOnReturned: 1, followOnRate: 0.25, allItems: 12, allReturned: 1, allRate: 0.0833 });
-  expect(result.returnRate.explanation).toBe('25 % of products bought from a category new to the customer were returned, against 8 % of all products bought.');
+  expect(result.categoryExpansion).toMatchObject({
+    customers: 5,
+    expanded: 3,
+    rate: 0.6,
+    sampleCustomerIds: ['b1', 'b3', 'b4'],
+  });
+  expect(result.crossSellAov).toMatchObject({
+    anchorOrders: 6,
+    anchorAov: 11.67,
+    followOnOrders: 4,
+    followOnAov: 17.5,
+    ratio: 1.5,
+  });
+  expect(result.returnRate).toMatchObject({
+    followOnItems: 4,
+    followOnReturned: 1,
+    followOnRate: 0.25,
+    allItems: 12,
+    allReturned: 1,
+    allRate: 0.0833,
+  });
+  expect(result.returnRate.explanation).toBe(
+    '25 % of products bought from a category new to the customer were returned, against 8 % of all products bought.',
+  );
   db.close();
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import * as behaviour from '../../src/core/analysis/behaviour';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
@@ -24,7 +24,11 @@ test('an empty workspace gives empty answers rather than errors', async () => {
   const db = createWorkspaceDb(await loadSqlJs(), 'Empty');
   const results = runAll(db);
   expect(results.sequences.rows).toEqual([]);
-  expect(results.secondPurchase.overall).toMatchObject({ customers: 0, repeatCustomers: 0, days: { count: 0, median: null } });
+  expect(results.secondPurchase.overall).toMatchObject({
+    customers: 0,
+    repeatCustomers: 0,
+    days: { count: 0, median: null },
+  });
   expect(results.families.families).toEqual([]);
   expect(results.ladders.ladders).toEqual([]);
   expect(results.segments.customers).toBe(0);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { createEngine } from '../../src/engine/engine';
 import type { EngineApi } from '../../src/shared/engine-api';
 
@@ -7,7 +7,9 @@ import type { EngineApi } from '../../src/shared/engine-api';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 const EVENTS = csv('customer_id,occurred_at,type\nC1,2026-10-01 10:00,browse_view\nC1,2026-10-02 10:00,browse_view\n');
-const LINES = csv('InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n900001,NEW-1,New thing,1,2026-10-30 09:00,5.00,N1,France\n');
+const LINES = csv(
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n900001,NEW-1,New thing,1,2026-10-30 09:00,5.00,N1,France\n',
+);
 
 async function demoEngine(): Promise<EngineApi> {
   const engine = createEngine(await loadSqlJs());

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { analyseFamilies, familySetCustomers } from '../../src/core/analysis/families';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { Fixture } from './analysis-fixture';
@@ -12,7 +12,13 @@ import { Fixture } from './analysis-fixture';
 async function shop() {
   const fixture = await Fixture.create();
   return fixture
-    .products({ id: 'F1', family: 'F' }, { id: 'F2', family: 'F' }, { id: 'F3', family: 'F' }, { id: 'G' }, { id: 'H1', family: 'Solo' })
+    .products(
+      { id: 'F1', family: 'F' },
+      { id: 'F2', family: 'F' },
+      { id: 'F3', family: 'F' },
+      { id: 'G' },
+      { id: 'H1', family: 'Solo' },
+    )
     .orders(
       { id: 'o1', customer: 'c1', at: '2025-01-01T10:00:00', lines: ['F1'] },
       { id: 'o2', customer: 'c1', at: '2025-01-06T10:00:00', lines: ['F2'] },
@@ -53,17 +59,31 @@ test('a family report counts owners per number of members and what each ownershi
     { set: 'F2', ever: 1, now: 0, later: 1, next: ['F1:1:1'] },
     { set: 'F1+F3', ever: 1, now: 1, later: 0, next: [] },
   ]);
-  expect(family.sets[0].explanation).toBe('Of the 3 customers who owned exactly Product F1 from F, 2 (67 %) added Product F2 next; 1 own exactly this set today.');
+  expect(family.sets[0].explanation).toBe(
+    'Of the 3 customers who owned exactly Product F1 from F, 2 (67 %) added Product F2 next; 1 own exactly this set today.',
+  );
   expect(family.sets[1].sampleCustomerIds).toEqual(['c2', 'c5']);
-  expect(familySetCustomers(db, { family: 'F', members: ['F2', 'F1'] })).toEqual({ total: 2, offset: 0, items: ['c2', 'c5'] });
+  expect(familySetCustomers(db, { family: 'F', members: ['F2', 'F1'] })).toEqual({
+    total: 2,
+    offset: 0,
+    items: ['c2', 'c5'],
+  });
 
   expect(analyseFamilies(db, { minCustomers: 2 }).families[0].sets.map((s) => s.members.length)).toEqual([1, 2]);
   // Before c1's third order, c1 still owns F1 + F2.
-  expect(analyseFamilies(db, { minCustomers: 1, asOf: '2025-01-08' }).families[0].ownershipCounts.at(-1)).toEqual({ members: 3, customers: 0 });
+  expect(analyseFamilies(db, { minCustomers: 1, asOf: '2025-01-08' }).families[0].ownershipCounts.at(-1)).toEqual({
+    members: 3,
+    customers: 0,
+  });
   db.close();
 });
 
-const STARTER_KITS: Record<string, string> = { 'Lumora Home': 'LM101', Glowline: 'LM401', 'Lumora Play': 'LM301', 'Lumora Outdoor': 'LM201' };
+const STARTER_KITS: Record<string, string> = {
+  'Lumora Home': 'LM101',
+  Glowline: 'LM401',
+  'Lumora Play': 'LM301',
+  'Lumora Outdoor': 'LM201',
+};
 
 test('the lighting demo shows its planted ecosystems: customers start with a kit and add members of its family', async () => {
   const db = generateDemoWorkspace(await loadSqlJs(), 'lighting');

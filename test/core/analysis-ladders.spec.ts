@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { analyseLadders, ladderCandidates } from '../../src/core/analysis/ladders';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { Fixture } from './analysis-fixture';
@@ -65,12 +65,20 @@ test('a ladder counts customers per highest tier and names the signals of each c
   ]);
   expect(shoes.candidates[1].reasons).toEqual(['2 orders in the last 90 days, against 1 in the 90 days before.']);
 
-  expect(analyseLadders(db, { asOf: AS_OF, minSignals: 2 }).ladders[0].candidates.map((c) => c.customerId)).toEqual(['a']);
+  expect(analyseLadders(db, { asOf: AS_OF, minSignals: 2 }).ladders[0].candidates.map((c) => c.customerId)).toEqual([
+    'a',
+  ]);
   // With a higher bar for "near the limit", a keeps only the growth signal.
-  expect(analyseLadders(db, { asOf: AS_OF, usageLimitShare: 0.8 }).ladders[0].candidates[0].signals).toEqual(['usage-growth']);
+  expect(analyseLadders(db, { asOf: AS_OF, usageLimitShare: 0.8 }).ladders[0].candidates[0].signals).toEqual([
+    'usage-growth',
+  ]);
   // After f's second order, f is at tier 2.
   expect(analyseLadders(db, { asOf: '2025-09-01' }).ladders[0].tiers[1].customers).toBe(2);
-  expect(ladderCandidates(db, 'Shoes', { asOf: AS_OF }, { offset: 1, limit: 1 })).toMatchObject({ total: 3, offset: 1, items: [{ customerId: 'b' }] });
+  expect(ladderCandidates(db, 'Shoes', { asOf: AS_OF }, { offset: 1, limit: 1 })).toMatchObject({
+    total: 3,
+    offset: 1,
+    items: [{ customerId: 'b' }],
+  });
   db.close();
 });
 
@@ -86,6 +94,8 @@ test('the running demo shows its tiers, with runners near the end of a shoe’s 
   expect(shoes.tiers[0].candidates).toBeGreaterThan(50);
   const signals = new Set(shoes.candidates.flatMap((c) => c.signals));
   expect([...signals].sort()).toEqual(['milestone', 'orders-rising', 'usage-growth', 'usage-near-limit']);
-  expect(shoes.candidates.every((c) => c.nextTier === c.currentTier + 1 && c.reasons.length === c.signals.length)).toBe(true);
+  expect(shoes.candidates.every((c) => c.nextTier === c.currentTier + 1 && c.reasons.length === c.signals.length)).toBe(
+    true,
+  );
   db.close();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { analyseMoments, momentCustomers, momentDailyCounts, type MomentId } from '../../src/core/analysis/moments';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { Fixture } from './analysis-fixture';
@@ -36,11 +36,36 @@ async function shop() {
       { id: 'o23', customer: 'm23', at: '2025-04-01T10:00:00', lines: ['P1'], gift: true },
     )
     .events(
-      ...['2025-06-05', '2025-06-06', '2025-06-07'].map((d) => ({ customer: 'm4', at: `${d}T20:00:00`, type: 'browse_view', product: 'P1' })),
-      ...['P1', 'P2', 'P1'].map((product, i) => ({ customer: 'm5', at: `2025-06-0${5 + i}T20:00:00`, type: 'browse_view', product })),
-      ...['2025-06-04', '2025-06-05', '2025-06-06'].map((d) => ({ customer: 'm6', at: `${d}T20:00:00`, type: 'browse_view', product: 'P1' })),
-      ...['2025-06-05', '2025-06-06'].map((d) => ({ customer: 'm7', at: `${d}T20:00:00`, type: 'browse_view', product: 'P1' })),
-      ...['2025-06-01', '2025-06-05', '2025-06-06'].map((d) => ({ customer: 'm8', at: `${d}T20:00:00`, type: 'browse_view', product: 'P1' })),
+      ...['2025-06-05', '2025-06-06', '2025-06-07'].map((d) => ({
+        customer: 'm4',
+        at: `${d}T20:00:00`,
+        type: 'browse_view',
+        product: 'P1',
+      })),
+      ...['P1', 'P2', 'P1'].map((product, i) => ({
+        customer: 'm5',
+        at: `2025-06-0${5 + i}T20:00:00`,
+        type: 'browse_view',
+        product,
+      })),
+      ...['2025-06-04', '2025-06-05', '2025-06-06'].map((d) => ({
+        customer: 'm6',
+        at: `${d}T20:00:00`,
+        type: 'browse_view',
+        product: 'P1',
+      })),
+      ...['2025-06-05', '2025-06-06'].map((d) => ({
+        customer: 'm7',
+        at: `${d}T20:00:00`,
+        type: 'browse_view',
+        product: 'P1',
+      })),
+      ...['2025-06-01', '2025-06-05', '2025-06-06'].map((d) => ({
+        customer: 'm8',
+        at: `${d}T20:00:00`,
+        type: 'browse_view',
+        product: 'P1',
+      })),
       { customer: 'm9', at: '2025-06-10T09:00:00', type: 'cart_abandoned', product: 'P1' },
       { customer: 'm10', at: '2025-06-10T10:00:00', type: 'cart_add', product: 'P2' },
       { customer: 'm11', at: '2025-06-10T07:00:00', type: 'cart_abandoned', product: 'P1' },
@@ -72,14 +97,29 @@ test('each moment finds the customers inside its window as of the chosen instant
     'seasonal-transition': ['m19', 'm20'],
   });
   const moment = (id: MomentId) => result.moments.find((m) => m.moment === id)!;
-  expect(moment('post-purchase')).toMatchObject({ count: 2, parameters: { windowHours: 48 }, explanation: '2 customers who placed an order in the last 48 hours.' });
+  expect(moment('post-purchase')).toMatchObject({
+    count: 2,
+    parameters: { windowHours: 48 },
+    explanation: '2 customers who placed an order in the last 48 hours.',
+  });
   expect(moment('browse').parameters).toEqual({ minViews: 3, windowDays: 7 });
   expect(moment('usage-milestone').parameters).toEqual({ minShareOfLimit: 0.75, windowDays: 30 });
   expect(moment('launch').parameters).toEqual({ windowDays: 30, launchedProducts: ['Q1'] });
-  expect(moment('seasonal-transition').parameters).toMatchObject({ season: 'Summer', previousSeason: 'Spring', categories: ['L'] });
+  expect(moment('seasonal-transition').parameters).toMatchObject({
+    season: 'Summer',
+    previousSeason: 'Spring',
+    categories: ['L'],
+  });
 
   // Wider windows and lower thresholds take in the customers just outside.
-  const wider = analyseMoments(db, { asOf: AS_OF, postPurchaseHours: 50, browseViews: 2, cartAbandonmentHours: 6, usageShare: 0.7, seasons: SEASONS });
+  const wider = analyseMoments(db, {
+    asOf: AS_OF,
+    postPurchaseHours: 50,
+    browseViews: 2,
+    cartAbandonmentHours: 6,
+    usageShare: 0.7,
+    seasons: SEASONS,
+  });
   const widerAudiences = Object.fromEntries(wider.moments.map((m) => [m.moment, m.sampleCustomerIds]));
   expect(widerAudiences['post-purchase']).toEqual(['m1', 'm10', 'm2']);
   expect(widerAudiences.browse).toEqual(['m4', 'm5', 'm7', 'm8']);
@@ -87,7 +127,9 @@ test('each moment finds the customers inside its window as of the chosen instant
   expect(widerAudiences['usage-milestone']).toEqual(['m16', 'm18']);
 
   // Six weeks into summer, the change of season is over.
-  const later = analyseMoments(db, { asOf: '2025-07-15', seasons: SEASONS }).moments.find((m) => m.moment === 'seasonal-transition')!;
+  const later = analyseMoments(db, { asOf: '2025-07-15', seasons: SEASONS }).moments.find(
+    (m) => m.moment === 'seasonal-transition',
+  )!;
   expect(later.count).toBe(0);
   expect(momentCustomers(db, 'browse', { asOf: AS_OF }, { limit: 1 })).toEqual({ total: 2, offset: 0, items: ['m4'] });
   expect(momentDailyCounts(db, 'post-purchase', '2025-06-08T12:00:00', 3)).toEqual([

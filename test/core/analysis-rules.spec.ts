@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { runImport } from '../../src/cli/commands/import';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { frequentItemsets } from '../../src/core/analysis/combinations/apriori';
 import { basketSetOf, type BasketSet } from '../../src/core/analysis/combinations/basket-set';
 import { loadBaskets } from '../../src/core/analysis/combinations/baskets';
@@ -61,7 +61,8 @@ function oracle(lists: string[][], p: CombinationsParameters): OracleResult {
   const n = baskets.length;
   const counted = new Map<string, number>();
   for (const basket of baskets) {
-    for (const subset of subsetsUpTo(basket, p.maxLength)) counted.set(subset.join('\u0000'), (counted.get(subset.join('\u0000')) ?? 0) + 1);
+    for (const subset of subsetsUpTo(basket, p.maxLength))
+      counted.set(subset.join('\u0000'), (counted.get(subset.join('\u0000')) ?? 0) + 1);
   }
   // Support as mlxtend compares it: count / n in double precision, against >= minSupport.
   const itemsets = new Map([...counted].filter(([, count]) => count / n >= p.minSupport));
@@ -109,7 +110,8 @@ function minedItemsets(baskets: BasketSet, p: CombinationsParameters): Map<strin
 
 const ruleKey = (r: AssociationRule) => `${r.antecedent.join('+')} -> ${r.consequent.join('+')}`;
 
-const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)));
+const close = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
 
 /** The miner and the oracle agree on every itemset, every rule and every measure. */
 function expectAgreement(lists: string[][], p: CombinationsParameters, context: string) {
@@ -123,7 +125,9 @@ function expectAgreement(lists: string[][], p: CombinationsParameters, context: 
   const measures = ['count', 'support', 'confidence', 'lift', 'leverage', 'conviction'] as const;
   const differences = expected.rules.flatMap((want) => {
     const got = mined.get(ruleKey(want))!;
-    return measures.filter((m) => !close(got[m], want[m])).map((m) => `${ruleKey(want)} ${m}: ${got[m]} instead of ${want[m]}`);
+    return measures
+      .filter((m) => !close(got[m], want[m]))
+      .map((m) => `${ruleKey(want)} ${m}: ${got[m]} instead of ${want[m]}`);
   });
   expect(differences, context).toEqual([]);
   return result;
@@ -191,7 +195,11 @@ test('triples of the five-basket shop, with one or any number of items after the
   expect(r.leverage).toBeCloseTo(-0.08, 12);
   expect(r.conviction!).toBeCloseTo(0.6, 12);
   // {cola, milk} -> diapers always holds: lift 1 / 0.8 = 1.25, conviction infinite.
-  expect(rule(result.rules, ['cola', 'milk'], ['diapers'])).toMatchObject({ count: 2, confidence: 1, conviction: null });
+  expect(rule(result.rules, ['cola', 'milk'], ['diapers'])).toMatchObject({
+    count: 2,
+    confidence: 1,
+    conviction: null,
+  });
   expect(result.rules.every((x) => x.consequent.length === 1)).toBe(true);
 
   const any = mineBaskets(basketSetOf(SHOP), 'imported-baskets', params({ minSupport: 0.4, consequents: 'any' }));
@@ -224,7 +232,12 @@ test('the miner finds exactly what direct counting finds, on 300 random data set
     if (n === 0) continue;
     // Half the runs put the threshold exactly on a count (k / n), where >= matters.
     const minSupport = run % 2 === 0 ? rng.int(1, n) / n : rng.between(0.02, 0.6);
-    const p = params({ minSupport, minConfidence: rng.pick([0, 0.3, 0.5, 0.8, 1]), maxLength: rng.int(2, 5), consequents: rng.pick(['one', 'any'] as const) });
+    const p = params({
+      minSupport,
+      minConfidence: rng.pick([0, 0.3, 0.5, 0.8, 1]),
+      maxLength: rng.int(2, 5),
+      consequents: rng.pick(['one', 'any'] as const),
+    });
     expectAgreement(lists, p, `run ${run}: ${JSON.stringify(p)}`);
   }
 });
@@ -232,7 +245,11 @@ test('the miner finds exactly what direct counting finds, on 300 random data set
 test('support exactly at the threshold counts, one basket less does not, with no rounding trap', () => {
   // 7 of 100 baskets: 0.07 × 100 is 7.000000000000001 in floating point, so a threshold taken as
   // ceil(minSupport × n) would wrongly ask for 8 baskets; 7 / 100 >= 0.07 holds, as in mlxtend.
-  const lists = [...Array.from({ length: 7 }, () => ['a', 'b']), ...Array.from({ length: 6 }, () => ['c', 'd']), ...Array.from({ length: 87 }, () => ['e'])];
+  const lists = [
+    ...Array.from({ length: 7 }, () => ['a', 'b']),
+    ...Array.from({ length: 6 }, () => ['c', 'd']),
+    ...Array.from({ length: 87 }, () => ['e']),
+  ];
   const result = expectAgreement(lists, params({ minSupport: 0.07 }), 'at 0.07');
   expect(result.minCount).toBe(7);
   expect(result.rules.map(ruleKey).sort()).toEqual(['a -> b', 'b -> a']);
@@ -251,14 +268,23 @@ test('an imported groceries-style basket file gives what direct counting of the 
   const file = join(FIXTURES, 'groceries.csv');
   const workspace = join(scratchDir(), 'groceries.xsell');
   let out = '';
-  const code = await runImport([file, '--workspace', workspace, '--as', 'baskets', '--json'], { out: (t) => (out += t), err: () => undefined });
+  const code = await runImport([file, '--workspace', workspace, '--as', 'baskets', '--json'], {
+    out: (t) => (out += t),
+    err: () => undefined,
+  });
   expect(code).toBe(0);
   expect(JSON.parse(out)).toMatchObject({ kind: 'baskets', rowsRead: 400, baskets: 400 });
 
-  const lists = readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(',').map((item) => item.trim()));
+  const lists = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(',').map((item) => item.trim()));
   const SQL = await loadSqlJs();
   const db = new SQL.Database(readFileSync(workspace));
-  for (const p of [params({ minSupport: 0.02, minConfidence: 0.1 }), params({ minSupport: 0.005, maxLength: 4, consequents: 'any' })]) {
+  for (const p of [
+    params({ minSupport: 0.02, minConfidence: 0.1 }),
+    params({ minSupport: 0.005, maxLength: 4, consequents: 'any' }),
+  ]) {
     const fromWorkspace = mineCombinations(db, p);
     const expected = oracle(lists, p);
     expect(fromWorkspace).toMatchObject({ source: 'imported-baskets', baskets: 400, itemsets: expected.itemsets.size });
@@ -289,7 +315,11 @@ test('the skincare demo shows its routine pairs (cleanser with toner of the same
     const topPairs = result.rules.slice(0, 10).map((r) => [...r.antecedent, ...r.consequent].sort().join('+'));
     for (const pair of cleanserToner) expect(topPairs).toContain(pair.join('+'));
     // Routines are built within one range: the 20 strongest rules all pair products of the same range.
-    const familyOf = new Map(queryAll<{ product_id: string; family: string | null }>(db, 'SELECT product_id, family FROM products').map((r) => [r.product_id, r.family]));
+    const familyOf = new Map(
+      queryAll<{ product_id: string; family: string | null }>(db, 'SELECT product_id, family FROM products').map(
+        (r) => [r.product_id, r.family],
+      ),
+    );
     for (const r of result.rules.slice(0, 20)) {
       const families = new Set([...r.antecedent, ...r.consequent].map((id) => familyOf.get(id)));
       expect(families.size, ruleKey(r)).toBe(1);
@@ -324,9 +354,15 @@ test('the skincare demo shows its routine pairs (cleanser with toner of the same
     expect(behind.customers).toBeGreaterThan(0);
     expect(behind.rows).toHaveLength(3);
     for (const row of behind.rows) {
-      const held = queryAll<{ product_id: string }>(db, 'SELECT DISTINCT product_id FROM order_lines WHERE order_id = ? AND quantity > 0', [row.orderIds[0]]).map((r) => r.product_id);
+      const held = queryAll<{ product_id: string }>(
+        db,
+        'SELECT DISTINCT product_id FROM order_lines WHERE order_id = ? AND quantity > 0',
+        [row.orderIds[0]],
+      ).map((r) => r.product_id);
       expect(held).toEqual(expect.arrayContaining([...top.antecedent, ...top.consequent]));
-      expect(queryAll(db, 'SELECT 1 FROM orders WHERE order_id = ? AND customer_id = ?', [row.orderIds[0], row.customerId])).toHaveLength(1);
+      expect(
+        queryAll(db, 'SELECT 1 FROM orders WHERE order_id = ? AND customer_id = ?', [row.orderIds[0], row.customerId]),
+      ).toHaveLength(1);
     }
   } finally {
     db.close();
@@ -342,21 +378,42 @@ interface Line {
   reverses?: number;
 }
 
-async function workspace(orders: { id: string; customer?: string; at?: string; status?: string; lines: (string | Line)[] }[], categories = true): Promise<Database> {
+async function workspace(
+  orders: { id: string; customer?: string; at?: string; status?: string; lines: (string | Line)[] }[],
+  categories = true,
+): Promise<Database> {
   const db = createWorkspaceDb(await loadSqlJs(), 'Shop');
   const products: [string, string | null, number][] = [
-    ['A', 'Cleanser', 1], ['B', 'Toner', 1], ['C', 'Toner', 1], ['D', 'Serum', 1], ['SHIP', 'Service', 0],
+    ['A', 'Cleanser', 1],
+    ['B', 'Toner', 1],
+    ['C', 'Toner', 1],
+    ['D', 'Serum', 1],
+    ['SHIP', 'Service', 0],
   ];
   for (const [id, category, isProduct] of products) {
-    db.run('INSERT INTO products(product_id, category, is_product, name) VALUES (?, ?, ?, ?)', [id, categories ? category : null, isProduct, `Product ${id}`]);
+    db.run('INSERT INTO products(product_id, category, is_product, name) VALUES (?, ?, ?, ?)', [
+      id,
+      categories ? category : null,
+      isProduct,
+      `Product ${id}`,
+    ]);
   }
   let lineId = 0;
   for (const order of orders) {
-    db.run('INSERT INTO orders(order_id, customer_id, ordered_at, status) VALUES (?, ?, ?, ?)', [order.id, order.customer ?? null, order.at ?? null, order.status ?? 'completed']);
+    db.run('INSERT INTO orders(order_id, customer_id, ordered_at, status) VALUES (?, ?, ?, ?)', [
+      order.id,
+      order.customer ?? null,
+      order.at ?? null,
+      order.status ?? 'completed',
+    ]);
     for (const entry of order.lines) {
       const line = typeof entry === 'string' ? { product: entry } : entry;
       db.run('INSERT INTO order_lines(line_id, order_id, product_id, quantity, reverses_line) VALUES (?, ?, ?, ?, ?)', [
-        ++lineId, order.id, line.product, line.quantity ?? 1, line.reverses ?? null,
+        ++lineId,
+        order.id,
+        line.product,
+        line.quantity ?? 1,
+        line.reverses ?? null,
       ]);
     }
   }
@@ -366,7 +423,9 @@ async function workspace(orders: { id: string; customer?: string; at?: string; s
 const basketsOf = (db: Database, p: CombinationsParameters) => {
   const { baskets } = loadBaskets(db, p);
   return Array.from({ length: baskets.count }, (_, b) =>
-    Array.from(baskets.items.subarray(baskets.start[b], baskets.start[b + 1]), (code) => baskets.labels[code]).sort().join('+'),
+    Array.from(baskets.items.subarray(baskets.start[b], baskets.start[b + 1]), (code) => baskets.labels[code])
+      .sort()
+      .join('+'),
   ).sort();
 };
 
@@ -376,7 +435,13 @@ test('returns, cancelled orders and codes that are not products are left out of 
     { id: 'o2', lines: ['A', 'C', { product: 'C', quantity: -1, reverses: 5 }] },
     { id: 'o3', status: 'cancelled', lines: ['A', 'D'] },
     { id: 'o4', status: 'Cancelled', lines: ['C', 'D'] },
-    { id: 'o5', lines: [{ product: 'D', quantity: -1 }, { product: 'B', quantity: 1, reverses: 1 }] },
+    {
+      id: 'o5',
+      lines: [
+        { product: 'D', quantity: -1 },
+        { product: 'B', quantity: 1, reverses: 1 },
+      ],
+    },
     { id: 'o6', lines: ['SHIP'] },
     { id: 'o7', lines: ['A', 'B'] },
   ]);
@@ -456,7 +521,9 @@ test('the customers behind a rule: every basket holding both sides, page by page
   const page = customersBehindRule(db, PARAMETERS, ab, { limit: 2, offset: 2 });
   expect(page).toMatchObject({ baskets: 4, customers: 2 });
   expect(page.rows.map((r) => r.orderIds[0])).toEqual(['o1', 'o4']);
-  expect(customersBehindRule(db, PARAMETERS, { antecedent: ['A'], consequent: ['Z'] }, { limit: 5, offset: 0 })).toEqual({ baskets: 0, customers: 0, rows: [] });
+  expect(
+    customersBehindRule(db, PARAMETERS, { antecedent: ['A'], consequent: ['Z'] }, { limit: 5, offset: 0 }),
+  ).toEqual({ baskets: 0, customers: 0, rows: [] });
   db.close();
 });
 

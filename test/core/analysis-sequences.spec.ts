@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { analyseSequences, sequenceCustomers, timeToSecondPurchase } from '../../src/core/analysis/sequences';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { Fixture } from './analysis-fixture';
@@ -12,7 +12,12 @@ import { Fixture } from './analysis-fixture';
 async function shop() {
   const fixture = await Fixture.create();
   return fixture
-    .products({ id: 'A', category: 'X' }, { id: 'B', category: 'Y' }, { id: 'C', category: 'Y' }, { id: 'WRAP', category: 'Service', isProduct: false })
+    .products(
+      { id: 'A', category: 'X' },
+      { id: 'B', category: 'Y' },
+      { id: 'C', category: 'Y' },
+      { id: 'WRAP', category: 'Service', isProduct: false },
+    )
     .orders(
       { id: 'o1', customer: 'c1', at: '2025-01-01T10:00:00', lines: ['A'] },
       { id: 'o2', customer: 'c1', at: '2025-01-11T10:00:00', lines: ['B'] },
@@ -44,14 +49,18 @@ test('product sequences count each customer once per pair, with shares over A-bu
   // A→B: c1 after 10 days, c2 after 30 (B in the same order as A does not count).
   expect(ab.days).toEqual({ count: 2, median: 20, q1: 15, q3: 25 });
   expect(ab.sampleCustomerIds).toEqual(['c1', 'c2']);
-  expect(ab.explanation).toBe('Of the 3 customers who bought Product A and ordered again afterwards, 2 (67 %) later bought Product B; half of them did so within 20 days of first buying Product A.');
+  expect(ab.explanation).toBe(
+    'Of the 3 customers who bought Product A and ordered again afterwards, 2 (67 %) later bought Product B; half of them did so within 20 days of first buying Product A.',
+  );
   expect(ac.days).toEqual({ count: 2, median: 11, q1: 6.5, q3: 15.5 });
 
   expect(analyseSequences(db, { minCustomers: 2 }).rows.map((r) => `${r.from.id}>${r.to.id}`)).toEqual(['A>B', 'A>C']);
   expect(analyseSequences(db).rows).toEqual([]);
   expect(analyseSequences(db, { minCustomers: 1, limit: 1 }).rows).toHaveLength(1);
   // Before c1's third order, only c3 bought C after A.
-  expect(analyseSequences(db, { minCustomers: 1, asOf: '2025-01-20' }).rows.find((r) => r.to.id === 'C')).toBeUndefined();
+  expect(
+    analyseSequences(db, { minCustomers: 1, asOf: '2025-01-20' }).rows.find((r) => r.to.id === 'C'),
+  ).toBeUndefined();
   expect(sequenceCustomers(db, { from: 'A', to: 'B' })).toEqual({
     total: 2,
     offset: 0,
@@ -77,7 +86,12 @@ test('category sequences compare the categories of earlier and later orders', as
 test('time to second purchase: spread, chart buckets and a group per category of the first order', async () => {
   const db = await shop();
   const result = timeToSecondPurchase(db);
-  expect(result.overall).toMatchObject({ customers: 6, repeatCustomers: 4, repeatShare: 0.6667, days: { count: 4, median: 7, q1: 3.5, q3: 15 } });
+  expect(result.overall).toMatchObject({
+    customers: 6,
+    repeatCustomers: 4,
+    repeatShare: 0.6667,
+    days: { count: 4, median: 7, q1: 3.5, q3: 15 },
+  });
   expect(result.overall.buckets.slice(0, 4).map((b) => [b.label, b.count])).toEqual([
     ['0–7 days', 2],
     ['7–14 days', 1],

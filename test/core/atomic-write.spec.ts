@@ -11,8 +11,8 @@ import {
   writeFileAtomic,
   type AtomicWriteFs,
   type WriteStep,
-} from '../../src/main/atomic-write';
-import { WriteQueue } from '../../src/main/write-queue';
+} from '../../src/node/atomic-write';
+import { WriteQueue } from '../../src/node/write-queue';
 import { sha256, sha256OfFile, tempFilesIn, withTempDir } from '../support/temp-dir';
 
 const CHILD_SCRIPT = join(import.meta.dirname, '../support/atomic-write-child.ts');
@@ -38,7 +38,9 @@ test.describe('a failure at any step leaves the complete old or the complete new
         await writeFileAtomic(target, v2);
         expect(await sha256OfFile(backupPathFor(target))).toBe(sha256(v1));
 
-        const failure = await writeFileAtomic(target, v3, { beforeStep: failAt(step) }).catch((error: unknown) => error);
+        const failure = await writeFileAtomic(target, v3, { beforeStep: failAt(step) }).catch(
+          (error: unknown) => error,
+        );
 
         expect(failure).toBeInstanceOf(FileWriteError);
         expect((failure as FileWriteError).step).toBe(step);

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { addAcknowledgement, listAcknowledgements, removeAcknowledgement } from '../../src/core/plan/acknowledgements';
 import { CHECK_IDS } from '../../src/core/plan/checklist';
 import { deletePlan, restorePlan } from '../../src/core/plan/plan-store';
 import { openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import { createEngine } from '../../src/engine/engine';
-import { blankPlan } from '../../src/shared/plan';
+import { blankPlan } from '../../src/core/plan/plan-document';
 
 /** Acknowledging failing checks: the written reason, who gave it, and what it unblocks, through the engine and in the stored workspace. */
 
@@ -30,7 +30,12 @@ test('a blank plan is blocked until each failing check is fixed or acknowledged 
 
   const before = (await engine.summary()).revision;
   for (const [i, checkId] of failing.entries()) {
-    const done = await engine.acknowledgeCheck(planId, checkId, `Accepted for the dry run number ${i + 1} with the client`, 'Ana Ruiz');
+    const done = await engine.acknowledgeCheck(
+      planId,
+      checkId,
+      `Accepted for the dry run number ${i + 1} with the client`,
+      'Ana Ruiz',
+    );
     if (!done.ok) throw new Error(done.message);
     expect(done.summary.revision).toBe(before + i + 1);
   }
@@ -38,7 +43,10 @@ test('a blank plan is blocked until each failing check is fixed or acknowledged 
   expect(after.blocked).toBe(false);
   expect(after.summary.unacknowledged).toEqual([]);
   expect(after.acknowledged.map((a) => a.checkId)).toEqual([...failing].sort());
-  expect(after.acknowledged[0]).toMatchObject({ reason: expect.stringMatching(/^Accepted for the dry run number \d with the client$/), acknowledgedBy: 'Ana Ruiz' });
+  expect(after.acknowledged[0]).toMatchObject({
+    reason: expect.stringMatching(/^Accepted for the dry run number \d with the client$/),
+    acknowledgedBy: 'Ana Ruiz',
+  });
   expect(Date.parse(after.acknowledged[0].acknowledgedAt)).not.toBeNaN();
 
   // Withdrawing one blocks the export again; withdrawing it twice changes nothing the second time.
@@ -55,17 +63,42 @@ test('a blank plan is blocked until each failing check is fixed or acknowledged 
 test('an acknowledgement needs a reason in words, a person and a known check', async () => {
   const { engine, planId } = await engineWithPlan();
   const revision = (await engine.summary()).revision;
-  expect(await engine.acknowledgeCheck(planId, 'automation-approver', 'ok fine', 'Ana')).toEqual({ ok: false, message: expect.stringContaining('at least 3 words') });
-  expect(await engine.acknowledgeCheck(planId, 'automation-approver', '1 2 3 4 5', 'Ana')).toEqual({ ok: false, message: expect.stringContaining('at least 3 words') });
-  expect(await engine.acknowledgeCheck(planId, 'automation-approver', 'The client signs off in person', '  ')).toEqual({ ok: false, message: 'Name the person who accepts this finding.' });
-  expect(await engine.acknowledgeCheck(planId, 'no-such-check', 'The client signs off in person', 'Ana')).toEqual({ ok: false, message: 'There is no check “no-such-check” to acknowledge.' });
-  expect(await engine.acknowledgeCheck('plan-99', 'automation-approver', 'The client signs off in person', 'Ana')).toEqual({ ok: false, message: expect.stringContaining('no plan “plan-99”') });
+  expect(await engine.acknowledgeCheck(planId, 'automation-approver', 'ok fine', 'Ana')).toEqual({
+    ok: false,
+    message: expect.stringContaining('at least 3 words'),
+  });
+  expect(await engine.acknowledgeCheck(planId, 'automation-approver', '1 2 3 4 5', 'Ana')).toEqual({
+    ok: false,
+    message: expect.stringContaining('at least 3 words'),
+  });
+  expect(await engine.acknowledgeCheck(planId, 'automation-approver', 'The client signs off in person', '  ')).toEqual({
+    ok: false,
+    message: 'Name the person who accepts this finding.',
+  });
+  expect(await engine.acknowledgeCheck(planId, 'no-such-check', 'The client signs off in person', 'Ana')).toEqual({
+    ok: false,
+    message: 'There is no check “no-such-check” to acknowledge.',
+  });
+  expect(
+    await engine.acknowledgeCheck('plan-99', 'automation-approver', 'The client signs off in person', 'Ana'),
+  ).toEqual({ ok: false, message: expect.stringContaining('no plan “plan-99”') });
   expect((await engine.summary()).revision).toBe(revision);
 
   // Acknowledging the same check again replaces the reason (spaces tidied), it does not add a second one.
   await engine.acknowledgeCheck(planId, 'automation-approver', 'The client signs off in person', 'Ana');
-  const replaced = await engine.acknowledgeCheck(planId, 'automation-approver', '  Signed   off by the owner by phone ', 'Ben');
-  expect(replaced.ok && replaced.acknowledged).toEqual([expect.objectContaining({ checkId: 'automation-approver', reason: 'Signed off by the owner by phone', acknowledgedBy: 'Ben' })]);
+  const replaced = await engine.acknowledgeCheck(
+    planId,
+    'automation-approver',
+    '  Signed   off by the owner by phone ',
+    'Ben',
+  );
+  expect(replaced.ok && replaced.acknowledged).toEqual([
+    expect.objectContaining({
+      checkId: 'automation-approver',
+      reason: 'Signed off by the owner by phone',
+      acknowledgedBy: 'Ben',
+    }),
+  ]);
 });
 
 test('acknowledgements are stored in the workspace and travel with a deleted and restored plan', async () => {
@@ -75,19 +108,34 @@ test('acknowledgements are stored in the workspace and travel with a deleted and
   if (!reopened.ok) throw new Error(reopened.error.message);
   const db = reopened.value;
   try {
-    expect(listAcknowledgements(db, planId)).toEqual([expect.objectContaining({ checkId: 'pilot-sample-size', reason: 'The demo shop is too small for this test', acknowledgedBy: 'Ana Ruiz' })]);
+    expect(listAcknowledgements(db, planId)).toEqual([
+      expect.objectContaining({
+        checkId: 'pilot-sample-size',
+        reason: 'The demo shop is too small for this test',
+        acknowledgedBy: 'Ana Ruiz',
+      }),
+    ]);
     const deleted = deletePlan(db, planId);
     if (!deleted.ok) throw new Error(deleted.error);
     expect(listAcknowledgements(db, planId)).toEqual([]);
     expect(restorePlan(db, deleted.value).ok).toBe(true);
     expect(listAcknowledgements(db, planId).map((a) => a.checkId)).toEqual(['pilot-sample-size']);
 
-    const added = addAcknowledgement(db, planId, { checkId: 'timing-trap', reason: 'Delivery is the same day here', by: 'Ben' }, CHECK_IDS, new Date('2026-11-02T09:00:00Z'));
+    const added = addAcknowledgement(
+      db,
+      planId,
+      { checkId: 'timing-trap', reason: 'Delivery is the same day here', by: 'Ben' },
+      CHECK_IDS,
+      new Date('2026-11-02T09:00:00Z'),
+    );
     expect(added.ok && added.value.map((a) => [a.checkId, a.acknowledgedAt])).toEqual([
       ['pilot-sample-size', expect.any(String)],
       ['timing-trap', '2026-11-02T09:00:00.000Z'],
     ]);
-    expect(removeAcknowledgement(db, planId, 'timing-trap')).toEqual({ ok: true, value: { acknowledgements: [expect.objectContaining({ checkId: 'pilot-sample-size' })], changed: true } });
+    expect(removeAcknowledgement(db, planId, 'timing-trap')).toEqual({
+      ok: true,
+      value: { acknowledgements: [expect.objectContaining({ checkId: 'pilot-sample-size' })], changed: true },
+    });
   } finally {
     db.close();
   }

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { planChecklist } from '../../src/core/plan/checklist-report';
 import { createMemo } from '../../src/core/plan/memo';
 import { getPlan, listPlans } from '../../src/core/plan/plan-store';
 import { computePlanView } from '../../src/core/plan/plan-view';
-import type { Industry } from '../../src/shared/workspace';
+import type { Industry } from '../../src/core/store/workspace-types';
 
 /**
  * The checklist of each demo's example plan: a finished plan passes, or only warns. The warnings

@@ -1,13 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
-import { CHECKS, checklistSummary, runChecklist, type CheckResult, type CheckStatus, type ChecklistContext } from '../../src/core/plan/checklist';
+import { loadSqlJs } from '../../src/node/node-sqljs';
+import {
+  CHECKS,
+  checklistSummary,
+  runChecklist,
+  type CheckResult,
+  type CheckStatus,
+  type ChecklistContext,
+} from '../../src/core/plan/checklist';
 import { renderDrafts } from '../../src/core/plan/messages';
 import { pilotSizing } from '../../src/core/plan/pilot';
 import { computePlanView, type PlanView } from '../../src/core/plan/plan-view';
 import type { PlanSchedule } from '../../src/core/plan/schedule';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import type { Database } from '../../src/core/store/sqlite';
-import { blankPlan, type PlanDocument, type Recommendation } from '../../src/shared/plan';
+import { blankPlan, type PlanDocument, type Recommendation } from '../../src/core/plan/plan-document';
 
 /**
  * Every check of the pitfall checklist made to pass, warn (where it has a warning) and fail, on
@@ -21,13 +28,26 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => db?.close());
 
-function item(id: string, recommended: string, fields: Partial<Recommendation> = {}, evidence: { count?: number; lift?: number | null } = {}): Recommendation {
+function item(
+  id: string,
+  recommended: string,
+  fields: Partial<Recommendation> = {},
+  evidence: { count?: number; lift?: number | null } = {},
+): Recommendation {
   return {
     id,
     anchor: { id: 'P-CLEANSER', label: 'Gentle Cleanser' },
     recommended: { id, label: recommended },
     source: 'pair',
-    evidence: { count: evidence.count ?? 120, support: 0.01, confidence: 0.3, lift: evidence.lift === undefined ? 3 : evidence.lift, share: null, medianDays: null, note: 'Bought together often.' },
+    evidence: {
+      count: evidence.count ?? 120,
+      support: 0.01,
+      confidence: 0.3,
+      lift: evidence.lift === undefined ? 3 : evidence.lift,
+      share: null,
+      medianDays: null,
+      note: 'Bought together often.',
+    },
     decision: 'approved',
     pinned: false,
     flags: [],
@@ -41,11 +61,30 @@ function goodPlan(): PlanDocument {
   plan.objective = 'More second orders from first-time buyers.';
   plan.approver = 'Ana Ruiz';
   plan.strategy = { id: 'completion', why: 'Routines grow over several orders.' };
-  plan.moment = { id: 'post-purchase', startDate: '2026-11-01', settings: {}, trigger: 'An order in the last 48 hours' };
-  plan.recommendations = { items: [item('P-TONER', 'Balancing Toner')], reviewedBy: 'Ana Ruiz', reviewedAt: '2026-10-30T10:00:00.000Z' };
+  plan.moment = {
+    id: 'post-purchase',
+    startDate: '2026-11-01',
+    settings: {},
+    trigger: 'An order in the last 48 hours',
+  };
+  plan.recommendations = {
+    items: [item('P-TONER', 'Balancing Toner')],
+    reviewedBy: 'Ana Ruiz',
+    reviewedAt: '2026-10-30T10:00:00.000Z',
+  };
   plan.offer = { kind: 'percent', percent: 10, code: 'MORE10', expiresAfterDays: 14 };
-  plan.messages.email = { ...plan.messages.email, subject: '{first_name|Hello}, the next step', preheader: 'Goes with {anchor_product|your order}', body: 'Hi {first_name|there}, try {recommended_product}.' };
-  plan.messages.sms = { enabled: true, body: 'Hi {first_name|there}, {recommended_product} goes with your cleanser: {discount} off with {code}.', optOutText: 'Reply STOP to opt out', maxSegments: 1 };
+  plan.messages.email = {
+    ...plan.messages.email,
+    subject: '{first_name|Hello}, the next step',
+    preheader: 'Goes with {anchor_product|your order}',
+    body: 'Hi {first_name|there}, try {recommended_product}.',
+  };
+  plan.messages.sms = {
+    enabled: true,
+    body: 'Hi {first_name|there}, {recommended_product} goes with your cleanser: {discount} off with {code}.',
+    optOutText: 'Reply STOP to opt out',
+    maxSegments: 1,
+  };
   plan.messages.test = { variable: 'subject', variantB: 'Your routine, one step further' };
   plan.channels.sends = [
     { channel: 'email', offsetHours: 96 },
@@ -73,7 +112,10 @@ function schedule(fields: { customers?: number; otherPlansSends?: number; capped
 function viewOf(plan: PlanDocument, overrides: Partial<PlanView> = {}, owned: string[] = []): PlanView {
   return {
     ...computePlanView(db, plan, []),
-    preview: { customer: CUSTOMER, drafts: renderDrafts(plan, CUSTOMER, { products: {}, owned: new Set(owned), sendDate: '2026-11-01' }) },
+    preview: {
+      customer: CUSTOMER,
+      drafts: renderDrafts(plan, CUSTOMER, { products: {}, owned: new Set(owned), sendDate: '2026-11-01' }),
+    },
     schedule: schedule(),
     // 20,000 customers over the pilot from a 10 % acceptance rate: 3,200 treated and 800 in control, where 686 each are needed.
     pilot: pilotSizing(plan, 20_000, 0.1),
@@ -81,7 +123,9 @@ function viewOf(plan: PlanDocument, overrides: Partial<PlanView> = {}, owned: st
   };
 }
 
-const CONSENTING: ChecklistContext = { consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 60 } } };
+const CONSENTING: ChecklistContext = {
+  consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 60 } },
+};
 
 interface Case {
   name: string;
@@ -96,36 +140,121 @@ interface Case {
 
 const CASES: Record<string, Case[]> = {
   'timing-trap': [
-    { name: 'first send a day after delivery', status: 'pass', evidence: /as soon as 96 h after their order, at least a day after it arrived \(delivery takes up to 72 h\)/ },
-    { name: 'first send on the day of delivery', status: 'warn', plan: (p) => (p.channels.sends[0].offsetHours = 80), evidence: /as soon as 80 h after their order: within a day of its delivery/ },
-    { name: 'first send before delivery', status: 'fail', plan: (p) => (p.channels.sends[0].offsetHours = 24), evidence: /\(email, 24 h after the trigger\) reaches customers as soon as 24 h after their order, before it can have arrived/, step: 'channels' },
-    { name: 'a shorter delivery time set on the plan', status: 'pass', plan: (p) => ((p.moment.settings.deliveryHours = 12), (p.channels.sends[0].offsetHours = 48)), evidence: /delivery takes up to 12 h/ },
-    { name: 'a moment that follows no delivery', status: 'pass', plan: (p) => ((p.moment.id = 'cart-abandonment'), (p.channels.sends[0].offsetHours = 0)), evidence: /“Left a cart” does not follow a delivery/ },
-    { name: 'a usage offer once the product is used', status: 'pass', plan: (p) => (p.moment.id = 'usage-milestone'), evidence: /fires at 75 % of the limit/, step: 'moment' },
-    { name: 'a usage offer early in the product’s use', status: 'warn', plan: (p) => ((p.moment.id = 'usage-milestone'), (p.moment.settings.usageShare = 0.3)), evidence: /fires at 30 % of the limit, before the customer has used half/, step: 'moment' },
-    { name: 'a usage offer before any usage', status: 'fail', plan: (p) => ((p.moment.id = 'usage-milestone'), (p.moment.settings.usageShare = 0)), evidence: /before the customer has used the product at all/, step: 'moment' },
+    {
+      name: 'first send a day after delivery',
+      status: 'pass',
+      evidence: /as soon as 96 h after their order, at least a day after it arrived \(delivery takes up to 72 h\)/,
+    },
+    {
+      name: 'first send on the day of delivery',
+      status: 'warn',
+      plan: (p) => (p.channels.sends[0].offsetHours = 80),
+      evidence: /as soon as 80 h after their order: within a day of its delivery/,
+    },
+    {
+      name: 'first send before delivery',
+      status: 'fail',
+      plan: (p) => (p.channels.sends[0].offsetHours = 24),
+      evidence:
+        /\(email, 24 h after the trigger\) reaches customers as soon as 24 h after their order, before it can have arrived/,
+      step: 'channels',
+    },
+    {
+      name: 'a shorter delivery time set on the plan',
+      status: 'pass',
+      plan: (p) => ((p.moment.settings.deliveryHours = 12), (p.channels.sends[0].offsetHours = 48)),
+      evidence: /delivery takes up to 12 h/,
+    },
+    {
+      name: 'a moment that follows no delivery',
+      status: 'pass',
+      plan: (p) => ((p.moment.id = 'cart-abandonment'), (p.channels.sends[0].offsetHours = 0)),
+      evidence: /“Left a cart” does not follow a delivery/,
+    },
+    {
+      name: 'a usage offer once the product is used',
+      status: 'pass',
+      plan: (p) => (p.moment.id = 'usage-milestone'),
+      evidence: /fires at 75 % of the limit/,
+      step: 'moment',
+    },
+    {
+      name: 'a usage offer early in the product’s use',
+      status: 'warn',
+      plan: (p) => ((p.moment.id = 'usage-milestone'), (p.moment.settings.usageShare = 0.3)),
+      evidence: /fires at 30 % of the limit, before the customer has used half/,
+      step: 'moment',
+    },
+    {
+      name: 'a usage offer before any usage',
+      status: 'fail',
+      plan: (p) => ((p.moment.id = 'usage-milestone'), (p.moment.settings.usageShare = 0)),
+      evidence: /before the customer has used the product at all/,
+      step: 'moment',
+    },
   ],
   'relevance-category-level': [
     { name: 'specific products', status: 'pass', evidence: /The approved recommendation names a specific product/ },
     {
       name: 'some whole categories',
       status: 'warn',
-      plan: (p) => p.recommendations.items.push(item('Skincare', 'Any product in Skincare', { flags: ['category-level'] })),
-      evidence: /1 of the 2 approved recommendations name a whole category: “Gentle Cleanser → Any product in Skincare”/,
+      plan: (p) =>
+        p.recommendations.items.push(item('Skincare', 'Any product in Skincare', { flags: ['category-level'] })),
+      evidence:
+        /1 of the 2 approved recommendations name a whole category: “Gentle Cleanser → Any product in Skincare”/,
     },
-    { name: 'only whole categories', status: 'fail', plan: (p) => (p.recommendations.items[0].flags = ['category-level']), evidence: /The approved recommendation names a whole category rather than a product/ },
+    {
+      name: 'only whole categories',
+      status: 'fail',
+      plan: (p) => (p.recommendations.items[0].flags = ['category-level']),
+      evidence: /The approved recommendation names a whole category rather than a product/,
+    },
   ],
   'relevance-lift': [
-    { name: 'a strong pair', status: 'pass', evidence: /The approved pair’s lift is 3 \(“Gentle Cleanser → Balancing Toner”\)/ },
-    { name: 'a weak pair', status: 'warn', plan: (p) => (p.recommendations.items[0].evidence!.lift = 1.1), evidence: /1 approved pair with a lift under 1.2: “Gentle Cleanser → Balancing Toner” \(lift 1.1\)/ },
-    { name: 'a pair no better than chance', status: 'fail', plan: (p) => (p.recommendations.items[0].evidence!.lift = 0.95), evidence: /1 approved pair with a lift at or below 1: .*\(lift 0.95\)/ },
-    { name: 'sequences without a lift', status: 'pass', plan: (p) => (p.recommendations.items[0].evidence!.lift = null), evidence: /The approved recommendation rests on later purchases rather than on pairs measured by lift/ },
+    {
+      name: 'a strong pair',
+      status: 'pass',
+      evidence: /The approved pair’s lift is 3 \(“Gentle Cleanser → Balancing Toner”\)/,
+    },
+    {
+      name: 'a weak pair',
+      status: 'warn',
+      plan: (p) => (p.recommendations.items[0].evidence!.lift = 1.1),
+      evidence: /1 approved pair with a lift under 1.2: “Gentle Cleanser → Balancing Toner” \(lift 1.1\)/,
+    },
+    {
+      name: 'a pair no better than chance',
+      status: 'fail',
+      plan: (p) => (p.recommendations.items[0].evidence!.lift = 0.95),
+      evidence: /1 approved pair with a lift at or below 1: .*\(lift 0.95\)/,
+    },
+    {
+      name: 'sequences without a lift',
+      status: 'pass',
+      plan: (p) => (p.recommendations.items[0].evidence!.lift = null),
+      evidence: /The approved recommendation rests on later purchases rather than on pairs measured by lift/,
+    },
   ],
   'relevance-evidence': [
     { name: 'many orders', status: 'pass', evidence: /the least on 120 \(“Gentle Cleanser → Balancing Toner”\)/ },
-    { name: 'under 30 orders', status: 'warn', plan: (p) => (p.recommendations.items[0].evidence!.count = 22), evidence: /rests on fewer than 30 orders or customers: “Gentle Cleanser → Balancing Toner” \(22\)/ },
-    { name: 'a handful of orders', status: 'fail', plan: (p) => (p.recommendations.items[0].evidence!.count = 4), evidence: /fewer than 10 orders or customers: .*\(4\)/ },
-    { name: 'no evidence at all', status: 'fail', plan: (p) => (p.recommendations.items[0] = { ...p.recommendations.items[0], source: 'manual', evidence: null }), evidence: /\(no evidence\)/ },
+    {
+      name: 'under 30 orders',
+      status: 'warn',
+      plan: (p) => (p.recommendations.items[0].evidence!.count = 22),
+      evidence: /rests on fewer than 30 orders or customers: “Gentle Cleanser → Balancing Toner” \(22\)/,
+    },
+    {
+      name: 'a handful of orders',
+      status: 'fail',
+      plan: (p) => (p.recommendations.items[0].evidence!.count = 4),
+      evidence: /fewer than 10 orders or customers: .*\(4\)/,
+    },
+    {
+      name: 'no evidence at all',
+      status: 'fail',
+      plan: (p) => (p.recommendations.items[0] = { ...p.recommendations.items[0], source: 'manual', evidence: null }),
+      evidence: /\(no evidence\)/,
+    },
   ],
   'relevance-owned': [
     { name: 'nothing owned', status: 'pass', evidence: /customer C1 owns none of the approved items/ },
@@ -136,12 +265,29 @@ const CASES: Record<string, Case[]> = {
       owned: ['P-SERUM'],
       evidence: /Customer C1 already owns 1 approved item: “Gentle Cleanser → Night Serum”/,
     },
-    { name: 'everything owned', status: 'fail', plan: (p) => (p.recommendations.items[0].flags = ['owned']), owned: ['P-TONER'], evidence: /Customer C1 already owns every approved recommendation, so their messages have nothing to suggest/ },
+    {
+      name: 'everything owned',
+      status: 'fail',
+      plan: (p) => (p.recommendations.items[0].flags = ['owned']),
+      owned: ['P-TONER'],
+      evidence: /Customer C1 already owns every approved recommendation, so their messages have nothing to suggest/,
+    },
   ],
   'relevance-season': [
     { name: 'in season', status: 'pass', evidence: /out of season from 2026-11-01/ },
-    { name: 'no start date', status: 'warn', plan: (p) => (p.moment.startDate = null), evidence: /no start date/, step: 'moment' },
-    { name: 'flagged at review', status: 'fail', plan: (p) => (p.recommendations.items[0].flags = ['out-of-season']), evidence: /1 approved item sold at under half its usual rate in the same weeks last year: “Balancing Toner”/ },
+    {
+      name: 'no start date',
+      status: 'warn',
+      plan: (p) => (p.moment.startDate = null),
+      evidence: /no start date/,
+      step: 'moment',
+    },
+    {
+      name: 'flagged at review',
+      status: 'fail',
+      plan: (p) => (p.recommendations.items[0].flags = ['out-of-season']),
+      evidence: /1 approved item sold at under half its usual rate in the same weeks last year: “Balancing Toner”/,
+    },
     {
       name: 'flagged since the review, for the current start date',
       status: 'fail',
@@ -150,85 +296,324 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'automation-review': [
-    { name: 'reviewed by a person', status: 'pass', evidence: /Ana Ruiz reviewed the recommendation on 2026-10-30 and approved it/ },
-    { name: 'no review date', status: 'warn', plan: (p) => (p.recommendations.reviewedAt = null), evidence: /does not record when the review happened/ },
-    { name: 'items still undecided', status: 'warn', plan: (p) => p.recommendations.items.push(item('P-MASK', 'Clay Mask', { decision: 'proposed' })), evidence: /1 recommendation still waits for a decision/ },
-    { name: 'no reviewer', status: 'fail', plan: (p) => (p.recommendations.reviewedBy = ' '), evidence: /1 recommendation is approved, but the plan does not say who reviewed them/ },
-    { name: 'nothing approved', status: 'fail', plan: (p) => (p.recommendations.items[0].decision = 'proposed'), evidence: /The plan’s one recommendation is not approved yet/ },
+    {
+      name: 'reviewed by a person',
+      status: 'pass',
+      evidence: /Ana Ruiz reviewed the recommendation on 2026-10-30 and approved it/,
+    },
+    {
+      name: 'no review date',
+      status: 'warn',
+      plan: (p) => (p.recommendations.reviewedAt = null),
+      evidence: /does not record when the review happened/,
+    },
+    {
+      name: 'items still undecided',
+      status: 'warn',
+      plan: (p) => p.recommendations.items.push(item('P-MASK', 'Clay Mask', { decision: 'proposed' })),
+      evidence: /1 recommendation still waits for a decision/,
+    },
+    {
+      name: 'no reviewer',
+      status: 'fail',
+      plan: (p) => (p.recommendations.reviewedBy = ' '),
+      evidence: /1 recommendation is approved, but the plan does not say who reviewed them/,
+    },
+    {
+      name: 'nothing approved',
+      status: 'fail',
+      plan: (p) => (p.recommendations.items[0].decision = 'proposed'),
+      evidence: /The plan’s one recommendation is not approved yet/,
+    },
   ],
   'automation-approver': [
     { name: 'a named approver', status: 'pass', evidence: /Ana Ruiz approves the plan/ },
-    { name: 'no approver', status: 'fail', plan: (p) => (p.approver = '  '), evidence: /names no approver/, step: 'strategy' },
+    {
+      name: 'no approver',
+      status: 'fail',
+      plan: (p) => (p.approver = '  '),
+      evidence: /names no approver/,
+      step: 'strategy',
+    },
   ],
   'automation-context': [
-    { name: 'checked', status: 'pass', evidence: /No approved item carries a warning for the plan’s start on 2026-11-01/ },
-    { name: 'ownership is not a context warning', status: 'pass', plan: (p) => (p.recommendations.items[0].flags = ['owned']), evidence: /No approved item carries a warning/ },
-    { name: 'a flag left on an approved item', status: 'warn', plan: (p) => (p.recommendations.items[0].flags = ['out-of-stock']), evidence: /1 approved item still carries a warning: “Balancing Toner” \(out-of-stock\)/ },
-    { name: 'no start date', status: 'fail', plan: (p) => (p.moment.startDate = null), evidence: /no start date, so nobody can have checked the picks against the season/, step: 'moment' },
+    {
+      name: 'checked',
+      status: 'pass',
+      evidence: /No approved item carries a warning for the plan’s start on 2026-11-01/,
+    },
+    {
+      name: 'ownership is not a context warning',
+      status: 'pass',
+      plan: (p) => (p.recommendations.items[0].flags = ['owned']),
+      evidence: /No approved item carries a warning/,
+    },
+    {
+      name: 'a flag left on an approved item',
+      status: 'warn',
+      plan: (p) => (p.recommendations.items[0].flags = ['out-of-stock']),
+      evidence: /1 approved item still carries a warning: “Balancing Toner” \(out-of-stock\)/,
+    },
+    {
+      name: 'no start date',
+      status: 'fail',
+      plan: (p) => (p.moment.startDate = null),
+      evidence: /no start date, so nobody can have checked the picks against the season/,
+      step: 'moment',
+    },
   ],
   'channels-at-once': [
     { name: 'channels days apart', status: 'pass', evidence: /The 2 channels are at least 24 h apart/ },
-    { name: 'a web slot alongside', status: 'pass', plan: (p) => p.channels.sends.push({ channel: 'web', offsetHours: 96 }), evidence: /at least 24 h apart/ },
-    { name: 'channels on the same day', status: 'warn', plan: (p) => (p.channels.sends[1].offsetHours = 100), evidence: /within 24 h of each other: email at 96 h and sms at 100 h/ },
-    { name: 'channels at the same time', status: 'fail', plan: (p) => (p.channels.sends[1].offsetHours = 96), evidence: /go out at the same time: email at 96 h and sms at 96 h/ },
+    {
+      name: 'a web slot alongside',
+      status: 'pass',
+      plan: (p) => p.channels.sends.push({ channel: 'web', offsetHours: 96 }),
+      evidence: /at least 24 h apart/,
+    },
+    {
+      name: 'channels on the same day',
+      status: 'warn',
+      plan: (p) => (p.channels.sends[1].offsetHours = 100),
+      evidence: /within 24 h of each other: email at 96 h and sms at 100 h/,
+    },
+    {
+      name: 'channels at the same time',
+      status: 'fail',
+      plan: (p) => (p.channels.sends[1].offsetHours = 96),
+      evidence: /go out at the same time: email at 96 h and sms at 96 h/,
+    },
   ],
   'channels-cap': [
-    { name: 'the policy cap', status: 'pass', evidence: /The cap of 2 per 7 days is within the workspace’s limit of 2 per 7 days; it holds back 0 of the plan’s 240 sends/ },
-    { name: 'a cap that holds back a few sends', status: 'pass', view: () => ({ schedule: schedule({ capped: 12 }) }), evidence: /holds back 12 of the plan’s 252 sends over the 30 days\.$/ },
-    { name: 'a cap that holds back many sends', status: 'warn', view: () => ({ schedule: schedule({ capped: 60 }) }), evidence: /holds back 60 of the plan’s 300 sends over the 30 days: the plan asks for more messages/ },
-    { name: 'more messages per week', status: 'fail', plan: (p) => (p.channels.frequencyCap = { messages: 3, days: 7 }), evidence: /The cap of 3 per 7 days lets up to 3 messages reach a customer in 7 days; the workspace allows at most 2/ },
-    { name: 'a shorter window', status: 'fail', plan: (p) => (p.channels.frequencyCap = { messages: 1, days: 3 }), evidence: /The cap of 1 per 3 days lets up to 3 messages/ },
+    {
+      name: 'the policy cap',
+      status: 'pass',
+      evidence:
+        /The cap of 2 per 7 days is within the workspace’s limit of 2 per 7 days; it holds back 0 of the plan’s 240 sends/,
+    },
+    {
+      name: 'a cap that holds back a few sends',
+      status: 'pass',
+      view: () => ({ schedule: schedule({ capped: 12 }) }),
+      evidence: /holds back 12 of the plan’s 252 sends over the 30 days\.$/,
+    },
+    {
+      name: 'a cap that holds back many sends',
+      status: 'warn',
+      view: () => ({ schedule: schedule({ capped: 60 }) }),
+      evidence: /holds back 60 of the plan’s 300 sends over the 30 days: the plan asks for more messages/,
+    },
+    {
+      name: 'more messages per week',
+      status: 'fail',
+      plan: (p) => (p.channels.frequencyCap = { messages: 3, days: 7 }),
+      evidence:
+        /The cap of 3 per 7 days lets up to 3 messages reach a customer in 7 days; the workspace allows at most 2/,
+    },
+    {
+      name: 'a shorter window',
+      status: 'fail',
+      plan: (p) => (p.channels.frequencyCap = { messages: 1, days: 3 }),
+      evidence: /The cap of 1 per 3 days lets up to 3 messages/,
+    },
   ],
   'channels-overlap': [
-    { name: 'no other plan', status: 'pass', evidence: /No other active plan writes to this plan’s 200 customers in the 30 days from 2026-11-01/ },
-    { name: 'another plan writes to some', status: 'warn', view: () => ({ schedule: schedule({ otherPlansSends: 60 }) }), evidence: /Other active plans send 60 messages to this plan’s 200 customers in the same 30 days \(about 0.1 a customer per 7 days\)/ },
-    { name: 'other plans use the whole allowance', status: 'fail', view: () => ({ schedule: schedule({ otherPlansSends: 1800 }) }), evidence: /send 1800 messages .* about 2.1 a customer per 7 days: they use up the whole allowance/ },
-    { name: 'no schedule yet', status: 'warn', view: () => ({ schedule: null }), evidence: /no moment and start date yet/, step: 'moment' },
+    {
+      name: 'no other plan',
+      status: 'pass',
+      evidence: /No other active plan writes to this plan’s 200 customers in the 30 days from 2026-11-01/,
+    },
+    {
+      name: 'another plan writes to some',
+      status: 'warn',
+      view: () => ({ schedule: schedule({ otherPlansSends: 60 }) }),
+      evidence:
+        /Other active plans send 60 messages to this plan’s 200 customers in the same 30 days \(about 0.1 a customer per 7 days\)/,
+    },
+    {
+      name: 'other plans use the whole allowance',
+      status: 'fail',
+      view: () => ({ schedule: schedule({ otherPlansSends: 1800 }) }),
+      evidence: /send 1800 messages .* about 2.1 a customer per 7 days: they use up the whole allowance/,
+    },
+    {
+      name: 'no schedule yet',
+      status: 'warn',
+      view: () => ({ schedule: null }),
+      evidence: /no moment and start date yet/,
+      step: 'moment',
+    },
   ],
   'channels-consent': [
-    { name: 'most agreed', status: 'pass', evidence: /Of the 100 customers in the moment on the start date: 80 of 100 agreed to email; 60 of 100 agreed to text messages/ },
-    { name: 'few agreed to texts', status: 'warn', context: { consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 30 } } }, evidence: /30 of 100 agreed to text messages\. Fewer than half can be reached by text/ },
-    { name: 'nobody agreed to texts', status: 'fail', context: { consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 0 } } }, evidence: /0 of 100 agreed to text messages\. Nobody can be sent text messages/ },
-    { name: 'no consent needed', status: 'pass', plan: (p) => (p.channels.sends = [{ channel: 'web', offsetHours: 0 }]), context: { consent: null }, evidence: /neither email nor text messages/ },
+    {
+      name: 'most agreed',
+      status: 'pass',
+      evidence:
+        /Of the 100 customers in the moment on the start date: 80 of 100 agreed to email; 60 of 100 agreed to text messages/,
+    },
+    {
+      name: 'few agreed to texts',
+      status: 'warn',
+      context: { consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 30 } } },
+      evidence: /30 of 100 agreed to text messages\. Fewer than half can be reached by text/,
+    },
+    {
+      name: 'nobody agreed to texts',
+      status: 'fail',
+      context: { consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 0 } } },
+      evidence: /0 of 100 agreed to text messages\. Nobody can be sent text messages/,
+    },
+    {
+      name: 'no consent needed',
+      status: 'pass',
+      plan: (p) => (p.channels.sends = [{ channel: 'web', offsetHours: 0 }]),
+      context: { consent: null },
+      evidence: /neither email nor text messages/,
+    },
   ],
   'messages-unsubscribe': [
     { name: 'a way out', status: 'pass', evidence: /an unsubscribe stops the plan’s later sends/ },
-    { name: 'later sends go on', status: 'warn', plan: (p) => (p.channels.stopOn.unsubscribe = false), evidence: /does not stop its later sends/, step: 'channels' },
-    { name: 'no unsubscribe footer', status: 'fail', plan: (p) => (p.messages.email.unsubscribeFooter = false), evidence: /The email has no unsubscribe footer\./ },
-    { name: 'no opt-out text', status: 'fail', plan: (p) => (p.messages.sms.optOutText = ''), evidence: /The text message has no opt-out text\./ },
+    {
+      name: 'later sends go on',
+      status: 'warn',
+      plan: (p) => (p.channels.stopOn.unsubscribe = false),
+      evidence: /does not stop its later sends/,
+      step: 'channels',
+    },
+    {
+      name: 'no unsubscribe footer',
+      status: 'fail',
+      plan: (p) => (p.messages.email.unsubscribeFooter = false),
+      evidence: /The email has no unsubscribe footer\./,
+    },
+    {
+      name: 'no opt-out text',
+      status: 'fail',
+      plan: (p) => (p.messages.sms.optOutText = ''),
+      evidence: /The text message has no opt-out text\./,
+    },
   ],
   'messages-sms-length': [
-    { name: 'fits with room', status: 'pass', evidence: /Rendered for customer C1, the text takes \d+ GSM-7 units: 1 segment, with \d+ units left in the last; the limit is 1 segment/ },
-    { name: 'close to the limit', status: 'warn', plan: (p) => (p.messages.sms.body = 'x'.repeat(133)), evidence: /takes 155 GSM-7 units: 1 segment, with 5 units left in the last; the limit is 1 segment, so a longer name/ },
-    { name: 'over the limit', status: 'fail', plan: (p) => (p.messages.sms.body = 'x'.repeat(200)), evidence: /takes 222 GSM-7 units: 2 segments.*the limit is 1 segment\./ },
-    { name: 'UCS-2 over the limit', status: 'fail', plan: (p) => (p.messages.sms.body = 'Your routine ✨ continues with {recommended_product}, chosen for you'), evidence: /UCS-2 units: 2 segments/ },
+    {
+      name: 'fits with room',
+      status: 'pass',
+      evidence:
+        /Rendered for customer C1, the text takes \d+ GSM-7 units: 1 segment, with \d+ units left in the last; the limit is 1 segment/,
+    },
+    {
+      name: 'close to the limit',
+      status: 'warn',
+      plan: (p) => (p.messages.sms.body = 'x'.repeat(133)),
+      evidence:
+        /takes 155 GSM-7 units: 1 segment, with 5 units left in the last; the limit is 1 segment, so a longer name/,
+    },
+    {
+      name: 'over the limit',
+      status: 'fail',
+      plan: (p) => (p.messages.sms.body = 'x'.repeat(200)),
+      evidence: /takes 222 GSM-7 units: 2 segments.*the limit is 1 segment\./,
+    },
+    {
+      name: 'UCS-2 over the limit',
+      status: 'fail',
+      plan: (p) => (p.messages.sms.body = 'Your routine ✨ continues with {recommended_product}, chosen for you'),
+      evidence: /UCS-2 units: 2 segments/,
+    },
   ],
   'messages-tokens': [
     { name: 'all resolve', status: 'pass', evidence: /Every token resolves for customer C1/ },
-    { name: 'a name without a fallback', status: 'warn', plan: (p) => (p.messages.email.subject = 'Hi {first_name}'), evidence: /“\{first_name\}” has no fallback/ },
-    { name: 'a misspelt token', status: 'fail', plan: (p) => (p.messages.email.body = 'Hi {frist_name|there}'), evidence: /For customer C1: \{frist_name\|there\} in the email body \(not a known token\)/ },
-    { name: 'a value that is missing', status: 'fail', plan: (p) => (p.offer = { ...p.offer, kind: 'none' }), evidence: /\{discount\} in the sms body \(no value and no fallback\)/ },
+    {
+      name: 'a name without a fallback',
+      status: 'warn',
+      plan: (p) => (p.messages.email.subject = 'Hi {first_name}'),
+      evidence: /“\{first_name\}” has no fallback/,
+    },
+    {
+      name: 'a misspelt token',
+      status: 'fail',
+      plan: (p) => (p.messages.email.body = 'Hi {frist_name|there}'),
+      evidence: /For customer C1: \{frist_name\|there\} in the email body \(not a known token\)/,
+    },
+    {
+      name: 'a value that is missing',
+      status: 'fail',
+      plan: (p) => (p.offer = { ...p.offer, kind: 'none' }),
+      evidence: /\{discount\} in the sms body \(no value and no fallback\)/,
+    },
   ],
   'messages-one-variable': [
     { name: 'one variable', status: 'pass', evidence: /differs from A in the subject only/ },
-    { name: 'no test', status: 'pass', plan: (p) => (p.messages.test = { variable: null, variantB: '' }), evidence: /tests no variant/ },
-    { name: 'B changes nothing', status: 'warn', plan: (p) => (p.messages.test.variantB = p.messages.email.subject), evidence: /Variant B is the same as A: it changes nothing in the subject/ },
-    { name: 'B cannot be made', status: 'warn', plan: (p) => (p.messages.test = { variable: 'offer', variantB: 'more' }), evidence: /variant B cannot be made yet: For an offer test/ },
-    { name: 'two variables', status: 'fail', view: () => ({ variant: { differences: ['subject', 'offer'], problem: null } }), evidence: /Variant B differs from A in 2 things: subject, offer/ },
+    {
+      name: 'no test',
+      status: 'pass',
+      plan: (p) => (p.messages.test = { variable: null, variantB: '' }),
+      evidence: /tests no variant/,
+    },
+    {
+      name: 'B changes nothing',
+      status: 'warn',
+      plan: (p) => (p.messages.test.variantB = p.messages.email.subject),
+      evidence: /Variant B is the same as A: it changes nothing in the subject/,
+    },
+    {
+      name: 'B cannot be made',
+      status: 'warn',
+      plan: (p) => (p.messages.test = { variable: 'offer', variantB: 'more' }),
+      evidence: /variant B cannot be made yet: For an offer test/,
+    },
+    {
+      name: 'two variables',
+      status: 'fail',
+      view: () => ({ variant: { differences: ['subject', 'offer'], problem: null } }),
+      evidence: /Variant B differs from A in 2 things: subject, offer/,
+    },
   ],
   'pilot-duration': [
     { name: 'two weeks', status: 'pass', plan: (p) => (p.pilot.durationDays = 14), evidence: /runs for 14 days/ },
-    { name: 'under two weeks', status: 'fail', plan: (p) => (p.pilot.durationDays = 10), evidence: /runs for 10 days, under 14/ },
+    {
+      name: 'under two weeks',
+      status: 'fail',
+      plan: (p) => (p.pilot.durationDays = 10),
+      evidence: /runs for 10 days, under 14/,
+    },
   ],
   'pilot-control': [
-    { name: 'a control group', status: 'pass', evidence: /20 % of the pilot is held back as a control group: 800 customers/ },
-    { name: 'nobody held back', status: 'fail', plan: (p) => (p.pilot.controlShare = 0), evidence: /holds nobody back/ },
-    { name: 'a control that rounds to nobody', status: 'fail', view: (p) => ({ pilot: pilotSizing(p, 10, 0.1) }), evidence: /20 % of the 2 pilot customers rounds to nobody/ },
+    {
+      name: 'a control group',
+      status: 'pass',
+      evidence: /20 % of the pilot is held back as a control group: 800 customers/,
+    },
+    {
+      name: 'nobody held back',
+      status: 'fail',
+      plan: (p) => (p.pilot.controlShare = 0),
+      evidence: /holds nobody back/,
+    },
+    {
+      name: 'a control that rounds to nobody',
+      status: 'fail',
+      view: (p) => ({ pilot: pilotSizing(p, 10, 0.1) }),
+      evidence: /20 % of the 2 pilot customers rounds to nobody/,
+    },
   ],
   'pilot-sample-size': [
-    { name: 'big enough', status: 'pass', evidence: /takes 686 customers in each group .* 3200 treated and 800 in control, which is enough/ },
-    { name: 'no baseline', status: 'warn', view: (p) => ({ pilot: pilotSizing(p, 20_000, null) }), evidence: /cannot be sized yet/ },
-    { name: 'too small', status: 'fail', view: (p) => ({ pilot: pilotSizing(p, 1000, 0.1) }), evidence: /takes 686 customers in each group .* 160 treated and 40 in control, which is not enough: it could detect a rise of/ },
+    {
+      name: 'big enough',
+      status: 'pass',
+      evidence: /takes 686 customers in each group .* 3200 treated and 800 in control, which is enough/,
+    },
+    {
+      name: 'no baseline',
+      status: 'warn',
+      view: (p) => ({ pilot: pilotSizing(p, 20_000, null) }),
+      evidence: /cannot be sized yet/,
+    },
+    {
+      name: 'too small',
+      status: 'fail',
+      view: (p) => ({ pilot: pilotSizing(p, 1000, 0.1) }),
+      evidence:
+        /takes 686 customers in each group .* 160 treated and 40 in control, which is not enough: it could detect a rise of/,
+    },
   ],
 };
 
@@ -244,8 +629,14 @@ function check(id: string, c: Omit<Case, 'name' | 'status' | 'evidence'> = {}): 
 test('the cases cover every check: each passes and fails, and warns where it can', () => {
   expect(Object.keys(CASES).sort()).toEqual(CHECKS.map((c) => c.id).sort());
   for (const [id, cases] of Object.entries(CASES)) {
-    expect(cases.map((c) => c.status), id).toContain('pass');
-    expect(cases.map((c) => c.status), id).toContain('fail');
+    expect(
+      cases.map((c) => c.status),
+      id,
+    ).toContain('pass');
+    expect(
+      cases.map((c) => c.status),
+      id,
+    ).toContain('fail');
   }
 });
 
@@ -289,7 +680,11 @@ test.describe('the summary', () => {
   });
 
   test('lets the export go once every failing check is acknowledged; warnings never block', () => {
-    const summary = checklistSummary(failing(), [{ checkId: 'pilot-duration' }, { checkId: 'automation-approver' }, { checkId: 'timing-trap' }]);
+    const summary = checklistSummary(failing(), [
+      { checkId: 'pilot-duration' },
+      { checkId: 'automation-approver' },
+      { checkId: 'timing-trap' },
+    ]);
     expect(summary.blocked).toBe(false);
     expect(summary.unacknowledged).toEqual([]);
     const plan = goodPlan();

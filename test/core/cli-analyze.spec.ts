@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { main } from '../../src/cli/dispatch';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { mineCombinations } from '../../src/core/analysis/combinations/mine';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import { scratchDir } from '../support/workspace-fixtures';
@@ -25,7 +25,12 @@ async function shopFile(categories: boolean): Promise<string> {
     ['cola', 'Drinks', 'Cola 1.5 l'],
     ['eggs', 'Dairy', 'Free-range eggs (6)'],
   ];
-  for (const [id, category, name] of products) db.run('INSERT INTO products(product_id, category, name) VALUES (?, ?, ?)', [id, categories ? category : null, name]);
+  for (const [id, category, name] of products)
+    db.run('INSERT INTO products(product_id, category, name) VALUES (?, ?, ?)', [
+      id,
+      categories ? category : null,
+      name,
+    ]);
   const orders = [
     ['o1', 'c1', '2025-01-01', 'bread milk'],
     ['o2', 'c1', '2025-01-03', 'bread diapers beer eggs'],
@@ -35,7 +40,8 @@ async function shopFile(categories: boolean): Promise<string> {
   ];
   for (const [id, customer, at, items] of orders) {
     db.run('INSERT INTO orders(order_id, customer_id, ordered_at) VALUES (?, ?, ?)', [id, customer, at]);
-    for (const item of items.split(' ')) db.run('INSERT INTO order_lines(order_id, product_id, quantity) VALUES (?, ?, 1)', [id, item]);
+    for (const item of items.split(' '))
+      db.run('INSERT INTO order_lines(order_id, product_id, quantity) VALUES (?, ?, 1)', [id, item]);
   }
   const path = join(scratchDir(), 'shop.xsell');
   writeFileSync(path, db.export());
@@ -45,16 +51,42 @@ async function shopFile(categories: boolean): Promise<string> {
 
 test('analyze --rules --json prints the rules with every measure, and the itemset and basket counts', async () => {
   const file = await shopFile(true);
-  const { code, out } = await run('analyze', '--workspace', file, '--rules', '--min-support', '0.6', '--min-confidence', '70%', '--json');
+  const { code, out } = await run(
+    'analyze',
+    '--workspace',
+    file,
+    '--rules',
+    '--min-support',
+    '0.6',
+    '--min-confidence',
+    '70%',
+    '--json',
+  );
   expect(code).toBe(0);
   const json = JSON.parse(out);
   expect(json).toMatchObject({
     baskets: 5,
     itemsets: 8,
-    parameters: { minSupport: 0.6, minConfidence: 0.7, maxLength: 3, level: 'product', basket: { kind: 'order' }, consequents: 'one' },
+    parameters: {
+      minSupport: 0.6,
+      minConfidence: 0.7,
+      maxLength: 3,
+      level: 'product',
+      basket: { kind: 'order' },
+      consequents: 'one',
+    },
   });
   expect(json.rules).toHaveLength(8);
-  expect(json.rules[0]).toEqual({ antecedent: ['beer'], consequent: ['diapers'], count: 3, support: 0.6, confidence: 1, lift: 1.25, leverage: expect.closeTo(0.12, 12), conviction: null });
+  expect(json.rules[0]).toEqual({
+    antecedent: ['beer'],
+    consequent: ['diapers'],
+    count: 3,
+    support: 0.6,
+    confidence: 1,
+    lift: 1.25,
+    leverage: expect.closeTo(0.12, 12),
+    conviction: null,
+  });
   expect(json.notes.join(' ')).toContain('conviction is null');
   expect(json.names.beer).toBe('Pale ale 6-pack');
   expect(json.timing.miningSeconds).toBeGreaterThanOrEqual(0);
@@ -69,10 +101,25 @@ test('analyze --rules --json prints the rules with every measure, and the itemse
 
 test('analyze --rules prints a readable table with product names, worded as association', async () => {
   const file = await shopFile(true);
-  const { code, out } = await run('analyze', '-w', file, '--rules', '--min-support', '0.4', '--min-confidence', '0.9', '--max-len', '3', '--top', '2');
+  const { code, out } = await run(
+    'analyze',
+    '-w',
+    file,
+    '--rules',
+    '--min-support',
+    '0.4',
+    '--min-confidence',
+    '0.9',
+    '--max-len',
+    '3',
+    '--top',
+    '2',
+  );
   expect(code).toBe(0);
   expect(out).toContain('5 baskets (one per order) from the order lines; items are products.');
-  expect(out).toMatch(/If a basket holds\s+it also holds\s+baskets\s+support\s+confidence\s+lift\s+leverage\s+conviction/);
+  expect(out).toMatch(
+    /If a basket holds\s+it also holds\s+baskets\s+support\s+confidence\s+lift\s+leverage\s+conviction/,
+  );
   expect(out).toMatch(/rules with a confidence of at least 90\.0 %; the 2 with the highest lift:/);
   // beer -> diapers: in 3 of 5 baskets, every beer basket holds diapers (conviction infinite).
   expect(out).toMatch(/\n  beer +diapers +3 +60\.0 % +100\.0 % +1\.25 +0\.1200 +∞\n/);
@@ -85,36 +132,126 @@ test('analyze --rules prints a readable table with product names, worded as asso
 
 test('categories, baskets over days and any number of items after the arrow', async () => {
   const file = await shopFile(true);
-  const byCategory = JSON.parse((await run('analyze', '-w', file, '--rules', '--min-support', '0.4', '--min-confidence', '0', '--level', 'category', '--json')).out);
+  const byCategory = JSON.parse(
+    (
+      await run(
+        'analyze',
+        '-w',
+        file,
+        '--rules',
+        '--min-support',
+        '0.4',
+        '--min-confidence',
+        '0',
+        '--level',
+        'category',
+        '--json',
+      )
+    ).out,
+  );
   expect(byCategory.rules.some((r: { antecedent: string[] }) => r.antecedent.includes('Drinks'))).toBe(true);
   expect(byCategory.names).toEqual({});
 
   // c1's orders 2 days apart make one basket; c2's orders are a month apart, so they stay three.
-  const overDays = JSON.parse((await run('analyze', '-w', file, '--rules', '--min-support', '0.2', '--min-confidence', '0', '--basket', 'days:7', '--json')).out);
+  const overDays = JSON.parse(
+    (
+      await run(
+        'analyze',
+        '-w',
+        file,
+        '--rules',
+        '--min-support',
+        '0.2',
+        '--min-confidence',
+        '0',
+        '--basket',
+        'days:7',
+        '--json',
+      )
+    ).out,
+  );
   expect(overDays.baskets).toBe(4);
   expect(overDays.parameters.basket).toEqual({ kind: 'days', days: 7 });
 
-  const any = JSON.parse((await run('analyze', '-w', file, '--rules', '--min-support', '0.4', '--min-confidence', '1', '--consequents', 'any', '--json')).out);
+  const any = JSON.parse(
+    (
+      await run(
+        'analyze',
+        '-w',
+        file,
+        '--rules',
+        '--min-support',
+        '0.4',
+        '--min-confidence',
+        '1',
+        '--consequents',
+        'any',
+        '--json',
+      )
+    ).out,
+  );
   expect(any.rules.some((r: { consequent: string[] }) => r.consequent.length === 2)).toBe(true);
 });
 
 test('a workspace without the data an analysis needs: exit code 1 and what to import', async () => {
   const file = await shopFile(false);
-  const { code, err } = await run('analyze', '-w', file, '--rules', '--min-support', '0.4', '--min-confidence', '0.5', '--level', 'category');
+  const { code, err } = await run(
+    'analyze',
+    '-w',
+    file,
+    '--rules',
+    '--min-support',
+    '0.4',
+    '--min-confidence',
+    '0.5',
+    '--level',
+    'category',
+  );
   expect(code).toBe(1);
   expect(err).toContain('Import a products file with a product code column and a category column.');
-  const json = await run('analyze', '-w', file, '--rules', '--min-support', '0.4', '--min-confidence', '0.5', '--level', 'category', '--json');
+  const json = await run(
+    'analyze',
+    '-w',
+    file,
+    '--rules',
+    '--min-support',
+    '0.4',
+    '--min-confidence',
+    '0.5',
+    '--level',
+    'category',
+    '--json',
+  );
   expect(JSON.parse(json.out).error.kind).toBe('unavailable');
 });
 
 test('a missing or foreign workspace file: exit code 2 with the reason', async () => {
   const dir = scratchDir();
-  const missing = await run('analyze', '-w', join(dir, 'nope.xsell'), '--rules', '--min-support', '0.1', '--min-confidence', '0.5');
+  const missing = await run(
+    'analyze',
+    '-w',
+    join(dir, 'nope.xsell'),
+    '--rules',
+    '--min-support',
+    '0.1',
+    '--min-confidence',
+    '0.5',
+  );
   expect(missing.code).toBe(2);
   expect(missing.err).toContain('Cannot open nope.xsell: There is no such file.');
   const text = join(dir, 'notes.xsell');
   writeFileSync(text, 'just some notes, not a workspace\n'.repeat(10));
-  const foreign = await run('analyze', '-w', text, '--rules', '--min-support', '0.1', '--min-confidence', '0.5', '--json');
+  const foreign = await run(
+    'analyze',
+    '-w',
+    text,
+    '--rules',
+    '--min-support',
+    '0.1',
+    '--min-confidence',
+    '0.5',
+    '--json',
+  );
   expect(foreign.code).toBe(2);
   expect(JSON.parse(foreign.out).error.message).toContain('not a Cross-Sell Planner workspace');
 });
@@ -122,14 +259,29 @@ test('a missing or foreign workspace file: exit code 2 with the reason', async (
 test('command-line mistakes: exit code 64 with a plain explanation and the usage', async () => {
   const file = await shopFile(true);
   const mistakes: [string[], string][] = [
-    [['--min-support', '0.1', '--min-confidence', '0.5'], 'Which analysis? Add one of --rules, --sequences, --families, --moments.'],
+    [
+      ['--min-support', '0.1', '--min-confidence', '0.5'],
+      'Which analysis? Add one of --rules, --sequences, --families, --moments.',
+    ],
     [['--rules', '--min-confidence', '0.5'], 'The option --min-support is required'],
     [['--rules', '--min-support', 'often', '--min-confidence', '0.5'], '--min-support must be a share from 0 to 1'],
-    [['--rules', '--min-support', '0', '--min-confidence', '0.5'], 'The minimum support is a fraction of baskets above 0'],
+    [
+      ['--rules', '--min-support', '0', '--min-confidence', '0.5'],
+      'The minimum support is a fraction of baskets above 0',
+    ],
     [['--rules', '--min-support', '0.1', '--min-confidence', '150%'], '--min-confidence must be a share from 0 to 1'],
-    [['--rules', '--min-support', '0.1', '--min-confidence', '0.5', '--max-len', '1'], '--max-len must be a whole number from 2 to 10'],
-    [['--rules', '--min-support', '0.1', '--min-confidence', '0.5', '--level', 'brand'], '--level must be product or category'],
-    [['--rules', '--min-support', '0.1', '--min-confidence', '0.5', '--basket', 'week'], '--basket must be order or days:N'],
+    [
+      ['--rules', '--min-support', '0.1', '--min-confidence', '0.5', '--max-len', '1'],
+      '--max-len must be a whole number from 2 to 10',
+    ],
+    [
+      ['--rules', '--min-support', '0.1', '--min-confidence', '0.5', '--level', 'brand'],
+      '--level must be product or category',
+    ],
+    [
+      ['--rules', '--min-support', '0.1', '--min-confidence', '0.5', '--basket', 'week'],
+      '--basket must be order or days:N',
+    ],
     [['--rules', '--min-support', '0.1', '--min-confidence', '0.5', '--colour', 'red'], 'There is no option --colour.'],
   ];
   for (const [args, message] of mistakes) {
@@ -149,7 +301,13 @@ test('--sequences, --families and --moments print what the core analyses give, a
   expect(sequences.code).toBe(0);
   const parsed = JSON.parse(sequences.out);
   // c2 bought cola in o3 (January), then bread in o4 (February): one customer, "cola, later bread".
-  expect(parsed.rows).toContainEqual(expect.objectContaining({ from: { id: 'cola', label: 'Cola 1.5 l' }, to: { id: 'bread', label: 'Farmhouse loaf' }, customers: 1 }));
+  expect(parsed.rows).toContainEqual(
+    expect.objectContaining({
+      from: { id: 'cola', label: 'Cola 1.5 l' },
+      to: { id: 'bread', label: 'Farmhouse loaf' },
+      customers: 1,
+    }),
+  );
   expect(parsed.repeatCustomers).toBe(2);
 
   const text = await run('analyze', '--workspace', path, '--sequences', '--level', 'category', '--min-customers', '1');

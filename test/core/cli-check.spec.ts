@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { addAcknowledgement } from '../../src/core/plan/acknowledgements';
 import { CHECK_IDS, CHECKS } from '../../src/core/plan/checklist';
 import { createPlan } from '../../src/core/plan/plan-store';
 import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
-import { blankPlan } from '../../src/shared/plan';
+import { blankPlan } from '../../src/core/plan/plan-document';
 import { sha256OfFile, withTempDir } from '../support/temp-dir';
 import { cli } from '../support/cli-process';
 
@@ -35,7 +35,11 @@ test('check prints every check and exits 1 while a check fails unacknowledged, w
       expect(Object.keys(check).sort()).toEqual(['evidence', 'group', 'id', 'status', 'step', 'title', 'why']);
       expect(['pass', 'warn', 'fail']).toContain(check.status);
     }
-    expect(report.checks.find((c: { id: string }) => c.id === 'automation-approver')).toMatchObject({ status: 'fail', evidence: 'The plan names no approver.', step: 'strategy' });
+    expect(report.checks.find((c: { id: string }) => c.id === 'automation-approver')).toMatchObject({
+      status: 'fail',
+      evidence: 'The plan names no approver.',
+      step: 'strategy',
+    });
     expect(report.acknowledged).toEqual([]);
     expect(report.blocked).toBe(true);
 
@@ -44,7 +48,9 @@ test('check prints every check and exits 1 while a check fails unacknowledged, w
     expect(text.stdout).toMatch(/^Checklist for “Spring plan” \(plan-1, revision 1\): \d+ pass, \d+ warn, \d+ fail/);
     expect(text.stdout).toMatch(/FAIL {2}A named approver +The plan names no approver\./);
     expect(text.stdout).toContain('Fix it in the strategy step. (automation-approver)');
-    expect(text.stdout).toMatch(/The plan cannot be exported: \d+ checks fail without an acknowledgement \(.*automation-approver.*\)/);
+    expect(text.stdout).toMatch(
+      /The plan cannot be exported: \d+ checks fail without an acknowledgement \(.*automation-approver.*\)/,
+    );
     expect(await sha256OfFile(workspace)).toBe(before);
   });
 });
@@ -54,13 +60,21 @@ test('check exits 0 once every failing check is acknowledged, and lists the ackn
     const workspace = join(dir, 'client.xsell');
     await workspaceWithPlan(workspace);
     const first = JSON.parse((await cli('check', '--workspace', workspace, '--plan', 'Spring plan', '--json')).stdout);
-    const failing: string[] = first.checks.filter((c: { status: string }) => c.status === 'fail').map((c: { id: string }) => c.id);
+    const failing: string[] = first.checks
+      .filter((c: { status: string }) => c.status === 'fail')
+      .map((c: { id: string }) => c.id);
     expect(failing.length).toBeGreaterThan(1);
 
     const opened = openWorkspaceBytes(await loadSqlJs(), await readFile(workspace));
     if (!opened.ok) throw new Error(opened.error.message);
     for (const checkId of failing) {
-      const added = addAcknowledgement(opened.value, 'plan-1', { checkId, reason: 'A dry run for the training day', by: 'Ana Ruiz' }, CHECK_IDS, new Date('2026-11-02T09:00:00Z'));
+      const added = addAcknowledgement(
+        opened.value,
+        'plan-1',
+        { checkId, reason: 'A dry run for the training day', by: 'Ana Ruiz' },
+        CHECK_IDS,
+        new Date('2026-11-02T09:00:00Z'),
+      );
       expect(added.ok).toBe(true);
     }
     await writeFile(workspace, opened.value.export());
@@ -71,7 +85,12 @@ test('check exits 0 once every failing check is acknowledged, and lists the ackn
     const report = JSON.parse(json.stdout);
     expect(report.blocked).toBe(false);
     expect(report.acknowledged.map((a: { checkId: string }) => a.checkId)).toEqual([...failing].sort());
-    expect(report.acknowledged[0]).toEqual({ checkId: expect.any(String), reason: 'A dry run for the training day', acknowledgedBy: 'Ana Ruiz', acknowledgedAt: '2026-11-02T09:00:00.000Z' });
+    expect(report.acknowledged[0]).toEqual({
+      checkId: expect.any(String),
+      reason: 'A dry run for the training day',
+      acknowledgedBy: 'Ana Ruiz',
+      acknowledgedAt: '2026-11-02T09:00:00.000Z',
+    });
 
     const text = await cli('check', '--workspace', workspace, '--plan', 'Spring plan');
     expect(text.code).toBe(0);
@@ -98,7 +117,11 @@ test('check exits 2 for a file that is not a workspace, 1 for an unknown plan an
     expect(unknown.stderr).toContain('There is no plan named “Autumn plan”');
     expect(unknown.stderr).toContain('Its plans: “Spring plan”.');
 
-    for (const args of [['--workspace', workspace], ['--plan', 'Spring plan'], ['--workspace', workspace, '--plan', 'Spring plan', '--format', 'md']]) {
+    for (const args of [
+      ['--workspace', workspace],
+      ['--plan', 'Spring plan'],
+      ['--workspace', workspace, '--plan', 'Spring plan', '--format', 'md'],
+    ]) {
       const run = await cli('check', ...args);
       expect(run.code, args.join(' ')).toBe(64);
       expect(run.stderr).toContain('Usage: npm run cli -- check');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo';
 import { AUDIENCE_COLUMNS } from '../../src/core/export/audience-csv';
 import { EVIDENCE_COLUMNS } from '../../src/core/export/evidence-csv';
@@ -10,7 +10,7 @@ import { addAcknowledgement } from '../../src/core/plan/acknowledgements';
 import { CHECK_IDS } from '../../src/core/plan/checklist';
 import { getPlan, listPlans, savePlan } from '../../src/core/plan/plan-store';
 import { exportedAudience } from '../../src/core/results/exported-audience';
-import { planDocumentSchema } from '../../src/shared/plan';
+import { planDocumentSchema } from '../../src/core/plan/plan-document';
 import { sha256OfFile, tempFilesIn, withTempDir } from '../support/temp-dir';
 import { cli } from '../support/cli-process';
 
@@ -23,7 +23,18 @@ test('export writes every format of a demo plan, whole, and says what went wrong
     await writeFile(workspace, db.export());
     db.close();
     const out = (name: string) => join(dir, name);
-    const exportTo = (format: string, file: string) => cli('export', '--workspace', workspace, '--plan', plan.name.toUpperCase(), '--format', format, '--out', out(file));
+    const exportTo = (format: string, file: string) =>
+      cli(
+        'export',
+        '--workspace',
+        workspace,
+        '--plan',
+        plan.name.toUpperCase(),
+        '--format',
+        format,
+        '--out',
+        out(file),
+      );
 
     const html = await exportTo('html', 'plan.html');
     expect(html.stderr).toBe('');
@@ -44,7 +55,10 @@ test('export writes every format of a demo plan, whole, and says what went wrong
     const audienceRun = await exportTo('audience-csv', 'audience.csv');
     expect(audienceRun.code).toBe(0);
     expect(audienceRun.stdout).toContain("keeps the pilot's draw");
-    const audience = Papa.parse<Record<string, string>>(await readFile(out('audience.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    const audience = Papa.parse<Record<string, string>>(await readFile(out('audience.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(audience.meta.fields).toEqual([...AUDIENCE_COLUMNS]);
     expect(audience.data.length).toBeGreaterThan(10);
     // The saved workspace keeps the draw the file was written from, row for row.
@@ -54,7 +68,10 @@ test('export writes every format of a demo plan, whole, and says what went wrong
     expect(kept?.rows.map((r) => [r.customerId, r.group])).toEqual(audience.data.map((r) => [r.customer_id, r.group]));
 
     expect((await exportTo('evidence-csv', 'evidence.csv')).code).toBe(0);
-    const evidence = Papa.parse<Record<string, string>>(await readFile(out('evidence.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    const evidence = Papa.parse<Record<string, string>>(await readFile(out('evidence.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(evidence.meta.fields).toEqual([...EVIDENCE_COLUMNS]);
     expect(evidence.data).toHaveLength(document.recommendations.items.length);
 
@@ -65,21 +82,55 @@ test('export writes every format of a demo plan, whole, and says what went wrong
     // Wrong command lines: exit 64 with the usage.
     const badFormat = await exportTo('pdf', 'plan.pdf');
     expect(badFormat.code).toBe(64);
-    expect(badFormat.stderr).toContain('--format must be one of html, md, json, audience-csv, evidence-csv, ics; got "pdf".');
+    expect(badFormat.stderr).toContain(
+      '--format must be one of html, md, json, audience-csv, evidence-csv, ics; got "pdf".',
+    );
     const noOut = await cli('export', '--workspace', workspace, '--plan', plan.name, '--format', 'html');
     expect(noOut.code).toBe(64);
     expect(noOut.stderr).toContain('The option --out is required.');
 
     // Not a workspace: exit 2. No plan of that name: exit 1, listing the plans.
-    const missing = await cli('export', '--workspace', out('none.xsell'), '--plan', plan.name, '--format', 'html', '--out', out('x.html'));
+    const missing = await cli(
+      'export',
+      '--workspace',
+      out('none.xsell'),
+      '--plan',
+      plan.name,
+      '--format',
+      'html',
+      '--out',
+      out('x.html'),
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('There is no such file.');
     await writeFile(out('junk.xsell'), 'not a database at all');
-    const junk = await cli('export', '--workspace', out('junk.xsell'), '--plan', plan.name, '--format', 'html', '--out', out('x.html'));
+    const junk = await cli(
+      'export',
+      '--workspace',
+      out('junk.xsell'),
+      '--plan',
+      plan.name,
+      '--format',
+      'html',
+      '--out',
+      out('x.html'),
+    );
     expect(junk.code).toBe(2);
-    const unknown = await cli('export', '--workspace', workspace, '--plan', 'Summer sale', '--format', 'html', '--out', out('x.html'));
+    const unknown = await cli(
+      'export',
+      '--workspace',
+      workspace,
+      '--plan',
+      'Summer sale',
+      '--format',
+      'html',
+      '--out',
+      out('x.html'),
+    );
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain(`There is no plan named “Summer sale” in ${workspace}. Its plans: “${plan.name}”.`);
+    expect(unknown.stderr).toContain(
+      `There is no plan named “Summer sale” in ${workspace}. Its plans: “${plan.name}”.`,
+    );
     await expect(readFile(out('x.html'))).rejects.toThrow();
   });
 });
@@ -93,7 +144,15 @@ test('export refuses a plan with a failing check nobody accepted, and writes it 
     const record = getPlan(db, plan.planId);
     if (!record.ok) throw new Error(record.error);
     const document = record.value.document;
-    const saved = savePlan(db, plan.planId, { ...document, messages: { ...document.messages, email: { ...document.messages.email, unsubscribeFooter: false } } }, new Date('2026-11-02T00:00:00Z'));
+    const saved = savePlan(
+      db,
+      plan.planId,
+      {
+        ...document,
+        messages: { ...document.messages, email: { ...document.messages.email, unsubscribeFooter: false } },
+      },
+      new Date('2026-11-02T00:00:00Z'),
+    );
     expect(saved.ok).toBe(true);
     await writeFile(workspace, db.export());
 
@@ -104,7 +163,13 @@ test('export refuses a plan with a failing check nobody accepted, and writes it 
     expect(await sha256OfFile(out)).toBeNull();
     expect(await tempFilesIn(dir)).toEqual([]);
 
-    const accepted = addAcknowledgement(db, plan.planId, { checkId: 'messages-unsubscribe', reason: 'The email tool adds its own footer.', by: 'Dana' }, CHECK_IDS, new Date());
+    const accepted = addAcknowledgement(
+      db,
+      plan.planId,
+      { checkId: 'messages-unsubscribe', reason: 'The email tool adds its own footer.', by: 'Dana' },
+      CHECK_IDS,
+      new Date(),
+    );
     expect(accepted.ok).toBe(true);
     await writeFile(workspace, db.export());
     db.close();

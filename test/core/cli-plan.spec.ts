@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { analyseMoments } from '../../src/core/analysis/moments';
 import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
-import { blankPlan, type PlanDocument } from '../../src/shared/plan';
+import { blankPlan, type PlanDocument } from '../../src/core/plan/plan-document';
 import { sha256OfFile, withTempDir } from '../support/temp-dir';
 import { cli } from '../support/cli-process';
 
@@ -18,7 +18,12 @@ function planDocument(): PlanDocument {
   const plan = blankPlan('Autumn routine');
   plan.objective = 'More second orders from first-time buyers';
   plan.strategy = { id: 'completion', why: 'Routines are built over several orders.' };
-  plan.moment = { id: 'post-purchase', startDate: '2026-11-01', settings: { postPurchaseHours: 72 }, trigger: 'An order in the last 72 hours' };
+  plan.moment = {
+    id: 'post-purchase',
+    startDate: '2026-11-01',
+    settings: { postPurchaseHours: 72 },
+    trigger: 'An order in the last 72 hours',
+  };
   return plan;
 }
 
@@ -37,10 +42,19 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
     const listed = await cli('plan', '--workspace', workspace, '--list', '--json');
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ planId: 'plan-1', name: 'Autumn routine', status: 'active', revision: 1, strategyId: 'completion', momentId: 'post-purchase' }),
+      expect.objectContaining({
+        planId: 'plan-1',
+        name: 'Autumn routine',
+        status: 'active',
+        revision: 1,
+        strategyId: 'completion',
+        momentId: 'post-purchase',
+      }),
     ]);
     const table = await cli('plan', '--workspace', workspace, '--list');
-    expect(table.stdout).toMatch(/Autumn routine\s+active\s+1\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+completion, post-purchase/);
+    expect(table.stdout).toMatch(
+      /Autumn routine\s+active\s+1\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+completion, post-purchase/,
+    );
 
     const shown = await cli('plan', '--workspace', workspace, '--show', 'AUTUMN ROUTINE', '--json');
     expect(shown.code).toBe(0);
@@ -63,13 +77,20 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
     const edited = { ...planDocument(), objective: 'More second orders within 60 days' };
     await writeFile(source, JSON.stringify(edited));
     const updated = await cli('plan', '--workspace', workspace, '--from', source, '--json');
-    expect(JSON.parse(updated.stdout)).toEqual({ action: 'updated', planId: 'plan-1', name: 'Autumn routine', revision: 2 });
+    expect(JSON.parse(updated.stdout)).toEqual({
+      action: 'updated',
+      planId: 'plan-1',
+      name: 'Autumn routine',
+      revision: 2,
+    });
     // The previous file is kept as the backup.
     expect(await sha256OfFile(`${workspace}.bak`)).toBe(before);
 
     const renamed = await cli('plan', '--workspace', workspace, '--from', source, '--name', 'Winter routine');
     expect(renamed.stdout).toContain('Created the plan “Winter routine” (plan-2, revision 1)');
-    const names = JSON.parse((await cli('plan', '--workspace', workspace, '--list', '--json')).stdout).map((p: { name: string; revision: number }) => [p.name, p.revision]);
+    const names = JSON.parse((await cli('plan', '--workspace', workspace, '--list', '--json')).stdout).map(
+      (p: { name: string; revision: number }) => [p.name, p.revision],
+    );
     expect(names).toEqual([
       ['Winter routine', 1],
       ['Autumn routine', 2],
@@ -80,14 +101,19 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
 test('a demo written by the command line holds its example plan, shown with its audience and schedule', async () => {
   await withTempDir(async (dir) => {
     const workspace = join(dir, 'beauty.xsell');
-    expect((await cli('demo', '--industry', 'beauty', '--out', workspace, '--customers', '1500', '--seed', '2')).code).toBe(0);
+    expect(
+      (await cli('demo', '--industry', 'beauty', '--out', workspace, '--customers', '1500', '--seed', '2')).code,
+    ).toBe(0);
     const [plan] = JSON.parse((await cli('plan', '--workspace', workspace, '--list', '--json')).stdout);
     expect(plan).toMatchObject({ strategyId: 'completion', momentId: 'post-purchase', revision: 1 });
 
     const shown = JSON.parse((await cli('plan', '--workspace', workspace, '--show', plan.name, '--json')).stdout);
     const opened = openWorkspaceBytes(await loadSqlJs(), await readFile(workspace));
     if (!opened.ok) throw new Error(opened.error.message);
-    const moments = analyseMoments(opened.value, { ...shown.document.moment.settings, asOf: '2026-11-01T00:00:00' }).moments;
+    const moments = analyseMoments(opened.value, {
+      ...shown.document.moment.settings,
+      asOf: '2026-11-01T00:00:00',
+    }).moments;
     opened.value.close();
     expect(shown.audience.count).toBeGreaterThan(3);
     expect(shown.audience.count).toBe(moments.find((m) => m.moment === 'post-purchase')!.count);
@@ -108,7 +134,14 @@ test('plan refuses an invalid document, a file that is not JSON and a wrong comm
     const before = await sha256OfFile(workspace);
 
     const invalid = join(dir, 'invalid.json');
-    await writeFile(invalid, JSON.stringify({ ...planDocument(), offer: { kind: 'voucher', percent: 10, code: '', expiresAfterDays: 14 }, colour: 'red' }));
+    await writeFile(
+      invalid,
+      JSON.stringify({
+        ...planDocument(),
+        offer: { kind: 'voucher', percent: 10, code: '', expiresAfterDays: 14 },
+        colour: 'red',
+      }),
+    );
     const refused = await cli('plan', '--workspace', workspace, '--from', invalid);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('This plan document has 2 problems:');
@@ -135,7 +168,13 @@ test('plan refuses an invalid document, a file that is not JSON and a wrong comm
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('There is no plan named “Nothing like it”');
 
-    for (const args of [['--list', '--show', 'x'], [], ['--export', 'x'], ['--list', '--name', 'x'], ['--list', '--colour']]) {
+    for (const args of [
+      ['--list', '--show', 'x'],
+      [],
+      ['--export', 'x'],
+      ['--list', '--name', 'x'],
+      ['--list', '--colour'],
+    ]) {
       const run = await cli('plan', '--workspace', workspace, ...args);
       expect(run.code, args.join(' ')).toBe(64);
       expect(run.stderr).toContain('Usage: npm run cli -- plan');

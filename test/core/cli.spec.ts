@@ -7,7 +7,8 @@ import { Random } from '../../src/core/util/random';
 import { sha256, sha256OfFile, withTempDir } from '../support/temp-dir';
 import { cli, type CliRun } from '../support/cli-process';
 
-const sqlite3 = (file: string, ...commands: string[]) => execFileSync('sqlite3', [file, ...commands], { encoding: 'utf8' });
+const sqlite3 = (file: string, ...commands: string[]) =>
+  execFileSync('sqlite3', [file, ...commands], { encoding: 'utf8' });
 
 function expectNoStackTrace(run: CliRun) {
   expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -23,7 +24,16 @@ test('demo writes a workspace the sqlite3 shell opens, and info reports what is 
     expect(made.stdout).toContain('300 customers');
 
     const schema = sqlite3(file, '.schema');
-    for (const table of ['customers', 'products', 'orders', 'order_lines', 'events', 'imports', 'plans', 'plan_revisions']) {
+    for (const table of [
+      'customers',
+      'products',
+      'orders',
+      'order_lines',
+      'events',
+      'imports',
+      'plans',
+      'plan_revisions',
+    ]) {
       expect(schema).toContain(`CREATE TABLE ${table} (`);
     }
     expect(sqlite3(file, 'PRAGMA user_version').trim()).toBe(String(SCHEMA_VERSION));
@@ -53,9 +63,13 @@ test('demo writes a workspace the sqlite3 shell opens, and info reports what is 
 test('demo replaces an existing file whole and keeps the previous one as a backup', async () => {
   await withTempDir(async (dir) => {
     const file = join(dir, 'shop.xsell');
-    expect((await cli('demo', '--industry', 'beauty', '--out', file, '--customers', '200', '--seed', '1')).code).toBe(0);
+    expect((await cli('demo', '--industry', 'beauty', '--out', file, '--customers', '200', '--seed', '1')).code).toBe(
+      0,
+    );
     const firstVersion = await sha256OfFile(file);
-    expect((await cli('demo', '--industry', 'beauty', '--out', file, '--customers', '200', '--seed', '2')).code).toBe(0);
+    expect((await cli('demo', '--industry', 'beauty', '--out', file, '--customers', '200', '--seed', '2')).code).toBe(
+      0,
+    );
     expect(await sha256OfFile(`${file}.bak`)).toBe(firstVersion);
     expect(await sha256OfFile(file)).not.toBe(firstVersion);
     expect(sqlite3(file, 'PRAGMA quick_check').trim()).toBe('ok');
@@ -75,17 +89,18 @@ test('demo-csv streams the number of lines asked for', async () => {
 });
 
 test('help and command-line mistakes: usage text, exit 64, no stack trace', async () => {
-  const [help, demoHelp, nothing, unknownCommand, noIndustry, badIndustry, badSeed, unknownOption, noFile] = await Promise.all([
-    cli('--help'),
-    cli('demo', '--help'),
-    cli(),
-    cli('frobnicate'),
-    cli('demo', '--out', 'x.xsell'),
-    cli('demo', '--industry', 'bakery', '--out', 'x.xsell'),
-    cli('demo', '--industry', 'beauty', '--out', 'x.xsell', '--seed', 'twelve'),
-    cli('info', 'x.xsell', '--verbose'),
-    cli('info'),
-  ]);
+  const [help, demoHelp, nothing, unknownCommand, noIndustry, badIndustry, badSeed, unknownOption, noFile] =
+    await Promise.all([
+      cli('--help'),
+      cli('demo', '--help'),
+      cli(),
+      cli('frobnicate'),
+      cli('demo', '--out', 'x.xsell'),
+      cli('demo', '--industry', 'bakery', '--out', 'x.xsell'),
+      cli('demo', '--industry', 'beauty', '--out', 'x.xsell', '--seed', 'twelve'),
+      cli('info', 'x.xsell', '--verbose'),
+      cli('info'),
+    ]);
   expect(help.code).toBe(0);
   expect(help.stdout).toMatch(/demo-csv/);
   expect(demoHelp.code).toBe(0);
@@ -123,7 +138,11 @@ test('info on files that are not usable workspaces: a clear message, exit 2, the
         name: 'noise.xsell',
         kind: 'not-sqlite',
         says: /not a Cross-Sell Planner workspace/,
-        make: (f) => writeFile(f, Uint8Array.from({ length: 4096 }, (_, i) => (i === 0 ? 0x07 : random.int(0, 255)))),
+        make: (f) =>
+          writeFile(
+            f,
+            Uint8Array.from({ length: 4096 }, (_, i) => (i === 0 ? 0x07 : random.int(0, 255))),
+          ),
       },
       {
         name: 'archive.xsell',
@@ -141,7 +160,11 @@ test('info on files that are not usable workspaces: a clear message, exit 2, the
         name: 'contacts.xsell',
         kind: 'not-workspace',
         says: /SQLite database, but not a Cross-Sell Planner workspace[\s\S]*contacts/,
-        make: (f) => void sqlite3(f, "CREATE TABLE contacts(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts(name) VALUES ('Ada');"),
+        make: (f) =>
+          void sqlite3(
+            f,
+            "CREATE TABLE contacts(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts(name) VALUES ('Ada');",
+          ),
       },
       {
         name: 'future.xsell',

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace, ORDER_LINES_CSV_COLUMNS, writeOrderLinesCsv } from '../../src/core/demo';
 import { Random, seedFrom } from '../../src/core/util/random';
-import { INDUSTRIES, type Industry } from '../../src/shared/workspace';
+import { INDUSTRIES, type Industry } from '../../src/core/store/workspace-types';
 
 function csvOf(industry: Industry, seed: number, lines: number) {
   const chunks: string[] = [];

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { DEMO_EVENT_TYPES, generateDemoWorkspace } from '../../src/core/demo';
 import { queryAll, queryValue, type Database } from '../../src/core/store/sqlite';
-import { INDUSTRIES, type Industry } from '../../src/shared/workspace';
+import { INDUSTRIES, type Industry } from '../../src/core/store/workspace-types';
 
 const num = (db: Database, sql: string) => Number(queryValue(db, sql));
 
@@ -17,7 +17,8 @@ function monthlyOrders(db: Database): Map<string, number> {
   return new Map(rows.map((r) => [r.month, r.n]));
 }
 
-const average = (months: Map<string, number>, keys: string[]) => keys.reduce((sum, k) => sum + (months.get(k) ?? 0), 0) / keys.length;
+const average = (months: Map<string, number>, keys: string[]) =>
+  keys.reduce((sum, k) => sum + (months.get(k) ?? 0), 0) / keys.length;
 
 for (const industry of INDUSTRIES) {
   test.describe(`the ${industry} demo`, () => {
@@ -45,21 +46,30 @@ for (const industry of INDUSTRIES) {
     test('is named, records where its rows came from, and keeps every row linked', () => {
       expect(queryValue(db, "SELECT value FROM meta WHERE key = 'name'")).toMatch(/\(demo\)$/);
       expect(queryValue(db, "SELECT value FROM meta WHERE key = 'demo'")).toBe(industry);
-      const imports = queryAll<{ import_id: number; kind: string; file_name: string; rows_imported: number }>(db, 'SELECT * FROM imports');
+      const imports = queryAll<{ import_id: number; kind: string; file_name: string; rows_imported: number }>(
+        db,
+        'SELECT * FROM imports',
+      );
       expect(imports).toHaveLength(1);
       expect(imports[0]).toMatchObject({ kind: 'demo', file_name: `demo:${industry}` });
       for (const table of ['customers', 'products', 'orders', 'order_lines', 'events']) {
         expect(num(db, `SELECT count(*) FROM ${table} WHERE import_id IS NOT ${imports[0].import_id}`), table).toBe(0);
       }
-      expect(num(db, 'SELECT count(*) FROM orders WHERE customer_id NOT IN (SELECT customer_id FROM customers)')).toBe(0);
-      expect(num(db, 'SELECT count(*) FROM order_lines WHERE product_id NOT IN (SELECT product_id FROM products)')).toBe(0);
+      expect(num(db, 'SELECT count(*) FROM orders WHERE customer_id NOT IN (SELECT customer_id FROM customers)')).toBe(
+        0,
+      );
+      expect(
+        num(db, 'SELECT count(*) FROM order_lines WHERE product_id NOT IN (SELECT product_id FROM products)'),
+      ).toBe(0);
       expect(num(db, 'SELECT count(*) FROM order_lines WHERE order_id NOT IN (SELECT order_id FROM orders)')).toBe(0);
     });
 
     test('has a believable catalog: ratings, reviews, a few sold out, some just launched', () => {
       const products = num(db, 'SELECT count(*) FROM products WHERE is_product = 1');
       expect(products).toBeGreaterThan(30);
-      expect(num(db, 'SELECT count(*) FROM products WHERE rating < 1 OR rating > 5 OR round(rating, 1) != rating')).toBe(0);
+      expect(
+        num(db, 'SELECT count(*) FROM products WHERE rating < 1 OR rating > 5 OR round(rating, 1) != rating'),
+      ).toBe(0);
       expect(num(db, 'SELECT count(*) FROM products WHERE review_count IS NULL OR review_count < 0')).toBe(0);
       const soldOut = num(db, 'SELECT count(*) FROM products WHERE in_stock = 0');
       expect(soldOut).toBeGreaterThan(0);
@@ -67,27 +77,46 @@ for (const industry of INDUSTRIES) {
       expect(num(db, "SELECT count(*) FROM products WHERE launched_at >= '2026-09-01'")).toBeGreaterThanOrEqual(2);
       // New products sell in their launch window, and nothing sells before its launch.
       expect(
-        num(db, `SELECT count(*) FROM order_lines l JOIN orders o USING (order_id) JOIN products p USING (product_id)
-                 WHERE p.launched_at >= '2026-09-01' AND o.ordered_at >= p.launched_at`),
+        num(
+          db,
+          `SELECT count(*) FROM order_lines l JOIN orders o USING (order_id) JOIN products p USING (product_id)
+                 WHERE p.launched_at >= '2026-09-01' AND o.ordered_at >= p.launched_at`,
+        ),
       ).toBeGreaterThan(50);
       expect(
-        num(db, `SELECT count(*) FROM order_lines l JOIN orders o USING (order_id) JOIN products p USING (product_id)
-                 WHERE o.ordered_at < p.launched_at`),
+        num(
+          db,
+          `SELECT count(*) FROM order_lines l JOIN orders o USING (order_id) JOIN products p USING (product_id)
+                 WHERE o.ordered_at < p.launched_at`,
+        ),
       ).toBe(0);
     });
 
     test('has customers with unique example addresses, mixed consent and loyalty tiers', () => {
       expect(num(db, 'SELECT count(DISTINCT email) FROM customers')).toBe(5_000);
-      expect(num(db, "SELECT count(*) FROM customers WHERE email != lower(email) OR email NOT GLOB '*@example.[cno][oer][mtg]'")).toBe(0);
+      expect(
+        num(
+          db,
+          "SELECT count(*) FROM customers WHERE email != lower(email) OR email NOT GLOB '*@example.[cno][oer][mtg]'",
+        ),
+      ).toBe(0);
       const emailOptIn = num(db, 'SELECT avg(email_opt_in) FROM customers');
       const smsOptIn = num(db, 'SELECT avg(sms_opt_in) FROM customers');
       expect(emailOptIn).toBeGreaterThan(0.4);
       expect(emailOptIn).toBeLessThan(0.85);
       expect(smsOptIn).toBeGreaterThan(0.05);
       expect(smsOptIn).toBeLessThan(emailOptIn);
-      const tiers = queryAll<{ loyalty_tier: string }>(db, 'SELECT DISTINCT loyalty_tier FROM customers ORDER BY 1').map((r) => r.loyalty_tier);
+      const tiers = queryAll<{ loyalty_tier: string }>(
+        db,
+        'SELECT DISTINCT loyalty_tier FROM customers ORDER BY 1',
+      ).map((r) => r.loyalty_tier);
       expect(tiers).toEqual(['bronze', 'gold', 'silver']);
-      expect(num(db, 'SELECT count(*) FROM customers WHERE first_name IS NULL OR phone IS NULL OR birthday IS NULL OR country IS NULL')).toBe(0);
+      expect(
+        num(
+          db,
+          'SELECT count(*) FROM customers WHERE first_name IS NULL OR phone IS NULL OR birthday IS NULL OR country IS NULL',
+        ),
+      ).toBe(0);
     });
 
     test('has gift orders, concentrated in December', () => {
@@ -148,16 +177,27 @@ for (const industry of INDUSTRIES) {
          FROM events r WHERE r.type = 'support_resolved'`,
       );
       expect(resolvedWithinDays).toBeGreaterThan(0.95);
-      expect(num(db, "SELECT count(*) FROM events WHERE type LIKE 'email_%' AND customer_id IN (SELECT customer_id FROM customers WHERE email_opt_in = 0)")).toBe(0);
-      expect(num(db, "SELECT count(*) FROM events WHERE type = 'usage' AND (value IS NULL OR limit_value IS NULL)")).toBe(0);
-      expect(num(db, "SELECT count(*) FROM events WHERE occurred_at < '2025-05-01' OR occurred_at >= '2026-11-01'")).toBe(0);
+      expect(
+        num(
+          db,
+          "SELECT count(*) FROM events WHERE type LIKE 'email_%' AND customer_id IN (SELECT customer_id FROM customers WHERE email_opt_in = 0)",
+        ),
+      ).toBe(0);
+      expect(
+        num(db, "SELECT count(*) FROM events WHERE type = 'usage' AND (value IS NULL OR limit_value IS NULL)"),
+      ).toBe(0);
+      expect(
+        num(db, "SELECT count(*) FROM events WHERE occurred_at < '2025-05-01' OR occurred_at >= '2026-11-01'"),
+      ).toBe(0);
     });
 
     test('follows its seasons', () => {
       const months = monthlyOrders(db);
       if (industry === 'running') {
         // A spring running season: more orders than the summer that follows.
-        expect(average(months, ['2026-03', '2026-04', '2026-05'])).toBeGreaterThan(1.15 * average(months, ['2026-07', '2026-08']));
+        expect(average(months, ['2026-03', '2026-04', '2026-05'])).toBeGreaterThan(
+          1.15 * average(months, ['2026-07', '2026-08']),
+        );
       } else {
         const q4 = average(months, ['2025-10', '2025-11', '2025-12']);
         const summer = average(months, ['2025-06', '2025-07', '2025-08', '2026-06', '2026-07', '2026-08']);
@@ -267,6 +307,8 @@ const PLANTED_PATTERNS: Record<Industry, (db: Database) => void> = {
        FROM came_back r`,
     );
     expect(addsMembers).toBeGreaterThan(0.7);
-    expect(num(db, "SELECT count(*) FROM events WHERE type = 'usage' AND value >= 0.75 * limit_value")).toBeGreaterThan(0);
+    expect(num(db, "SELECT count(*) FROM events WHERE type = 'usage' AND value >= 0.75 * limit_value")).toBeGreaterThan(
+      0,
+    );
   },
 };

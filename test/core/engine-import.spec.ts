@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { writeOrderLinesCsv } from '../../src/core/demo/order-lines-csv';
 import { createEngine } from '../../src/engine/engine';
-import type { Progress } from '../../src/shared/engine-api';
+import type { Progress } from '../../src/core/util/progress';
 import { fixture } from '../support/import-helpers';
 import { sha256 } from '../support/temp-dir';
 
@@ -38,7 +38,10 @@ test('an empty or binary file fails with a message in words', async () => {
   const engine = await engineWithWorkspace();
   const empty = await engine.previewImport(new Uint8Array(), 'empty.csv');
   expect(empty).toMatchObject({ ok: false, error: { code: 'empty' } });
-  const binary = await engine.previewImport(new Blob([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3])]), 'book.csv');
+  const binary = await engine.previewImport(
+    new Blob([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3])]),
+    'book.csv',
+  );
   expect(binary).toMatchObject({ ok: false, error: { code: 'not_text' } });
 });
 
@@ -53,7 +56,9 @@ test('a run imports the file, reports progress, bumps the revision and keeps the
   expect(outcome.report.rowsRead).toBe(outcome.report.rowsImported + outcome.report.rowsRejected);
   expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)?.total });
   const csv = await engine.rejectedRowsCsv();
-  expect(csv.split('\r\n')[0]).toBe('Row,Reason,Problem,InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country');
+  expect(csv.split('\r\n')[0]).toBe(
+    'Row,Reason,Problem,InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+  );
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + outcome.report.rowsRejected);
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { analyseBaselines, analyseFamilies, analyseSequences, loadPurchases } from '../../src/core/analysis/behaviour';
 import { mineCombinations } from '../../src/core/analysis/combinations/mine';
 import { DEMO_WORKSPACES, generateDemoWorkspace } from '../../src/core/demo';
@@ -7,8 +7,8 @@ import { EXAMPLE_ANALYSES } from '../../src/core/demo/example-plans';
 import { parsePlanDocument } from '../../src/core/plan/plan-documents';
 import { getPlan, listPlans } from '../../src/core/plan/plan-store';
 import { queryAll, type Database } from '../../src/core/store/sqlite';
-import type { PlanDocument, PlanMomentId, StrategyId } from '../../src/shared/plan';
-import type { Industry } from '../../src/shared/workspace';
+import type { PlanDocument, PlanMomentId, StrategyId } from '../../src/core/plan/plan-document';
+import type { Industry } from '../../src/core/store/workspace-types';
 
 const EXPECTED: Record<Industry, { strategy: StrategyId; moments: PlanMomentId[]; source: string[] }> = {
   beauty: { strategy: 'completion', moments: ['post-purchase'], source: ['sequence', 'pair'] },
@@ -29,7 +29,8 @@ function products(db: Database) {
 function expectComplete(plan: PlanDocument, industry: Industry) {
   const demo = DEMO_WORKSPACES.find((d) => d.industry === industry)!;
   expect(plan.client).toBe(demo.name);
-  for (const text of [plan.objective, plan.approver, plan.strategy.why, plan.moment.trigger]) expect(text.length).toBeGreaterThan(10);
+  for (const text of [plan.objective, plan.approver, plan.strategy.why, plan.moment.trigger])
+    expect(text.length).toBeGreaterThan(10);
   expect(plan.strategy.id).toBe(EXPECTED[industry].strategy);
   expect(EXPECTED[industry].moments).toContain(plan.moment.id);
   expect(plan.moment.startDate).toBe('2026-11-01');
@@ -52,13 +53,16 @@ function expectComplete(plan: PlanDocument, industry: Industry) {
   expect(plan.offer.code).toMatch(/^[A-Z0-9]+$/);
   const { email, sms } = plan.messages;
   expect(email.enabled && sms.enabled).toBe(true);
-  for (const text of [email.subject, email.preheader, email.body, email.callToAction, sms.body, sms.optOutText]) expect(text).not.toBe('');
+  for (const text of [email.subject, email.preheader, email.body, email.callToAction, sms.body, sms.optOutText])
+    expect(text).not.toBe('');
   for (const text of [email.subject, email.preheader, email.body, sms.body]) {
     // Only tokens of the agreed form: no stray braces once they are taken out.
     expect(text.replace(TOKEN, '')).not.toMatch(/[{}]/);
-    for (const [, name] of text.matchAll(TOKEN)) expect(['first_name', 'anchor_product', 'recommended_product', 'discount', 'code']).toContain(name);
+    for (const [, name] of text.matchAll(TOKEN))
+      expect(['first_name', 'anchor_product', 'recommended_product', 'discount', 'code']).toContain(name);
   }
-  for (const token of ['{first_name|', '{recommended_product}', '{discount}', '{code}']) expect(email.body + sms.body).toContain(token);
+  for (const token of ['{first_name|', '{recommended_product}', '{discount}', '{code}'])
+    expect(email.body + sms.body).toContain(token);
   // An SMS is written in the GSM-7 basics, so it is not sent as the costlier UCS-2.
   expect(sms.body + sms.optOutText).toMatch(/^[A-Za-z0-9 .,:;!?'"&%()|{}_\-/@£$]*$/);
   expect(plan.messages.test.variable).toBe('subject');
@@ -70,7 +74,13 @@ function expectComplete(plan: PlanDocument, industry: Industry) {
   expect(second.offsetHours).toBeGreaterThan(first.offsetHours);
 
   expect(plan.pilot).toMatchObject({ audienceShare: 1, controlShare: 0.5, durationDays: 30 });
-  expect(plan.pilot.metrics.map((m) => m.id)).toEqual(['acceptance', 'time-to-secondary', 'category-expansion', 'cross-sell-aov', 'return-rate']);
+  expect(plan.pilot.metrics.map((m) => m.id)).toEqual([
+    'acceptance',
+    'time-to-secondary',
+    'category-expansion',
+    'cross-sell-aov',
+    'return-rate',
+  ]);
   for (const metric of plan.pilot.metrics) {
     expect(metric.baseline).not.toBeNull();
     expect(metric.target).not.toBeNull();
@@ -98,7 +108,12 @@ function expectEvidenceFromTheData(db: Database, plan: PlanDocument) {
     } else if (item.source === 'pair') {
       const rule = rules.find((r) => r.antecedent.join() === anchor && r.consequent.join() === recommended);
       expect(rule, item.id).toBeDefined();
-      expect(item.evidence).toMatchObject({ count: rule!.count, support: rule!.support, confidence: rule!.confidence, lift: rule!.lift });
+      expect(item.evidence).toMatchObject({
+        count: rule!.count,
+        support: rule!.support,
+        confidence: rule!.confidence,
+        lift: rule!.lift,
+      });
     } else {
       const next = families
         .flatMap((f) => f.sets)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { checkExercise, listExercises, resetExercise, type ExerciseView } from '../../src/core/exercises/catalogue';
 import { milestoneRunner } from '../../src/core/exercises/milestone-moment';
@@ -9,7 +9,7 @@ import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open
 import type { Database } from '../../src/core/store/sqlite';
 import { summarizeWorkspace } from '../../src/core/store/workspace-summary';
 import { createEngine } from '../../src/engine/engine';
-import type { Industry } from '../../src/shared/workspace';
+import type { Industry } from '../../src/core/store/workspace-types';
 import { fixture } from '../support/import-helpers';
 
 async function demo(industry: Industry): Promise<{ db: Database; exercise: ExerciseView }> {
@@ -53,7 +53,11 @@ test('a demo renamed, saved as a copy, reopened and imported into is still that 
   const again = await engine.checkExercise(exercise.id, answer);
   expect(again.ok && again.exercise.attempts).toBe(2);
 
-  const imported = await engine.runImport(new Uint8Array(readFileSync(fixture('order-lines.csv'))), 'order-lines.csv', {});
+  const imported = await engine.runImport(
+    new Uint8Array(readFileSync(fixture('order-lines.csv'))),
+    'order-lines.csv',
+    {},
+  );
   expect(imported.ok && imported.summary.demo).toBe('beauty');
   expect((await engine.listExercises()).map((e) => e.id)).toEqual(['strongest-pair']);
 });
@@ -135,9 +139,15 @@ test('lighting: the broken plan fails its three checks until they are fixed, and
   const halfFixed = { ...plan, pilot: { ...plan.pilot, controlShare: 0.5, durationDays: 28 } };
   expect(savePlan(db, planId!, halfFixed, new Date(), record.value.revision).ok).toBe(true);
   const still = checkExercise(db, exercise.id, '');
-  expect(still.ok && still.value).toMatchObject({ solved: false, feedback: expect.stringMatching(/^1 of the three checks still fails: .*unsubscribe/) });
+  expect(still.ok && still.value).toMatchObject({
+    solved: false,
+    feedback: expect.stringMatching(/^1 of the three checks still fails: .*unsubscribe/),
+  });
 
-  const fixed = { ...halfFixed, messages: { ...plan.messages, email: { ...plan.messages.email, unsubscribeFooter: true } } };
+  const fixed = {
+    ...halfFixed,
+    messages: { ...plan.messages, email: { ...plan.messages.email, unsubscribeFooter: true } },
+  };
   expect(savePlan(db, planId!, fixed, new Date(), record.value.revision + 1).ok).toBe(true);
   const solved = checkExercise(db, exercise.id, '');
   expect(solved.ok && solved.value.solved).toBe(true);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { DEMO_WORKSPACES, generateDemoWorkspace } from '../../src/core/demo';
 import { AUDIENCE_COLUMNS } from '../../src/core/export/audience-csv';
 import { EVIDENCE_COLUMNS, evidenceCsv } from '../../src/core/export/evidence-csv';
@@ -10,8 +10,8 @@ import { otherActivePlans, savePlan } from '../../src/core/plan/plan-store';
 import { planSchedule } from '../../src/core/plan/schedule';
 import type { Database } from '../../src/core/store/sqlite';
 import { createEngine } from '../../src/engine/engine';
-import type { Progress } from '../../src/shared/engine-api';
-import { blankPlan, planDocumentSchema, type PlanDocument, type PlanRecord } from '../../src/shared/plan';
+import type { Progress } from '../../src/core/util/progress';
+import { blankPlan, planDocumentSchema, type PlanDocument, type PlanRecord } from '../../src/core/plan/plan-document';
 import { examplePlan } from '../support/demo-plan';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -74,7 +74,9 @@ for (const demo of DEMO_WORKSPACES) {
           expect(at).toBeGreaterThanOrEqual(start);
           expect(at).toBeLessThan(end);
           // Quiet hours 21:00 to 08:00.
-          expect(row.scheduled_send_time.slice(11, 16) >= '08:00' && row.scheduled_send_time.slice(11, 16) < '21:00').toBe(true);
+          expect(
+            row.scheduled_send_time.slice(11, 16) >= '08:00' && row.scheduled_send_time.slice(11, 16) < '21:00',
+          ).toBe(true);
         } else {
           expect(row.group).toBe('control');
           expect(row.variant).toBe('');
@@ -83,8 +85,11 @@ for (const demo of DEMO_WORKSPACES) {
       }
       // A customer who already owns every approved product has none left to be shown (the checklist warns of it).
       expect(rows.filter((r) => r.recommended_products !== '').length).toBeGreaterThan(rows.length * 0.8);
-      const approved = new Set(record.document.recommendations.items.filter((r) => r.decision === 'approved').map((r) => r.recommended.label));
-      for (const row of rows) for (const name of row.recommended_products.split('; ').filter(Boolean)) expect(approved).toContain(name);
+      const approved = new Set(
+        record.document.recommendations.items.filter((r) => r.decision === 'approved').map((r) => r.recommended.label),
+      );
+      for (const row of rows)
+        for (const name of row.recommended_products.split('; ').filter(Boolean)) expect(approved).toContain(name);
       // The control group's share of the pilot's customers is near the plan's, by a draw that is the same on every run.
       const groups = [...groupOf.values()];
       const control = groups.filter((g) => g === 'control').length;
@@ -96,7 +101,8 @@ for (const demo of DEMO_WORKSPACES) {
       // The pilot's sends are the schedule's, for the pilot's share of the customers.
       const schedule = planSchedule(db, record.document, otherActivePlans(db, record.planId))!;
       const scheduled = schedule.totals.email + schedule.totals.sms;
-      if (record.document.pilot.audienceShare === 1 && record.document.pilot.durationDays >= 30) expect(rows.length).toBe(scheduled);
+      if (record.document.pilot.audienceShare === 1 && record.document.pilot.durationDays >= 30)
+        expect(rows.length).toBe(scheduled);
       else expect(rows.length).toBeLessThan(scheduled);
 
       // The same seed gives the same file; another seed other groups.
@@ -161,7 +167,8 @@ test.describe('the audience CSV of a changed plan', () => {
     const schedule = planSchedule(db, examplePlan(db).document, [])!;
     const all = parseCsv<Row>(exported(db, record.planId, 'audience-csv')).rows;
     expect(all.length).toBe(schedule.totals.email + schedule.totals.sms);
-    for (const channel of ['email', 'sms'] as const) expect(all.filter((r) => r.channel === channel)).toHaveLength(schedule.totals[channel]);
+    for (const channel of ['email', 'sms'] as const)
+      expect(all.filter((r) => r.channel === channel)).toHaveLength(schedule.totals[channel]);
 
     save(db, examplePlan(db), (plan) => {
       plan.pilot.audienceShare = 0.5;
@@ -184,7 +191,10 @@ test.describe('the audience CSV of a changed plan', () => {
   });
 
   test('another seed draws other groups, and no test gives everyone variant A', () => {
-    const groups = (text: string) => parseCsv<Row>(text).rows.map((r) => `${r.customer_id}:${r.group}`).join(',');
+    const groups = (text: string) =>
+      parseCsv<Row>(text)
+        .rows.map((r) => `${r.customer_id}:${r.group}`)
+        .join(',');
     const before = exported(db, record.planId, 'audience-csv');
     save(db, examplePlan(db), (plan) => {
       plan.pilot.seed += 1;
@@ -199,7 +209,10 @@ test.describe('the audience CSV of a changed plan', () => {
 
   test('a first name that reads as a formula is written as text', () => {
     const [first] = parseCsv<Row>(exported(db, record.planId, 'audience-csv')).rows;
-    db.run('UPDATE customers SET first_name = ? WHERE customer_id = ?', ['=HYPERLINK("http://evil.example","Win")', first.customer_id]);
+    db.run('UPDATE customers SET first_name = ? WHERE customer_id = ?', [
+      '=HYPERLINK("http://evil.example","Win")',
+      first.customer_id,
+    ]);
     const text = exported(db, record.planId, 'audience-csv');
     const row = parseCsv<Row>(text).rows.find((r) => r.customer_id === first.customer_id)!;
     expect(row.first_name).toBe('\'=HYPERLINK("http://evil.example","Win")');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { DEMO_WORKSPACES, generateDemoWorkspace } from '../../src/core/demo';
 import { getBranding, MAX_LOGO_CHARS, setBranding } from '../../src/core/export/branding';
 import { renderPlanExport } from '../../src/core/export/export-plan';
@@ -13,7 +13,7 @@ import { computePlanView, type PlanView } from '../../src/core/plan/plan-view';
 import { getPlan, listPlans, otherActivePlans, savePlan } from '../../src/core/plan/plan-store';
 import { STRATEGIES } from '../../src/core/plan/strategy-advice';
 import type { Database } from '../../src/core/store/sqlite';
-import type { PlanRecord } from '../../src/shared/plan';
+import type { PlanRecord } from '../../src/core/plan/plan-document';
 import { examplePlan } from '../support/demo-plan';
 
 const email = (view: PlanView) => view.preview!.drafts.email!;
@@ -39,10 +39,31 @@ const NOW = new Date('2026-11-24T12:00:00Z');
 
 const CHECKLIST: ReportChecklist = {
   checks: [
-    { id: 'pilot-duration', title: 'The pilot runs long enough', why: 'One unusual week can decide a short pilot.', status: 'pass', evidence: 'The pilot runs 30 days.', step: 'pilot' },
-    { id: 'channels-cap', title: 'A frequency cap holds', why: 'Too many messages drive unsubscribes.', status: 'fail', evidence: 'The cap allows 5 messages in 7 days.', step: 'channels' },
+    {
+      id: 'pilot-duration',
+      title: 'The pilot runs long enough',
+      why: 'One unusual week can decide a short pilot.',
+      status: 'pass',
+      evidence: 'The pilot runs 30 days.',
+      step: 'pilot',
+    },
+    {
+      id: 'channels-cap',
+      title: 'A frequency cap holds',
+      why: 'Too many messages drive unsubscribes.',
+      status: 'fail',
+      evidence: 'The cap allows 5 messages in 7 days.',
+      step: 'channels',
+    },
   ],
-  acknowledged: [{ checkId: 'channels-cap', reason: 'The client asked for a busier week before the holidays.', acknowledgedBy: 'Maya', acknowledgedAt: '2026-11-20T10:00:00Z' }],
+  acknowledged: [
+    {
+      checkId: 'channels-cap',
+      reason: 'The client asked for a busier week before the holidays.',
+      acknowledgedBy: 'Maya',
+      acknowledgedAt: '2026-11-20T10:00:00Z',
+    },
+  ],
 };
 
 for (const demo of DEMO_WORKSPACES) {
@@ -59,7 +80,11 @@ for (const demo of DEMO_WORKSPACES) {
       view = computePlanView(db, record.document, []);
       const saved = setBranding(db, { agencyName: 'Northlight Agency', logo: PNG, primaryColor: '#0A7E5C' });
       expect(saved.ok).toBe(true);
-      const report = planReport(db, record, otherActivePlans(db, record.planId), { branding: getBranding(db), checklist: CHECKLIST, now: NOW });
+      const report = planReport(db, record, otherActivePlans(db, record.planId), {
+        branding: getBranding(db),
+        checklist: CHECKLIST,
+        now: NOW,
+      });
       html = reportHtml(report);
       markdown = reportMarkdown(report);
     });
@@ -92,18 +117,36 @@ for (const demo of DEMO_WORKSPACES) {
         'Pilot ends, decide on scaling',
         '2026-12-01',
       ];
-      for (const item of plan.recommendations.items.filter((r) => r.decision === 'approved')) values.push(item.recommended.label, item.anchor!.label);
+      for (const item of plan.recommendations.items.filter((r) => r.decision === 'approved'))
+        values.push(item.recommended.label, item.anchor!.label);
       return values;
     }
 
     test('the HTML report carries every section with the plan’s own values', () => {
-      for (const id of ['summary', 'objective', 'data', 'strategy', 'moment', 'audience', 'recommendations', 'messages', 'timeline', 'caps', 'pilot', 'metrics', 'checklist', 'next']) {
+      for (const id of [
+        'summary',
+        'objective',
+        'data',
+        'strategy',
+        'moment',
+        'audience',
+        'recommendations',
+        'messages',
+        'timeline',
+        'caps',
+        'pilot',
+        'metrics',
+        'checklist',
+        'next',
+      ]) {
         expect(html).toContain(`<section id="${id}"`);
       }
       const text = htmlText(html);
       for (const value of expectedValues()) expect(text).toContain(value);
       // The drafts are rendered, not templates: no token is left in the messages section.
-      const messages = htmlText(html.slice(html.indexOf('<section id="messages"'), html.indexOf('<section id="timeline"')));
+      const messages = htmlText(
+        html.slice(html.indexOf('<section id="messages"'), html.indexOf('<section id="timeline"')),
+      );
       const [drafts, variant] = messages.split('A/B test: variant B');
       expect(drafts).not.toMatch(/\{(first_name|recommended_product|anchor_product|code|discount)[|}]/);
       expect(drafts).toContain(record.document.offer.code);
@@ -136,7 +179,22 @@ for (const demo of DEMO_WORKSPACES) {
     });
 
     test('the Markdown report carries the same content', () => {
-      for (const title of ['Summary', 'Objective', 'Data used', 'Strategy and why', 'Moment and window', 'Audience', 'Recommendations and their evidence', 'Messages', 'Channel timeline', 'Frequency caps and consent', 'Pilot design', 'Metrics, baselines and targets', 'Checklist', 'Next steps and scale criteria']) {
+      for (const title of [
+        'Summary',
+        'Objective',
+        'Data used',
+        'Strategy and why',
+        'Moment and window',
+        'Audience',
+        'Recommendations and their evidence',
+        'Messages',
+        'Channel timeline',
+        'Frequency caps and consent',
+        'Pilot design',
+        'Metrics, baselines and targets',
+        'Checklist',
+        'Next steps and scale criteria',
+      ]) {
         expect(markdown).toContain(`\n## ${title}\n`);
       }
       const text = markdownText(markdown);
@@ -154,7 +212,17 @@ test.describe('a plan with hostile names', () => {
       if (!found.ok) throw new Error(found.error);
       const plan = found.value;
       const hostile = '<script>alert("x")</script> *bold* [link](http://evil.example) | & Co';
-      const saved = savePlan(db, plan.planId, { ...plan.document, name: hostile, client: '<img src=x onerror=alert(1)>', objective: '# Not a heading\n- not a list' }, NOW);
+      const saved = savePlan(
+        db,
+        plan.planId,
+        {
+          ...plan.document,
+          name: hostile,
+          client: '<img src=x onerror=alert(1)>',
+          objective: '# Not a heading\n- not a list',
+        },
+        NOW,
+      );
       expect(saved.ok).toBe(true);
 
       const html = renderPlanExport(db, plan.planId, 'html', { now: NOW });
@@ -184,7 +252,17 @@ test('an exported report prints the plan’s own checklist and the reasons its f
   const db = generateDemoWorkspace(await loadSqlJs(), 'running', { customers: 300 });
   try {
     const [summary] = listPlans(db);
-    const acked = addAcknowledgement(db, summary.planId, { checkId: 'pilot-sample-size', reason: 'The client accepts a pilot that can only show a large lift.', by: 'Tom Okafor' }, CHECK_IDS, NOW);
+    const acked = addAcknowledgement(
+      db,
+      summary.planId,
+      {
+        checkId: 'pilot-sample-size',
+        reason: 'The client accepts a pilot that can only show a large lift.',
+        by: 'Tom Okafor',
+      },
+      CHECK_IDS,
+      NOW,
+    );
     expect(acked.ok).toBe(true);
     const file = renderPlanExport(db, summary.planId, 'html', { now: NOW });
     const text = htmlText(file.ok ? file.value.data : '');

@@ -30,7 +30,9 @@ test('a file with column names but no rows', async () => {
 test('a zipped workbook renamed to .csv', async () => {
   const error = await expectRefused(fixture('zipped-workbook.csv'));
   expect(error.code).toBe('not_text');
-  expect(error.message).toBe('This file cannot be imported. It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.');
+  expect(error.message).toBe(
+    'This file cannot be imported. It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.',
+  );
   expect(error.detail).toContain('Save or export the data as CSV');
 });
 
@@ -52,10 +54,12 @@ test('a file of another kind than the one chosen with --as', async () => {
 
 test('a 10 MB file that is one single line', async () => {
   const file = join(tempDir(), 'one-line.csv');
-  writeFileSync(file, 'customer_id,'.repeat(10 * 1024 * 1024 / 12));
+  writeFileSync(file, 'customer_id,'.repeat((10 * 1024 * 1024) / 12));
   const error = await expectRefused(file);
   expect(error.code).toBe('not_a_table');
-  expect(error.message).toBe('This file does not look like a table: its first line runs on for more than a megabyte without a line break.');
+  expect(error.message).toBe(
+    'This file does not look like a table: its first line runs on for more than a megabyte without a line break.',
+  );
 });
 
 test('day-first dates that could also be month-first need a choice, and the choice is applied', async () => {
@@ -71,14 +75,18 @@ test('day-first dates that could also be month-first need a choice, and the choi
   expect(text.err).toContain('Use --date-format dmy (day first) or --date-format mdy (month first).');
   expect(existsSync(workspace), 'a failed import creates no workspace').toBe(false);
 
-  expect((await cli(fixture('day-first-ambiguous.csv'), '--workspace', workspace, '--date-format', 'dmy')).code).toBe(0);
+  expect((await cli(fixture('day-first-ambiguous.csv'), '--workspace', workspace, '--date-format', 'dmy')).code).toBe(
+    0,
+  );
   const dayFirst = await openFile(workspace);
   expect(value(dayFirst, "SELECT ordered_at FROM orders WHERE order_id = 'A-1'")).toBe('2024-04-03T00:00:00');
   expect(value(dayFirst, "SELECT ordered_at FROM orders WHERE order_id = 'A-2'")).toBe('2024-06-05T14:30:00');
 
   const other = join(dir, 'us.xsell');
   expect((await cli(fixture('day-first-ambiguous.csv'), '--workspace', other, '--date-format', 'mdy')).code).toBe(0);
-  expect(value(await openFile(other), "SELECT ordered_at FROM orders WHERE order_id = 'A-1'")).toBe('2024-03-04T00:00:00');
+  expect(value(await openFile(other), "SELECT ordered_at FROM orders WHERE order_id = 'A-1'")).toBe(
+    '2024-03-04T00:00:00',
+  );
 });
 
 test('importing the same order lines twice in append mode refuses every row and changes nothing', async () => {
@@ -91,9 +99,15 @@ test('importing the same order lines twice in append mode refuses every row and 
   expect(again.json.error).toMatchObject({
     code: 'nothing_imported',
     message: 'None of the 4 rows could be imported, so the workspace was left as it was.',
-    detail: '4 of them were refused like this one: Row 2: order 536365 is already in the workspace from an earlier import. Import with “update” to overwrite it.',
+    detail:
+      '4 of them were refused like this one: Row 2: order 536365 is already in the workspace from an earlier import. Import with “update” to overwrite it.',
   });
-  expect(again.json).toMatchObject({ rowsRead: 4, rowsImported: 0, rowsRejected: 4, rejected: { already_in_workspace: 4 } });
+  expect(again.json).toMatchObject({
+    rowsRead: 4,
+    rowsImported: 0,
+    rowsRejected: 4,
+    rejected: { already_in_workspace: 4 },
+  });
   expect(fileSha(workspace)).toBe(before);
 });
 
@@ -130,7 +144,9 @@ test('a saved mapping that names a column the file does not have', async () => {
   const preset = join(tempDir(), 'preset.json');
   writeFileSync(preset, JSON.stringify({ kind: 'customers', columns: { customer_id: 'Client No', email: 'email' } }));
   const error = await expectRefused(fixture('tab-separated.csv'), ['--mapping', preset]);
-  expect(error.message).toBe('The mapping reads the customer number from a column “Client No”, but this file has no such column.');
+  expect(error.message).toBe(
+    'The mapping reads the customer number from a column “Client No”, but this file has no such column.',
+  );
   expect(error.detail).toBe("The file's columns are: customer_id, email, first_name, country.");
 
   writeFileSync(preset, JSON.stringify({ kind: 'customers', columns: { shoe_size: 'size' } }));

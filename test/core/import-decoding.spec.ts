@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { ChunkDecoder, detectEncoding } from '../../src/core/import/decode';
 import { importFile } from '../../src/core/import/import-file';
 import { RowReader } from '../../src/core/import/read-rows';
@@ -63,7 +63,8 @@ test('Windows-1252 is recognised, even when its first accent comes long after th
   expect(detectEncoding(Buffer.from('name\nCafé £5\n', 'latin1')).encoding).toBe('windows-1252');
   // The chunk that reveals Windows-1252 ends in a byte that could start a UTF-8 character.
   const decoder = new ChunkDecoder('utf-8');
-  const text = decoder.decode(Buffer.from('x,café ok é', 'latin1')) + decoder.decode(Buffer.from('t\n', 'latin1'), true);
+  const text =
+    decoder.decode(Buffer.from('x,café ok é', 'latin1')) + decoder.decode(Buffer.from('t\n', 'latin1'), true);
   expect(text).toBe('x,café ok ét\n');
 });
 
@@ -78,8 +79,14 @@ test('a UTF-8 file with one Windows-1252 line keeps both and says how many lines
   expect(outcome.ok).toBe(true);
   if (!outcome.ok) return;
   expect(outcome.report.warnings.mixed_encoding).toBe(1);
-  expect(outcome.report.notes[0].message).toMatch(/^1 line was not written in the same character set as the rest of the file/);
-  expect(rows(db, 'SELECT first_name FROM customers ORDER BY customer_id').map((r) => r.first_name)).toEqual(['Zoë', 'Renée', 'José']);
+  expect(outcome.report.notes[0].message).toMatch(
+    /^1 line was not written in the same character set as the rest of the file/,
+  );
+  expect(rows(db, 'SELECT first_name FROM customers ORDER BY customer_id').map((r) => r.first_name)).toEqual([
+    'Zoë',
+    'Renée',
+    'José',
+  ]);
 });
 
 test('rows are numbered as a spreadsheet shows them, whatever the chunk size', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { csvCell, csvLine } from '../../src/core/export/csv-cell';
 import { importFile } from '../../src/core/import/import-file';
 import { proposeColumns } from '../../src/core/import/mapping';
@@ -35,7 +35,9 @@ test('two equally good separators need a choice; once chosen, the file imports',
   const bytes = new TextEncoder().encode('customer;first,last\n1001;Ann,Lee\n1002;Ben,Ray\n');
   const db = createWorkspaceDb(await loadSqlJs(), 'Shop');
   const unsure = await importFile(db, bytesSource('a.csv', bytes), { kind: 'customers' });
-  expect(!unsure.ok && unsure.failure.message).toBe('We cannot tell whether this file separates its values with “,” or “;”. Choose the separator it uses.');
+  expect(!unsure.ok && unsure.failure.message).toBe(
+    'We cannot tell whether this file separates its values with “,” or “;”. Choose the separator it uses.',
+  );
   const chosen = await importFile(db, bytesSource('a.csv', bytes), { kind: 'customers', delimiter: ';' });
   expect(chosen.ok && chosen.report.rowsImported).toBe(2);
 });
@@ -49,7 +51,15 @@ test('line ends are recognised', async () => {
 
 test('a header row is told from a first row of data', async () => {
   expect(looksLikeHeader(['Customer ID', 'Email'], [['1001', 'a@example.com']])).toBe(true);
-  expect(looksLikeHeader(['Kundennummer', 'Umsatz'], [['1001', '25,50'], ['1002', '3,10']])).toBe(true);
+  expect(
+    looksLikeHeader(
+      ['Kundennummer', 'Umsatz'],
+      [
+        ['1001', '25,50'],
+        ['1002', '3,10'],
+      ],
+    ),
+  ).toBe(true);
   expect(looksLikeHeader(['1001', 'a@example.com'], [['1002', 'b@example.com']])).toBe(false);
   expect(looksLikeHeader(['citrus fruit', 'margarine'], [['whole milk'], ['yogurt', 'coffee']])).toBe(false);
 });
@@ -59,7 +69,12 @@ test('what a file holds is read from its column names', async () => {
   expect(detectKind(['SKU', 'Name', 'Category', 'Price'], true)).toBe('products');
   expect(detectKind(['Order Number', 'Customer', 'Order Date', 'Status'], true)).toBe('orders');
   expect(detectKind(['order_id', 'sku', 'qty', 'price'], true)).toBe('order_lines');
-  expect(detectKind(['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'], true)).toBe('order_lines_flat');
+  expect(
+    detectKind(
+      ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'],
+      true,
+    ),
+  ).toBe('order_lines_flat');
   expect(detectKind(['customer_id', 'timestamp', 'event_type', 'product_id'], true)).toBe('events');
   expect(detectKind(['Member_number', 'Date', 'itemDescription'], true)).toBe('order_lines_flat');
   expect(detectKind(null, false)).toBe('baskets');
@@ -67,7 +82,19 @@ test('what a file holds is read from its column names', async () => {
 });
 
 test('columns are matched to fields by their names, whatever the spelling', async () => {
-  expect(proposeColumns('order_lines_flat', ['Invoice No', 'Stock Code', 'Description', 'Qty', 'Order Date', 'Price', 'Customer ID', 'Country', 'Colour'])).toEqual({
+  expect(
+    proposeColumns('order_lines_flat', [
+      'Invoice No',
+      'Stock Code',
+      'Description',
+      'Qty',
+      'Order Date',
+      'Price',
+      'Customer ID',
+      'Country',
+      'Colour',
+    ]),
+  ).toEqual({
     order_id: 'Invoice No',
     product_id: 'Stock Code',
     product_name: 'Description',
@@ -77,8 +104,15 @@ test('columns are matched to fields by their names, whatever the spelling', asyn
     customer_id: 'Customer ID',
     country: 'Country',
   });
-  expect(proposeColumns('products', ['SKU', 'Description', 'Price'])).toEqual({ product_id: 'SKU', name: 'Description', price: 'Price' });
-  expect(proposeColumns('customers', ['E-mail', 'Member_number'])).toEqual({ email: 'E-mail', customer_id: 'Member_number' });
+  expect(proposeColumns('products', ['SKU', 'Description', 'Price'])).toEqual({
+    product_id: 'SKU',
+    name: 'Description',
+    price: 'Price',
+  });
+  expect(proposeColumns('customers', ['E-mail', 'Member_number'])).toEqual({
+    email: 'E-mail',
+    customer_id: 'Member_number',
+  });
 });
 
 test('dates in the usual formats become ISO text', async () => {
@@ -96,7 +130,11 @@ test('dates in the usual formats become ISO text', async () => {
 test('the day/month order is proved by a day above 12, and left open otherwise', async () => {
   expect(guessDateFormat(['03/04/2024', '25/12/2024'])).toMatchObject({ order: 'dmy', ambiguous: false });
   expect(guessDateFormat(['03/04/2024', '12/25/2024'])).toMatchObject({ order: 'mdy', ambiguous: false });
-  expect(guessDateFormat(['03/04/2024', '05/06/2024'])).toMatchObject({ order: null, ambiguous: true, example: '03/04/2024' });
+  expect(guessDateFormat(['03/04/2024', '05/06/2024'])).toMatchObject({
+    order: null,
+    ambiguous: true,
+    example: '03/04/2024',
+  });
   expect(guessDateFormat(['01/01/2024', '2024-05-06'])).toMatchObject({ order: null, ambiguous: false });
 });
 
@@ -147,8 +185,23 @@ test('the preview shows what a file holds before anything is written', async () 
     delimiter: { ambiguous: false, regular: true },
     headers: ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'],
   });
-  expect(preview.mapping).toMatchObject({ kind: 'order_lines_flat', decimalSeparator: '.', columns: { order_id: 'InvoiceNo', customer_id: 'CustomerID' } });
-  expect(preview.dateColumns).toEqual([{ column: 'InvoiceDate', guess: { order: null, ambiguous: false, unreadable: 0, example: null } }]);
+  expect(preview.mapping).toMatchObject({
+    kind: 'order_lines_flat',
+    decimalSeparator: '.',
+    columns: { order_id: 'InvoiceNo', customer_id: 'CustomerID' },
+  });
+  expect(preview.dateColumns).toEqual([
+    { column: 'InvoiceDate', guess: { order: null, ambiguous: false, unreadable: 0, example: null } },
+  ]);
   expect(preview.sampleRows).toHaveLength(4);
-  expect(preview.sampleRows[1]).toEqual(['536365', 'POST', 'POSTAGE', '1', '2010-12-01 08:26:00', '18.00', '17850.0', 'United Kingdom']);
+  expect(preview.sampleRows[1]).toEqual([
+    '536365',
+    'POST',
+    'POSTAGE',
+    '1',
+    '2010-12-01 08:26:00',
+    '18.00',
+    '17850.0',
+    'United Kingdom',
+  ]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { importFile } from '../../src/core/import/import-file';
 import { RowReader, type SourceRow } from '../../src/core/import/read-rows';
 import { bytesSource } from '../../src/core/import/source';
@@ -60,7 +60,10 @@ test('lines written a hundred at a time across chunks all arrive, with their ord
   if (!outcome.ok) throw new Error(outcome.failure.message);
   expect(outcome.report.written).toMatchObject({ orderLines: 1234, orders: 500, customers: 37, products: 23 });
 
-  const [totals] = rows(db, 'SELECT count(*) AS n, sum(quantity) AS quantity, count(DISTINCT source_row) AS sourceRows FROM order_lines');
+  const [totals] = rows(
+    db,
+    'SELECT count(*) AS n, sum(quantity) AS quantity, count(DISTINCT source_row) AS sourceRows FROM order_lines',
+  );
   expect(totals).toEqual({ n: 1234, quantity: 3083, sourceRows: 1234 });
   expect(rows(db, 'SELECT count(*) AS n FROM orders WHERE customer_id IS NULL')).toEqual([{ n: 0 }]);
   expect(rows(db, `SELECT customer_id, ordered_at FROM orders WHERE order_id = '500000'`)).toEqual([

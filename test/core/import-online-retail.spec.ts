@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { importFile } from '../../src/core/import/import-file';
 import type { ImportReport } from '../../src/core/import/report';
 import { bytesSource } from '../../src/core/import/source';
@@ -67,7 +67,10 @@ test('orders, products, customers and countries match the published figures', as
 
 test('lines without a customer are kept, under orders with no customer, and reported', async () => {
   expect(report.warnings.missing_customer).toBe(135_080);
-  const lines = value(db, 'SELECT count(*) FROM order_lines l JOIN orders o USING (order_id) WHERE o.customer_id IS NULL');
+  const lines = value(
+    db,
+    'SELECT count(*) FROM order_lines l JOIN orders o USING (order_id) WHERE o.customer_id IS NULL',
+  );
   expect(lines).toBe(135_080);
   const note = report.notes.find((n) => n.kind === 'missing_customer')!;
   expect(note.message).toBe(
@@ -89,17 +92,39 @@ test('duplicates, blank descriptions, cancellations, returns and odd prices are 
   expect(value(db, 'SELECT count(*) FROM order_lines WHERE quantity < 0')).toBe(10_624);
   expect(value(db, 'SELECT count(*) FROM order_lines WHERE unit_price = -11062.06')).toBe(2);
   expect(value(db, 'SELECT count(*) FROM order_lines WHERE unit_price = 0')).toBe(2_515);
-  expect(report.notes.find((n) => n.kind === 'duplicate_rows')?.message).toContain('5,268 rows are exact copies of an earlier row, kept because');
+  expect(report.notes.find((n) => n.kind === 'duplicate_rows')?.message).toContain(
+    '5,268 rows are exact copies of an earlier row, kept because',
+  );
 });
 
 test('postage, fees and manual corrections are kept as codes that are not products', async () => {
-  const codes = rows<{ product_id: string }>(db, 'SELECT product_id FROM products WHERE is_product = 0 ORDER BY product_id').map((r) => r.product_id);
+  const codes = rows<{ product_id: string }>(
+    db,
+    'SELECT product_id FROM products WHERE is_product = 0 ORDER BY product_id',
+  ).map((r) => r.product_id);
   expect(codes).toEqual(
-    expect.arrayContaining(['POST', 'DOT', 'M', 'm', 'C2', 'D', 'S', 'B', 'BANK CHARGES', 'AMAZONFEE', 'CRUK', 'PADS', 'gift_0001_10', 'gift_0001_50']),
+    expect.arrayContaining([
+      'POST',
+      'DOT',
+      'M',
+      'm',
+      'C2',
+      'D',
+      'S',
+      'B',
+      'BANK CHARGES',
+      'AMAZONFEE',
+      'CRUK',
+      'PADS',
+      'gift_0001_10',
+      'gift_0001_50',
+    ]),
   );
   expect(codes).toHaveLength(17);
   expect(value(db, "SELECT is_product FROM products WHERE product_id = '85123A'")).toBe(1);
-  expect(report.notes.find((n) => n.kind === 'not_a_product')?.message).toMatch(/^2,950 lines are for postage, fees or manual adjustments rather than products \(POST, /);
+  expect(report.notes.find((n) => n.kind === 'not_a_product')?.message).toMatch(
+    /^2,950 lines are for postage, fees or manual adjustments rather than products \(POST, /,
+  );
 });
 
 test('values are cleaned: ids without ".0", dates as ISO text, products named by their usual description', async () => {
@@ -126,12 +151,21 @@ test('returns point at the purchase they reverse where the data allows', async (
              OR po.ordered_at > ro.ordered_at OR p.quantity <= 0)`,
   );
   expect(mismatched).toBe(0);
-  expect(report.notes.find((n) => n.kind === 'returns')?.message).toContain(`${linked.toLocaleString('en')} of 10,624 matched to the earlier purchase they reverse`);
+  expect(report.notes.find((n) => n.kind === 'returns')?.message).toContain(
+    `${linked.toLocaleString('en')} of 10,624 matched to the earlier purchase they reverse`,
+  );
 });
 
 test('the import is recorded with its mapping and report, and every row carries its import id', async () => {
   const [record] = rows<Record<string, string | number>>(db, 'SELECT * FROM imports');
-  expect(record).toMatchObject({ file_name: 'online_retail.csv', kind: 'order_lines_flat', mode: 'append', rows_read: 541_909, rows_imported: 541_909, rows_rejected: 0 });
+  expect(record).toMatchObject({
+    file_name: 'online_retail.csv',
+    kind: 'order_lines_flat',
+    mode: 'append',
+    rows_read: 541_909,
+    rows_imported: 541_909,
+    rows_rejected: 0,
+  });
   expect(JSON.parse(String(record.mapping)).columns.order_id).toBe('InvoiceNo');
   expect(JSON.parse(String(record.report)).warnings.duplicate_rows).toBe(5_268);
   for (const table of ['order_lines', 'orders', 'customers', 'products']) {

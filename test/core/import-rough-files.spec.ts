@@ -15,7 +15,10 @@ async function importInto(file: string, ...args: string[]) {
   const json = run.json as Record<string, number | unknown> & { rejected: Record<string, number>; notes: string[] };
   expect(Number(json.rowsImported) + Number(json.rowsRejected)).toBe(json.rowsRead);
   expect(Object.values(json.rejected).reduce((a, b) => a + b, 0)).toBe(json.rowsRejected);
-  const rejected = Papa.parse<Record<string, string>>(readFileSync(rejectedOut, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rejected = Papa.parse<Record<string, string>>(readFileSync(rejectedOut, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   expect(rejected).toHaveLength(Number(json.rowsRejected));
   return { json, db: await openFile(workspace), rejected };
 }
@@ -44,7 +47,10 @@ test('rows with too few or too many cells are refused; a trailing empty cell is 
 test('a quote that never closes costs one row, not the rest of the file', async () => {
   const { json, db, rejected } = await importInto(fixture('unclosed-quote.csv'));
   expect(json).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1, rejected: { unclosed_quote: 1 } });
-  expect(rejected[0]).toMatchObject({ row: '3', message: 'Row 3 opens a quote (") that is never closed, so we cannot tell where its cells end.' });
+  expect(rejected[0]).toMatchObject({
+    row: '3',
+    message: 'Row 3 opens a quote (") that is never closed, so we cannot tell where its cells end.',
+  });
   expect(rows(db, 'SELECT customer_id, email, country FROM customers ORDER BY customer_id')).toEqual([
     { customer_id: '1001', email: 'ann@example.com', country: 'UK' },
     { customer_id: '1003', email: 'cat@example.com', country: 'DE' },
@@ -54,7 +60,10 @@ test('a quote that never closes costs one row, not the rest of the file', async 
 
 test('a row of two megabytes is refused as too long, the rows around it are kept', async () => {
   const file = join(tempDir(), 'long-row.csv');
-  writeFileSync(file, `customer_id,email,first_name\n1001,ann@example.com,Ann\n1002,ben@example.com,${'B'.repeat(2_000_000)}\n1003,cat@example.com,Cat\n`);
+  writeFileSync(
+    file,
+    `customer_id,email,first_name\n1001,ann@example.com,Ann\n1002,ben@example.com,${'B'.repeat(2_000_000)}\n1003,cat@example.com,Cat\n`,
+  );
   const { json, rejected } = await importInto(file);
   expect(json).toMatchObject({ rowsRead: 3, rowsImported: 2, rowsRejected: 1, rejected: { row_too_long: 1 } });
   expect(rejected[0].message).toBe('Row 3 is longer than a million characters, far beyond any real row.');
@@ -66,7 +75,10 @@ test('blank and repeated column names get names of their own and their values ar
   expect(json.notes).toEqual([
     'Some columns needed a name: “email” appears more than once, so column 3 is called “email (2)”; column 4 has no name, so it is called “Column 4”.',
   ]);
-  expect(JSON.parse(String(value(db, "SELECT extra FROM customers WHERE customer_id = '1001'")))).toEqual({ 'email (2)': 'ann@work.example', 'Column 4': 'x' });
+  expect(JSON.parse(String(value(db, "SELECT extra FROM customers WHERE customer_id = '1001'")))).toEqual({
+    'email (2)': 'ann@work.example',
+    'Column 4': 'x',
+  });
 });
 
 test('a UTF-8 byte order mark is not part of the first column name', async () => {
@@ -103,7 +115,9 @@ test('a semicolon file with decimal commas and day-first dates', async () => {
   const { json, db } = await importInto(fixture('semicolon-decimal-comma.csv'));
   expect(json).toMatchObject({ delimiter: ';', kind: 'order_lines_flat', rowsImported: 4, orders: 3 });
   expect(json.mapping).toMatchObject({ decimalSeparator: ',', dayMonthOrder: 'dmy' });
-  expect(rows(db, 'SELECT order_id, unit_price FROM order_lines ORDER BY line_id').map((r) => r.unit_price)).toEqual([2.55, 3.39, 1.85, 1234.5]);
+  expect(rows(db, 'SELECT order_id, unit_price FROM order_lines ORDER BY line_id').map((r) => r.unit_price)).toEqual([
+    2.55, 3.39, 1.85, 1234.5,
+  ]);
   expect(value(db, "SELECT ordered_at FROM orders WHERE order_id = '536366'")).toBe('2010-12-13T08:28:00');
 });
 
@@ -132,8 +146,15 @@ test('cells starting with =, +, - or @ are stored exactly, and defused in the re
 
 test('the same id twice with different values is reported, and the last row wins', async () => {
   const { json, db } = await importInto(fixture('conflicting-ids.csv'));
-  expect(json).toMatchObject({ rowsRead: 4, rowsImported: 4, customers: 2, warnings: { id_conflicts: 1, duplicate_rows: 1 } });
-  expect(json.notes).toContain('1 number appears on more than one row with different values (for example customer 1001); the last row wins.');
+  expect(json).toMatchObject({
+    rowsRead: 4,
+    rowsImported: 4,
+    customers: 2,
+    warnings: { id_conflicts: 1, duplicate_rows: 1 },
+  });
+  expect(json.notes).toContain(
+    '1 number appears on more than one row with different values (for example customer 1001); the last row wins.',
+  );
   expect(value(db, "SELECT email FROM customers WHERE customer_id = '1001'")).toBe('ann.new@example.com');
 });
 
@@ -154,14 +175,26 @@ test('a small order-line export derives orders, customers and products, and flag
 test('grocery lines without order numbers form one order per customer and day', async () => {
   const { json, db } = await importInto(fixture('grocery-lines.csv'));
   expect(json).toMatchObject({ kind: 'order_lines_flat', orders: 3, orderLines: 4, customers: 3, products: 3 });
-  expect((json.mapping as { columns: Record<string, string> }).columns).toEqual({ product_id: 'itemDescription', customer_id: 'Member_number', ordered_at: 'Date' });
-  expect(rows(db, "SELECT product_id FROM order_lines WHERE order_id = '1808 2015-07-21' ORDER BY line_id").map((r) => r.product_id)).toEqual(['tropical fruit', 'whole milk']);
+  expect((json.mapping as { columns: Record<string, string> }).columns).toEqual({
+    product_id: 'itemDescription',
+    customer_id: 'Member_number',
+    ordered_at: 'Date',
+  });
+  expect(
+    rows(db, "SELECT product_id FROM order_lines WHERE order_id = '1808 2015-07-21' ORDER BY line_id").map(
+      (r) => r.product_id,
+    ),
+  ).toEqual(['tropical fruit', 'whole milk']);
 });
 
 test('basket lines without a header become baskets', async () => {
   const { json, db } = await importInto(fixture('baskets.csv'));
   expect(json).toMatchObject({ kind: 'baskets', hasHeader: false, rowsRead: 5, baskets: 5 });
-  expect(JSON.parse(String(value(db, 'SELECT items FROM baskets WHERE source_row = 2')))).toEqual(['tropical fruit', 'yogurt', 'coffee']);
+  expect(JSON.parse(String(value(db, 'SELECT items FROM baskets WHERE source_row = 2')))).toEqual([
+    'tropical fruit',
+    'yogurt',
+    'coffee',
+  ]);
 });
 
 test('a tab-separated file named .csv is read with tabs', async () => {
@@ -178,17 +211,30 @@ test('update overwrites by id, replace removes what the earlier import of the ki
   expect(value(db, 'SELECT count(*) FROM order_lines')).toBe(4);
   expect(value(db, 'SELECT count(*) FROM orders')).toBe(3);
 
-  expect((await cli(fixture('semicolon-decimal-comma.csv'), '--workspace', workspace, '--mode', 'replace')).code).toBe(0);
+  expect((await cli(fixture('semicolon-decimal-comma.csv'), '--workspace', workspace, '--mode', 'replace')).code).toBe(
+    0,
+  );
   db = await openFile(workspace);
   expect(value(db, 'SELECT count(*) FROM order_lines')).toBe(4);
-  expect(rows(db, 'SELECT DISTINCT order_id FROM order_lines ORDER BY order_id').map((r) => r.order_id)).toEqual(['536365', '536366', '536367']);
+  expect(rows(db, 'SELECT DISTINCT order_id FROM order_lines ORDER BY order_id').map((r) => r.order_id)).toEqual([
+    '536365',
+    '536366',
+    '536367',
+  ]);
   expect(value(db, 'SELECT count(*) FROM imports WHERE undone = 1')).toBe(2);
 });
 
 test('a saved mapping reads a file without a header row by column position', async () => {
   const dir = tempDir();
   const preset = join(dir, 'preset.json');
-  writeFileSync(preset, JSON.stringify({ kind: 'customers', columns: { customer_id: 'Column 1', email: 'Column 2', signup_at: 'Column 3' }, dayMonthOrder: 'mdy' }));
+  writeFileSync(
+    preset,
+    JSON.stringify({
+      kind: 'customers',
+      columns: { customer_id: 'Column 1', email: 'Column 2', signup_at: 'Column 3' },
+      dayMonthOrder: 'mdy',
+    }),
+  );
   const file = join(dir, 'no-header.csv');
   writeFileSync(file, '1001,Ann@Example.com,03/04/2024\n1002,ben@example.com,12/25/2024\n');
   const { json, db } = await importInto(file, '--mapping', preset);
@@ -206,7 +252,11 @@ test('without --json the result is told in plain sentences', async () => {
   expect(run.out).toContain('order-lines.csv: order lines with the order details on each line\n');
   expect(run.out).toContain('\n  4 rows read: 4 imported, 0 rejected\n');
   expect(run.out).toContain('\n  Added or updated: 3 orders, 4 order lines, 1 customer, 3 products\n');
-  expect(run.out).toContain('\n  - 1 order is a cancellation (order number starting with “C”), kept and marked as cancelled.\n');
-  expect(run.out).toContain('\n  - 1 line has a negative quantity (returns and cancellations), kept as they are; 1 of 1 matched to the earlier purchase they reverse.\n');
+  expect(run.out).toContain(
+    '\n  - 1 order is a cancellation (order number starting with “C”), kept and marked as cancelled.\n',
+  );
+  expect(run.out).toContain(
+    '\n  - 1 line has a negative quantity (returns and cancellations), kept as they are; 1 of 1 matched to the earlier purchase they reverse.\n',
+  );
   expect(run.out).toContain(`Saved ${workspace}.`);
 });

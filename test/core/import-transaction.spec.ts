@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { importFile, type ImportChoices } from '../../src/core/import/import-file';
 import type { ImportControl } from '../../src/core/import/load';
 import { bytesSource } from '../../src/core/import/source';
@@ -17,7 +17,9 @@ function orderLinesCsv(orders: number): Uint8Array {
   for (let o = 0; o < orders; o++) {
     const day = String(1 + (o % 28)).padStart(2, '0');
     for (let l = 0; l < 3; l++) {
-      lines.push(`${600000 + o},${20000 + ((o * 7 + l) % 500)},ITEM ${(o * 7 + l) % 500},${1 + l},2011-03-${day} 10:${String(l).padStart(2, '0')}:00,${(1.25 * (l + 1)).toFixed(2)},${12000 + (o % 900)}.0,United Kingdom`);
+      lines.push(
+        `${600000 + o},${20000 + ((o * 7 + l) % 500)},ITEM ${(o * 7 + l) % 500},${1 + l},2011-03-${day} 10:${String(l).padStart(2, '0')}:00,${(1.25 * (l + 1)).toFixed(2)},${12000 + (o % 900)}.0,United Kingdom`,
+      );
     }
   }
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
@@ -40,7 +42,10 @@ function snapshot(db: Database): string {
 
 /** The definitions of the workspace's indexes, in name order. */
 const indexSql = (db: Database) =>
-  value(db, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)");
+  value(
+    db,
+    "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)",
+  );
 
 const bigFile = () => bytesSource('big.csv', orderLinesCsv(10_000));
 
@@ -107,7 +112,11 @@ test('a cancel in replace mode brings back what the replace had removed', async 
   await runImport(db, {});
   const before = snapshot(db);
   let chunks = 0;
-  const outcome = await runImport(db, { onProgress: () => void chunks++, isCancelled: () => chunks >= 3 }, { mode: 'replace' });
+  const outcome = await runImport(
+    db,
+    { onProgress: () => void chunks++, isCancelled: () => chunks >= 3 },
+    { mode: 'replace' },
+  );
   expect(outcome.ok).toBe(false);
   expect(snapshot(db)).toBe(before);
   expect(value(db, 'SELECT count(*) FROM order_lines')).toBe(30_004);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import type { ImportChoices } from '../../src/core/import/import-file';
 import { writeOrderLinesCsv } from '../../src/core/demo/order-lines-csv';
 import { queryAll, type Database } from '../../src/core/store/sqlite';
@@ -41,9 +41,18 @@ const moreShopLines = csv(
   '1004,C1,2024-04-01 09:00:00,P4,1,12.00,web',
   '1005,C9,2024-04-02 09:00:00,P1,3,9.00,shop',
 );
-const customers = csv('customer_id,email,first_name,country', 'C1,ann@example.com,Ann,UK', 'C2,ben@example.com,Ben,FR', 'C8,cy@example.com,Cy,DE');
+const customers = csv(
+  'customer_id,email,first_name,country',
+  'C1,ann@example.com,Ann,UK',
+  'C2,ben@example.com,Ben,FR',
+  'C8,cy@example.com,Cy,DE',
+);
 const changedCustomers = csv('customer_id,email,first_name', 'C1,ann@work.example.com,Anna', 'C7,dee@example.com,Dee');
-const events = csv('customer_id,timestamp,event_type,product_id', 'C1,2024-03-05 10:00:00,view,P2', 'C2,2024-03-06 10:00:00,cart_add,P1');
+const events = csv(
+  'customer_id,timestamp,event_type,product_id',
+  'C1,2024-03-05 10:00:00,view,P2',
+  'C2,2024-03-06 10:00:00,cart_add,P1',
+);
 const otherEvents = csv('customer_id,timestamp,event_type,product_id', 'C3,2024-05-05 10:00:00,view,P9');
 
 interface Step {
@@ -106,7 +115,9 @@ async function run(engine: EngineApi, step: Step) {
 async function dump(engine: EngineApi, tables = DATA_TABLES): Promise<Record<string, unknown[][]>> {
   const db: Database = new SQL.Database(await engine.exportBytes());
   try {
-    return Object.fromEntries(tables.map((table) => [table, db.exec(`SELECT rowid, * FROM ${table} ORDER BY rowid`)[0]?.values ?? []]));
+    return Object.fromEntries(
+      tables.map((table) => [table, db.exec(`SELECT rowid, * FROM ${table} ORDER BY rowid`)[0]?.values ?? []]),
+    );
   } finally {
     db.close();
   }
@@ -205,7 +216,9 @@ test('with nothing to undo, undo says so and changes nothing', async () => {
 test('the data of a demo workspace is listed, and cannot be undone', async () => {
   const engine = createEngine(SQL);
   await engine.createDemo('beauty');
-  expect(await engine.importHistory()).toEqual([expect.objectContaining({ kind: 'demo', mapping: [], undone: false, undoable: false })]);
+  expect(await engine.importHistory()).toEqual([
+    expect.objectContaining({ kind: 'demo', mapping: [], undone: false, undoable: false }),
+  ]);
   expect(await engine.undoLastImport()).toEqual({ ok: false, message: 'There is no import to undo.' });
 });
 

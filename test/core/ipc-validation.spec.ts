@@ -1,16 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupPathFor, writeFileAtomic } from '../../src/main/atomic-write';
+import { backupPathFor, writeFileAtomic } from '../../src/node/atomic-write';
 import { createHostHandlers, NOT_GRANTED_ERROR, type HostServices } from '../../src/main/host-handlers';
-import { createIpcDispatcher, UNTRUSTED_SENDER_ERROR, type IpcHandlers, type SenderEvent } from '../../src/main/ipc-dispatch';
+import {
+  createIpcDispatcher,
+  UNTRUSTED_SENDER_ERROR,
+  type IpcHandlers,
+  type SenderEvent,
+} from '../../src/main/ipc-dispatch';
 import { RecentFiles } from '../../src/main/recent-files';
 import { validateSender } from '../../src/main/security';
 import { WorkspaceAccess } from '../../src/main/workspace-files';
-import { WriteQueue } from '../../src/main/write-queue';
+import { WriteQueue } from '../../src/node/write-queue';
 import type { OpenedWorkspace, WorkspaceRef } from '../../src/shared/host';
 import { IPC_CHANNELS, type IpcChannel } from '../../src/shared/ipc-channels';
-import type { Result } from '../../src/shared/result';
+import type { Result } from '../../src/core/util/result';
 import { withTempDir } from '../support/temp-dir';
 
 const fromApp: SenderEvent = { senderFrame: { url: 'app://bundle/index.html' } };
@@ -103,7 +108,10 @@ test.describe('the IPC dispatcher', () => {
     );
     const ref = { id: '/a.xsell', name: 'a' };
 
-    expect(await dispatch('recent:list', fromApp, undefined)).toEqual({ ok: false, error: 'The recent list is unavailable.' });
+    expect(await dispatch('recent:list', fromApp, undefined)).toEqual({
+      ok: false,
+      error: 'The recent list is unavailable.',
+    });
     expect(await dispatch('recent:forget', fromApp, { ref })).toEqual({ ok: false, error: 'plain string failure' });
   });
 });
@@ -172,9 +180,13 @@ test.describe('the Host calls in main', () => {
       expect(new TextDecoder().decode(opened.bytes)).toBe('not even a database');
       expect(opened.hasBackup).toBe(false);
       expect((await stat(path)).mtimeMs).toBe(before.mtimeMs);
-      expect(valueOf(await call<{ ref: WorkspaceRef }[]>('recent:list')).map((entry) => entry.ref)).toEqual([opened.ref]);
+      expect(valueOf(await call<{ ref: WorkspaceRef }[]>('recent:list')).map((entry) => entry.ref)).toEqual([
+        opened.ref,
+      ]);
 
-      const saved = valueOf(await call<{ savedAt: string }>('workspace:save', { ref: opened.ref, bytes: bytesOf('v2') }));
+      const saved = valueOf(
+        await call<{ savedAt: string }>('workspace:save', { ref: opened.ref, bytes: bytesOf('v2') }),
+      );
       expect(Date.parse(saved.savedAt)).not.toBeNaN();
       expect(await readFile(path, 'utf8')).toBe('v2');
       expect(await readFile(backupPathFor(path), 'utf8')).toBe('not even a database');
@@ -187,9 +199,17 @@ test.describe('the Host calls in main', () => {
       const elsewhere = join(dir, 'elsewhere.xsell');
       await writeFile(elsewhere, 'precious');
 
-      for (const id of [elsewhere, join(dir, 'new.xsell'), 'relative.xsell', join(dir, 'settings', 'recent-workspaces.json')]) {
+      for (const id of [
+        elsewhere,
+        join(dir, 'new.xsell'),
+        'relative.xsell',
+        join(dir, 'settings', 'recent-workspaces.json'),
+      ]) {
         const ref = { id, name: 'x' };
-        expect(await call('workspace:save', { ref, bytes: bytesOf('overwrite') })).toEqual({ ok: false, error: NOT_GRANTED_ERROR });
+        expect(await call('workspace:save', { ref, bytes: bytesOf('overwrite') })).toEqual({
+          ok: false,
+          error: NOT_GRANTED_ERROR,
+        });
         expect(await call('workspace:open-recent', { ref })).toEqual({ ok: false, error: NOT_GRANTED_ERROR });
         expect(await call('workspace:open-backup', { ref })).toEqual({ ok: false, error: NOT_GRANTED_ERROR });
       }
@@ -312,7 +332,9 @@ test.describe('the Host calls in main', () => {
         ok: false,
         error: 'Cross-Sell Planner only opens links to its own help pages.',
       });
-      expect(valueOf(await call('shell:open-external', { url: 'https://cross-sell-planner.example.org/help' }))).toBeUndefined();
+      expect(
+        valueOf(await call('shell:open-external', { url: 'https://cross-sell-planner.example.org/help' })),
+      ).toBeUndefined();
       expect(desktop.opened).toEqual(['https://cross-sell-planner.example.org/help']);
     });
   });

@@ -47,7 +47,12 @@ test.describe('window settings', () => {
 
 test.describe('content security policy', () => {
   const directives = (csp: string) =>
-    Object.fromEntries(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+    Object.fromEntries(
+      csp
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
 
   test('allows only the app itself, plus WebAssembly compilation for sql.js', () => {
     expect(directives(CONTENT_SECURITY_POLICY)).toEqual({
@@ -119,7 +124,10 @@ test.describe('session policy', () => {
       request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
       check?: (...args: unknown[]) => boolean;
       device?: (...args: unknown[]) => boolean;
-      headers?: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void;
+      headers?: (
+        details: { responseHeaders?: Record<string, string[]> },
+        callback: (response: unknown) => void,
+      ) => void;
     } = {};
     const session = {
       setPermissionRequestHandler: (handler: typeof recorded.request) => (recorded.request = handler),
@@ -134,7 +142,14 @@ test.describe('session policy', () => {
     const { session, recorded } = fakeSession();
     hardenSession(session);
 
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       let granted: boolean | undefined;
       recorded.request?.({}, permission, (answer) => (granted = answer));
       expect(granted, permission).toBe(false);
@@ -149,7 +164,7 @@ test.describe('session policy', () => {
 
     let response: { responseHeaders: Record<string, string[]> } | undefined;
     recorded.headers?.(
-      { responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } },
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } },
       (answer) => (response = answer as typeof response),
     );
 
@@ -223,7 +238,11 @@ test.describe('the app:// protocol', () => {
   });
 
   test('plain dot segments are resolved by the URL itself and stay inside the bundle', () => {
-    for (const url of ['app://bundle/../../etc/passwd', 'app://bundle/%2e%2e/%2e%2e/etc/passwd', 'app://bundle//etc/passwd']) {
+    for (const url of [
+      'app://bundle/../../etc/passwd',
+      'app://bundle/%2e%2e/%2e%2e/etc/passwd',
+      'app://bundle//etc/passwd',
+    ]) {
       expect(resolveBundlePath(root, url), url).toBe(join(root, 'etc/passwd'));
     }
   });
@@ -282,8 +301,12 @@ test.describe('the app:// protocol', () => {
 
   test('is registered as a standard, secure scheme that supports fetch', () => {
     let registered: unknown;
-    registerAppScheme({ registerSchemesAsPrivileged: (schemes: unknown) => (registered = schemes) } as unknown as Protocol);
-    expect(registered).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    registerAppScheme({
+      registerSchemesAsPrivileged: (schemes: unknown) => (registered = schemes),
+    } as unknown as Protocol);
+    expect(registered).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 });
 
@@ -354,7 +377,12 @@ test.describe('the preload bridge', () => {
 test.describe('the application menu', () => {
   const commands: string[] = [];
   const menu = (platform: NodeJS.Platform, developerTools = false) =>
-    applicationMenuTemplate({ appName: 'Cross-Sell Planner', platform, developerTools, sendCommand: (c) => commands.push(c) });
+    applicationMenuTemplate({
+      appName: 'Cross-Sell Planner',
+      platform,
+      developerTools,
+      sendCommand: (c) => commands.push(c),
+    });
   type Item = { label?: string; role?: string; accelerator?: string; submenu?: Item[]; click?: () => void };
   const items = (template: unknown) => template as Item[];
   const all = (template: Item[]): Item[] => template.flatMap((item) => [item, ...all(item.submenu ?? [])]);

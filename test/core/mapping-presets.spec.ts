@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import type { ImportMapping } from '../../src/core/import/mapping';
 import { findPreset, headerSignature, savePreset } from '../../src/core/import/presets';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
@@ -32,16 +32,28 @@ test('a saved preset is found again for the same header, and the newest save win
   });
   expect(findPreset(db, ['Email', 'Customer ID'])).toBeNull();
 
-  const changed: ImportMapping = { kind: 'customers', columns: { customer_id: 'Customer ID', email: 'Email', country: 'Country' } };
+  const changed: ImportMapping = {
+    kind: 'customers',
+    columns: { customer_id: 'Customer ID', email: 'Email', country: 'Country' },
+  };
   savePreset(db, HEADERS, changed, 'february.csv', new Date('2026-02-28T10:00:00Z'));
-  expect(findPreset(db, HEADERS)).toMatchObject({ name: 'february.csv', mapping: changed, lastUsedAt: '2026-02-28T10:00:00.000Z' });
-  expect(db.exec("SELECT created_at FROM mapping_presets")[0].values).toEqual([['2026-01-31T10:00:00.000Z']]);
+  expect(findPreset(db, HEADERS)).toMatchObject({
+    name: 'february.csv',
+    mapping: changed,
+    lastUsedAt: '2026-02-28T10:00:00.000Z',
+  });
+  expect(db.exec('SELECT created_at FROM mapping_presets')[0].values).toEqual([['2026-01-31T10:00:00.000Z']]);
 });
 
 test('a damaged preset is ignored, not a crash', async () => {
   const db = await emptyWorkspace();
   savePreset(db, HEADERS, MAPPING, 'january.csv');
-  for (const damaged of ['{not json', '{"kind":"planets","columns":{}}', '{"kind":"customers","columns":{"shoe_size":"Email"}}', 'null']) {
+  for (const damaged of [
+    '{not json',
+    '{"kind":"planets","columns":{}}',
+    '{"kind":"customers","columns":{"shoe_size":"Email"}}',
+    'null',
+  ]) {
     db.run('UPDATE mapping_presets SET mapping = ?', [damaged]);
     expect(findPreset(db, HEADERS), damaged).toBeNull();
   }

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { importFile } from '../../src/core/import/import-file';
 import { bytesSource } from '../../src/core/import/source';
 import { migrate, schemaVersionOf } from '../../src/core/store/migrate';
@@ -25,9 +25,24 @@ test('the schema holds every table of the data model', async () => {
   const SQL = await loadSqlJs();
   const db = new SQL.Database();
   migrate(db);
-  const tables = schemaOf(db).filter((o) => o.type === 'table').map((o) => o.name);
+  const tables = schemaOf(db)
+    .filter((o) => o.type === 'table')
+    .map((o) => o.name);
   expect(tables).toEqual(
-    expect.arrayContaining(['customers', 'products', 'orders', 'order_lines', 'events', 'baskets', 'imports', 'plans', 'plan_revisions', 'checklist_acks', 'analysis_cache', 'meta']),
+    expect.arrayContaining([
+      'customers',
+      'products',
+      'orders',
+      'order_lines',
+      'events',
+      'baskets',
+      'imports',
+      'plans',
+      'plan_revisions',
+      'checklist_acks',
+      'analysis_cache',
+      'meta',
+    ]),
   );
   expect(schemaVersionOf(db)).toBe(SCHEMA_VERSION);
   expect(Number(queryValue(db, 'PRAGMA application_id'))).toBe(APPLICATION_ID);
@@ -44,7 +59,8 @@ for (let from = 0; from < SCHEMA_VERSION; from++) {
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     expect(schemaVersionOf(opened.value)).toBe(SCHEMA_VERSION);
-    if (from > 0) expect(queryValue(opened.value, "SELECT value FROM meta WHERE key = 'name'")).toBe('Kept through migration');
+    if (from > 0)
+      expect(queryValue(opened.value, "SELECT value FROM meta WHERE key = 'name'")).toBe('Kept through migration');
 
     const fresh = new SQL.Database();
     migrate(fresh);
@@ -68,7 +84,10 @@ test('a version 1 workspace with imported data gains the mapping presets at vers
   const SQL = await loadSqlJs();
   const old = new SQL.Database();
   migrate(old, 1);
-  const imported = await importFile(old, bytesSource('order-lines.csv', new Uint8Array(readFileSync(fixture('order-lines.csv')))));
+  const imported = await importFile(
+    old,
+    bytesSource('order-lines.csv', new Uint8Array(readFileSync(fixture('order-lines.csv')))),
+  );
   expect(imported.ok).toBe(true);
   const counts = (db: Database) => TABLES.map((table) => queryValue(db, `SELECT count(*) FROM ${table}`));
   const before = counts(old);
@@ -97,8 +116,12 @@ test('a version 4 workspace keeps its recorded pilot sends, with no unsubscribe 
   const SQL = await loadSqlJs();
   const old = new SQL.Database();
   migrate(old, 4);
-  old.run("INSERT INTO plans(plan_id, name, created_at, updated_at, document) VALUES ('P1', 'Pilot', '2026-11-01', '2026-11-01', '{}')");
-  old.run("INSERT INTO pilot_sends(plan_id, customer_id, grp, channel, sent_at) VALUES ('P1', 'C1', 'treatment', 'email', '2026-11-03T09:00:00')");
+  old.run(
+    "INSERT INTO plans(plan_id, name, created_at, updated_at, document) VALUES ('P1', 'Pilot', '2026-11-01', '2026-11-01', '{}')",
+  );
+  old.run(
+    "INSERT INTO pilot_sends(plan_id, customer_id, grp, channel, sent_at) VALUES ('P1', 'C1', 'treatment', 'email', '2026-11-03T09:00:00')",
+  );
   old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
   const opened = openWorkspaceBytes(SQL, old.export());
   expect(opened.ok).toBe(true);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { createEngine } from '../../src/engine/engine';
 import { sha256 } from '../support/temp-dir';
 import { makeBadWorkspaces, scratchDir, smallWorkspaceBytes } from '../support/workspace-fixtures';

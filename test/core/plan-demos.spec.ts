@@ -1,13 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { momentAudience } from '../../src/core/plan/moment-catalogue';
 import { getPlan, listPlans } from '../../src/core/plan/plan-store';
 import { computePlanView, type PlanView } from '../../src/core/plan/plan-view';
 import { proposeRecommendations } from '../../src/core/plan/recommendations';
 import { queryAll, type Database } from '../../src/core/store/sqlite';
-import { blankPlan, METRIC_IDS, type PlanDocument, type PlanMomentId, type StrategyId } from '../../src/shared/plan';
-import type { Industry } from '../../src/shared/workspace';
+import {
+  blankPlan,
+  METRIC_IDS,
+  type PlanDocument,
+  type PlanMomentId,
+  type StrategyId,
+} from '../../src/core/plan/plan-document';
+import type { Industry } from '../../src/core/store/workspace-types';
 
 const SETUPS: Record<Industry, { strategy: StrategyId; moment: PlanMomentId }> = {
   beauty: { strategy: 'completion', moment: 'post-purchase' },
@@ -16,7 +22,11 @@ const SETUPS: Record<Industry, { strategy: StrategyId; moment: PlanMomentId }> =
 };
 
 function product(db: Database, id: string) {
-  return queryAll<{ family: string | null; tier: number | null; category: string | null }>(db, 'SELECT family, tier, category FROM products WHERE product_id = ?', [id])[0];
+  return queryAll<{ family: string | null; tier: number | null; category: string | null }>(
+    db,
+    'SELECT family, tier, category FROM products WHERE product_id = ?',
+    [id],
+  )[0];
 }
 
 for (const industry of Object.keys(SETUPS) as Industry[]) {
@@ -34,8 +44,16 @@ for (const industry of Object.keys(SETUPS) as Industry[]) {
       // The reviewer approves three proposals the preview customer (the first of the audience) does not own yet.
       const previewId = momentAudience(db, plan)!.sample[0].id;
       const proposals = proposeRecommendations(db, plan, { customerId: previewId });
-      const chosen = new Set(proposals.filter((p) => !p.flags.includes('owned')).slice(0, 3).map((p) => p.id));
-      plan.recommendations.items = proposals.map((item) => ({ ...item, decision: chosen.has(item.id) ? 'approved' : 'proposed' }));
+      const chosen = new Set(
+        proposals
+          .filter((p) => !p.flags.includes('owned'))
+          .slice(0, 3)
+          .map((p) => p.id),
+      );
+      plan.recommendations.items = proposals.map((item) => ({
+        ...item,
+        decision: chosen.has(item.id) ? 'approved' : 'proposed',
+      }));
       view = computePlanView(db, plan, []);
     });
     test.afterAll(() => db?.close());
@@ -72,7 +90,11 @@ for (const industry of Object.keys(SETUPS) as Industry[]) {
           expect(to.category).toBe(from.category);
           expect(to.tier!).toBeGreaterThan(from.tier!);
         }
-        expect(view.proposals.some((p) => product(db, p.anchor!.id).family === 'Road shoes' && !p.flags.includes('low-evidence'))).toBe(true);
+        expect(
+          view.proposals.some(
+            (p) => product(db, p.anchor!.id).family === 'Road shoes' && !p.flags.includes('low-evidence'),
+          ),
+        ).toBe(true);
       } else {
         // Missing members of a family its owners hold part of.
         for (const p of view.proposals) {
@@ -94,7 +116,9 @@ for (const industry of Object.keys(SETUPS) as Industry[]) {
       expect(preview.customer.id).toBe(view.audience!.sample[0].id);
       expect(preview.drafts.email!.subject.startsWith(`${preview.customer.firstName}, `)).toBe(true);
       expect(preview.drafts.email!.cards.length).toBeGreaterThan(0);
-      const approved = new Set(plan.recommendations.items.filter((i) => i.decision === 'approved').map((i) => i.recommended.id));
+      const approved = new Set(
+        plan.recommendations.items.filter((i) => i.decision === 'approved').map((i) => i.recommended.id),
+      );
       for (const card of preview.drafts.email!.cards) {
         expect(approved.has(card.id)).toBe(true);
         expect(card.discountedPrice).toBeCloseTo(card.price! * 0.9, 2);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { renderDrafts, type DraftContext, type PreviewCustomer } from '../../src/core/plan/messages';
 import { renderTokens } from '../../src/core/plan/tokens';
 import { variantB, variantDifferences } from '../../src/core/plan/variants';
-import { blankPlan, type PlanDocument, type Recommendation } from '../../src/shared/plan';
+import { blankPlan, type PlanDocument, type Recommendation } from '../../src/core/plan/plan-document';
 
 test('tokens take their value, else their fallback, and unknown or empty ones are reported', () => {
   expect(renderTokens('Hi {first_name|there}!', { first_name: 'Maya' })).toEqual({ text: 'Hi Maya!', unresolved: [] });
@@ -17,7 +17,13 @@ test('tokens take their value, else their fallback, and unknown or empty ones ar
   });
 });
 
-function item(id: string, anchor: string | null, recommended: string, decision: Recommendation['decision'], pinned = false): Recommendation {
+function item(
+  id: string,
+  anchor: string | null,
+  recommended: string,
+  decision: Recommendation['decision'],
+  pinned = false,
+): Recommendation {
   return {
     id,
     anchor: anchor === null ? null : { id: anchor, label: `Anchor ${anchor}` },
@@ -49,15 +55,26 @@ function plan(): PlanDocument {
     productCards: 3,
     unsubscribeFooter: true,
   };
-  p.messages.sms = { enabled: true, body: '{first_name|Hi}: {discount} off {recommended_product} with {code}.', optOutText: 'Reply STOP to opt out', maxSegments: 1 };
+  p.messages.sms = {
+    enabled: true,
+    body: '{first_name|Hi}: {discount} off {recommended_product} with {code}.',
+    optOutText: 'Reply STOP to opt out',
+    maxSegments: 1,
+  };
   p.messages.web = { enabled: true, slot: 'Basket page', headline: 'Goes with {anchor_product}', productCount: 2 };
-  p.messages.outreach = { enabled: true, talkingPoints: ['Ask how {anchor_product} is working out', 'Mention {size_guide}'] };
+  p.messages.outreach = {
+    enabled: true,
+    talkingPoints: ['Ask how {anchor_product} is working out', 'Mention {size_guide}'],
+  };
   return p;
 }
 
 const customer: PreviewCustomer = { id: 'c1', firstName: 'Maya', lastName: 'Stone', email: 'maya@example.org' };
 const context: DraftContext = {
-  products: { B: { id: 'B', name: 'Balm', price: 20, rating: 4.6, reviewCount: 12 }, F: { id: 'F', name: 'Fluid', price: 9.99, rating: null, reviewCount: null } },
+  products: {
+    B: { id: 'B', name: 'Balm', price: 20, rating: 4.6, reviewCount: 12 },
+    F: { id: 'F', name: 'Fluid', price: 9.99, rating: null, reviewCount: null },
+  },
   owned: new Set(['A', 'C']),
   sendDate: '2025-06-01',
 };
@@ -71,15 +88,29 @@ test('drafts use approved recommendations only, for a real customer, with every 
   expect(drafts.email!.callToAction).toBe('Shop Product B');
   expect(drafts.email!.cards).toEqual([
     { id: 'B', name: 'Balm', imageAlt: 'Photo of Balm', rating: 4.6, reviewCount: 12, price: 20, discountedPrice: 17 },
-    { id: 'F', name: 'Fluid', imageAlt: 'Photo of Fluid', rating: null, reviewCount: null, price: 9.99, discountedPrice: 8.49 },
+    {
+      id: 'F',
+      name: 'Fluid',
+      imageAlt: 'Photo of Fluid',
+      rating: null,
+      reviewCount: null,
+      price: 9.99,
+      discountedPrice: 8.49,
+    },
   ]);
   expect(drafts.email!.footer).toMatch(/Unsubscribe/);
   expect(drafts.sms!.text).toBe('Maya: 15 % off Product B with PAIR15. Reply STOP to opt out');
   expect(drafts.sms!.segments).toMatchObject({ encoding: 'GSM-7', segments: 1 });
   expect(drafts.sms!.overLimit).toBe(false);
-  expect(drafts.web).toMatchObject({ slot: 'Basket page', headline: 'Goes with Anchor A', cards: [{ id: 'B' }, { id: 'F' }] });
+  expect(drafts.web).toMatchObject({
+    slot: 'Basket page',
+    headline: 'Goes with Anchor A',
+    cards: [{ id: 'B' }, { id: 'F' }],
+  });
   expect(drafts.outreach!.talkingPoints[0]).toBe('Ask how Anchor A is working out');
-  expect(drafts.unresolved).toEqual([{ token: '{size_guide}', reason: 'unknown', channel: 'outreach', field: 'talkingPoints.1' }]);
+  expect(drafts.unresolved).toEqual([
+    { token: '{size_guide}', reason: 'unknown', channel: 'outreach', field: 'talkingPoints.1' },
+  ]);
 });
 
 test('a missing value without fallback is reported, and a long SMS is over its limit', () => {
@@ -91,12 +122,9 @@ test('a missing value without fallback is reported, and a long SMS is over its l
   expect(drafts.email!.cards[0].discountedPrice).toBeNull();
   expect(drafts.sms!.segments.segments).toBe(2);
   expect(drafts.sms!.overLimit).toBe(true);
-  expect(drafts.unresolved.filter((u) => u.reason === 'missing').map((u) => `${u.channel}.${u.field} ${u.token}`)).toEqual([
-    'email.preheader {discount}',
-    'email.preheader {expiry}',
-    'email.body {code}',
-    'sms.body {code}',
-  ]);
+  expect(
+    drafts.unresolved.filter((u) => u.reason === 'missing').map((u) => `${u.channel}.${u.field} ${u.token}`),
+  ).toEqual(['email.preheader {discount}', 'email.preheader {expiry}', 'email.body {code}', 'sms.body {code}']);
   p.messages.email.enabled = false;
   expect(renderDrafts(p, customer, context).email).toBeNull();
 });

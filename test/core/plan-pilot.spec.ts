@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { checkDuration, minimumDetectableEffect, normalQuantile, pilotGroups, pilotSizing, sampleSizePerGroup, splitControl } from '../../src/core/plan/pilot';
-import { blankPlan } from '../../src/shared/plan';
+import {
+  checkDuration,
+  minimumDetectableEffect,
+  normalQuantile,
+  pilotGroups,
+  pilotSizing,
+  sampleSizePerGroup,
+  splitControl,
+} from '../../src/core/plan/pilot';
+import { blankPlan } from '../../src/core/plan/plan-document';
 
 test('the sample size matches the textbook value for 10 % against 15 %', () => {
   expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
@@ -54,7 +62,13 @@ test('a pilot shorter than 14 days is flagged, and group sizes are judged agains
   const plan = blankPlan('Pilot');
   plan.pilot = { ...plan.pilot, audienceShare: 1, controlShare: 0.5, minimumDetectableEffect: 0.05, durationDays: 10 };
   const small = pilotSizing(plan, 1_000, 0.1);
-  expect(small).toMatchObject({ treatment: 500, control: 500, requiredPerGroup: 686, enough: false, duration: { ok: false } });
+  expect(small).toMatchObject({
+    treatment: 500,
+    control: 500,
+    requiredPerGroup: 686,
+    enough: false,
+    duration: { ok: false },
+  });
   expect(small.detectableEffect!).toBeGreaterThan(0.05);
   expect(pilotSizing(plan, 1_400, 0.1)).toMatchObject({ treatment: 700, control: 700, enough: true });
   expect(pilotSizing(plan, 1_400, null)).toMatchObject({ requiredPerGroup: null, enough: false });

@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { approvedRecommendations, excludeOwned, proposeRecommendations, reviewState, withProposals } from '../../src/core/plan/recommendations';
-import { blankPlan, type StrategyId } from '../../src/shared/plan';
+import {
+  approvedRecommendations,
+  excludeOwned,
+  proposeRecommendations,
+  reviewState,
+  withProposals,
+} from '../../src/core/plan/recommendations';
+import { blankPlan, type StrategyId } from '../../src/core/plan/plan-document';
 import { Fixture, type FixtureOrder } from './analysis-fixture';
 
 const planFor = (strategy: StrategyId) => {
@@ -27,12 +33,24 @@ test('completion proposes pairs bought together with their evidence, flagging th
   const proposals = proposeRecommendations(db, planFor('completion'), { customerId: 'c0' });
   const ab = proposals.find((p) => p.anchor?.id === 'A' && p.recommended.id === 'B')!;
   // 22 baskets: A in 12, B in 10, both in 10. Confidence 10/12, lift (10/12)/(10/22).
-  expect(ab).toMatchObject({ source: 'pair', decision: 'proposed', pinned: false, recommended: { label: 'Product B' } });
-  expect(ab.evidence).toMatchObject({ count: 10, support: expect.closeTo(10 / 22, 6), confidence: expect.closeTo(10 / 12, 6), lift: expect.closeTo(22 / 12, 6) });
+  expect(ab).toMatchObject({
+    source: 'pair',
+    decision: 'proposed',
+    pinned: false,
+    recommended: { label: 'Product B' },
+  });
+  expect(ab.evidence).toMatchObject({
+    count: 10,
+    support: expect.closeTo(10 / 22, 6),
+    confidence: expect.closeTo(10 / 12, 6),
+    lift: expect.closeTo(22 / 12, 6),
+  });
   expect(ab.evidence!.note).toMatch(/83 % of the orders with Product A also held Product B/);
   expect(ab.flags).toEqual(['low-evidence', 'out-of-stock', 'owned']);
   expect(proposals.find((p) => p.recommended.id === 'C')).toBeUndefined();
-  expect(proposeRecommendations(db, planFor('completion'), { customerId: 'e1' }).find((p) => p.id === ab.id)!.flags).toEqual(['low-evidence', 'out-of-stock']);
+  expect(
+    proposeRecommendations(db, planFor('completion'), { customerId: 'e1' }).find((p) => p.id === ab.id)!.flags,
+  ).toEqual(['low-evidence', 'out-of-stock']);
 
   expect(excludeOwned(db, 'c0', proposals).map((p) => p.recommended.id)).not.toContain('B');
   expect(excludeOwned(db, 'e1', proposals).map((p) => p.recommended.id)).toContain('B');
@@ -86,7 +104,12 @@ test('ecosystem proposes the members owners of part of a family added next', asy
 test('nothing reaches a message unreviewed: the review state lists what is still open', () => {
   const plan = planFor('completion');
   expect(reviewState(plan)).toMatchObject({ total: 0, complete: false });
-  const make = (id: string, decision: 'proposed' | 'approved' | 'rejected', pinned = false, flags: 'low-evidence'[] = []) => ({
+  const make = (
+    id: string,
+    decision: 'proposed' | 'approved' | 'rejected',
+    pinned = false,
+    flags: 'low-evidence'[] = [],
+  ) => ({
     id,
     anchor: null,
     recommended: { id, label: id },
@@ -96,9 +119,23 @@ test('nothing reaches a message unreviewed: the review state lists what is still
     pinned,
     flags,
   });
-  plan.recommendations.items = [make('a', 'approved'), make('b', 'proposed'), make('c', 'rejected'), make('d', 'approved', true, ['low-evidence'])];
+  plan.recommendations.items = [
+    make('a', 'approved'),
+    make('b', 'proposed'),
+    make('c', 'rejected'),
+    make('d', 'approved', true, ['low-evidence']),
+  ];
   const state = reviewState(plan);
-  expect(state).toMatchObject({ total: 4, proposed: 1, approved: 2, rejected: 1, pinned: 1, unreviewedIds: ['b'], flaggedApprovedIds: ['d'], complete: false });
+  expect(state).toMatchObject({
+    total: 4,
+    proposed: 1,
+    approved: 2,
+    rejected: 1,
+    pinned: 1,
+    unreviewedIds: ['b'],
+    flaggedApprovedIds: ['d'],
+    complete: false,
+  });
   expect(state.message).toMatch(/1 of 4 recommendations still wait/);
   expect(approvedRecommendations(plan).map((i) => i.id)).toEqual(['d', 'a']);
   plan.recommendations.items[1].decision = 'rejected';
@@ -106,5 +143,11 @@ test('nothing reaches a message unreviewed: the review state lists what is still
 
   // New proposals join without touching decisions already made.
   const merged = withProposals(plan, [make('a', 'proposed'), make('e', 'proposed')]);
-  expect(merged.map((i) => `${i.id}:${i.decision}`)).toEqual(['a:approved', 'b:rejected', 'c:rejected', 'd:approved', 'e:proposed']);
+  expect(merged.map((i) => `${i.id}:${i.decision}`)).toEqual([
+    'a:approved',
+    'b:rejected',
+    'c:rejected',
+    'd:approved',
+    'e:proposed',
+  ]);
 });

@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { dayOf } from '../../src/core/analysis/as-of';
-import { afterQuietHours, planSchedule, scheduleSends, type AudienceEntry, type ScheduleRules } from '../../src/core/plan/schedule';
-import { blankPlan, type PlanDocument } from '../../src/shared/plan';
+import {
+  afterQuietHours,
+  planSchedule,
+  scheduleSends,
+  type AudienceEntry,
+  type ScheduleRules,
+} from '../../src/core/plan/schedule';
+import { blankPlan, type PlanDocument } from '../../src/core/plan/plan-document';
 import { Fixture } from './analysis-fixture';
 
 const START = dayOf('2025-06-01');
@@ -52,7 +58,11 @@ test('the frequency cap holds each customer to 2 messages in any 7 days, countin
 
   // A looser cap lets them through; website slots never count.
   expect(scheduleSends(entries, rules({ cap: { messages: 4, days: 7 } })).removed.cap).toBe(0);
-  const web = scheduleSends(entries, rules({ sends: [{ channel: 'web', offsetHours: 0 }], cap: { messages: 1, days: 7 } }), other);
+  const web = scheduleSends(
+    entries,
+    rules({ sends: [{ channel: 'web', offsetHours: 0 }], cap: { messages: 1, days: 7 } }),
+    other,
+  );
   expect(web.sends).toHaveLength(4);
   expect(web.removed).toEqual({ consent: 0, stopped: 0, cap: 0, afterTimeline: 0 });
 });
@@ -66,7 +76,10 @@ test('quiet hours move a send to their end, stop rules and the timeline end remo
 
   const late = scheduleSends([{ customerId: 'c1', at: START + 22 / 24 }], rules({ quietHours: quiet }));
   // The SMS a day later falls at 22:00 again, and moves to 08:00 the day after.
-  expect(late.sends.map((s) => s.at)).toEqual([expect.closeTo(START + 1 + 8 / 24, 9), expect.closeTo(START + 2 + 8 / 24, 9)]);
+  expect(late.sends.map((s) => s.at)).toEqual([
+    expect.closeTo(START + 1 + 8 / 24, 9),
+    expect.closeTo(START + 2 + 8 / 24, 9),
+  ]);
 
   // c1 bought something 6 hours after entering: the SMS a day later is not sent.
   const stopped = scheduleSends(entries.slice(0, 1), rules({ stops: new Map([['c1', [START + 0.75]]]) }));
@@ -81,8 +94,17 @@ test('quiet hours move a send to their end, stop rules and the timeline end remo
 async function shop() {
   const fixture = await Fixture.create();
   fixture.products({ id: 'P1' });
-  for (const [id, email, sms] of [['a', 1, 1], ['b', 0, 1], ['c', null, null]] as const) {
-    fixture.db.run('INSERT INTO customers(customer_id, first_name, email_opt_in, sms_opt_in) VALUES (?, ?, ?, ?)', [id, id.toUpperCase(), email, sms]);
+  for (const [id, email, sms] of [
+    ['a', 1, 1],
+    ['b', 0, 1],
+    ['c', null, null],
+  ] as const) {
+    fixture.db.run('INSERT INTO customers(customer_id, first_name, email_opt_in, sms_opt_in) VALUES (?, ?, ?, ?)', [
+      id,
+      id.toUpperCase(),
+      email,
+      sms,
+    ]);
   }
   return fixture.orders(
     { id: 'o1', customer: 'a', at: '2025-06-03T10:00:00', lines: ['P1'] },

@@ -12,7 +12,11 @@ test('plain GSM-7 text fits 160 characters in one message and 153 per part after
 });
 
 test('the basic GSM alphabet stays GSM-7, extension characters count twice', () => {
-  expect(smsSegments('Hej Åsa! Ça coste 5 £, ¿si? ÄÖÜ ñ §')).toMatchObject({ encoding: 'GSM-7', characters: 35, units: 35 });
+  expect(smsSegments('Hej Åsa! Ça coste 5 £, ¿si? ÄÖÜ ñ §')).toMatchObject({
+    encoding: 'GSM-7',
+    characters: 35,
+    units: 35,
+  });
   // í and û are not in the GSM alphabet.
   expect(smsSegments('¿sí?').encoding).toBe('UCS-2');
   expect(smsSegments('coûte').encoding).toBe('UCS-2');
@@ -20,7 +24,11 @@ test('the basic GSM alphabet stays GSM-7, extension characters count twice', () 
   // 159 letters and a euro sign: 161 septets, so two parts.
   expect(smsSegments(`${'a'.repeat(159)}€`)).toMatchObject({ units: 161, segments: 2 });
   // An escaped character is not split across parts: 152 letters and a euro start a second part.
-  expect(smsSegments(`${'a'.repeat(152)}€${'a'.repeat(10)}`)).toMatchObject({ units: 164, segments: 2, remaining: 153 - 12 });
+  expect(smsSegments(`${'a'.repeat(152)}€${'a'.repeat(10)}`)).toMatchObject({
+    units: 164,
+    segments: 2,
+    remaining: 153 - 12,
+  });
 });
 
 test('any other character turns the whole text into UCS-2: 70 units in one message, 67 per part', () => {
@@ -31,5 +39,9 @@ test('any other character turns the whole text into UCS-2: 70 units in one messa
   expect(smsSegments('ж'.repeat(135)).segments).toBe(3);
   // An emoji is one character but two code units, and is kept whole.
   expect(smsSegments(`Hi 👋`)).toMatchObject({ encoding: 'UCS-2', characters: 4, units: 5 });
-  expect(smsSegments(`${'a'.repeat(66)}👋${'a'.repeat(10)}`)).toMatchObject({ units: 78, segments: 2, remaining: 67 - 12 });
+  expect(smsSegments(`${'a'.repeat(66)}👋${'a'.repeat(10)}`)).toMatchObject({
+    units: 78,
+    segments: 2,
+    remaining: 67 - 12,
+  });
 });

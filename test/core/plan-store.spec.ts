@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { exportedPlanJson, parsePlanDocument, parsePlanJson } from '../../src/core/plan/plan-documents';
 import {
   archivePlan,
@@ -18,7 +18,7 @@ import {
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import { queryAll, type Database } from '../../src/core/store/sqlite';
 import { createEngine } from '../../src/engine/engine';
-import { blankPlan, type PlanDocument } from '../../src/shared/plan';
+import { blankPlan, type PlanDocument } from '../../src/core/plan/plan-document';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 9, minute));
 
@@ -70,12 +70,24 @@ test('saving writes a new revision each time the document changes, and none when
   const plan = created(db, blankPlan('Spring'));
 
   const first = savePlan(db, plan.planId, withObjective(plan.document, 'More second orders'), at(2), 1);
-  expect(first.ok && first.value).toMatchObject({ changed: true, plan: { revision: 2, updatedAt: at(2).toISOString() } });
+  expect(first.ok && first.value).toMatchObject({
+    changed: true,
+    plan: { revision: 2, updatedAt: at(2).toISOString() },
+  });
   const second = savePlan(db, plan.planId, withObjective(plan.document, 'More second orders within 60 days'), at(3), 2);
   expect(second.ok && second.value.plan.revision).toBe(3);
 
-  const unchanged = savePlan(db, plan.planId, withObjective(plan.document, 'More second orders within 60 days'), at(4), 3);
-  expect(unchanged.ok && unchanged.value).toMatchObject({ changed: false, plan: { revision: 3, updatedAt: at(3).toISOString() } });
+  const unchanged = savePlan(
+    db,
+    plan.planId,
+    withObjective(plan.document, 'More second orders within 60 days'),
+    at(4),
+    3,
+  );
+  expect(unchanged.ok && unchanged.value).toMatchObject({
+    changed: false,
+    plan: { revision: 3, updatedAt: at(3).toISOString() },
+  });
 
   const revisions = planRevisions(db, plan.planId);
   expect(revisions.ok && revisions.value.map((r) => r.revision)).toEqual([3, 2, 1]);
@@ -105,7 +117,10 @@ test('names are unique among active plans, whatever their case; archiving frees 
   const other = created(db, blankPlan('Another plan'), 2);
 
   const clash = createPlan(db, blankPlan('  routine BUILDER '), at(3));
-  expect(clash).toEqual({ ok: false, error: 'There is already a plan named “Routine builder”; each plan needs its own name.' });
+  expect(clash).toEqual({
+    ok: false,
+    error: 'There is already a plan named “Routine builder”; each plan needs its own name.',
+  });
   expect(renamePlan(db, other.planId, 'ROUTINE builder', at(3)).ok).toBe(false);
   expect(renamePlan(db, other.planId, '   ', at(3))).toEqual({ ok: false, error: 'A plan needs a name.' });
 
@@ -135,7 +150,11 @@ test('duplicating makes an independent copy named "(copy)", then "(copy 2)", or 
   const copy = duplicatePlan(db, source.planId, at(2));
   const again = duplicatePlan(db, source.planId, at(3));
   const named = duplicatePlan(db, source.planId, at(4), 'Ecosystem for the autumn');
-  expect([copy, again, named].map((r) => r.ok && r.value.document.name)).toEqual(['Ecosystem (copy)', 'Ecosystem (copy 2)', 'Ecosystem for the autumn']);
+  expect([copy, again, named].map((r) => r.ok && r.value.document.name)).toEqual([
+    'Ecosystem (copy)',
+    'Ecosystem (copy 2)',
+    'Ecosystem for the autumn',
+  ]);
   expect(duplicatePlan(db, source.planId, at(5), 'ecosystem').ok).toBe(false);
   if (!copy.ok) throw new Error(copy.error);
   expect(copy.value).toMatchObject({ revision: 1, document: { objective: 'Grow past the first kit' } });
@@ -151,10 +170,10 @@ test('deleting and restoring a plan leaves the plan tables exactly as they were'
   created(db, blankPlan('Kept'));
   const plan = created(db, blankPlan('Deleted then restored'), 2);
   savePlan(db, plan.planId, withObjective(plan.document, 'second revision'), at(3));
-  db.run("INSERT INTO checklist_acks(plan_id, check_id, reason, acknowledged_by, acknowledged_at) VALUES (?, 'timing-trap', 'Reviewed with the client', 'Ana', ?)", [
-    plan.planId,
-    at(4).toISOString(),
-  ]);
+  db.run(
+    "INSERT INTO checklist_acks(plan_id, check_id, reason, acknowledged_by, acknowledged_at) VALUES (?, 'timing-trap', 'Reviewed with the client', 'Ana', ?)",
+    [plan.planId, at(4).toISOString()],
+  );
   const before = tableRows(db);
 
   const deleted = deletePlan(db, plan.planId);
@@ -168,7 +187,10 @@ test('deleting and restoring a plan leaves the plan tables exactly as they were'
   const restored = restorePlan(db, structuredClone(deleted.value));
   expect(restored.ok && restored.value).toMatchObject({ planId: plan.planId, revision: 2 });
   expect(tableRows(db)).toEqual(before);
-  expect(restorePlan(db, deleted.value)).toEqual({ ok: false, error: '“Deleted then restored” is already in the workspace.' });
+  expect(restorePlan(db, deleted.value)).toEqual({
+    ok: false,
+    error: '“Deleted then restored” is already in the workspace.',
+  });
 
   // A new plan never takes the id of a deleted one.
   deletePlan(db, plan.planId);
@@ -178,33 +200,53 @@ test('deleting and restoring a plan leaves the plan tables exactly as they were'
 
 test('invalid and newer documents are refused with messages naming the problems', async () => {
   const db = await workspace();
-  const broken = { ...blankPlan('Broken'), extra: true, strategy: { id: 'upsell', why: '' }, moment: { ...blankPlan('x').moment, startDate: '01/11/2026' } };
+  const broken = {
+    ...blankPlan('Broken'),
+    extra: true,
+    strategy: { id: 'upsell', why: '' },
+    moment: { ...blankPlan('x').moment, startDate: '01/11/2026' },
+  };
   const parsed = parsePlanDocument(broken);
   expect(parsed.ok).toBe(false);
   const message = !parsed.ok ? parsed.error : '';
   expect(message).toContain('This plan document has 3 problems:');
-  expect(message).toContain('- strategy.id should be one of "completion", "evolution", "ecosystem", not the text "upsell"');
+  expect(message).toContain(
+    '- strategy.id should be one of "completion", "evolution", "ecosystem", not the text "upsell"',
+  );
   expect(message).toContain('- moment.startDate should be a date written as YYYY-MM-DD');
   expect(message).toContain('- the plan has a field the plan format does not know: "extra"');
   expect(createPlan(db, broken as unknown as PlanDocument, at(1))).toEqual({ ok: false, error: message });
 
-  const missing = parsePlanDocument({ ...blankPlan('No pilot'), pilot: undefined, offer: { ...blankPlan('x').offer, percent: 'ten' } });
+  const missing = parsePlanDocument({
+    ...blankPlan('No pilot'),
+    pilot: undefined,
+    offer: { ...blankPlan('x').offer, percent: 'ten' },
+  });
   expect(!missing.ok && missing.error).toContain('- offer.percent should be a number, not the text "ten"');
   expect(!missing.ok && missing.error).toContain('- pilot is missing');
 
   const newer = parsePlanDocument({ ...blankPlan('From the future'), schemaVersion: 2 });
   expect(newer).toEqual({
     ok: false,
-    error: 'This plan was written by a newer version of Cross-Sell Planner (plan format 2; this version reads format 1). Update the app to use it.',
+    error:
+      'This plan was written by a newer version of Cross-Sell Planner (plan format 2; this version reads format 1). Update the app to use it.',
   });
-  expect(parsePlanJson('{"schemaVersion": 1,')).toMatchObject({ ok: false, error: expect.stringContaining('This is not JSON') });
+  expect(parsePlanJson('{"schemaVersion": 1,')).toMatchObject({
+    ok: false,
+    error: expect.stringContaining('This is not JSON'),
+  });
   expect(parsePlanDocument([1, 2])).toMatchObject({ ok: false, error: expect.stringContaining('This is not a plan') });
 
   // A stored document that no longer validates gives a message when opened, and the list still shows it.
   const plan = created(db, blankPlan('Edited by hand'));
-  db.run('UPDATE plans SET document = ? WHERE plan_id = ?', [JSON.stringify({ ...plan.document, schemaVersion: 3 }), plan.planId]);
+  db.run('UPDATE plans SET document = ? WHERE plan_id = ?', [
+    JSON.stringify({ ...plan.document, schemaVersion: 3 }),
+    plan.planId,
+  ]);
   const opened = getPlan(db, plan.planId);
-  expect(!opened.ok && opened.error).toMatch(/^The stored plan “Edited by hand” cannot be opened\. This plan was written by a newer version/);
+  expect(!opened.ok && opened.error).toMatch(
+    /^The stored plan “Edited by hand” cannot be opened\. This plan was written by a newer version/,
+  );
   expect(listPlans(db)).toMatchObject([{ name: 'Edited by hand', strategyId: null }]);
   db.close();
 });
@@ -249,7 +291,10 @@ test('the engine wraps plan writes: each one moves the revision on and returns t
   expect(await engine.listPlans()).toEqual([]);
   const restored = await engine.restorePlan(deleted.deleted);
   expect(restored.ok && restored.summary.counts).toMatchObject({ plans: 1, plan_revisions: 2 });
-  expect(await engine.getPlan(made.plan.planId)).toMatchObject({ ok: true, value: { revision: 2, document: { objective: 'Changed' } } });
+  expect(await engine.getPlan(made.plan.planId)).toMatchObject({
+    ok: true,
+    value: { revision: 2, document: { objective: 'Changed' } },
+  });
   expect(await engine.planAtRevision(made.plan.planId, 1)).toEqual({ ok: true, value: made.plan.document });
   await engine.closeWorkspace();
 });

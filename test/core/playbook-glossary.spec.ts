@@ -3,7 +3,7 @@ import { GLOSSARY, glossaryEntry, type GlossaryId } from '../../src/core/playboo
 import { CHECKS } from '../../src/core/plan/checklist';
 import { MOMENT_CATALOGUE } from '../../src/core/plan/moment-catalogue';
 import { STRATEGIES } from '../../src/core/plan/strategy-advice';
-import { CHANNEL_IDS, METRIC_IDS, MOMENT_IDS, STRATEGY_IDS } from '../../src/shared/plan';
+import { CHANNEL_IDS, METRIC_IDS, MOMENT_IDS, STRATEGY_IDS } from '../../src/core/plan/plan-document';
 
 const everyId: GlossaryId[] = [
   ...STRATEGY_IDS.map((id) => `strategy:${id}` as const),
@@ -26,12 +26,14 @@ test('every strategy, moment, channel, metric and pitfall has an explanation', (
 
 test('the strategies each moment suits are all explained', () => {
   for (const moment of Object.values(MOMENT_CATALOGUE)) {
-    for (const strategy of moment.strategies) expect(glossaryEntry(`strategy:${strategy}`), `${moment.id} → ${strategy}`).toBeDefined();
+    for (const strategy of moment.strategies)
+      expect(glossaryEntry(`strategy:${strategy}`), `${moment.id} → ${strategy}`).toBeDefined();
   }
 });
 
 test('catalogue texts are reused as they are, not rewritten', () => {
   for (const s of STRATEGIES) expect(glossaryEntry(`strategy:${s.id}`)!.parts.map((p) => p.text)).toContain(s.what);
-  for (const m of Object.values(MOMENT_CATALOGUE)) expect(glossaryEntry(`moment:${m.id}`)!.parts.map((p) => p.text)).toContain(m.explanation);
+  for (const m of Object.values(MOMENT_CATALOGUE))
+    expect(glossaryEntry(`moment:${m.id}`)!.parts.map((p) => p.text)).toContain(m.explanation);
   for (const c of CHECKS) expect(glossaryEntry(`pitfall:${c.id}`)!.parts.map((p) => p.text)).toEqual([c.why]);
 });

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { assessReadiness } from '../../src/core/analysis/readiness';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import { queryValue, type Database } from '../../src/core/store/sqlite';
-import type { Readiness, StrategyId, StrategyReadiness } from '../../src/shared/readiness';
-import type { Industry } from '../../src/shared/workspace';
+import type { Readiness, StrategyId, StrategyReadiness } from '../../src/core/analysis/readiness-types';
+import type { Industry } from '../../src/core/store/workspace-types';
 
 const num = (db: Database, sql: string) => Number(queryValue(db, sql));
 
@@ -34,7 +34,11 @@ test('an empty workspace is ready for nothing, and says what to import for each 
   expect(readiness.strategies.map((s) => s.importKind)).toEqual(['order_lines', 'products', 'products']);
 });
 
-const DEMO_STRATEGY: Record<Industry, StrategyId> = { beauty: 'completion', running: 'evolution', lighting: 'ecosystem' };
+const DEMO_STRATEGY: Record<Industry, StrategyId> = {
+  beauty: 'completion',
+  running: 'evolution',
+  lighting: 'ecosystem',
+};
 
 for (const [industry, id] of Object.entries(DEMO_STRATEGY) as [Industry, StrategyId][]) {
   test(`the ${industry} demo is ready for ${id}, with counts that match the data`, async () => {
@@ -59,11 +63,17 @@ for (const [industry, id] of Object.entries(DEMO_STRATEGY) as [Industry, Strateg
           ),
         );
         expect(c.repeatCustomers).toBe(
-          num(db, 'SELECT count(*) FROM customers c WHERE (SELECT count(*) FROM orders o WHERE o.customer_id = c.customer_id) >= 2'),
+          num(
+            db,
+            'SELECT count(*) FROM customers c WHERE (SELECT count(*) FROM orders o WHERE o.customer_id = c.customer_id) >= 2',
+          ),
         );
       } else if (id === 'evolution') {
         expect(c.ladderCategories).toBe(
-          num(db, 'SELECT count(DISTINCT a.category) FROM products a JOIN products b ON a.category = b.category AND a.tier < b.tier'),
+          num(
+            db,
+            'SELECT count(DISTINCT a.category) FROM products a JOIN products b ON a.category = b.category AND a.tier < b.tier',
+          ),
         );
         expect(c.lowerTierBuyers).toBe(
           num(
@@ -74,10 +84,17 @@ for (const [industry, id] of Object.entries(DEMO_STRATEGY) as [Industry, Strateg
              WHERE EXISTS (SELECT 1 FROM products q WHERE q.category = p.category AND q.tier > p.tier)`,
           ),
         );
-        expect(c.progressEvents).toBe(num(db, "SELECT count(*) FROM events WHERE type IN ('usage', 'milestone', 'loyalty_tier_reached')"));
+        expect(c.progressEvents).toBe(
+          num(db, "SELECT count(*) FROM events WHERE type IN ('usage', 'milestone', 'loyalty_tier_reached')"),
+        );
         expect(c.progressEvents).toBeGreaterThan(0);
       } else {
-        expect(c.families).toBe(num(db, 'SELECT count(DISTINCT a.family) FROM products a JOIN products b ON a.family = b.family AND a.product_id < b.product_id'));
+        expect(c.families).toBe(
+          num(
+            db,
+            'SELECT count(DISTINCT a.family) FROM products a JOIN products b ON a.family = b.family AND a.product_id < b.product_id',
+          ),
+        );
         expect(c.familyOwners).toBe(
           num(
             db,

@@ -42,7 +42,8 @@ test(`keeps at most ${MAX_RECENT_WORKSPACES} workspaces`, async () => {
   await withTempDir(async (dir) => {
     const recent = new RecentFiles(dir);
     const refs = [];
-    for (let index = 0; index < MAX_RECENT_WORKSPACES + 3; index++) refs.push(await makeWorkspace(dir, `Client ${index}`));
+    for (let index = 0; index < MAX_RECENT_WORKSPACES + 3; index++)
+      refs.push(await makeWorkspace(dir, `Client ${index}`));
 
     await Promise.all(refs.map((ref) => recent.add(ref)));
 

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { dayOf, stampOf } from '../../src/core/analysis/as-of';
 import { loadPurchases } from '../../src/core/analysis/purchases';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
-import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
+import { audienceRows } from '../../src/core/plan/pilot-audience';
+import { audienceCsv } from '../../src/core/export/audience-csv';
 import { importFile } from '../../src/core/import/import-file';
 import { bytesSource } from '../../src/core/import/source';
 import { planAsOf } from '../../src/core/plan/moment-catalogue';
@@ -13,7 +14,7 @@ import { measurePilot } from '../../src/core/results/measure';
 import type { PilotResults } from '../../src/core/results/result-types';
 import { loadPilotSends, readPilotSends, recordPilotSends } from '../../src/core/results/pilot-sends';
 import { queryAll, type Database } from '../../src/core/store/sqlite';
-import type { PlanRecord } from '../../src/shared/plan';
+import type { PlanRecord } from '../../src/core/plan/plan-document';
 import { examplePlan } from '../support/demo-plan';
 import { seededRandom } from '../support/seeded-random';
 
@@ -36,9 +37,18 @@ async function demoPilot(): Promise<Pilot> {
  * Follow-on orders after the start, imported as a normal order file: each pilot customer buys one
  * of the products recommended to them with their group's chance, a few days after their start.
  */
-async function importFollowOnOrders({ db, plan }: Pilot, chance: { treatment: number; control: number }, seed: number): Promise<void> {
+async function importFollowOnOrders(
+  { db, plan }: Pilot,
+  chance: { treatment: number; control: number },
+  seed: number,
+): Promise<void> {
   const sends = loadPilotSends(db, plan.planId);
-  const ids = new Map(queryAll<{ product_id: string; name: string }>(db, 'SELECT product_id, name FROM products').map((p) => [p.name, p.product_id]));
+  const ids = new Map(
+    queryAll<{ product_id: string; name: string }>(db, 'SELECT product_id, name FROM products').map((p) => [
+      p.name,
+      p.product_id,
+    ]),
+  );
   const start = dayOf(planAsOf(db, plan.document)!);
   // Before any new order, nobody has bought a suggested product since the start.
   const outcomes = customerOutcomes(db, sends, loadPurchases(db), start, start + 2 * plan.document.pilot.durationDays);
@@ -55,7 +65,10 @@ async function importFollowOnOrders({ db, plan }: Pilot, chance: { treatment: nu
   }
   // A last order well past the 14 days, so the orders cover the days the verdict needs.
   lines.push(`PILOT-LAST,${outcomes[0].customerId},${stampOf(start + 40)},${ids.values().next().value},1,10.00,web`);
-  const imported = await importFile(db, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(lines.join('\n'))));
+  const imported = await importFile(
+    db,
+    bytesSource('orders-since-the-start.csv', new TextEncoder().encode(lines.join('\n'))),
+  );
   expect(imported.ok).toBe(true);
 }
 

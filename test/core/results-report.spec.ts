@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readPilotSends } from '../../src/core/results/pilot-sends';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { renderPlanExport } from '../../src/core/export/export-plan';
 import { openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import { createEngine } from '../../src/engine/engine';
@@ -46,7 +46,9 @@ test('recorded sends and the orders since the start give the verdict in the app 
     expect(recorded.problems).toEqual([]);
     const groups = readPilotSends(pilot.audienceCsv).sends;
     expect([recorded.treatedCustomers, recorded.controlCustomers]).toEqual(
-      (['treatment', 'control'] as const).map((g) => new Set(groups.filter((s) => s.group === g).map((s) => s.customerId)).size),
+      (['treatment', 'control'] as const).map(
+        (g) => new Set(groups.filter((s) => s.group === g).map((s) => s.customerId)).size,
+      ),
     );
     expect(recorded.summary.revision).toBeGreaterThan(before);
 
@@ -68,7 +70,9 @@ test('recorded sends and the orders since the start give the verdict in the app 
     expect(section).toContain('<h2>Pilot results</h2>');
     expect(section).toContain(`<strong>${results.verdict.headline}</strong>`);
     expect(section).toContain('Cross-sell acceptance rate');
-    expect(section).toContain(`${results.treatmentCustomers.toLocaleString('en')} treated and ${results.controlCustomers.toLocaleString('en')} in control`);
+    expect(section).toContain(
+      `${results.treatmentCustomers.toLocaleString('en')} treated and ${results.controlCustomers.toLocaleString('en')} in control`,
+    );
     expect(section).toContain('associations');
     const markdownText = markdown.replace(/\\(.)/g, '$1');
     expect(markdownText).toContain('## Pilot results');
@@ -84,8 +88,15 @@ test('a file that is neither the audience file nor a send log, or a log naming n
     await engine.createDemo('beauty');
     const [plan] = await engine.listPlans();
     const refused = await engine.recordPilotSends(plan.planId, bytes('order_id,customer_id\n1,2\n'));
-    expect(refused).toEqual({ ok: false, message: expect.stringContaining("neither the pilot's audience file nor an email tool's send log"), problems: [] });
-    const unknown = await engine.recordPilotSends(plan.planId, bytes('Email,Timestamp\nnobody@example.com,2026-11-05 08:00\n'));
+    expect(refused).toEqual({
+      ok: false,
+      message: expect.stringContaining("neither the pilot's audience file nor an email tool's send log"),
+      problems: [],
+    });
+    const unknown = await engine.recordPilotSends(
+      plan.planId,
+      bytes('Email,Timestamp\nnobody@example.com,2026-11-05 08:00\n'),
+    );
     expect(unknown).toEqual({
       ok: false,
       message: 'None of the file’s rows can be used; the rows left out say why.',

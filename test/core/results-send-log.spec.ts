@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
-import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
+import { audienceRows } from '../../src/core/plan/pilot-audience';
+import { audienceCsv } from '../../src/core/export/audience-csv';
 import { exportPlan } from '../../src/core/export/export-plan';
 import { importFile } from '../../src/core/import/import-file';
 import { bytesSource } from '../../src/core/import/source';
@@ -17,7 +18,7 @@ import { drawIsSettled, exportedAudience } from '../../src/core/results/exported
 import { readSendsFile } from '../../src/core/results/sends-file';
 import { queryValue, type Database } from '../../src/core/store/sqlite';
 import { createEngine } from '../../src/engine/engine';
-import type { PlanRecord } from '../../src/shared/plan';
+import type { PlanRecord } from '../../src/core/plan/plan-document';
 import { plantedPilot } from '../support/planted-pilot';
 import { examplePlan } from '../support/demo-plan';
 
@@ -39,10 +40,17 @@ test.beforeAll(async () => {
 
 test.afterAll(() => db.close());
 
-const readLog = (text: string) => readSendsFile(db, plan.planId, plan.document, otherActivePlans(db, plan.planId), text);
+const readLog = (text: string) =>
+  readSendsFile(db, plan.planId, plan.document, otherActivePlans(db, plan.planId), text);
 const treated = (sends: readonly PilotSend[]) => sends.filter((s) => s.group === 'treatment');
 /** The customers the example pilot treats, in the audience file's order. */
-const treatedIds = () => [...new Set(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)).filter((r) => r.group === 'treatment').map((r) => r.customerId))];
+const treatedIds = () => [
+  ...new Set(
+    audienceRows(db, plan.document, otherActivePlans(db, plan.planId))
+      .filter((r) => r.group === 'treatment')
+      .map((r) => r.customerId),
+  ),
+];
 const emailsOf = (ids: readonly string[]) =>
   ids.map((id) => String(queryValue(db, 'SELECT email FROM customers WHERE customer_id = ?', [id])));
 
@@ -61,13 +69,17 @@ test('a Mailchimp-like log: recipients matched by email, bounces kept as treated
     'Line 9: there is no email address, so the row was left out.',
     'Line 10: the time “yesterday” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.',
   ]);
-  expect(read.message).toMatch(/^Read as an email tool's send log: 4 recipients matched, \d+ control customers from the plan's hold-out, 3 rows left out\./);
+  expect(read.message).toMatch(
+    /^Read as an email tool's send log: 4 recipients matched, \d+ control customers from the plan's hold-out, 3 rows left out\./,
+  );
   expect(read.message).toContain('1 of the recipients bounced; they stay in the treated group');
   expect(read.message).toContain('1 unsubscribed');
   // The products recommended to a treated customer are those the audience export lists for them.
   const rows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId));
   const mia = treated(read.sends).find((s) => s.customerId === 'C10141')!;
-  expect(new Set(mia.products)).toEqual(new Set(rows.filter((r) => r.customerId === 'C10141').flatMap((r) => r.products)));
+  expect(new Set(mia.products)).toEqual(
+    new Set(rows.filter((r) => r.customerId === 'C10141').flatMap((r) => r.products)),
+  );
 });
 
 test('a Klaviyo-like log of several events per recipient: the first send is the send time, the hold-out and outsiders are left out', () => {
@@ -94,28 +106,38 @@ test('a Klaviyo-like log of several events per recipient: the first send is the 
 test('a plain log (email, sent_at, status): emails matched trimmed and lower-cased, failures kept as treated, variants as the audience drew them', () => {
   const read = readLog(fixture('generic-send-log.csv'));
   // The log names no variant: each recipient has the one the plan's A/B split gave them.
-  const drawn = new Map(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)).map((r) => [r.customerId, r.variant]));
+  const drawn = new Map(
+    audienceRows(db, plan.document, otherActivePlans(db, plan.planId)).map((r) => [r.customerId, r.variant]),
+  );
   expect(treated(read.sends).map((s) => [s.customerId, s.sentAt, s.variant])).toEqual([
     ['C10669', '2026-11-05T08:00:00', drawn.get('C10669')],
     ['C10746', '2026-11-05T08:00:00', drawn.get('C10746')],
     ['C10659', '2026-11-05T08:01:00', drawn.get('C10659')],
   ]);
   expect(treated(read.sends).every((s) => s.variant === 'A' || s.variant === 'B')).toBe(true);
-  expect(read.problems).toEqual(['Line 6: the time “05/11/2026 08:00” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.']);
+  expect(read.problems).toEqual([
+    'Line 6: the time “05/11/2026 08:00” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.',
+  ]);
   expect(read.message).toContain('1 of the recipients bounced');
 });
 
 test('the control group of a send log is the plan’s hold-out, as the audience export marks it', () => {
   const read = readLog(fixture('generic-send-log.csv'));
-  const fromAudience = readPilotSends(audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)))).sends;
+  const fromAudience = readPilotSends(
+    audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId))),
+  ).sends;
   const control = fromAudience.filter((s) => s.group === 'control');
   expect(control.length).toBeGreaterThan(100);
   expect(read.sends.filter((s) => s.group === 'control')).toEqual(control);
-  expect(read.message).toContain(`${new Set(control.map((s) => s.customerId)).size} control customers from the plan's hold-out`);
+  expect(read.message).toContain(
+    `${new Set(control.map((s) => s.customerId)).size} control customers from the plan's hold-out`,
+  );
 });
 
 test('the log’s unsubscribes count in the unsubscribes measure, for the treated group', () => {
-  const audience = readPilotSends(audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId)))).sends;
+  const audience = readPilotSends(
+    audienceCsv(audienceRows(db, plan.document, otherActivePlans(db, plan.planId))),
+  ).sends;
   // The demo has no unsubscribe events: read from the audience file, there is no such measure.
   expect(measurePilot(db, plan.document, audience)!.measures.map((m) => m.id)).not.toContain('unsubscribes');
 
@@ -132,19 +154,33 @@ test('a file that is neither the audience file nor a send log is refused, naming
     "This file is neither the pilot's audience file nor an email tool's send log. The audience file has the columns customer_id, group, channel, scheduled_send_time, recommended_products; a send log needs an email column (Email, Email Address) and a time column (Send Time, Sent At, Timestamp, Date).",
   );
   // An email column alone is not enough: a send log needs the time of each send.
-  expect(() => readLog('Email Address,First Name\nmiabakker@example.com,Mia\n')).toThrow(/neither the pilot's audience file nor an email tool's send log/);
+  expect(() => readLog('Email Address,First Name\nmiabakker@example.com,Mia\n')).toThrow(
+    /neither the pilot's audience file nor an email tool's send log/,
+  );
   // The audience file keeps being read as before.
-  expect(readLog(`customer_id,group,channel,scheduled_send_time,recommended_products\nC10141,treatment,email,2026-11-05T08:00:00,Serum\n`).kind).toBe('audience');
+  expect(
+    readLog(
+      `customer_id,group,channel,scheduled_send_time,recommended_products\nC10141,treatment,email,2026-11-05T08:00:00,Serum\n`,
+    ).kind,
+  ).toBe('audience');
 });
 
 test('a log whose recipients are mostly outside the pilot’s treated group is refused, saying to load it before the orders since the start', () => {
-  expect(() => readLog('Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\nr.wright@example.com,2026-11-05 08:00\n')).toThrow(
+  expect(() =>
+    readLog('Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\nr.wright@example.com,2026-11-05 08:00\n'),
+  ).toThrow(
     /^2 of the 2 customers the log names are not among the customers the plan's pilot treats\. No audience file was exported from this workspace.*load the send log before importing them\./,
   );
   // Two of three outside: still refused; one of three would be read, with the outsider named.
   const treatedEmails = emailsOf(treatedIds().slice(0, 2));
-  expect(() => readLog(`Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\nr.wright@example.com,2026-11-05 08:00\n${treatedEmails[0]},2026-11-05 08:00\n`)).toThrow(/^2 of the 3 customers/);
-  const mostlyIn = readLog(`Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\n${treatedEmails[0]},2026-11-05 08:00\n${treatedEmails[1]},2026-11-05 08:00\n`);
+  expect(() =>
+    readLog(
+      `Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\nr.wright@example.com,2026-11-05 08:00\n${treatedEmails[0]},2026-11-05 08:00\n`,
+    ),
+  ).toThrow(/^2 of the 3 customers/);
+  const mostlyIn = readLog(
+    `Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\n${treatedEmails[0]},2026-11-05 08:00\n${treatedEmails[1]},2026-11-05 08:00\n`,
+  );
   expect(mostlyIn.refusal).toBeNull();
   expect(mostlyIn.treatedCustomers).toBe(2);
   expect(mostlyIn.message).toContain("1 customer in the log is not in the pilot's treated group");
@@ -154,7 +190,10 @@ test('treated customers missing from the log are counted; rows of unusual logs (
   const ids = treatedIds();
   const [a, b, c] = emailsOf(ids.slice(0, 3));
   const read = readLog(
-    `To,Status,Date Sent\n"Mia Example <${a.toUpperCase()}>",Sent,2026-11-05 08:00:00 UTC\n${b},not sent,2026-11-05 08:00\n${c},Not delivered,2026-11-05 08:05\n`.replace('To,', 'Recipient Address,'),
+    `To,Status,Date Sent\n"Mia Example <${a.toUpperCase()}>",Sent,2026-11-05 08:00:00 UTC\n${b},not sent,2026-11-05 08:00\n${c},Not delivered,2026-11-05 08:05\n`.replace(
+      'To,',
+      'Recipient Address,',
+    ),
   );
   expect(read.problems).toEqual([]);
   expect(read.treatedCustomers).toBe(3);
@@ -169,7 +208,9 @@ test('an audience file whose customers the workspace lacks, or that lost a group
   const strangers = [header, ...lines.map((l) => `ZZ${l}`)].join('\n');
   expect(readLog(strangers).refusal).toMatch(/^None of the \d+ customers in the file is in this workspace/);
   const controlOnly = [header, ...lines.filter((l) => l.includes(',control,'))].join('\n');
-  expect(readLog(controlOnly).refusal).toBe('The file has no treated customers, so there is nothing to measure: were the groups changed in the file?');
+  expect(readLog(controlOnly).refusal).toBe(
+    'The file has no treated customers, so there is nothing to measure: were the groups changed in the file?',
+  );
   const treatedOnly = [header, ...lines.filter((l) => l.includes(',treatment,'))].join('\n');
   expect(readLog(treatedOnly).refusal).toMatch(/^The file has no control customers/);
   const oneStranger = [header, `ZZ${lines[0]}`, ...lines.slice(1)].join('\n');
@@ -185,7 +226,9 @@ test('a workspace without customer emails refuses a send log and says what to do
   try {
     bare.run('UPDATE customers SET email = NULL');
     const record = examplePlan(bare);
-    expect(() => readSendsFile(bare, record.planId, record.document, [], fixture('generic-send-log.csv'))).toThrow(/^This workspace has no customer email addresses/);
+    expect(() => readSendsFile(bare, record.planId, record.document, [], fixture('generic-send-log.csv'))).toThrow(
+      /^This workspace has no customer email addresses/,
+    );
   } finally {
     bare.close();
   }
@@ -205,7 +248,10 @@ test('the planted pilot measured from an email tool’s log of its treated sends
     expect(fromLog.kind).toBe('send-log');
     expect(fromLog.problems).toEqual([]);
     expect(pilot.sendLogCsv).not.toContain('control');
-    expect((await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv)))).ok).toBe(true);
+    expect(
+      (await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv))))
+        .ok,
+    ).toBe(true);
 
     const byAudience = measurePilot(fresh, record.document, fromAudience.sends)!;
     const byLog = measurePilot(fresh, record.document, fromLog.sends)!;
@@ -237,7 +283,10 @@ test('once the audience file is exported, a send log read after the orders since
     expect(exportedAudience(fresh, planId)!.rows.length).toBe(readPilotSends(exported.value.data).rowsRead);
 
     // The orders since the start come in first: the plan's audience, drawn again now, is another one.
-    expect((await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv)))).ok).toBe(true);
+    expect(
+      (await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv))))
+        .ok,
+    ).toBe(true);
     const { document } = examplePlan(fresh);
     const others = otherActivePlans(fresh, planId);
     expect(audienceCsv(audienceRows(fresh, document, others))).not.toBe(pilot.audienceCsv);
@@ -251,7 +300,6 @@ test('once the audience file is exported, a send log read after the orders since
     const byAudience = measurePilot(fresh, document, fromAudience.sends)!;
     expect(byLog.measures).toEqual(byAudience.measures);
     expect(byLog.verdict.decision).toBe('scale');
-
   } finally {
     fresh.close();
   }
@@ -272,8 +320,15 @@ test('a send log saved as semicolon-separated UTF-16 text reads as the same log 
     const read = (o: typeof asUtf8) => o.ok && [o.treatedCustomers, o.controlCustomers, o.message, o.problems];
     expect(read(asUtf16)).toEqual(read(asUtf8));
 
-    const workbook = await engine.recordPilotSends(first.planId, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
-    expect(workbook).toEqual({ ok: false, message: 'It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.', problems: [] });
+    const workbook = await engine.recordPilotSends(
+      first.planId,
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+    );
+    expect(workbook).toEqual({
+      ok: false,
+      message: 'It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.',
+      problems: [],
+    });
   } finally {
     await engine.closeWorkspace();
   }
@@ -286,14 +341,30 @@ test('once the sends are recorded, a later export keeps the draw they were read 
   try {
     const { planId, document } = examplePlan(fresh);
     expect(exportPlan(fresh, planId, 'audience-csv', { now: new Date('2026-11-04T09:00:00Z') }).ok).toBe(true);
-    expect((await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv)))).ok).toBe(true);
+    expect(
+      (await importFile(fresh, bytesSource('orders-since-the-start.csv', new TextEncoder().encode(pilot.ordersCsv))))
+        .ok,
+    ).toBe(true);
     const read = readSendsFile(fresh, planId, document, otherActivePlans(fresh, planId), pilot.sendLogCsv);
     recordPilotSends(fresh, planId, read.sends);
     const draw = exportedAudience(fresh, planId);
 
     // The sample-size check fails on the moved audience; accepted, the export goes ahead, and the draw stays.
-    for (const check of planChecklist(fresh, planId, examplePlan(fresh).document, otherActivePlans(fresh, planId)).checks.filter((c) => c.status === 'fail')) {
-      expect(addAcknowledgement(fresh, planId, { checkId: check.id, reason: 'Looking at the file again after the pilot.', by: 'Test' }, CHECK_IDS, new Date()).ok).toBe(true);
+    for (const check of planChecklist(
+      fresh,
+      planId,
+      examplePlan(fresh).document,
+      otherActivePlans(fresh, planId),
+    ).checks.filter((c) => c.status === 'fail')) {
+      expect(
+        addAcknowledgement(
+          fresh,
+          planId,
+          { checkId: check.id, reason: 'Looking at the file again after the pilot.', by: 'Test' },
+          CHECK_IDS,
+          new Date(),
+        ).ok,
+      ).toBe(true);
     }
     const again = exportPlan(fresh, planId, 'audience-csv', { now: new Date('2026-12-20T09:00:00Z') });
     expect(again.ok).toBe(true);

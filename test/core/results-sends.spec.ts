@@ -1,14 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
-import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
+import { audienceRows } from '../../src/core/plan/pilot-audience';
+import { audienceCsv } from '../../src/core/export/audience-csv';
 import { createPlan, otherActivePlans } from '../../src/core/plan/plan-store';
 import { loadPilotSends, readPilotSends, recordPilotSends } from '../../src/core/results/pilot-sends';
 import { createWorkspaceDb, openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import { queryValue } from '../../src/core/store/sqlite';
-import { blankPlan } from '../../src/shared/plan';
+import { blankPlan } from '../../src/core/plan/plan-document';
 import { withTempDir } from '../support/temp-dir';
 import { cli } from '../support/cli-process';
 import { examplePlan } from '../support/demo-plan';
@@ -31,9 +32,33 @@ test('the audience file is read back as the sends, and each row that cannot be u
   const read = readPilotSends(text);
   expect(read.rowsRead).toBe(8);
   expect(read.sends).toEqual([
-    { customerId: 'C1', group: 'treatment', variant: 'A', channel: 'email', sentAt: '2026-11-03T09:00:00', products: ['Serum', 'Toner'], unsubscribedAt: null },
-    { customerId: 'C2', group: 'control', variant: null, channel: 'email', sentAt: null, products: ['Serum'], unsubscribedAt: null },
-    { customerId: 'C1', group: 'treatment', variant: 'A', channel: 'sms', sentAt: '2026-11-06T10:30:00', products: ['Toner'], unsubscribedAt: null },
+    {
+      customerId: 'C1',
+      group: 'treatment',
+      variant: 'A',
+      channel: 'email',
+      sentAt: '2026-11-03T09:00:00',
+      products: ['Serum', 'Toner'],
+      unsubscribedAt: null,
+    },
+    {
+      customerId: 'C2',
+      group: 'control',
+      variant: null,
+      channel: 'email',
+      sentAt: null,
+      products: ['Serum'],
+      unsubscribedAt: null,
+    },
+    {
+      customerId: 'C1',
+      group: 'treatment',
+      variant: 'A',
+      channel: 'sms',
+      sentAt: '2026-11-06T10:30:00',
+      products: ['Toner'],
+      unsubscribedAt: null,
+    },
   ]);
   expect(read.problems).toHaveLength(5);
   expect(read.problems[0]).toMatch(/^Line 4: there is no customer id/);
@@ -41,7 +66,9 @@ test('the audience file is read back as the sends, and each row that cannot be u
   expect(read.problems[2]).toMatch(/^Line 6: the channel is “fax”/);
   expect(read.problems[3]).toMatch(/^Line 7: a treated customer needs a send time/);
   expect(read.problems[4]).toMatch(/^Line 8: customer C2 is already in the control group/);
-  expect(() => readPilotSends('order_id,customer_id\n1,C1\n')).toThrow(/not the pilot's audience file: it has no group, channel, scheduled_send_time, recommended_products columns/);
+  expect(() => readPilotSends('order_id,customer_id\n1,C1\n')).toThrow(
+    /not the pilot's audience file: it has no group, channel, scheduled_send_time, recommended_products columns/,
+  );
 });
 
 test('recording the sends again replaces those recorded before, and a saved workspace keeps them', async () => {
@@ -50,7 +77,9 @@ test('recording the sends again replaces those recorded before, and a saved work
   const created = createPlan(db, blankPlan('Pilot'), new Date('2026-11-01T00:00:00Z'));
   if (!created.ok) throw new Error(created.error);
   const planId = created.value.planId;
-  const first = readPilotSends(`${HEADER}\nC1,,,treatment,A,email,2026-11-03T09:00:00,Serum\nC2,,,control,,email,,Serum\n`);
+  const first = readPilotSends(
+    `${HEADER}\nC1,,,treatment,A,email,2026-11-03T09:00:00,Serum\nC2,,,control,,email,,Serum\n`,
+  );
   recordPilotSends(db, planId, first.sends);
   recordPilotSends(db, planId, first.sends.slice(0, 1));
   const reopened = openWorkspaceBytes(SQL, db.export());
@@ -72,7 +101,16 @@ test('results records the sends from the audience file, saves the workspace and 
     await writeFile(workspace, db.export());
     db.close();
 
-    const recorded = await cli('results', '--workspace', workspace, '--plan', plan.document.name, '--sends', sendsFile, '--json');
+    const recorded = await cli(
+      'results',
+      '--workspace',
+      workspace,
+      '--plan',
+      plan.document.name,
+      '--sends',
+      sendsFile,
+      '--json',
+    );
     expect(recorded.stderr).toBe('');
     expect(recorded.code).toBe(0);
     const json = JSON.parse(recorded.stdout);
@@ -88,7 +126,15 @@ test('results records the sends from the audience file, saves the workspace and 
     });
     const groups = new Set(rows.map((r) => `${r.group}:${r.customerId}`));
     expect(json.results.treatmentCustomers + json.results.controlCustomers).toBe(groups.size);
-    expect(json.results.measures.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['acceptance', 'time-to-secondary', 'category-expansion', 'cross-sell-aov', 'return-rate']));
+    expect(json.results.measures.map((m: { id: string }) => m.id)).toEqual(
+      expect.arrayContaining([
+        'acceptance',
+        'time-to-secondary',
+        'category-expansion',
+        'cross-sell-aov',
+        'return-rate',
+      ]),
+    );
     // No orders since the start yet: too early to decide.
     expect(json.results.verdict.decision).toBe('keep-running');
 
@@ -112,7 +158,9 @@ test('results reads an email tool’s send log with --sends, takes the control g
     const workspace = join(dir, 'beauty.xsell');
     const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
     const plan = examplePlan(db);
-    const controlRows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId)).filter((r) => r.group === 'control');
+    const controlRows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId)).filter(
+      (r) => r.group === 'control',
+    );
     await writeFile(workspace, db.export());
     db.close();
 
@@ -121,23 +169,61 @@ test('results reads an email tool’s send log with --sends, takes the control g
     expect(read.stderr).toBe('');
     expect(read.code).toBe(0);
     const controlCustomers = new Set(controlRows.map((r) => r.customerId)).size;
-    expect(read.stdout).toContain(`Read as an email tool's send log: 4 recipients matched, ${controlCustomers} control customers from the plan's hold-out, 3 rows left out.`);
+    expect(read.stdout).toContain(
+      `Read as an email tool's send log: 4 recipients matched, ${controlCustomers} control customers from the plan's hold-out, 3 rows left out.`,
+    );
     expect(read.stdout).toContain('Line 6: no single customer has the email nobody@example.com');
-    expect(read.stdout).toContain(`Recorded the sends of 4 treated and ${controlCustomers} control customers, from 9 rows of mailchimp-send-log.csv.`);
+    expect(read.stdout).toContain(
+      `Recorded the sends of 4 treated and ${controlCustomers} control customers, from 9 rows of mailchimp-send-log.csv.`,
+    );
     expect(read.stdout).toContain(`4 treated, ${controlCustomers} in control`);
     expect(read.stdout).toMatch(/Unsubscribes +25 %/);
     const saved = openWorkspaceBytes(await loadSqlJs(), await readFile(workspace));
-    expect(saved.ok && queryValue(saved.value, "SELECT count(*) FROM pilot_sends WHERE grp = 'treatment' AND unsubscribed_at IS NOT NULL")).toBe(1);
-    expect(saved.ok && queryValue(saved.value, "SELECT count(*) FROM pilot_sends WHERE grp = 'control'")).toBe(controlRows.length);
+    expect(
+      saved.ok &&
+        queryValue(
+          saved.value,
+          "SELECT count(*) FROM pilot_sends WHERE grp = 'treatment' AND unsubscribed_at IS NOT NULL",
+        ),
+    ).toBe(1);
+    expect(saved.ok && queryValue(saved.value, "SELECT count(*) FROM pilot_sends WHERE grp = 'control'")).toBe(
+      controlRows.length,
+    );
 
-    const neither = await cli('results', '--workspace', workspace, '--plan', plan.document.name, '--sends', resolve(ROOT, 'test/fixtures/results/neither-file.csv'));
+    const neither = await cli(
+      'results',
+      '--workspace',
+      workspace,
+      '--plan',
+      plan.document.name,
+      '--sends',
+      resolve(ROOT, 'test/fixtures/results/neither-file.csv'),
+    );
     expect(neither.code).toBe(1);
     expect(neither.stderr).toContain("neither the pilot's audience file nor an email tool's send log");
-    const missing = await cli('results', '--workspace', workspace, '--plan', plan.document.name, '--sends', join(dir, 'no-such-log.csv'));
+    const missing = await cli(
+      'results',
+      '--workspace',
+      workspace,
+      '--plan',
+      plan.document.name,
+      '--sends',
+      join(dir, 'no-such-log.csv'),
+    );
     expect(missing.stderr).toBe(`Could not read ${join(dir, 'no-such-log.csv')}: There is no such file.\n`);
 
     // With the sends recorded, exporting the audience file again leaves the draw they were read against alone.
-    const exported = await cli('export', '--workspace', workspace, '--plan', plan.document.name, '--format', 'audience-csv', '--out', join(dir, 'again.csv'));
+    const exported = await cli(
+      'export',
+      '--workspace',
+      workspace,
+      '--plan',
+      plan.document.name,
+      '--format',
+      'audience-csv',
+      '--out',
+      join(dir, 'again.csv'),
+    );
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain("The pilot's sends are already recorded, so");
   });

@@ -1,8 +1,8 @@
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { DEMO_WORKSPACES } from '../../src/core/demo/demo-workspaces';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { summarizeWorkspace } from '../../src/core/store/workspace-summary';
-import type { WorkspaceSummary } from '../../src/shared/workspace';
+import type { WorkspaceSummary } from '../../src/core/store/workspace-types';
 import { expect, test } from '../support/e2e';
 
 /** What the same generator, with the same default seed, produces in Node. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { DEMO_WORKSPACES } from '../../src/core/demo/demo-workspaces';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { checkExercise, listExercises } from '../../src/core/exercises/catalogue';
@@ -23,9 +23,12 @@ async function pairLabels() {
   return { title: exercise.title, right: right.label, wrong: wrong.label };
 }
 
-const workspaceReady = (app: Page) => expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 90_000 });
+const workspaceReady = (app: Page) =>
+  expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 90_000 });
 
-test('the skincare exercise: a wrong pair is not solved, the strongest pair is, and Reset starts it over', async ({ app }) => {
+test('the skincare exercise: a wrong pair is not solved, the strongest pair is, and Reset starts it over', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const pairs = await pairLabels();
 
@@ -56,7 +59,9 @@ test('the skincare exercise: a wrong pair is not solved, the strongest pair is, 
   await expect(answer).toHaveValue('');
 });
 
-test('a renamed demo handed out with “Save a copy…” is still that demo: the copy offers its exercise and checks it', async ({ app }) => {
+test('a renamed demo handed out with “Save a copy…” is still that demo: the copy offers its exercise and checks it', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const pairs = await pairLabels();
   const handout = 'Tuesday class';
@@ -93,7 +98,9 @@ test('a renamed demo handed out with “Save a copy…” is still that demo: th
   await expect(feedback).toContainText(`Solved after 1 try. Right: ${pairs.right}`);
 });
 
-test('the lighting exercise: Reset puts the broken plan in, it opens from the exercise, and a check names its three failing checks', async ({ app }) => {
+test('the lighting exercise: Reset puts the broken plan in, it opens from the exercise, and a check names its three failing checks', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const lighting = DEMO_WORKSPACES.find((d) => d.industry === 'lighting')!;
   await app.getByRole('button', { name: `Open demo: ${lighting.name}` }).click();

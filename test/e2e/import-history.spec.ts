@@ -6,9 +6,19 @@ const importDialog = (page: Page) => page.getByRole('dialog', { name: /import/i 
 const history = (page: Page) => page.getByRole('region', { name: 'Import history' });
 const entries = (page: Page) => history(page).getByTestId('history-entry');
 
-
-const CUSTOMERS = csvFile('customers.csv', 'customer_id,email,first_name', 'C1,ann@example.com,Ann', 'C2,ben@example.com,Ben', 'C3,cy@example.com,Cy');
-const MORE_CUSTOMERS = csvFile('customers-may.csv', 'customer_id,email,first_name', 'C1,ann@work.example.com,Anna', 'C4,dee@example.com,Dee');
+const CUSTOMERS = csvFile(
+  'customers.csv',
+  'customer_id,email,first_name',
+  'C1,ann@example.com,Ann',
+  'C2,ben@example.com,Ben',
+  'C3,cy@example.com,Cy',
+);
+const MORE_CUSTOMERS = csvFile(
+  'customers-may.csv',
+  'customer_id,email,first_name',
+  'C1,ann@work.example.com,Anna',
+  'C4,dee@example.com,Dee',
+);
 const FEW_CUSTOMERS = csvFile('customers-june.csv', 'customer_id,email,first_name', 'C9,eve@example.com,Eve');
 const EVENTS = csvFile('events.csv', 'customer_id,timestamp,event_type,product_id', 'C1,2024-03-05 10:00:00,view,P2');
 
@@ -47,8 +57,12 @@ test('a second file of the same kind can add, update or replace, and the counts 
   const modes = importDialog(app).getByRole('radio');
   await expect(modes).toHaveCount(3);
   await expect(importDialog(app).getByRole('radio', { name: /^Add/ })).toBeChecked();
-  await expect(importDialog(app).getByRole('group', { name: /already holds a customer list/ })).toContainText('overwritten with the values of this file');
-  await importDialog(app).getByRole('radio', { name: /^Update by number/ }).check();
+  await expect(importDialog(app).getByRole('group', { name: /already holds a customer list/ })).toContainText(
+    'overwritten with the values of this file',
+  );
+  await importDialog(app)
+    .getByRole('radio', { name: /^Update by number/ })
+    .check();
   await importDialog(app).getByRole('button', { name: 'Import', exact: true }).click();
   await expect(app.getByTestId('report-imported')).toContainText('2');
   await importDialog(app).getByRole('button', { name: 'Done' }).click();

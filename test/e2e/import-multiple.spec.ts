@@ -5,8 +5,13 @@ import { createWorkspace, csvFile, saved } from '../support/e2e-steps';
 const dialog = (page: Page) => page.getByRole('dialog', { name: /import/i });
 const queued = (page: Page) => dialog(page).getByTestId('queued-file');
 
-
-const CUSTOMERS = csvFile('customers.csv', 'customer_id,email,first_name', 'C1,ann@example.com,Ann', 'C2,ben@example.com,Ben', 'C3,cy@example.com,Cy');
+const CUSTOMERS = csvFile(
+  'customers.csv',
+  'customer_id,email,first_name',
+  'C1,ann@example.com,Ann',
+  'C2,ben@example.com,Ben',
+  'C3,cy@example.com,Cy',
+);
 const ORDER_LINES = csvFile(
   'orders.csv',
   'order_id,customer_id,ordered_at,product_id,quantity,unit_price',
@@ -16,13 +21,19 @@ const ORDER_LINES = csvFile(
 );
 const EVENTS = csvFile('events.csv', 'customer_id,timestamp,event_type,product_id', 'C1,2024-03-05 10:00:00,view,P2');
 
-async function pick(page: Page, files: ReturnType<typeof csvFile>[], button = page.getByRole('button', { name: 'Import data…' })) {
+async function pick(
+  page: Page,
+  files: ReturnType<typeof csvFile>[],
+  button = page.getByRole('button', { name: 'Import data…' }),
+) {
   const chooser = page.waitForEvent('filechooser');
   await button.click();
   await (await chooser).setFiles(files);
 }
 
-test('two files picked together are imported one after the other, each with its own review and report', async ({ app }) => {
+test('two files picked together are imported one after the other, each with its own review and report', async ({
+  app,
+}) => {
   await createWorkspace(app, 'Tea Corner');
   await pick(app, [CUSTOMERS, ORDER_LINES]);
 
@@ -101,7 +112,11 @@ test('the import button of a readiness hint opens the import with the kind it as
   const evolution = app.getByTestId('readiness-evolution');
   await expect(evolution.getByTestId('readiness-hint')).toContainText('product file');
   // Column names that say nothing: the hint's kind is taken.
-  await pick(app, [csvFile('list.csv', 'code,label,step', 'A1,Starter shoe,1', 'A2,Racing shoe,2')], evolution.getByRole('button', { name: 'Import a file…' }));
+  await pick(
+    app,
+    [csvFile('list.csv', 'code,label,step', 'A1,Starter shoe,1', 'A2,Racing shoe,2')],
+    evolution.getByRole('button', { name: 'Import a file…' }),
+  );
   await expect(app.getByLabel('The file holds')).toHaveValue('products');
   await dialog(app).getByRole('button', { name: 'Cancel' }).click();
 

@@ -27,7 +27,9 @@ test('the column choices of an import are offered again for a file with the same
   await expect(dialog(app)).toHaveCount(0);
 
   await chooseFile(app);
-  await expect(app.getByTestId('import-preset')).toContainText('Using the column choices you saved for files with these columns on');
+  await expect(app.getByTestId('import-preset')).toContainText(
+    'Using the column choices you saved for files with these columns on',
+  );
   await expect(app.getByLabel(/^Sales channel/)).toHaveValue('');
   await expect(app.getByLabel(/^Order number/)).toHaveValue('order_id');
 

@@ -108,10 +108,15 @@ test('a large import can be cancelled half way and leaves the workspace as it wa
   await dialog(app).getByRole('button', { name: 'Import', exact: true }).click();
   const bar = dialog(app).getByRole('progressbar');
   const size = statSync(big).size;
-  await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000, intervals: [50] }).toBeGreaterThan(size / 3);
+  await expect
+    .poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000, intervals: [50] })
+    .toBeGreaterThan(size / 3);
   const cancelledAt = await bar.getAttribute('value');
   await dialog(app).getByRole('button', { name: 'Cancel import' }).click();
-  await expect(dialog(app).getByRole('status')).toHaveText('The import was cancelled. Nothing was changed in the workspace.', { timeout: 60_000 });
+  await expect(dialog(app).getByRole('status')).toHaveText(
+    'The import was cancelled. Nothing was changed in the workspace.',
+    { timeout: 60_000 },
+  );
   const longTasks = await app.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   console.log(
     `Large import (${size.toLocaleString('en')} bytes) cancelled at byte ${Number(cancelledAt).toLocaleString('en')}; ` +

@@ -13,7 +13,10 @@ const count = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
 async function openInsights(app: Page, industry: string) {
   await app.getByRole('button', { name: `Open demo: ${demoName(industry)}` }).click();
-  await app.getByRole('tablist', { name: 'Workspace' }).getByRole('tab', { name: 'Insights' }).click({ timeout: 90_000 });
+  await app
+    .getByRole('tablist', { name: 'Workspace' })
+    .getByRole('tab', { name: 'Insights' })
+    .click({ timeout: 90_000 });
 }
 
 /** Opens an Insights page and waits for its analysis to finish. */
@@ -45,7 +48,10 @@ async function expectDrilldown(app: Page, expected: number) {
   if (expected === 0) {
     await expect(dialog.getByText('No customers are behind this row any more.')).toBeVisible();
   } else {
-    await expect(dialog.getByTestId('drill-total')).toHaveText(new RegExp(`^${expected.toLocaleString('en-US')} match`), { timeout: 60_000 });
+    await expect(dialog.getByTestId('drill-total')).toHaveText(
+      new RegExp(`^${expected.toLocaleString('en-US')} match`),
+      { timeout: 60_000 },
+    );
     await expect(dialog.getByTestId('drill-rows').getByRole('row')).toHaveCount(Math.min(expected, 50));
   }
 }
@@ -82,15 +88,20 @@ test('the lighting demo shows its families, segments, moments and baselines', as
 
   await test.step('segments: every score splits all the customers', async () => {
     await openPage(app, 'Segments');
-    const total = count((await app.getByTestId('segments-summary').locator('strong').innerText()));
+    const total = count(await app.getByTestId('segments-summary').locator('strong').innerText());
     expect(total).toBeGreaterThan(0);
     const scores = app.getByRole('table', { name: 'Score groups' });
     const filter = app.getByRole('searchbox').first();
     for (const measure of ['Recency', 'Frequency', 'Monetary']) {
       await filter.fill(measure);
       await expect(bodyRows(scores)).toHaveCount(5);
-      const customers = await bodyRows(scores).evaluateAll((rows) => rows.map((row) => row.querySelectorAll('[role="cell"]')[2].textContent ?? ''));
-      expect(customers.map(count).reduce((a, b) => a + b, 0), `${measure} groups`).toBe(total);
+      const customers = await bodyRows(scores).evaluateAll((rows) =>
+        rows.map((row) => row.querySelectorAll('[role="cell"]')[2].textContent ?? ''),
+      );
+      expect(
+        customers.map(count).reduce((a, b) => a + b, 0),
+        `${measure} groups`,
+      ).toBe(total);
     }
 
     const loyalty = app.getByTestId('loyalty-chart');
@@ -158,7 +169,10 @@ test('the running demo shows its ladders and who is ready for the next tier', as
   const ladders = app.getByTestId('ladder');
   expect(await ladders.count()).toBeGreaterThan(0);
   const first = ladders.first();
-  expect(await first.getByRole('table', { name: 'Customers per tier' }).getByRole('row').count(), 'header and two or more tiers').toBeGreaterThanOrEqual(3);
+  expect(
+    await first.getByRole('table', { name: 'Customers per tier' }).getByRole('row').count(),
+    'header and two or more tiers',
+  ).toBeGreaterThanOrEqual(3);
   const showAll = first.getByRole('button', { name: /^Show all [\d,]+ candidates$/ });
   const candidates = count(await showAll.innerText());
   expect(candidates).toBeGreaterThan(0);
@@ -173,7 +187,9 @@ test('the running demo shows its ladders and who is ready for the next tier', as
   await expect(cell(top, 4)).not.toBeEmpty();
   const customer = await cell(top, 1).innerText();
   await openFirstRow(table);
-  await expect(app.getByTestId('customer-orders')).toContainText(`Latest orders of customer ${customer}`, { timeout: 60_000 });
+  await expect(app.getByTestId('customer-orders')).toContainText(`Latest orders of customer ${customer}`, {
+    timeout: 60_000,
+  });
   await app.getByRole('button', { name: 'Back to the list' }).click();
   await expect(app.getByTestId('drill-total')).toBeVisible();
   await closeDialog(app);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { resultDifference } from '../../src/core/export/report-format';
 import type { PilotResults } from '../../src/core/results/result-types';
 import { recordedSentence } from '../../src/core/results/sends-file';
@@ -21,17 +21,22 @@ import { scratchDir } from '../support/workspace-fixtures';
  * must show. The audience file's sends are loaded before the orders since the start; a send log
  * after them, once the audience file has been exported from the workspace.
  */
-async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'sendLogCsv' = 'audienceCsv'): Promise<{ recorded: string; message: string; results: PilotResults }> {
+async function expectedResults(
+  pilot: PlantedPilot,
+  sends: 'audienceCsv' | 'sendLogCsv' = 'audienceCsv',
+): Promise<{ recorded: string; message: string; results: PilotResults }> {
   const engine = createEngine(await loadSqlJs());
   try {
     await engine.createDemo('beauty');
     const [plan] = await engine.listPlans();
     const bytes = (text: string) => new TextEncoder().encode(text);
     const importOrders = async () => {
-      if (!(await engine.runImport(bytes(pilot.ordersCsv), 'orders.csv', {})).ok) throw new Error('The orders did not import.');
+      if (!(await engine.runImport(bytes(pilot.ordersCsv), 'orders.csv', {})).ok)
+        throw new Error('The orders did not import.');
     };
     if (sends === 'sendLogCsv') {
-      if (!(await engine.exportPlan(plan.planId, 'audience-csv')).ok) throw new Error('The audience file was not exported.');
+      if (!(await engine.exportPlan(plan.planId, 'audience-csv')).ok)
+        throw new Error('The audience file was not exported.');
       await importOrders();
     }
     const recorded = await engine.recordPilotSends(plan.planId, bytes(pilot[sends]));
@@ -39,7 +44,11 @@ async function expectedResults(pilot: PlantedPilot, sends: 'audienceCsv' | 'send
     if (sends === 'audienceCsv') await importOrders();
     const results = await engine.pilotResults(plan.planId);
     if (!results.ok) throw new Error(results.error);
-    return { recorded: recordedSentence(recorded, sends === 'sendLogCsv' ? 'email-send-log.csv' : 'pilot-audience.csv'), message: recorded.message, results: results.value };
+    return {
+      recorded: recordedSentence(recorded, sends === 'sendLogCsv' ? 'email-send-log.csv' : 'pilot-audience.csv'),
+      message: recorded.message,
+      results: results.value,
+    };
   } finally {
     await engine.closeWorkspace();
   }
@@ -51,7 +60,10 @@ async function openResults(app: Page, planName: string, workspaceButton: RegExp 
   await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
   await app.getByRole('tab', { name: 'Plans' }).click();
   await app.getByRole('button', { name: planName, exact: true }).click();
-  await app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: /Check and export/ }).click();
+  await app
+    .getByRole('navigation', { name: 'Plan steps' })
+    .getByRole('button', { name: /Check and export/ })
+    .click();
   return app.getByRole('region', { name: 'Results' });
 }
 
@@ -61,7 +73,9 @@ async function pick(app: Page, button: string, path: string): Promise<void> {
   await (await chooser).setFiles(path);
 }
 
-test('the sends and the orders since the start of a pilot with a planted effect give the verdict "scale"', async ({ app }) => {
+test('the sends and the orders since the start of a pilot with a planted effect give the verdict "scale"', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const pilot = await plantedPilot('beauty', { treatment: 0.5, control: 0.15 }, 7);
   const { recorded, results: expected } = await expectedResults(pilot);
@@ -94,7 +108,9 @@ test('the sends and the orders since the start of a pilot with a planted effect 
   await expect(row).toContainText('Cross-sell acceptance rate');
   await expect(row).toContainText(resultDifference(acceptance));
   await expect(results.getByTestId('criterion-acceptance')).toContainText('Met:');
-  await expect(results).toContainText(`${expected.treatmentCustomers} treated and ${expected.controlCustomers} in control`);
+  await expect(results).toContainText(
+    `${expected.treatmentCustomers} treated and ${expected.controlCustomers} in control`,
+  );
 
   // The checklist follows the new data: with the orders since the start the pilot's sizing no longer
   // passes, and that check is accepted with a reason before the export.
@@ -116,11 +132,15 @@ test('the sends and the orders since the start of a pilot with a planted effect 
   expect(section).toContain(resultDifference(acceptance));
 });
 
-test('after exporting the audience file and importing the orders since the start, an email tool’s send log gives the verdict, measured against the control group the file held back', async ({ app }) => {
+test('after exporting the audience file and importing the orders since the start, an email tool’s send log gives the verdict, measured against the control group the file held back', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const pilot = await plantedPilot('beauty', { treatment: 0.5, control: 0.15 }, 7);
   const { recorded, message, results: expected } = await expectedResults(pilot, 'sendLogCsv');
-  expect(message).toMatch(/^Read as an email tool's send log: \d+ recipients matched, \d+ control customers from the audience file exported on \d{4}-\d{2}-\d{2}, 0 rows left out\.$/);
+  expect(message).toMatch(
+    /^Read as an email tool's send log: \d+ recipients matched, \d+ control customers from the audience file exported on \d{4}-\d{2}-\d{2}, 0 rows left out\.$/,
+  );
   const dir = scratchDir('xsell-pilot-log-');
   const logPath = join(dir, 'email-send-log.csv');
   const ordersPath = join(dir, 'orders-since-the-start.csv');
@@ -151,6 +171,10 @@ test('after exporting the audience file and importing the orders since the start
   await expect(notice).toContainText(recorded);
   await expect(notice).toContainText(message);
   await expect(reopened.getByTestId('pilot-verdict')).toHaveAttribute('data-decision', 'scale');
-  await expect(reopened.getByTestId('result-acceptance')).toContainText(resultDifference(expected.measures.find((m) => m.id === 'acceptance')!));
-  await expect(reopened).toContainText(`${expected.treatmentCustomers} treated and ${expected.controlCustomers} in control`);
+  await expect(reopened.getByTestId('result-acceptance')).toContainText(
+    resultDifference(expected.measures.find((m) => m.id === 'acceptance')!),
+  );
+  await expect(reopened).toContainText(
+    `${expected.treatmentCustomers} treated and ${expected.controlCustomers} in control`,
+  );
 });

@@ -3,11 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { exportPlan } from '../../src/core/export/export-plan';
 import { getPlan, listPlans } from '../../src/core/plan/plan-store';
-import { planDocumentSchema, type PlanDocument } from '../../src/shared/plan';
+import { planDocumentSchema, type PlanDocument } from '../../src/core/plan/plan-document';
 import { expect, test } from '../support/e2e';
 
 /**
@@ -45,10 +45,13 @@ async function download(app: Page, button: string): Promise<string> {
   return (await (await saved).path())!;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const rowsOf = (csv: string) => Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
 
-test('a failing check blocks export until accepted; every format exports the demo plan and reads back', async ({ app }, testInfo) => {
+test('a failing check blocks export until accepted; every format exports the demo plan and reads back', async ({
+  app,
+}, testInfo) => {
   test.setTimeout(240_000);
   const expected = await expectedFromNode();
   const { plan } = expected;
@@ -82,12 +85,21 @@ test('a failing check blocks export until accepted; every format exports the dem
 
   const htmlPath = await download(app, 'Campaign plan (HTML)…');
   const html = readFileSync(htmlPath, 'utf8');
-  for (const heading of ['Summary', 'Strategy and why', 'Moment and window', 'Recommendations and their evidence', 'Messages', 'Pilot design', 'Checklist']) {
+  for (const heading of [
+    'Summary',
+    'Strategy and why',
+    'Moment and window',
+    'Recommendations and their evidence',
+    'Messages',
+    'Pilot design',
+    'Checklist',
+  ]) {
     expect(html).toContain(`<h2>${heading}</h2>`);
   }
   expect(html).toContain(escapeHtml(plan.client));
   expect(html).toContain(escapeHtml(reason));
-  for (const item of plan.recommendations.items.filter((i) => i.decision === 'approved')) expect(html).toContain(escapeHtml(item.recommended.label));
+  for (const item of plan.recommendations.items.filter((i) => i.decision === 'approved'))
+    expect(html).toContain(escapeHtml(item.recommended.label));
 
   // The PDF: Chromium's print engine (the web edition's) on the exported report, read back as text.
   mkdirSync(testInfo.outputDir, { recursive: true });
@@ -114,7 +126,16 @@ test('a failing check blocks export until accepted; every format exports the dem
 
   // The audience and evidence files: parsed, the same rows the core writes for this plan in Node.
   const audience = rowsOf(readFileSync(await download(app, 'Audience for the email or SMS tool (CSV)…'), 'utf8'));
-  expect(audience[0]).toEqual(['customer_id', 'email', 'first_name', 'group', 'variant', 'channel', 'scheduled_send_time', 'recommended_products']);
+  expect(audience[0]).toEqual([
+    'customer_id',
+    'email',
+    'first_name',
+    'group',
+    'variant',
+    'channel',
+    'scheduled_send_time',
+    'recommended_products',
+  ]);
   expect(audience).toEqual(rowsOf(expected.audienceCsv));
   expect(new Set(audience.slice(1).map((r) => r[3]))).toEqual(new Set(['treatment', 'control']));
   const evidence = rowsOf(readFileSync(await download(app, 'Evidence behind the recommendations (CSV)…'), 'utf8'));

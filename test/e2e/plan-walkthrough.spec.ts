@@ -1,15 +1,29 @@
 import type { Page } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { DEMO_WORKSPACES, type DemoWorkspace } from '../../src/core/demo/demo-workspaces';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { computePlanView } from '../../src/core/plan/plan-view';
 import { smsSegments } from '../../src/core/plan/sms-segments';
-import { blankPlan, type PlanDocument, type PlanMomentId, type Recommendation, type StrategyId } from '../../src/shared/plan';
+import {
+  blankPlan,
+  type PlanDocument,
+  type PlanMomentId,
+  type Recommendation,
+  type StrategyId,
+} from '../../src/core/plan/plan-document';
 import { expect, test } from '../support/e2e';
 
-const STRATEGY: Record<DemoWorkspace['strategy'], StrategyId> = { completion: 'completion', 'expert-evolution': 'evolution', ecosystem: 'ecosystem' };
+const STRATEGY: Record<DemoWorkspace['strategy'], StrategyId> = {
+  completion: 'completion',
+  'expert-evolution': 'evolution',
+  ecosystem: 'ecosystem',
+};
 /** A moment that suits each demo's strategy and has customers on the day after the data ends. */
-const MOMENT: Record<DemoWorkspace['industry'], PlanMomentId> = { beauty: 'gift-order', running: 'loyalty-milestone', lighting: 'post-purchase' };
+const MOMENT: Record<DemoWorkspace['industry'], PlanMomentId> = {
+  beauty: 'gift-order',
+  running: 'loyalty-milestone',
+  lighting: 'post-purchase',
+};
 
 const SUBJECT = 'Picked for you, {first_name|there}';
 const BODY = 'Hi {first_name|there}, this goes well with what you bought last time.';
@@ -18,11 +32,15 @@ const SMS = 'Hi {first_name|there}, the next step for your kit is waiting 🌿 s
 const OPT_OUT = 'Reply STOP to opt out';
 const VARIANT_B = 'Something to go with your last order';
 const OBJECTIVE = 'Get recent buyers to add the product that completes what they bought.';
-const CRITERION = 'The pilot group accepts suggestions more often than the control group, and stays ahead for the whole pilot.';
+const CRITERION =
+  'The pilot group accepts suggestions more often than the control group, and stays ahead for the whole pilot.';
 
-const itemName = (r: Recommendation) => `${r.recommended.label || r.recommended.id}${r.anchor ? ` after ${r.anchor.label || r.anchor.id}` : ''}`;
-const stepButton = (app: Page, title: string) => app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: new RegExp(title) });
-const stepDone = (app: Page) => expect(app.getByText('Everything this step needs is in place.')).toBeVisible({ timeout: 30_000 });
+const itemName = (r: Recommendation) =>
+  `${r.recommended.label || r.recommended.id}${r.anchor ? ` after ${r.anchor.label || r.anchor.id}` : ''}`;
+const stepButton = (app: Page, title: string) =>
+  app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: new RegExp(title) });
+const stepDone = (app: Page) =>
+  expect(app.getByText('Everything this step needs is in place.')).toBeVisible({ timeout: 30_000 });
 
 /** The plan the walk-through below makes, and what the same demo data gives for it in Node. */
 async function expected(demo: DemoWorkspace) {
@@ -31,13 +49,21 @@ async function expected(demo: DemoWorkspace) {
   const next = new Date(`${computePlanView(db, blank, []).asOf!.slice(0, 10)}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   const startDate = next.toISOString().slice(0, 10);
-  const chosen: PlanDocument = { ...blank, strategy: { id: STRATEGY[demo.strategy], why: '' }, moment: { id: MOMENT[demo.industry], startDate, settings: {}, trigger: '' } };
+  const chosen: PlanDocument = {
+    ...blank,
+    strategy: { id: STRATEGY[demo.strategy], why: '' },
+    moment: { id: MOMENT[demo.industry], startDate, settings: {}, trigger: '' },
+  };
   // The preview shows the first audience customer: approve a product they do not own yet, so it has a card.
   const proposal = computePlanView(db, chosen, []).proposals.find((p) => !p.flags.includes('owned'))!;
   const plan: PlanDocument = {
     ...chosen,
     recommendations: { items: [{ ...proposal, decision: 'approved' }], reviewedBy: 'Robin Reviewer', reviewedAt: null },
-    messages: { ...chosen.messages, email: { ...chosen.messages.email, subject: SUBJECT, body: BODY }, sms: { ...chosen.messages.sms, enabled: true, body: SMS } },
+    messages: {
+      ...chosen.messages,
+      email: { ...chosen.messages.email, subject: SUBJECT, body: BODY },
+      sms: { ...chosen.messages.sms, enabled: true, body: SMS },
+    },
     pilot: { ...chosen.pilot, controlShare: 0.3 },
   };
   const view = computePlanView(db, plan, []);
@@ -46,7 +72,9 @@ async function expected(demo: DemoWorkspace) {
 }
 
 for (const demo of DEMO_WORKSPACES) {
-  test(`${demo.name}: a new user completes all six steps of a plan, and after a reload every choice is kept`, async ({ app }) => {
+  test(`${demo.name}: a new user completes all six steps of a plan, and after a reload every choice is kept`, async ({
+    app,
+  }) => {
     test.setTimeout(300_000);
     const { startDate, proposal, audience, preview, pilot } = await expected(demo);
     expect(audience.sample.length).toBeGreaterThan(1);
@@ -74,7 +102,10 @@ for (const demo of DEMO_WORKSPACES) {
     // Step 2: the moment and the day after the data ends.
     await app.getByTestId(`moment-${MOMENT[demo.industry]}`).click();
     await app.getByRole('button', { name: `Start on ${startDate}` }).click();
-    await expect(app.getByTestId('audience-count')).toContainText(`${audience.count.toLocaleString('en-US')} customers`, { timeout: 30_000 });
+    await expect(app.getByTestId('audience-count')).toContainText(
+      `${audience.count.toLocaleString('en-US')} customers`,
+      { timeout: 30_000 },
+    );
     await stepDone(app);
     await app.getByRole('button', { name: 'Next: Recommendations' }).click();
 
@@ -94,7 +125,9 @@ for (const demo of DEMO_WORKSPACES) {
     await expect(app.getByLabel(/^Preheader/)).toHaveValue('Chosen for {first_name|there}');
     await app.getByTestId('editor-sms').getByLabel('Use this channel').check();
     await app.getByRole('textbox', { name: 'Text message', exact: true }).fill(SMS);
-    await expect(app.getByTestId('sms-counter')).toContainText(`${smsCount.characters} characters · UCS-2 · 2 segments`);
+    await expect(app.getByTestId('sms-counter')).toContainText(
+      `${smsCount.characters} characters · UCS-2 · 2 segments`,
+    );
     await expect(app.getByTestId('sms-counter')).toContainText('more than the 1 allowed');
     await app.getByLabel(/^At most/).fill('2');
     await expect(app.getByTestId('sms-counter')).not.toContainText('allowed');
@@ -110,7 +143,10 @@ for (const demo of DEMO_WORKSPACES) {
     await expect(app.getByTestId('unresolved-tokens')).toHaveCount(0);
     await app.getByRole('combobox', { name: /^Variable under test/ }).selectOption('subject');
     await app.getByLabel('Variant B’s subject line.').fill(VARIANT_B);
-    await expect(app.getByTestId('variant-test')).toContainText('Variant B differs from A in one thing: email subject line.', { timeout: 30_000 });
+    await expect(app.getByTestId('variant-test')).toContainText(
+      'Variant B differs from A in one thing: email subject line.',
+      { timeout: 30_000 },
+    );
     await stepDone(app);
     await app.getByRole('button', { name: 'Next: Channel plan' }).click();
 
@@ -129,8 +165,13 @@ for (const demo of DEMO_WORKSPACES) {
     await expect(app.getByTestId('step-needs')).toContainText('A target for at least one metric.');
     await expect(app.getByTestId('pilot-variable')).toContainText(`Email subject line: variant B uses “${VARIANT_B}”.`);
     await app.getByLabel(/^Control share/).fill('30');
-    await expect(app.getByTestId('pilot-sizing')).toContainText(`Control group${pilot.control.toLocaleString('en-US')}`, { timeout: 30_000 });
-    await expect(app.getByTestId('pilot-sizing')).toContainText(`Get the messages${pilot.treatment.toLocaleString('en-US')}`);
+    await expect(app.getByTestId('pilot-sizing')).toContainText(
+      `Control group${pilot.control.toLocaleString('en-US')}`,
+      { timeout: 30_000 },
+    );
+    await expect(app.getByTestId('pilot-sizing')).toContainText(
+      `Get the messages${pilot.treatment.toLocaleString('en-US')}`,
+    );
     await app.getByLabel('Target for Cross-sell acceptance rate').fill('12.5');
     await app.getByRole('button', { name: `Add the sign: ${CRITERION}` }).click();
     await expect(app.getByLabel('Sign 1', { exact: true })).toHaveValue(CRITERION);
@@ -145,7 +186,8 @@ for (const demo of DEMO_WORKSPACES) {
     await app.getByRole('tab', { name: 'Plans' }).click();
     await app.getByRole('button', { name: 'Walk-through', exact: true }).click();
 
-    for (const title of ['Strategy', 'Moment', 'Recommendations', 'Messages', 'Channel plan', 'Pilot']) await expect(stepButton(app, title)).toContainText('complete');
+    for (const title of ['Strategy', 'Moment', 'Recommendations', 'Messages', 'Channel plan', 'Pilot'])
+      await expect(stepButton(app, title)).toContainText('complete');
     await expect(app.getByRole('textbox', { name: /^Objective/ })).toHaveValue(OBJECTIVE);
     await expect(app.getByLabel(/^Approver/)).toHaveValue('Alex Approver');
     await expect(app.getByTestId(`strategy-${STRATEGY[demo.strategy]}`).getByRole('radio')).toBeChecked();
@@ -164,7 +206,9 @@ for (const demo of DEMO_WORKSPACES) {
     await expect(app.getByRole('combobox', { name: /^Show the messages for/ })).toHaveValue(second.id);
     await expect(app.getByRole('combobox', { name: /^Variable under test/ })).toHaveValue('subject');
     await expect(app.getByLabel('Variant B’s subject line.')).toHaveValue(VARIANT_B);
-    await expect(app.getByTestId('preview-email')).toContainText(`Hi ${second.firstName ?? 'there'},`, { timeout: 30_000 });
+    await expect(app.getByTestId('preview-email')).toContainText(`Hi ${second.firstName ?? 'there'},`, {
+      timeout: 30_000,
+    });
     await stepButton(app, 'Channel plan').click();
     await expect(app.getByLabel('Send 2: channel')).toHaveValue('sms');
     await expect(app.getByLabel('Send 2: hours after the trigger')).toHaveValue('24');

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { computePlanView } from '../../src/core/plan/plan-view';
-import { blankPlan, type Recommendation } from '../../src/shared/plan';
+import { blankPlan, type Recommendation } from '../../src/core/plan/plan-document';
 import { expect, test } from '../support/e2e';
 
 const DEMO = 'Glow & Co. skincare';
@@ -16,15 +16,27 @@ async function expected() {
   const next = new Date(`${latest.slice(0, 10)}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   const startDate = next.toISOString().slice(0, 10);
-  const view = computePlanView(db, { ...plan, strategy: { id: 'completion', why: '' }, moment: { id: 'gift-order', startDate, settings: {}, trigger: '' } }, []);
+  const view = computePlanView(
+    db,
+    {
+      ...plan,
+      strategy: { id: 'completion', why: '' },
+      moment: { id: 'gift-order', startDate, settings: {}, trigger: '' },
+    },
+    [],
+  );
   db.close();
   return { startDate, audience: view.audience!.count, proposals: view.proposals.slice(0, 2) };
 }
 
-const planRow = (app: Page, name: string) => app.getByTestId('plan-row').filter({ has: app.getByRole('button', { name, exact: true }) });
-const stepButton = (app: Page, title: string) => app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: new RegExp(title) });
+const planRow = (app: Page, name: string) =>
+  app.getByTestId('plan-row').filter({ has: app.getByRole('button', { name, exact: true }) });
+const stepButton = (app: Page, title: string) =>
+  app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: new RegExp(title) });
 
-test('plans are created, renamed, copied, archived and deleted with undo; a plan keeps its strategy, moment and reviewed recommendations through undo, redo and a reload', async ({ app }) => {
+test('plans are created, renamed, copied, archived and deleted with undo; a plan keeps its strategy, moment and reviewed recommendations through undo, redo and a reload', async ({
+  app,
+}) => {
   const { startDate, audience, proposals } = await expected();
   expect(audience).toBeGreaterThan(0);
   expect(proposals).toHaveLength(2);
@@ -53,9 +65,14 @@ test('plans are created, renamed, copied, archived and deleted with undo; a plan
   await expect(planRow(app, copy)).toBeVisible();
 
   await app.getByRole('button', { name: `Archive ${copy}` }).click();
-  await expect(app.getByRole('list', { name: 'Plans' }).getByRole('button', { name: copy, exact: true })).toHaveCount(0);
+  await expect(app.getByRole('list', { name: 'Plans' }).getByRole('button', { name: copy, exact: true })).toHaveCount(
+    0,
+  );
   await app.getByText('Archived plans (1)').click();
-  await app.getByRole('list', { name: 'Archived plans' }).getByRole('button', { name: `Restore ${copy}` }).click();
+  await app
+    .getByRole('list', { name: 'Archived plans' })
+    .getByRole('button', { name: `Restore ${copy}` })
+    .click();
   await expect(app.getByRole('list', { name: 'Plans' }).getByRole('button', { name: copy, exact: true })).toBeVisible();
   await expect(app.getByText(/Archived plans/)).toHaveCount(0);
 
@@ -76,12 +93,18 @@ test('plans are created, renamed, copied, archived and deleted with undo; a plan
   await app.getByTestId('moment-gift-order').click();
   await app.getByRole('button', { name: `Start on ${startDate}` }).click();
   await expect(app.getByLabel(/^Start date/)).toHaveValue(startDate);
-  await expect(app.getByTestId('audience-count')).toContainText(`${audience.toLocaleString('en-US')} customers are in “Gift window” as of ${startDate}`, { timeout: 30_000 });
+  await expect(app.getByTestId('audience-count')).toContainText(
+    `${audience.toLocaleString('en-US')} customers are in “Gift window” as of ${startDate}`,
+    { timeout: 30_000 },
+  );
   await app.getByRole('button', { name: 'Next: Recommendations' }).click();
 
   // Step 3: two proposals added, one approved, one rejected, a reviewer named.
   const items = app.getByRole('list', { name: 'Recommendations in this plan' }).getByTestId('plan-item');
-  const decisionOf = (r: Recommendation) => items.filter({ has: app.getByRole('button', { name: `Approve ${itemName(r)}`, exact: true }) }).getByTestId('item-decision');
+  const decisionOf = (r: Recommendation) =>
+    items
+      .filter({ has: app.getByRole('button', { name: `Approve ${itemName(r)}`, exact: true }) })
+      .getByTestId('item-decision');
   await app.getByRole('button', { name: `Add ${itemName(first)}`, exact: true }).click();
   await app.getByRole('button', { name: `Add ${itemName(second)}`, exact: true }).click();
   await expect(items).toHaveCount(2);
@@ -141,7 +164,9 @@ test('plans are created, renamed, copied, archived and deleted with undo; a plan
   await stepButton(app, 'Moment').click();
   await expect(app.getByTestId('moment-gift-order').getByRole('radio')).toBeChecked();
   await expect(app.getByLabel(/^Start date/)).toHaveValue(startDate);
-  await expect(app.getByTestId('audience-count')).toContainText(`${audience.toLocaleString('en-US')} customers`, { timeout: 30_000 });
+  await expect(app.getByTestId('audience-count')).toContainText(`${audience.toLocaleString('en-US')} customers`, {
+    timeout: 30_000,
+  });
   await stepButton(app, 'Recommendations').click();
   await expect(decisionOf(first)).toHaveText('Approved');
   await expect(decisionOf(second)).toHaveText('Rejected');
@@ -149,7 +174,9 @@ test('plans are created, renamed, copied, archived and deleted with undo; a plan
   await expect(stepButton(app, 'Recommendations')).toContainText('complete');
 });
 
-test('a recommendation can be replaced, added by hand, pinned and removed; the list is marked reviewed once every item is decided', async ({ app }) => {
+test('a recommendation can be replaced, added by hand, pinned and removed; the list is marked reviewed once every item is decided', async ({
+  app,
+}) => {
   const { proposals } = await expected();
   const [first] = proposals;
 
@@ -187,7 +214,9 @@ test('a recommendation can be replaced, added by hand, pinned and removed; the l
   await byHand.getByRole('button', { name: 'Add this recommendation' }).click();
   await expect(items).toHaveCount(2);
   await app.getByRole('button', { name: 'Pin Gift Card', exact: true }).click();
-  await expect(items.filter({ hasText: 'Gift Card' }).getByTestId('item-decision')).toHaveText('Waiting for review · pinned first in the messages');
+  await expect(items.filter({ hasText: 'Gift Card' }).getByTestId('item-decision')).toHaveText(
+    'Waiting for review · pinned first in the messages',
+  );
   await app.getByRole('button', { name: 'Remove Gift Card', exact: true }).click();
   await expect(items).toHaveCount(1);
 
@@ -199,9 +228,13 @@ test('a recommendation can be replaced, added by hand, pinned and removed; the l
   await expect(app.getByText('Approved despite the warnings above')).toBeVisible();
   await markReviewed.click();
   await expect(app.getByTestId('reviewed-at')).toContainText('Marked reviewed by Dana Reviewer');
-  await expect(app.getByTestId('review-state')).toContainText('All 1 recommendations are reviewed; 1 approved will appear in the messages.');
+  await expect(app.getByTestId('review-state')).toContainText(
+    'All 1 recommendations are reviewed; 1 approved will appear in the messages.',
+  );
 
   // A change to the list takes the sign-off back.
   await app.getByRole('button', { name: `Pin ${pouch}`, exact: true }).click();
-  await expect(app.getByTestId('reviewed-at')).toHaveText('Every item is decided: mark the list reviewed to sign it off.');
+  await expect(app.getByTestId('reviewed-at')).toHaveText(
+    'Every item is decided: mark the list reviewed to sign it off.',
+  );
 });

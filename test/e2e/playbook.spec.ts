@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { DEMO_WORKSPACES } from '../../src/core/demo/demo-workspaces';
 import { examplePlan } from '../../src/core/demo/example-plans';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
@@ -18,11 +18,14 @@ async function demoPlan() {
   return plan;
 }
 
-const workspaceReady = (app: Page) => expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 90_000 });
+const workspaceReady = (app: Page) =>
+  expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 90_000 });
 const tour = (app: Page) => app.getByRole('region', { name: 'Guided tour' });
 const highlighted = (app: Page) => app.locator('.tour-highlight');
 
-test('help panels explain the Insights pages, and the plan’s moment beside the Moment step, staying open on the next step', async ({ app }) => {
+test('help panels explain the Insights pages, and the plan’s moment beside the Moment step, staying open on the next step', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const plan = await demoPlan();
   const moment = MOMENT_CATALOGUE[plan.moment.id!];
@@ -35,12 +38,17 @@ test('help panels explain the Insights pages, and the plan’s moment beside the
   await app.getByRole('tab', { name: 'Insights' }).click();
   await app.getByRole('button', { name: 'Explain these insights' }).click();
   const insightsHelp = app.getByRole('complementary', { name: 'Explanations' });
-  await expect(insightsHelp.getByRole('region', { name: 'Families' })).toContainText(STRATEGIES.find((s) => s.id === 'ecosystem')!.what);
+  await expect(insightsHelp.getByRole('region', { name: 'Families' })).toContainText(
+    STRATEGIES.find((s) => s.id === 'ecosystem')!.what,
+  );
   await app.getByRole('button', { name: 'Hide explanations' }).click();
 
   await app.getByRole('tab', { name: 'Plans' }).click();
   await app.getByRole('list', { name: 'Plans' }).getByRole('button', { name: plan.name, exact: true }).click();
-  await app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: /Moment/ }).click();
+  await app
+    .getByRole('navigation', { name: 'Plan steps' })
+    .getByRole('button', { name: /Moment/ })
+    .click();
 
   const help = app.getByRole('complementary', { name: 'Explanations' });
   await expect(help).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { assessReadiness } from '../../src/core/analysis/readiness';
 import { DEMO_WORKSPACES } from '../../src/core/demo/demo-workspaces';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';

@@ -5,7 +5,9 @@ import { plantedPilot } from '../support/planted-pilot';
 import { scratchDir } from '../support/workspace-fixtures';
 
 // Run with `npm run screenshots`: refreshes the pictures the README shows.
-test('screenshots of the home screen, a demo workspace, its insights, its example plan with pilot results, and its exercises', async ({ app }) => {
+test('screenshots of the home screen, a demo workspace, its insights, its example plan with pilot results, and its exercises', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   await app.getByRole('button', { name: 'New workspace…' }).waitFor();
   await app.screenshot({ path: 'docs/screenshots/home.png' });

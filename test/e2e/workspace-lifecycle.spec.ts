@@ -6,7 +6,6 @@ import { makeBadWorkspaces, scratchDir, smallWorkspaceBytes } from '../support/w
 import { expect, test } from '../support/e2e';
 import { saved } from '../support/e2e-steps';
 
-
 async function createWorkspace(page: Page, name: string) {
   await page.getByRole('button', { name: 'New workspace…' }).click();
   const field = page.getByLabel('Name of the business or client');

@@ -97,7 +97,11 @@ test('the window is isolated and sandboxed, without Node in the page', async () 
       bridge: Object.keys(window.xsellBridge ?? {}).sort(),
     };
   });
-  expect(inPage).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'onMenuCommand', 'onQuitRequested'] });
+  expect(inPage).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['invoke', 'onMenuCommand', 'onQuitRequested'],
+  });
 });
 
 test('the page gets the CSP header and can talk to main through the bridge', async () => {
@@ -105,7 +109,10 @@ test('the page gets the CSP header and can talk to main through the bridge', asy
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
 
-  expect(await page.evaluate(() => window.xsellBridge!.invoke('recent:list', undefined))).toEqual({ ok: true, value: [] });
+  expect(await page.evaluate(() => window.xsellBridge!.invoke('recent:list', undefined))).toEqual({
+    ok: true,
+    value: [],
+  });
 });
 
 test('navigating away from the app is denied', async () => {

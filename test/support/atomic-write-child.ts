@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../../src/main/atomic-write';
+import { writeFileAtomic } from '../../src/node/atomic-write';
 
 /**
  * Writes one file atomically in its own process, for tests that must see what a crash leaves:

@@ -1,6 +1,6 @@
 import { getPlan, listPlans } from '../../src/core/plan/plan-store';
 import type { Database } from '../../src/core/store/sqlite';
-import type { PlanRecord } from '../../src/shared/plan';
+import type { PlanRecord } from '../../src/core/plan/plan-document';
 
 /** The example plan a demo workspace opens with: its first plan. */
 export function examplePlan(db: Database): PlanRecord {

@@ -6,7 +6,11 @@ import { expect } from './e2e';
 export const saved = (page: Page) => expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 
 /** A CSV file to hand to a file chooser, one string a line. */
-export const csvFile = (name: string, ...lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+export const csvFile = (name: string, ...lines: string[]) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(`${lines.join('\n')}\n`),
+});
 
 /** Creates an empty workspace from the home screen and waits until it is saved. */
 export async function createWorkspace(page: Page, name: string): Promise<void> {

@@ -11,7 +11,8 @@ const BUNDLE = 'out/renderer';
 export const test = base.extend<{ app: Page }, { serverUrl: string }>({
   serverUrl: [
     async ({}, use) => {
-      if (!existsSync(`${BUNDLE}/index.html`)) throw new Error(`No browser build in ${BUNDLE}: run "npm run build" first.`);
+      if (!existsSync(`${BUNDLE}/index.html`))
+        throw new Error(`No browser build in ${BUNDLE}: run "npm run build" first.`);
       const server: PreviewServer = await preview({
         configFile: 'vite.web.config.ts',
         preview: { port: 0, strictPort: false, host: '127.0.0.1' },

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { runImport } from '../../src/cli/commands/import';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import type { Database } from '../../src/core/store/sqlite';

@@ -1,14 +1,15 @@
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { dayOf, stampOf } from '../../src/core/analysis/as-of';
 import { loadPurchases } from '../../src/core/analysis/purchases';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
-import { audienceCsv, audienceRows } from '../../src/core/export/audience-csv';
+import { audienceRows } from '../../src/core/plan/pilot-audience';
+import { audienceCsv } from '../../src/core/export/audience-csv';
 import { planAsOf } from '../../src/core/plan/moment-catalogue';
 import { otherActivePlans } from '../../src/core/plan/plan-store';
 import { customerOutcomes } from '../../src/core/results/customer-outcomes';
 import { readPilotSends } from '../../src/core/results/pilot-sends';
 import { queryAll } from '../../src/core/store/sqlite';
-import type { Industry } from '../../src/shared/workspace';
+import type { Industry } from '../../src/core/store/workspace-types';
 import { examplePlan } from './demo-plan';
 import { seededRandom } from './seeded-random';
 
@@ -23,17 +24,35 @@ export interface PlantedPilot {
 }
 
 /** The files of a demo's example pilot that ran with a planted effect, worked out on a fresh copy of the demo. */
-export async function plantedPilot(industry: Industry, chance: { treatment: number; control: number }, seed: number): Promise<PlantedPilot> {
+export async function plantedPilot(
+  industry: Industry,
+  chance: { treatment: number; control: number },
+  seed: number,
+): Promise<PlantedPilot> {
   const db = generateDemoWorkspace(await loadSqlJs(), industry);
   try {
     const plan = examplePlan(db);
     const rows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId));
     const audience = audienceCsv(rows);
-    const sendLog = ['Email,Event,Timestamp', ...rows.filter((r) => r.group === 'treatment').map((r) => `${r.email},Received Email,${r.sendTime}`)].join('\n');
+    const sendLog = [
+      'Email,Event,Timestamp',
+      ...rows.filter((r) => r.group === 'treatment').map((r) => `${r.email},Received Email,${r.sendTime}`),
+    ].join('\n');
     const { sends } = readPilotSends(audience);
-    const ids = new Map(queryAll<{ product_id: string; name: string }>(db, 'SELECT product_id, name FROM products').map((p) => [p.name, p.product_id]));
+    const ids = new Map(
+      queryAll<{ product_id: string; name: string }>(db, 'SELECT product_id, name FROM products').map((p) => [
+        p.name,
+        p.product_id,
+      ]),
+    );
     const start = dayOf(planAsOf(db, plan.document)!);
-    const outcomes = customerOutcomes(db, sends, loadPurchases(db), start, start + 2 * plan.document.pilot.durationDays);
+    const outcomes = customerOutcomes(
+      db,
+      sends,
+      loadPurchases(db),
+      start,
+      start + 2 * plan.document.pilot.durationDays,
+    );
     const productsOf = new Map(sends.map((s) => [s.customerId, s.products]));
     const next = seededRandom(seed);
     const lines = ['order_id,customer_id,ordered_at,product_id,quantity,unit_price,channel'];
@@ -46,7 +65,12 @@ export async function plantedPilot(industry: Industry, chance: { treatment: numb
     }
     // A last order well past the 14 days, so the orders cover the days the verdict needs.
     lines.push(`PILOT-LAST,${outcomes[0].customerId},${stampOf(start + 40)},${ids.values().next().value},1,10.00,web`);
-    return { planName: plan.document.name, audienceCsv: audience, sendLogCsv: `${sendLog}\n`, ordersCsv: `${lines.join('\n')}\n` };
+    return {
+      planName: plan.document.name,
+      audienceCsv: audience,
+      sendLogCsv: `${sendLog}\n`,
+      ordersCsv: `${lines.join('\n')}\n`,
+    };
   } finally {
     db.close();
   }

@@ -1,10 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSqlJs } from '../../src/cli/node-sqljs';
+import { loadSqlJs } from '../../src/node/node-sqljs';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
-import type { OpenFailureKind } from '../../src/shared/workspace';
-
+import type { OpenFailureKind } from '../../src/core/store/workspace-types';
 
 export function scratchDir(prefix = 'xsell-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -14,9 +13,15 @@ export function scratchDir(prefix = 'xsell-test-'): string {
 export async function smallWorkspaceBytes(name = 'Corner Bakery'): Promise<Uint8Array> {
   const SQL = await loadSqlJs();
   const db = createWorkspaceDb(SQL, name);
-  db.run(`INSERT INTO customers(customer_id, email, first_name) VALUES ('C1','ana@example.com','Ana'), ('C2','ben@example.com','Ben')`);
-  db.run(`INSERT INTO orders(order_id, customer_id, ordered_at) VALUES ('O1','C1','2026-01-05T10:00:00'), ('O2','C2','2026-03-09T16:30:00')`);
-  db.run(`INSERT INTO order_lines(order_id, product_id, quantity, unit_price) VALUES ('O1','P1',1,4.5), ('O2','P2',2,3.2)`);
+  db.run(
+    `INSERT INTO customers(customer_id, email, first_name) VALUES ('C1','ana@example.com','Ana'), ('C2','ben@example.com','Ben')`,
+  );
+  db.run(
+    `INSERT INTO orders(order_id, customer_id, ordered_at) VALUES ('O1','C1','2026-01-05T10:00:00'), ('O2','C2','2026-03-09T16:30:00')`,
+  );
+  db.run(
+    `INSERT INTO order_lines(order_id, product_id, quantity, unit_price) VALUES ('O1','P1',1,4.5), ('O2','P2',2,3.2)`,
+  );
   const bytes = db.export();
   db.close();
   return bytes;
@@ -34,7 +39,7 @@ export async function makeBadWorkspaces(dir: string): Promise<BadWorkspace[]> {
   const good = await smallWorkspaceBytes();
 
   const foreign = new SQL.Database();
-  foreign.run('CREATE TABLE contacts(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts(name) VALUES (\'x\');');
+  foreign.run("CREATE TABLE contacts(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts(name) VALUES ('x');");
   const foreignBytes = foreign.export();
   foreign.close();
 

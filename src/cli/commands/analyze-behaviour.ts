@@ -10,7 +10,12 @@ const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
 
 export const sequencesAnalysis: Analysis = {
   flag: 'sequences',
-  options: { level: { type: 'string' }, 'min-customers': { type: 'string' }, limit: { type: 'string' }, 'as-of': { type: 'string' } },
+  options: {
+    level: { type: 'string' },
+    'min-customers': { type: 'string' },
+    limit: { type: 'string' },
+    'as-of': { type: 'string' },
+  },
   usage: `--sequences: "bought A, later bought B" for customers with two or more orders
   --level L              product (default) or category
   --min-customers N      leave out sequences of fewer customers (default 20)
@@ -81,16 +86,21 @@ function sequencesTable(result: SequencesResult): string {
   const lines = [result.explanation, `${count(result.repeatCustomers)} customers have two or more orders.`, ''];
   if (result.rows.length === 0) lines.push('No sequence is shared by enough customers; lower --min-customers.');
   for (const row of result.rows) {
-    lines.push(`${row.from.label} → ${row.to.label}: ${count(row.customers)} customers (${percent(row.share)} of first buyers), median ${row.days.median ?? '–'} days`);
+    lines.push(
+      `${row.from.label} → ${row.to.label}: ${count(row.customers)} customers (${percent(row.share)} of first buyers), median ${row.days.median ?? '–'} days`,
+    );
   }
   return lines.join('\n');
 }
 
 function familiesTable(result: FamiliesResult): string {
   const lines = [result.explanation, ''];
-  if (result.families.length === 0) lines.push('No product family has two or more members with buyers; import products with a family column.');
+  if (result.families.length === 0)
+    lines.push('No product family has two or more members with buyers; import products with a family column.');
   for (const family of result.families) {
-    lines.push(`${family.family}: ${count(family.owners)} owners; ${family.ownershipCounts.map((o) => `${count(o.customers)} own ${o.members}`).join(', ')}`);
+    lines.push(
+      `${family.family}: ${count(family.owners)} owners; ${family.ownershipCounts.map((o) => `${count(o.customers)} own ${o.members}`).join(', ')}`,
+    );
     for (const set of family.sets) lines.push(`  ${set.explanation}`);
   }
   return lines.join('\n');

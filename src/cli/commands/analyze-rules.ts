@@ -1,5 +1,10 @@
 import { loadBaskets } from '../../core/analysis/combinations/baskets';
-import { MAX_ITEMSET_LENGTH, mineBaskets, parameterProblem, withProductNames } from '../../core/analysis/combinations/mine';
+import {
+  MAX_ITEMSET_LENGTH,
+  mineBaskets,
+  parameterProblem,
+  withProductNames,
+} from '../../core/analysis/combinations/mine';
 import {
   CombinationsUnavailable,
   type AssociationRule,
@@ -13,7 +18,8 @@ import type { Analysis, OptionValues } from './analysis-flag';
 
 /** `analyze --rules`: products (or categories) bought together, as association rules. */
 
-const CONVICTION_NOTE = 'conviction is null where confidence is 1: no basket holds the antecedent without the consequent (infinite conviction).';
+const CONVICTION_NOTE =
+  'conviction is null where confidence is 1: no basket holds the antecedent without the consequent (infinite conviction).';
 const DEFAULT_TOP = 30;
 
 export const rulesAnalysis: Analysis = {
@@ -79,12 +85,16 @@ function parseParameters(values: OptionValues): CombinationsParameters {
 
 /** A share written as a fraction (0.05) or a percentage (5%). */
 function fraction(value: string | boolean | undefined, option: string): number {
-  if (typeof value !== 'string' || value === '') throw new UsageError(`The option --${option} is required (a share such as 0.05 or 5%).`);
+  if (typeof value !== 'string' || value === '')
+    throw new UsageError(`The option --${option} is required (a share such as 0.05 or 5%).`);
   const text = value.trim();
   const percent = text.endsWith('%');
-  const number = /^(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(percent ? text.slice(0, -1) : text) ? Number(percent ? text.slice(0, -1) : text) : NaN;
+  const number = /^(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(percent ? text.slice(0, -1) : text)
+    ? Number(percent ? text.slice(0, -1) : text)
+    : NaN;
   const share = percent ? number / 100 : number;
-  if (!Number.isFinite(share) || share > 1) throw new UsageError(`--${option} must be a share from 0 to 1, such as 0.05 or 5%; got "${value}".`);
+  if (!Number.isFinite(share) || share > 1)
+    throw new UsageError(`--${option} must be a share from 0 to 1, such as 0.05 or 5%; got "${value}".`);
   return share;
 }
 
@@ -118,7 +128,14 @@ function asJson(result: CombinationsResult, top: number | null, timing: Record<s
     itemsetsBySize: result.itemsetsBySize,
     rulesFound: result.rules.length,
     rules: rules.map(({ antecedent, consequent, count, support, confidence, lift, leverage, conviction }) => ({
-      antecedent, consequent, count, support, confidence, lift, leverage, conviction,
+      antecedent,
+      consequent,
+      count,
+      support,
+      confidence,
+      lift,
+      leverage,
+      conviction,
     })),
     names: result.names,
     notes: [CONVICTION_NOTE],
@@ -139,14 +156,28 @@ function asTable(result: CombinationsResult, top: number): string {
     `In at least ${percent(p.minSupport)} of baskets (${count(result.minCount)} or more): ${sizes}.`,
   ];
   if (result.rules.length === 0) {
-    return [...head, `No combination reaches a confidence of ${percent(p.minConfidence)}. Try lower thresholds.`].join('\n');
+    return [...head, `No combination reaches a confidence of ${percent(p.minConfidence)}. Try lower thresholds.`].join(
+      '\n',
+    );
   }
   const shown = result.rules.slice(0, top);
   const rows = shown.map((rule) => tableRow(rule));
-  const header = ['If a basket holds', 'it also holds', 'baskets', 'support', 'confidence', 'lift', 'leverage', 'conviction'];
+  const header = [
+    'If a basket holds',
+    'it also holds',
+    'baskets',
+    'support',
+    'confidence',
+    'lift',
+    'leverage',
+    'conviction',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
-  const named = [...new Set(shown.flatMap((r) => [...r.antecedent, ...r.consequent]))].filter((id) => result.names[id]).sort();
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd();
+  const named = [...new Set(shown.flatMap((r) => [...r.antecedent, ...r.consequent]))]
+    .filter((id) => result.names[id])
+    .sort();
   const idWidth = Math.max(0, ...named.map((id) => id.length));
   return [
     ...head,

@@ -36,9 +36,11 @@ export const analyzeCommand: Command = {
     const { values } = parseCommandLine(args, options) as { values: OptionValues };
     const chosen = ANALYSES.filter((a) => values[a.flag] === true);
     const flags = ANALYSES.map((a) => `--${a.flag}`).join(', ');
-    if (chosen.length !== 1) throw new UsageError(chosen.length ? 'Choose one analysis at a time.' : `Which analysis? Add one of ${flags}.`);
+    if (chosen.length !== 1)
+      throw new UsageError(chosen.length ? 'Choose one analysis at a time.' : `Which analysis? Add one of ${flags}.`);
     const workspace = values.workspace;
-    if (typeof workspace !== 'string' || workspace === '') throw new UsageError('Name the workspace to analyse, with --workspace.');
+    if (typeof workspace !== 'string' || workspace === '')
+      throw new UsageError('Name the workspace to analyse, with --workspace.');
     const json = values.json === true;
     const run = chosen[0].prepare(values);
 
@@ -56,4 +58,3 @@ export const analyzeCommand: Command = {
     }
   },
 };
-

@@ -1,7 +1,7 @@
 import { planChecklist, type ChecklistReport } from '../../core/plan/checklist-report';
 import type { CheckResult } from '../../core/plan/checklist';
 import { otherActivePlans } from '../../core/plan/plan-store';
-import type { PlanRecord } from '../../shared/plan';
+import type { PlanRecord } from '../../core/plan/plan-document';
 import { EXIT, parseCommandLine, required, type CliOutput, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
 
@@ -38,7 +38,18 @@ export const checkCommand: Command = {
       const report = planChecklist(db, plan.planId, plan.document, otherActivePlans(db, plan.planId));
       if (values.json) {
         const { checks, acknowledged, blocked } = report;
-        io.out(JSON.stringify({ plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision }, checks, acknowledged, blocked }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision },
+              checks,
+              acknowledged,
+              blocked,
+            },
+            null,
+            2,
+          ),
+        );
       } else {
         printReport(plan, report, io);
       }
@@ -63,7 +74,8 @@ function printReport(plan: PlanRecord, report: ChecklistReport, io: CliOutput): 
   ];
   if (report.acknowledged.length > 0) {
     lines.push('', 'Acknowledged:');
-    for (const a of report.acknowledged) lines.push(`  ${a.checkId}: “${a.reason}” (${a.acknowledgedBy ?? 'unnamed'}, ${a.acknowledgedAt.slice(0, 10)})`);
+    for (const a of report.acknowledged)
+      lines.push(`  ${a.checkId}: “${a.reason}” (${a.acknowledgedBy ?? 'unnamed'}, ${a.acknowledgedAt.slice(0, 10)})`);
   }
   lines.push(
     '',

@@ -1,6 +1,16 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { DEFAULT_SEED, writeOrderLinesCsv } from '../../core/demo';
-import { count, EXIT, industry, megabytes, parseCommandLine, required, seconds, wholeNumber, type Command } from '../cli-support';
+import {
+  count,
+  EXIT,
+  industry,
+  megabytes,
+  parseCommandLine,
+  required,
+  seconds,
+  wholeNumber,
+  type Command,
+} from '../cli-support';
 
 export const demoCsvCommand: Command = {
   name: 'demo-csv',

@@ -1,9 +1,19 @@
 import { generateDemoWorkspace } from '../../core/demo';
 import { DEFAULT_CUSTOMERS, DEFAULT_SEED, LINES_PER_CUSTOMER } from '../../core/demo';
 import { queryValue } from '../../core/store/sqlite';
-import { writeFileAtomic } from '../../main/atomic-write';
-import { count, EXIT, industry, megabytes, parseCommandLine, required, seconds, wholeNumber, type Command } from '../cli-support';
-import { loadSqlJs } from '../node-sqljs';
+import { writeFileAtomic } from '../../node/atomic-write';
+import {
+  count,
+  EXIT,
+  industry,
+  megabytes,
+  parseCommandLine,
+  required,
+  seconds,
+  wholeNumber,
+  type Command,
+} from '../cli-support';
+import { loadSqlJs } from '../../node/node-sqljs';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -41,7 +51,9 @@ and the pattern of one cross-sell strategy planted in them.
     const bytes = db.export();
     db.close();
     await writeFileAtomic(out, bytes);
-    io.out(`Wrote ${name} to ${out}: ${summary} (${megabytes(bytes.length)}) in ${seconds(performance.now() - started)}.`);
+    io.out(
+      `Wrote ${name} to ${out}: ${summary} (${megabytes(bytes.length)}) in ${seconds(performance.now() - started)}.`,
+    );
     return EXIT.ok;
   },
 };

@@ -1,6 +1,6 @@
 import { EXPORT_FORMATS, exportPlan, isExportFormat } from '../../core/export/export-plan';
 import { drawIsSettled } from '../../core/results/exported-audience';
-import { writeFileAtomic } from '../../main/atomic-write';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT, parseCommandLine, required, UsageError, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
 
@@ -42,7 +42,8 @@ export const exportCommand: Command = {
     const name = required(values.plan, 'plan');
     const format = required(values.format, 'format');
     const out = required(values.out, 'out');
-    if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
+    if (!isExportFormat(format))
+      throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
 
     return withNamedPlan(workspace, name, io, async (db, plan) => {
       const settled = format === 'audience-csv' && drawIsSettled(db, plan.planId);
@@ -54,10 +55,14 @@ export const exportCommand: Command = {
       await writeFileAtomic(out, new TextEncoder().encode(exported.value.data));
       io.out(`Wrote the plan “${plan.document.name}” as ${format} to ${out}.`);
       if (settled) {
-        io.out(`The pilot's sends are already recorded, so ${workspace} keeps the draw they were read against, not this file's.`);
+        io.out(
+          `The pilot's sends are already recorded, so ${workspace} keeps the draw they were read against, not this file's.`,
+        );
       } else if (format === 'audience-csv') {
         await writeFileAtomic(workspace, db.export());
-        io.out(`${workspace} keeps the pilot's draw, to compare an email tool's send log with this control group later.`);
+        io.out(
+          `${workspace} keeps the pilot's draw, to compare an email tool's send log with this control group later.`,
+        );
       }
       return EXIT.ok;
     });

@@ -63,7 +63,14 @@ export function failureSummary(file: string, outcome: Failed): Summary {
     ok: false,
     file,
     error: outcome.failure,
-    ...(preview ? { encoding: preview.format.encoding, delimiter: preview.format.delimiter, kind: preview.detectedKind, mapping: preview.mapping } : {}),
+    ...(preview
+      ? {
+          encoding: preview.format.encoding,
+          delimiter: preview.format.delimiter,
+          kind: preview.detectedKind,
+          mapping: preview.mapping,
+        }
+      : {}),
     ...(outcome.report ? fileSummary(file, outcome.report) : {}),
   };
 }
@@ -75,9 +82,12 @@ export function report(io: CliOutput, json: boolean, summary: Summary): void {
   }
   if (!summary.ok) {
     const error = summary.error as { code: string; message: string; detail?: string };
-    const lines = [`Nothing was imported${summary.file ? ` (stopped at ${String(summary.file)})` : ''}. ${error.message}`];
+    const lines = [
+      `Nothing was imported${summary.file ? ` (stopped at ${String(summary.file)})` : ''}. ${error.message}`,
+    ];
     if (error.detail) lines.push(error.detail);
-    if (error.code === 'choose_date_order') lines.push('Use --date-format dmy (day first) or --date-format mdy (month first).');
+    if (error.code === 'choose_date_order')
+      lines.push('Use --date-format dmy (day first) or --date-format mdy (month first).');
     if (error.code === 'choose_delimiter') lines.push('Use --delimiter with the separator, e.g. --delimiter ";".');
     lines.push('The workspace was not changed.');
     io.err(lines.join('\n'));
@@ -123,7 +133,8 @@ export function rejectedCsv(results: FileResult[]): string {
   return text;
 }
 
-const sum = (reports: ImportReport[], pick: (r: ImportReport) => number) => reports.reduce((total, r) => total + pick(r), 0);
+const sum = (reports: ImportReport[], pick: (r: ImportReport) => number) =>
+  reports.reduce((total, r) => total + pick(r), 0);
 
 function addCounts(a: TableCounts, b: TableCounts): TableCounts {
   const total = { ...a };

@@ -11,11 +11,11 @@ import type { RejectedRow } from '../../core/import/validate';
 import type { DayMonthOrder } from '../../core/import/values';
 import { createWorkspaceDb, openWorkspaceBytes } from '../../core/store/open-workspace';
 import type { Database } from '../../core/store/sqlite';
-import { writeFileAtomic } from '../../main/atomic-write';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
-import { openFileSource } from '../file-source';
+import { openFileSource } from '../../node/file-source';
 import { failureSummary, rejectedCsv, report, successSummary, type FileResult } from './import-output';
-import { loadSqlJs } from '../node-sqljs';
+import { loadSqlJs } from '../../node/node-sqljs';
 
 /**
  * `import FILE... --workspace W.xsell`: imports CSV files into a workspace, creating it when
@@ -124,12 +124,21 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
   if (values['date-format'] !== undefined) choices.dayMonthOrder = parseDateFormat(values['date-format']);
   if (values.delimiter !== undefined) choices.delimiter = parseDelimiter(values.delimiter);
   if (values.mapping !== undefined) choices.mapping = await readMapping(values.mapping);
-  return { files: positionals, workspace: values.workspace, choices, json: values.json ?? false, rejectedOut: values['rejected-out'] };
+  return {
+    files: positionals,
+    workspace: values.workspace,
+    choices,
+    json: values.json ?? false,
+    rejectedOut: values['rejected-out'],
+  };
 }
 
 function parseKind(text: string): ImportKind {
   const kind = text.trim().toLowerCase().replace(/-/g, '_');
-  if (!isImportKind(kind)) throw new UsageError(`“${text}” is not a kind of data we import. Use customers, products, orders, order-lines, order-lines-flat, events or baskets.`);
+  if (!isImportKind(kind))
+    throw new UsageError(
+      `“${text}” is not a kind of data we import. Use customers, products, orders, order-lines, order-lines-flat, events or baskets.`,
+    );
   return kind;
 }
 
@@ -144,11 +153,22 @@ function parseDateFormat(text: string): DayMonthOrder {
   const value = text.trim().toLowerCase();
   if (['dmy', 'dd/mm/yyyy', 'dd.mm.yyyy', 'dd-mm-yyyy', 'day-first'].includes(value)) return 'dmy';
   if (['mdy', 'mm/dd/yyyy', 'mm-dd-yyyy', 'month-first'].includes(value)) return 'mdy';
-  throw new UsageError(`“${text}” is not a date format we know. Use dmy (day first, 25/12/2024) or mdy (month first, 12/25/2024).`);
+  throw new UsageError(
+    `“${text}” is not a date format we know. Use dmy (day first, 25/12/2024) or mdy (month first, 12/25/2024).`,
+  );
 }
 
 function parseDelimiter(text: string): Delimiter {
-  const names: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '|': '|', pipe: '|' };
+  const names: Record<string, Delimiter> = {
+    ',': ',',
+    comma: ',',
+    ';': ';',
+    semicolon: ';',
+    tab: '\t',
+    '\t': '\t',
+    '|': '|',
+    pipe: '|',
+  };
   const delimiter = names[text.toLowerCase()];
   if (!delimiter) throw new UsageError(`“${text}” is not a separator we read. Use , ; tab or |.`);
   return delimiter;
@@ -159,12 +179,16 @@ async function readMapping(path: string): Promise<ImportMapping> {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`Could not read the mapping ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `Could not read the mapping ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = importMappingSchema.safeParse(json);
   if (!parsed.success) {
     const problem = parsed.error.issues[0];
-    throw new UsageError(`The mapping ${path} is not a column mapping: ${problem.path.join('.') || 'the file'}: ${problem.message}.`);
+    throw new UsageError(
+      `The mapping ${path} is not a column mapping: ${problem.path.join('.') || 'the file'}: ${problem.message}.`,
+    );
   }
   return parsed.data;
 }
@@ -187,7 +211,11 @@ async function importOne(db: Database, file: string, choices: ImportChoices): Pr
     opened = await openFileSource(file);
   } catch (error) {
     const message = `Could not read ${file}: ${unreadableFile(error)}`;
-    return { file, rejectedRows, outcome: { ok: false, failure: importFailure('cannot_read', message), report: null, preview: null } };
+    return {
+      file,
+      rejectedRows,
+      outcome: { ok: false, failure: importFailure('cannot_read', message), report: null, preview: null },
+    };
   }
   try {
     const outcome = await importFile(db, opened.source, choices, { onRejectedRow: (row) => rejectedRows.push(row) });

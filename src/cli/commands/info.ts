@@ -3,9 +3,17 @@ import { basename } from 'node:path';
 import { demoWorkspace } from '../../core/demo/demo-workspaces';
 import { openWorkspaceBytes } from '../../core/store/open-workspace';
 import { summarizeWorkspace } from '../../core/store/workspace-summary';
-import { TABLES, type OpenFailure } from '../../shared/workspace';
-import { count, EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
-import { loadSqlJs } from '../node-sqljs';
+import { TABLES, type OpenFailure } from '../../core/store/workspace-types';
+import {
+  count,
+  EXIT,
+  parseCommandLine,
+  unreadableFile,
+  UsageError,
+  type CliOutput,
+  type Command,
+} from '../cli-support';
+import { loadSqlJs } from '../../node/node-sqljs';
 
 /** Where SQLite keeps PRAGMA user_version in a file's header: the version the file itself is at. */
 const USER_VERSION_OFFSET = 60;
@@ -25,7 +33,10 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
 
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, { json: { type: 'boolean' } }, true);
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'Give one file at a time.' : 'Which file? Give the path of a workspace.');
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length ? 'Give one file at a time.' : 'Which file? Give the path of a workspace.',
+      );
     const [path] = positionals;
     const json = values.json ?? false;
 
@@ -62,11 +73,22 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
 };
 
 function report(io: CliOutput, json: boolean, path: string, failure: InfoFailure): number {
-  if (json) io.out(JSON.stringify({ error: { kind: failure.kind, message: failure.message, detail: failure.detail ?? null } }, null, 2));
+  if (json)
+    io.out(
+      JSON.stringify(
+        { error: { kind: failure.kind, message: failure.message, detail: failure.detail ?? null } },
+        null,
+        2,
+      ),
+    );
   else io.err([`Cannot open ${basename(path)}: ${failure.message}`, failure.detail].filter(Boolean).join('\n'));
   return EXIT.badFile;
 }
 
 function unreadable(error: unknown): InfoFailure {
-  return { kind: 'unreadable', message: unreadableFile(error), detail: error instanceof Error ? error.message : String(error) };
+  return {
+    kind: 'unreadable',
+    message: unreadableFile(error),
+    detail: error instanceof Error ? error.message : String(error),
+  };
 }

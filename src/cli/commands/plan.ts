@@ -1,13 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { momentAudience, type MomentAudienceView } from '../../core/plan/moment-catalogue';
 import { exportedPlanJson, parsePlanDocument } from '../../core/plan/plan-documents';
-import { createPlan, findPlanByName, listPlans, otherActivePlans, savePlan, type PlanSummary } from '../../core/plan/plan-store';
+import {
+  createPlan,
+  findPlanByName,
+  listPlans,
+  otherActivePlans,
+  savePlan,
+  type PlanSummary,
+} from '../../core/plan/plan-store';
 import { planSchedule, type PlanSchedule } from '../../core/plan/schedule';
 import type { Database } from '../../core/store/sqlite';
-import { writeFileAtomic } from '../../main/atomic-write';
-import { CHANNEL_IDS, type PlanDocument, type PlanRecord } from '../../shared/plan';
-import { ok, type Result } from '../../shared/result';
-import { EXIT, parseCommandLine, required, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
+import { writeFileAtomic } from '../../node/atomic-write';
+import { CHANNEL_IDS, type PlanDocument, type PlanRecord } from '../../core/plan/plan-document';
+import { ok, type Result } from '../../core/util/result';
+import {
+  EXIT,
+  parseCommandLine,
+  required,
+  unreadableFile,
+  UsageError,
+  type CliOutput,
+  type Command,
+} from '../cli-support';
 import { planNamed, withWorkspace } from '../workspace-file';
 
 /**
@@ -60,7 +75,8 @@ export const planCommand: Command = {
     if (values.name !== undefined && mode !== 'from') throw new UsageError('--name goes with --from.');
     if (values.out !== undefined && mode !== 'export') throw new UsageError('--out goes with --export.');
     if (mode === 'export' && !values.out) throw new UsageError('--export needs --out, the file to write the plan to.');
-    if (mode === 'export' && values.json) throw new UsageError('--export writes the plan document itself; --json does not go with it.');
+    if (mode === 'export' && values.json)
+      throw new UsageError('--export writes the plan document itself; --json does not go with it.');
     const json = values.json ?? false;
 
     let document: PlanDocument | null = null;
@@ -103,7 +119,11 @@ async function readPlanFile(path: string): Promise<ReadPlan> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, code: EXIT.badFile, message: `${path} is not JSON, so it is not a plan document: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      code: EXIT.badFile,
+      message: `${path} is not JSON, so it is not a plan document: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const parsed = parsePlanDocument(json);
   if (!parsed.ok) return { ok: false, code: EXIT.failed, message: `${path}: ${parsed.error}` };
@@ -111,7 +131,13 @@ async function readPlanFile(path: string): Promise<ReadPlan> {
 }
 
 /** Updates the active plan with the document's name, or creates one; the workspace file is written once, whole. */
-async function applyPlan(db: Database, workspace: string, document: PlanDocument, json: boolean, io: CliOutput): Promise<number> {
+async function applyPlan(
+  db: Database,
+  workspace: string,
+  document: PlanDocument,
+  json: boolean,
+  io: CliOutput,
+): Promise<number> {
   const existing = findPlanByName(db, document.name);
   const updating = existing?.status === 'active';
   const now = new Date();
@@ -164,7 +190,17 @@ function showPlan(db: Database, plan: PlanRecord, json: boolean, io: CliOutput):
   const audience = momentAudience(db, plan.document);
   const schedule = planSchedule(db, plan.document, otherActivePlans(db, plan.planId));
   if (json) {
-    io.out(JSON.stringify({ ...plan, audience: audience && { asOf: audience.asOf, count: audience.count, daily: audience.daily }, schedule }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          ...plan,
+          audience: audience && { asOf: audience.asOf, count: audience.count, daily: audience.daily },
+          schedule,
+        },
+        null,
+        2,
+      ),
+    );
     return EXIT.ok;
   }
   io.out(planText(plan, audience, schedule));
@@ -200,5 +236,7 @@ function scheduleText(schedule: PlanSchedule): string {
 
 function audienceRange(audience: MomentAudienceView): string {
   const counts = audience.daily.map((d) => d.count);
-  return counts.length ? `${Math.min(...counts)} to ${Math.max(...counts)} a day over the ${counts.length} days from then` : 'no daily figures';
+  return counts.length
+    ? `${Math.min(...counts)} to ${Math.max(...counts)} a day over the ${counts.length} days from then`
+    : 'no daily figures';
 }

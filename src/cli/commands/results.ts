@@ -6,7 +6,7 @@ import { loadPilotSends, recordPilotSends } from '../../core/results/pilot-sends
 import { readSendsFile, recordedSends, recordedSentence, type RecordedSends } from '../../core/results/sends-file';
 import { measurePilot } from '../../core/results/measure';
 import type { PilotResults, ResultMeasure } from '../../core/results/result-types';
-import { writeFileAtomic } from '../../main/atomic-write';
+import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT, parseCommandLine, required, unreadableFile, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
 
@@ -57,7 +57,13 @@ export const resultsCommand: Command = {
       if (sendsBytes !== null) {
         let read;
         try {
-          read = readSendsFile(db, plan.planId, plan.document, otherActivePlans(db, plan.planId), decodeTextFile(sendsBytes));
+          read = readSendsFile(
+            db,
+            plan.planId,
+            plan.document,
+            otherActivePlans(db, plan.planId),
+            decodeTextFile(sendsBytes),
+          );
         } catch (error) {
           io.err(`${values.sends}: ${error instanceof Error ? error.message : String(error)}`);
           return EXIT.failed;
@@ -72,7 +78,9 @@ export const resultsCommand: Command = {
       }
       const sends = loadPilotSends(db, plan.planId);
       if (sends.length === 0) {
-        io.err(`No sends are recorded for “${plan.document.name}” yet: give the audience file the pilot was sent from, or the email tool's send log, with --sends.`);
+        io.err(
+          `No sends are recorded for “${plan.document.name}” yet: give the audience file the pilot was sent from, or the email tool's send log, with --sends.`,
+        );
         return EXIT.failed;
       }
       const results = measurePilot(db, plan.document, sends);
@@ -80,7 +88,18 @@ export const resultsCommand: Command = {
         io.err(`“${plan.document.name}” has no start date, so there is no pilot to measure.`);
         return EXIT.failed;
       }
-      if (values.json) io.out(JSON.stringify({ plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision }, sends: recorded, results }, null, 2));
+      if (values.json)
+        io.out(
+          JSON.stringify(
+            {
+              plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision },
+              sends: recorded,
+              results,
+            },
+            null,
+            2,
+          ),
+        );
       else io.out(resultsText(results, recorded));
       return EXIT.ok;
     });
@@ -107,13 +126,20 @@ function difference(m: ResultMeasure): string {
 function resultsText(results: PilotResults, recorded: Recorded | null): string {
   const width = Math.max(...results.measures.map((m) => m.label.length));
   const lines = [
-    ...(recorded ? [`${recordedSentence(recorded, recorded.file)} ${recorded.message}`, ...recorded.problems.map((p) => `  ${p}`), ''] : []),
+    ...(recorded
+      ? [
+          `${recordedSentence(recorded, recorded.file)} ${recorded.message}`,
+          ...recorded.problems.map((p) => `  ${p}`),
+          '',
+        ]
+      : []),
     `Results of “${results.planName}”, started ${results.startDate}; orders through ${results.dataThrough ?? '–'} (${results.daysOfData} days), both groups followed over the ${results.followUpDays} days from the start`,
     `  ${results.treatmentCustomers} treated, ${results.controlCustomers} in control; the plan needs ${results.requiredPerGroup ?? '–'} in each group`,
     '',
     `  ${'Measure'.padEnd(width)}  ${'Treated'.padStart(10)}  ${'Control'.padStart(10)}  ${'Target'.padStart(10)}  Difference`,
     ...results.measures.map(
-      (m) => `  ${m.label.padEnd(width)}  ${value(m, m.treatment).padStart(10)}  ${value(m, m.control).padStart(10)}  ${value(m, m.target).padStart(10)}  ${difference(m)}`,
+      (m) =>
+        `  ${m.label.padEnd(width)}  ${value(m, m.treatment).padStart(10)}  ${value(m, m.control).padStart(10)}  ${value(m, m.target).padStart(10)}  ${difference(m)}`,
     ),
     '',
     results.verdict.headline,

@@ -23,14 +23,24 @@ export function cacheKey(analysis: string, params: unknown): string {
 }
 
 export function readCached<T>(db: Database, key: string, tables: readonly DataTable[]): CacheEntry<T> | null {
-  const [row] = queryAll<{ created_at: string; payload: string }>(db, 'SELECT created_at, payload FROM analysis_cache WHERE cache_key = ?', [key]);
+  const [row] = queryAll<{ created_at: string; payload: string }>(
+    db,
+    'SELECT created_at, payload FROM analysis_cache WHERE cache_key = ?',
+    [key],
+  );
   if (!row) return null;
   const payload = JSON.parse(row.payload) as StoredPayload<T>;
   if (payload.version !== dataVersionOf(db, tables)) return null;
   return { result: payload.result, computedAt: row.created_at };
 }
 
-export function writeCached<T>(db: Database, key: string, tables: readonly DataTable[], result: T, now: Date): CacheEntry<T> {
+export function writeCached<T>(
+  db: Database,
+  key: string,
+  tables: readonly DataTable[],
+  result: T,
+  now: Date,
+): CacheEntry<T> {
   const version = dataVersionOf(db, tables);
   const computedAt = now.toISOString();
   db.run(
@@ -44,7 +54,10 @@ export function writeCached<T>(db: Database, key: string, tables: readonly DataT
 /** Entries whose tables have changed since; run after an import so the file does not keep dead results. */
 export function dropStaleEntries(db: Database, tablesOf: (key: string) => readonly DataTable[] | null): number {
   let dropped = 0;
-  for (const { cache_key, payload } of queryAll<{ cache_key: string; payload: string }>(db, 'SELECT cache_key, payload FROM analysis_cache')) {
+  for (const { cache_key, payload } of queryAll<{ cache_key: string; payload: string }>(
+    db,
+    'SELECT cache_key, payload FROM analysis_cache',
+  )) {
     const tables = tablesOf(cache_key);
     const { version } = JSON.parse(payload) as StoredPayload<unknown>;
     if (!tables || version !== dataVersionOf(db, tables)) {

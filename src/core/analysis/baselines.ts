@@ -1,6 +1,12 @@
 import type { Database } from '../store/sqlite';
 import { dayOf } from './as-of';
-import { loadPurchases, ordersBefore, type CustomerHistory, type CustomerOrder, type PurchaseHistory } from './purchases';
+import {
+  loadPurchases,
+  ordersBefore,
+  type CustomerHistory,
+  type CustomerOrder,
+  type PurchaseHistory,
+} from './purchases';
 import { analyseSequences, type ItemRef } from './sequences';
 import { percent, sampleIds, share, spread, type Spread } from './stats';
 
@@ -52,9 +58,30 @@ export interface BaselinesResult {
   parameters: Required<Omit<BaselineParams, 'asOf'>> & { asOf: string | null };
   acceptance: AcceptanceResult;
   secondaryPurchase: { days: Spread; customers: number; explanation: string };
-  categoryExpansion: { customers: number; expanded: number; rate: number; sampleCustomerIds: string[]; explanation: string };
-  crossSellAov: { anchorOrders: number; anchorAov: number | null; followOnOrders: number; followOnAov: number | null; ratio: number | null; explanation: string };
-  returnRate: { followOnItems: number; followOnReturned: number; followOnRate: number; allItems: number; allReturned: number; allRate: number; explanation: string };
+  categoryExpansion: {
+    customers: number;
+    expanded: number;
+    rate: number;
+    sampleCustomerIds: string[];
+    explanation: string;
+  };
+  crossSellAov: {
+    anchorOrders: number;
+    anchorAov: number | null;
+    followOnOrders: number;
+    followOnAov: number | null;
+    ratio: number | null;
+    explanation: string;
+  };
+  returnRate: {
+    followOnItems: number;
+    followOnReturned: number;
+    followOnRate: number;
+    allItems: number;
+    allReturned: number;
+    allRate: number;
+    explanation: string;
+  };
   explanation: string;
 }
 
@@ -99,7 +126,9 @@ export function crossSellAcceptance(
       if (anchorDay + windowDays > end) continue;
       if (customer.orders.slice(0, anchorAt + 1).some((o) => o.purchases.some((p) => p.product === b))) continue;
       anchorCustomers++;
-      const took = customer.orders.some((o) => o.day > anchorDay && o.day <= anchorDay + windowDays && o.purchases.some((p) => p.product === b));
+      const took = customer.orders.some(
+        (o) => o.day > anchorDay && o.day <= anchorDay + windowDays && o.purchases.some((p) => p.product === b),
+      );
       if (took) accepted.push(customer.id);
     }
     const rate = share(accepted.length, anchorCustomers);
@@ -134,11 +163,20 @@ function categoriesOf(history: PurchaseHistory, order: CustomerOrder): Set<strin
   return categories;
 }
 
-export function analyseBaselines(db: Database, params: BaselineParams = {}, history = loadPurchases(db)): BaselinesResult {
+export function analyseBaselines(
+  db: Database,
+  params: BaselineParams = {},
+  history = loadPurchases(db),
+): BaselinesResult {
   const { windowDays, topPairs, minCustomers } = { ...BASELINE_DEFAULTS, ...params };
   const { customers, end } = scope(history, params.asOf);
   const sequences = analyseSequences(db, { asOf: params.asOf, limit: topPairs, minCustomers }, history);
-  const acceptance = crossSellAcceptance(db, sequences.rows.map((r) => ({ anchor: r.from.id, recommended: r.to.id })), { windowDays, asOf: params.asOf }, history);
+  const acceptance = crossSellAcceptance(
+    db,
+    sequences.rows.map((r) => ({ anchor: r.from.id, recommended: r.to.id })),
+    { windowDays, asOf: params.asOf },
+    history,
+  );
 
   const secondaryDays: number[] = [];
   let matureCustomers = 0;
@@ -150,13 +188,16 @@ export function analyseBaselines(db: Database, params: BaselineParams = {}, hist
   for (const { id, orders } of customers) {
     const first = orders[0];
     const firstCategories = categoriesOf(history, first);
-    const secondary = orders.find((o) => o.day > first.day && [...categoriesOf(history, o)].some((c) => !firstCategories.has(c)));
+    const secondary = orders.find(
+      (o) => o.day > first.day && [...categoriesOf(history, o)].some((c) => !firstCategories.has(c)),
+    );
     if (secondary) secondaryDays.push(secondary.day - first.day);
 
     if (first.day + windowDays <= end) {
       matureCustomers++;
       const within = new Set<string>();
-      for (const order of orders) if (order.day <= first.day + windowDays) for (const c of categoriesOf(history, order)) within.add(c);
+      for (const order of orders)
+        if (order.day <= first.day + windowDays) for (const c of categoriesOf(history, order)) within.add(c);
       if (within.size >= 2) expanded.push(id);
     }
 
@@ -228,6 +269,7 @@ export function analyseBaselines(db: Database, params: BaselineParams = {}, hist
       allRate,
       explanation: `${percent(followOnRate)} of products bought from a category new to the customer were returned, against ${percent(allRate)} of all products bought.`,
     },
-    explanation: 'What customers already do without a campaign, measured on past orders: a starting point for a plan’s targets, not a forecast.',
+    explanation:
+      'What customers already do without a campaign, measured on past orders: a starting point for a plan’s targets, not a forecast.',
   };
 }

@@ -9,7 +9,13 @@ import { analyseLadders, type LadderParams, type LaddersResult } from './ladders
 import { analyseMoments, type MomentParams, type MomentsResult } from './moments';
 import type { PurchaseHistory } from './purchases';
 import { analyseSegments, type SegmentParams, type SegmentsResult } from './segments';
-import { analyseSequences, timeToSecondPurchase, type SecondPurchaseResult, type SequenceParams, type SequencesResult } from './sequences';
+import {
+  analyseSequences,
+  timeToSecondPurchase,
+  type SecondPurchaseResult,
+  type SequenceParams,
+  type SequencesResult,
+} from './sequences';
 
 /**
  * Every analysis the Insights screens and the command line can run: its parameters, its result,
@@ -73,7 +79,10 @@ export const ANALYSES: { [N in AnalysisName]: AnalysisDefinition<N> } = {
     },
   },
   sequences: { reads: HISTORY_TABLES, run: (db, params, { history }) => analyseSequences(db, params, history()) },
-  secondPurchase: { reads: HISTORY_TABLES, run: (db, params, { history }) => timeToSecondPurchase(db, params, history()) },
+  secondPurchase: {
+    reads: HISTORY_TABLES,
+    run: (db, params, { history }) => timeToSecondPurchase(db, params, history()),
+  },
   families: { reads: HISTORY_TABLES, run: (db, params, { history }) => analyseFamilies(db, params, history()) },
   ladders: { reads: WITH_EVENTS, run: (db, params, { history }) => analyseLadders(db, params, history()) },
   segments: { reads: EVERYTHING, run: (db, params, { history }) => analyseSegments(db, params, history()) },

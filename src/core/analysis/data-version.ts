@@ -8,7 +8,14 @@ import { queryAll } from '../store/sqlite';
  */
 
 export type DataTable = 'customers' | 'products' | 'orders' | 'order_lines' | 'events' | 'baskets';
-export const ALL_DATA_TABLES: readonly DataTable[] = ['customers', 'products', 'orders', 'order_lines', 'events', 'baskets'];
+export const ALL_DATA_TABLES: readonly DataTable[] = [
+  'customers',
+  'products',
+  'orders',
+  'order_lines',
+  'events',
+  'baskets',
+];
 
 const KEY_PREFIX = 'data_version:';
 
@@ -36,7 +43,9 @@ export function bumpDataVersions(db: Database, tables: readonly DataTable[]): vo
 /** The counters of the given tables as one comparable text, e.g. "order_lines:3 products:1". */
 export function dataVersionOf(db: Database, tables: readonly DataTable[]): string {
   const stored = new Map(
-    queryAll<{ key: string; value: string }>(db, `SELECT key, value FROM meta WHERE key LIKE '${KEY_PREFIX}%'`).map((r) => [r.key, r.value]),
+    queryAll<{ key: string; value: string }>(db, `SELECT key, value FROM meta WHERE key LIKE '${KEY_PREFIX}%'`).map(
+      (r) => [r.key, r.value],
+    ),
   );
   return [...tables]
     .sort()

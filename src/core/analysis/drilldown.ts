@@ -39,7 +39,12 @@ export interface PageWindow {
   limit: number;
 }
 
-export function drilldown(db: Database, request: DrilldownRequest, window: PageWindow, history: () => PurchaseHistory): DrilldownPage {
+export function drilldown(
+  db: Database,
+  request: DrilldownRequest,
+  window: PageWindow,
+  history: () => PurchaseHistory,
+): DrilldownPage {
   switch (request.analysis) {
     case 'combinations': {
       const found = customersBehindRule(db, request.options, request, window);
@@ -55,11 +60,21 @@ export function drilldown(db: Database, request: DrilldownRequest, window: PageW
     }
     case 'sequences': {
       const found = sequenceCustomers(db, request, window, history());
-      return { total: found.total, offset: found.offset, columns: ['Customer', 'Days between'], rows: found.items.map((c) => ({ customerId: c.customerId, cells: [c.customerId, c.days] })) };
+      return {
+        total: found.total,
+        offset: found.offset,
+        columns: ['Customer', 'Days between'],
+        rows: found.items.map((c) => ({ customerId: c.customerId, cells: [c.customerId, c.days] })),
+      };
     }
     case 'families': {
       const found = familySetCustomers(db, request, window, history());
-      return { total: found.total, offset: found.offset, columns: ['Customer'], rows: found.items.map((id) => ({ customerId: id, cells: [id] })) };
+      return {
+        total: found.total,
+        offset: found.offset,
+        columns: ['Customer'],
+        rows: found.items.map((id) => ({ customerId: id, cells: [id] })),
+      };
     }
     case 'ladders': {
       const found = ladderCandidates(db, request.category, request.params, window, history());
@@ -67,7 +82,10 @@ export function drilldown(db: Database, request: DrilldownRequest, window: PageW
         total: found.total,
         offset: found.offset,
         columns: ['Customer', 'Tier now', 'Next tier', 'Signals'],
-        rows: found.items.map((c) => ({ customerId: c.customerId, cells: [c.customerId, c.currentTier, c.nextTier, c.reasons.join(' ')] })),
+        rows: found.items.map((c) => ({
+          customerId: c.customerId,
+          cells: [c.customerId, c.currentTier, c.nextTier, c.reasons.join(' ')],
+        })),
       };
     }
     case 'segments': {
@@ -78,13 +96,26 @@ export function drilldown(db: Database, request: DrilldownRequest, window: PageW
         columns: ['Customer', 'Days since last order', 'Orders', 'Spend', 'R-F-M', 'Loyalty tier', 'Categories'],
         rows: found.items.map((c) => ({
           customerId: c.customerId,
-          cells: [c.customerId, c.recencyDays, c.orders, c.spend, `${c.recency}-${c.frequency}-${c.monetary}`, c.loyaltyTier, c.categories],
+          cells: [
+            c.customerId,
+            c.recencyDays,
+            c.orders,
+            c.spend,
+            `${c.recency}-${c.frequency}-${c.monetary}`,
+            c.loyaltyTier,
+            c.categories,
+          ],
         })),
       };
     }
     case 'moments': {
       const found = momentCustomers(db, request.moment, request.params, window);
-      return { total: found.total, offset: found.offset, columns: ['Customer'], rows: found.items.map((id) => ({ customerId: id, cells: [id] })) };
+      return {
+        total: found.total,
+        offset: found.offset,
+        columns: ['Customer'],
+        rows: found.items.map((id) => ({ customerId: id, cells: [id] })),
+      };
     }
   }
 }
@@ -105,7 +136,15 @@ export interface CustomerOrderDetail {
 
 /** A customer's orders, newest first, with their lines: what a marketer checks behind a number. */
 export function customerOrders(db: Database, customerId: string, limit = 50): CustomerOrderDetail[] {
-  const rows = queryAll<{ order_id: string; ordered_at: string | null; status: string | null; product_id: string | null; name: string | null; quantity: number | null; unit_price: number | null }>(
+  const rows = queryAll<{
+    order_id: string;
+    ordered_at: string | null;
+    status: string | null;
+    product_id: string | null;
+    name: string | null;
+    quantity: number | null;
+    unit_price: number | null;
+  }>(
     db,
     `WITH recent AS (SELECT order_id, ordered_at, status FROM orders WHERE customer_id = ? ORDER BY ordered_at DESC, order_id LIMIT ?)
      SELECT r.order_id, r.ordered_at, r.status, l.product_id, p.name, l.quantity, l.unit_price
@@ -120,7 +159,13 @@ export function customerOrders(db: Database, customerId: string, limit = 50): Cu
       order = { orderId: row.order_id, orderedAt: row.ordered_at, status: row.status, lines: [] };
       orders.push(order);
     }
-    if (row.product_id !== null) order.lines.push({ productId: row.product_id, name: row.name, quantity: row.quantity, unitPrice: row.unit_price });
+    if (row.product_id !== null)
+      order.lines.push({
+        productId: row.product_id,
+        name: row.name,
+        quantity: row.quantity,
+        unitPrice: row.unit_price,
+      });
   }
   return orders;
 }

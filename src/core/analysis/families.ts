@@ -104,7 +104,7 @@ function tally(history: PurchaseHistory, asOf: string | undefined): Map<string, 
   for (const customer of history.customers) {
     const orders = ordersBefore(customer, cutoff);
     const owned = new Map<string, Set<number>>();
-    for (let i = 0; i < orders.length; ) {
+    for (let i = 0; i < orders.length;) {
       const day = orders[i].day;
       const added = new Map<string, Set<number>>();
       for (; i < orders.length && orders[i].day === day; i++) {
@@ -141,14 +141,20 @@ function tally(history: PurchaseHistory, asOf: string | undefined): Map<string, 
 
 export function analyseFamilies(db: Database, params: FamilyParams = {}, history = loadPurchases(db)): FamiliesResult {
   const { minCustomers, maxSets } = { ...FAMILY_DEFAULTS, ...params };
-  const ref = (product: number): ItemRef => ({ id: history.products[product].id, label: history.products[product].name ?? history.products[product].id });
+  const ref = (product: number): ItemRef => ({
+    id: history.products[product].id,
+    label: history.products[product].name ?? history.products[product].id,
+  });
   const families = [...tally(history, params.asOf).values()]
     .filter((f) => f.members.length >= 2)
     .map((family): FamilyReport => {
       const owners = family.ownership.reduce((sum, n) => sum + n, 0);
       const sets = [...family.sets.values()]
         .filter((s) => s.ever >= minCustomers)
-        .sort((a, b) => b.ever - a.ever || a.members.length - b.members.length || a.members.join().localeCompare(b.members.join()))
+        .sort(
+          (a, b) =>
+            b.ever - a.ever || a.members.length - b.members.length || a.members.join().localeCompare(b.members.join()),
+        )
         .slice(0, maxSets)
         .map((set): OwnershipSet => {
           const members = set.members.map(ref);

@@ -101,7 +101,13 @@ function signalEvents(db: Database, from: number, to: number): Map<string, Signa
       if (day === null) return;
       let list = byCustomer.get(customerId as string);
       if (!list) byCustomer.set(customerId as string, (list = []));
-      list.push({ day, type: type as string, category: category as string | null, value: value as number | null, limitValue: limit as number | null });
+      list.push({
+        day,
+        type: type as string,
+        category: category as string | null,
+        value: value as number | null,
+        limitValue: limit as number | null,
+      });
     },
     [stampOf(from), stampOf(to)],
   );
@@ -133,12 +139,19 @@ function compute(db: Database, params: LadderParams, history: PurchaseHistory): 
     if (!tiers) ladderTiers.set(p.category, (tiers = new Map()));
     tiers.set(p.tier, [...(tiers.get(p.tier) ?? []), { id: p.id, label: p.name ?? p.id }]);
   }
-  const categories = [...ladderTiers.entries()].filter(([, tiers]) => tiers.size >= 2).sort(([a], [b]) => a.localeCompare(b));
+  const categories = [...ladderTiers.entries()]
+    .filter(([, tiers]) => tiers.size >= 2)
+    .sort(([a], [b]) => a.localeCompare(b));
   const events = signalEvents(db, Math.min(earlierFrom, now - milestoneDays), now);
 
   const ladders = categories.map(([category, tierMap]) => {
     const tierList = [...tierMap.keys()].sort((a, b) => a - b);
-    const tiers: LadderTier[] = tierList.map((tier) => ({ tier, products: tierMap.get(tier)!, customers: 0, candidates: 0 }));
+    const tiers: LadderTier[] = tierList.map((tier) => ({
+      tier,
+      products: tierMap.get(tier)!,
+      customers: 0,
+      candidates: 0,
+    }));
     const all: LadderCandidate[] = [];
     for (const customer of history.customers) {
       const orders = ordersBefore(customer, now);
@@ -165,24 +178,37 @@ function compute(db: Database, params: LadderParams, history: PurchaseHistory): 
         const [recent, earlier] = [average(recentUsage), average(earlierUsage)];
         if (recent > 0 && recent >= earlier * (1 + usageGrowth)) {
           signals.push('usage-growth');
-          reasons.push(`Usage averaged ${round1(recent)} over the last ${recentDays} days, up from ${round1(earlier)} the ${recentDays} days before.`);
+          reasons.push(
+            `Usage averaged ${round1(recent)} over the last ${recentDays} days, up from ${round1(earlier)} the ${recentDays} days before.`,
+          );
         }
       }
       const recentOrders = orders.filter((o) => o.day >= recentFrom).length;
       const earlierOrders = orders.filter((o) => o.day >= earlierFrom && o.day < recentFrom).length;
       if (recentOrders >= 2 && recentOrders > earlierOrders) {
         signals.push('orders-rising');
-        reasons.push(`${recentOrders} orders in the last ${recentDays} days, against ${earlierOrders} in the ${recentDays} days before.`);
+        reasons.push(
+          `${recentOrders} orders in the last ${recentDays} days, against ${earlierOrders} in the ${recentDays} days before.`,
+        );
       }
       const milestones = own.filter((e) => e.type === 'milestone' && e.day >= now - milestoneDays);
       if (milestones.length) {
         signals.push('milestone');
-        reasons.push(`${milestones.length === 1 ? 'A milestone' : `${milestones.length} milestones`} in the last ${milestoneDays} days.`);
+        reasons.push(
+          `${milestones.length === 1 ? 'A milestone' : `${milestones.length} milestones`} in the last ${milestoneDays} days.`,
+        );
       }
       const latest = usage.at(-1);
-      if (latest && latest.limitValue !== null && latest.limitValue > 0 && latest.value! >= usageLimitShare * latest.limitValue) {
+      if (
+        latest &&
+        latest.limitValue !== null &&
+        latest.limitValue > 0 &&
+        latest.value! >= usageLimitShare * latest.limitValue
+      ) {
         signals.push('usage-near-limit');
-        reasons.push(`Latest usage ${round1(latest.value!)} is ${Math.round((latest.value! / latest.limitValue) * 100)} % of the limit of ${latest.limitValue}.`);
+        reasons.push(
+          `Latest usage ${round1(latest.value!)} is ${Math.round((latest.value! / latest.limitValue) * 100)} % of the limit of ${latest.limitValue}.`,
+        );
       }
       if (signals.length >= minSignals && signals.length > 0) {
         tier.candidates++;

@@ -1,4 +1,4 @@
-import { MOMENT_IDS, type PlanMomentId } from '../../shared/plan';
+import { MOMENT_IDS, type PlanMomentId } from '../plan/plan-document';
 import { queryAll, type Database, type SqlValue } from '../store/sqlite';
 import { dayOf, resolveAsOf, stampOf } from './as-of';
 import { LINE_IS_PURCHASE, LINE_KEPT, ORDER_STANDS, UNIX_EPOCH_JULIAN_DAY } from './purchases';
@@ -92,7 +92,8 @@ interface Found {
 }
 
 const HOUR = 1 / 24;
-const ids = (db: Database, sql: string, params: SqlValue[]) => queryAll<{ customer_id: string }>(db, sql, params).map((r) => r.customer_id);
+const ids = (db: Database, sql: string, params: SqlValue[]) =>
+  queryAll<{ customer_id: string }>(db, sql, params).map((r) => r.customer_id);
 
 const STANDING_PURCHASE = `FROM orders o JOIN order_lines l ON l.order_id = o.order_id LEFT JOIN products p ON p.product_id = l.product_id
   WHERE ${ORDER_STANDS} AND ${LINE_IS_PURCHASE}`;
@@ -265,12 +266,22 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     label: 'Season changing',
     find(db, now, s, memo) {
       const { current, previous, currentStart, previousStart } = seasonAt(s.seasons, now);
-      const parameters = { season: current.name, previousSeason: previous.name, transitionDays: s.seasonTransitionDays, seasonStart: stampOf(currentStart).slice(0, 10) };
+      const parameters = {
+        season: current.name,
+        previousSeason: previous.name,
+        transitionDays: s.seasonTransitionDays,
+        seasonStart: stampOf(currentStart).slice(0, 10),
+      };
       if (now - currentStart > s.seasonTransitionDays) {
-        return { ids: [], parameters: { ...parameters, categories: [] }, who: `(none: ${current.name} began more than ${s.seasonTransitionDays} days ago)` };
+        return {
+          ids: [],
+          parameters: { ...parameters, categories: [] },
+          who: `(none: ${current.name} began more than ${s.seasonTransitionDays} days ago)`,
+        };
       }
       const key = `${previousStart}/${currentStart}/${s.seasonalLift}`;
-      const categories = previous.categories ?? memo.get(key) ?? seasonalCategories(db, previousStart, currentStart, s.seasonalLift);
+      const categories =
+        previous.categories ?? memo.get(key) ?? seasonalCategories(db, previousStart, currentStart, s.seasonalLift);
       memo.set(key, categories);
       return {
         ids: ids(
@@ -327,9 +338,7 @@ function audience(db: Database, moment: MomentId, now: number, settings: Setting
     count: found.ids.length,
     sampleCustomerIds: found.ids.slice(0, SAMPLE_SIZE),
     parameters: found.parameters,
-    explanation: found.ids.length
-      ? `${found.ids.length} customers ${found.who}.`
-      : `No customers ${found.who}.`,
+    explanation: found.ids.length ? `${found.ids.length} customers ${found.who}.` : `No customers ${found.who}.`,
   };
 }
 
@@ -344,7 +353,12 @@ export function analyseMoments(db: Database, params: MomentParams = {}): Moments
 }
 
 /** Every customer in one moment, in id order, a page at a time. */
-export function momentCustomers(db: Database, moment: MomentId, params: MomentParams = {}, request: PageRequest = {}): Page<string> {
+export function momentCustomers(
+  db: Database,
+  moment: MomentId,
+  params: MomentParams = {},
+  request: PageRequest = {},
+): Page<string> {
   const asOf = resolveAsOf(db, params.asOf);
   return page(asOf === null ? [] : MOMENTS[moment].find(db, dayOf(asOf), settingsOf(params), new Map()).ids, request);
 }

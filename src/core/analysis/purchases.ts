@@ -62,16 +62,34 @@ export const LINE_KEPT = 'l.reverses_line IS NULL AND coalesce(l.quantity, 1) > 
 export const LINE_IS_PURCHASE = `l.product_id IS NOT NULL AND ${LINE_KEPT} AND coalesce(p.is_product, 1) = 1`;
 
 export function loadProducts(db: Database): ProductInfo[] {
-  return queryAll<{ product_id: string; name: string | null; category: string | null; family: string | null; tier: number | null; launched_at: string | null }>(
+  return queryAll<{
+    product_id: string;
+    name: string | null;
+    category: string | null;
+    family: string | null;
+    tier: number | null;
+    launched_at: string | null;
+  }>(
     db,
     'SELECT product_id, name, category, family, tier, launched_at FROM products WHERE is_product = 1 ORDER BY product_id',
-  ).map((p) => ({ id: p.product_id, name: p.name, category: p.category, family: p.family, tier: p.tier, launchedAt: p.launched_at }));
+  ).map((p) => ({
+    id: p.product_id,
+    name: p.name,
+    category: p.category,
+    family: p.family,
+    tier: p.tier,
+    launchedAt: p.launched_at,
+  }));
 }
 
 export function loadPurchases(db: Database): PurchaseHistory {
   const products = loadProducts(db);
   const productIndex = new Map(products.map((p, i) => [p.id, i]));
-  const notProducts = new Set(queryAll<{ product_id: string }>(db, 'SELECT product_id FROM products WHERE is_product = 0').map((r) => r.product_id));
+  const notProducts = new Set(
+    queryAll<{ product_id: string }>(db, 'SELECT product_id FROM products WHERE is_product = 0').map(
+      (r) => r.product_id,
+    ),
+  );
   const returned = returnedPurchases(db);
 
   // Orders and lines are read apart, each in storage order, and joined and sorted here: in sql.js
@@ -102,19 +120,32 @@ export function loadPurchases(db: Database): PurchaseHistory {
       let product = productIndex.get(productId as string);
       if (product === undefined) {
         product = products.length;
-        products.push({ id: productId as string, name: null, category: null, family: null, tier: null, launchedAt: null });
+        products.push({
+          id: productId as string,
+          name: null,
+          category: null,
+          family: null,
+          tier: null,
+          launchedAt: null,
+        });
         productIndex.set(productId as string, product);
       }
       const same = order.purchases.find((p) => p.product === product);
       if (same) same.amount += amount as number;
-      else order.purchases.push({ product, amount: amount as number, returned: returned.get(orderId as string)?.has(productId as string) ?? false });
+      else
+        order.purchases.push({
+          product,
+          amount: amount as number,
+          returned: returned.get(orderId as string)?.has(productId as string) ?? false,
+        });
       order.amount += amount as number;
     },
   );
   const customers: CustomerHistory[] = [];
   for (const customerId of [...byCustomer.keys()].sort(compareText)) {
     const kept = byCustomer.get(customerId)!.filter((o) => o.purchases.length > 0);
-    if (kept.length) customers.push({ customerId, orders: kept.sort((a, b) => a.day - b.day || compareText(a.orderId, b.orderId)) });
+    if (kept.length)
+      customers.push({ customerId, orders: kept.sort((a, b) => a.day - b.day || compareText(a.orderId, b.orderId)) });
   }
   return { products, productIndex, customers };
 }

@@ -1,4 +1,4 @@
-import type { Readiness, ReadinessStatus, StrategyReadiness } from '../../shared/readiness';
+import type { Readiness, ReadinessStatus, StrategyReadiness } from './readiness-types';
 import { queryValue, type Database } from '../store/sqlite';
 
 /** Fewer multi-item orders than this make combinations too thin to trust. */
@@ -48,7 +48,9 @@ function completion(db: Database): StrategyReadiness {
     enoughOrders && enoughRepeats ? 'ready' : multiItemOrders > 0 || repeatCustomers > 0 ? 'partly' : 'not-ready';
   const hints: string[] = [];
   if (!enoughOrders)
-    hints.push('Import order lines (one row per product in an order, with the order number) so products bought together show up.');
+    hints.push(
+      'Import order lines (one row per product in an order, with the order number) so products bought together show up.',
+    );
   if (!enoughRepeats)
     hints.push('Import orders that carry a customer ID, over a long enough period to see customers come back.');
   return {
@@ -84,9 +86,13 @@ function evolution(db: Database): StrategyReadiness {
   const status: ReadinessStatus = ladders ? 'ready' : progressEvents > 0 || tieredProducts > 0 ? 'partly' : 'not-ready';
   const hints: string[] = [];
   if (!ladders && tieredProducts === 0)
-    hints.push('Import a product file with a tier column (1 for entry level, higher for more advanced), or map an existing column to tier.');
+    hints.push(
+      'Import a product file with a tier column (1 for entry level, higher for more advanced), or map an existing column to tier.',
+    );
   else if (!ladders)
-    hints.push('Give products in the same category at least two different tiers, and import orders of the lower tiers, so there is a next step to suggest.');
+    hints.push(
+      'Give products in the same category at least two different tiers, and import orders of the lower tiers, so there is a next step to suggest.',
+    );
   if (!ladders && progressEvents === 0)
     hints.push('Usage, milestone or loyalty-tier events would also show who is ready to move up.');
   return {
@@ -118,7 +124,8 @@ function ecosystem(db: Database): StrategyReadiness {
   const status: ReadinessStatus = families > 0 && enoughOwners ? 'ready' : families > 0 ? 'partly' : 'not-ready';
   let hint: string | null = null;
   if (families === 0)
-    hint = 'Import a product file with a family column naming the range each product belongs to, or map an existing column to family.';
+    hint =
+      'Import a product file with a family column naming the range each product belongs to, or map an existing column to family.';
   else if (!enoughOwners)
     hint = 'Import more orders with customer IDs, so that enough customers are seen owning part of a family.';
   return {

@@ -93,7 +93,9 @@ function computeSegments(db: Database, params: SegmentParams, history: PurchaseH
     .filter((c) => c.orders.length > 0)
     .map(({ customerId, orders }) => {
       const categories = new Set<string>();
-      for (const order of orders) for (const p of order.purchases) if (history.products[p.product].category !== null) categories.add(history.products[p.product].category!);
+      for (const order of orders)
+        for (const p of order.purchases)
+          if (history.products[p.product].category !== null) categories.add(history.products[p.product].category!);
       return {
         customerId,
         recencyDays: Math.floor(now - orders[orders.length - 1].day),
@@ -107,8 +109,12 @@ function computeSegments(db: Database, params: SegmentParams, history: PurchaseH
   const m = quintileScores(rows.map((c) => c.spend));
 
   const imported = new Map<string, string>();
-  each(db, 'SELECT customer_id, loyalty_tier FROM customers WHERE loyalty_tier IS NOT NULL', ([id, tier]) => imported.set(id as string, String(tier)));
-  const source: 'imported' | 'derived-from-spend' = rows.some((c) => imported.has(c.customerId)) ? 'imported' : 'derived-from-spend';
+  each(db, 'SELECT customer_id, loyalty_tier FROM customers WHERE loyalty_tier IS NOT NULL', ([id, tier]) =>
+    imported.set(id as string, String(tier)),
+  );
+  const source: 'imported' | 'derived-from-spend' = rows.some((c) => imported.has(c.customerId))
+    ? 'imported'
+    : 'derived-from-spend';
   const negatedSpend = Float64Array.from(rows, (c) => -c.spend).sort();
   const tierFromSpend = (spend: number) => {
     const shareAbove = countBelow(negatedSpend, -spend) / rows.length;
@@ -139,7 +145,11 @@ function groups(customers: readonly CustomerSegment[], keyOf: (c: CustomerSegmen
   return [...byKey.entries()].map(([key, ids]) => ({ key, customers: ids.length, sampleCustomerIds: sampleIds(ids) }));
 }
 
-function scoreGroups(customers: readonly CustomerSegment[], score: (c: CustomerSegment) => number, value: (c: CustomerSegment) => number): ScoreGroup[] {
+function scoreGroups(
+  customers: readonly CustomerSegment[],
+  score: (c: CustomerSegment) => number,
+  value: (c: CustomerSegment) => number,
+): ScoreGroup[] {
   const groups: ScoreGroup[] = [1, 2, 3, 4, 5].map((s) => ({ score: s, customers: 0, min: null, max: null }));
   for (const c of customers) {
     const group = groups[score(c) - 1];
@@ -157,9 +167,21 @@ export function analyseSegments(db: Database, params: SegmentParams = {}, histor
   return {
     parameters,
     customers: customers.length,
-    recency: scoreGroups(customers, (c) => c.recency, (c) => c.recencyDays),
-    frequency: scoreGroups(customers, (c) => c.frequency, (c) => c.orders),
-    monetary: scoreGroups(customers, (c) => c.monetary, (c) => c.spend),
+    recency: scoreGroups(
+      customers,
+      (c) => c.recency,
+      (c) => c.recencyDays,
+    ),
+    frequency: scoreGroups(
+      customers,
+      (c) => c.frequency,
+      (c) => c.orders,
+    ),
+    monetary: scoreGroups(
+      customers,
+      (c) => c.monetary,
+      (c) => c.spend,
+    ),
     rfmCells: groups(customers, (c) => `${c.recency}${c.frequency}${c.monetary}`).sort(byCount),
     loyalty: {
       source,
@@ -191,7 +213,9 @@ export function segmentCustomers(
   history = loadPurchases(db),
 ): Page<CustomerSegment> {
   const matches = computeSegments(db, params, history).customers.filter((c) =>
-    (Object.keys(filter) as (keyof SegmentFilter)[]).every((key) => filter[key] === undefined || c[key] === filter[key]),
+    (Object.keys(filter) as (keyof SegmentFilter)[]).every(
+      (key) => filter[key] === undefined || c[key] === filter[key],
+    ),
   );
   return page(matches, request);
 }

@@ -1,7 +1,18 @@
 import type { Database } from '../store/sqlite';
 import { dayOf } from './as-of';
 import { loadPurchases, ordersBefore, type CustomerOrder, type PurchaseHistory } from './purchases';
-import { histogram, page, percent, sampleIds, share, spread, type HistogramBucket, type Page, type PageRequest, type Spread } from './stats';
+import {
+  histogram,
+  page,
+  percent,
+  sampleIds,
+  share,
+  spread,
+  type HistogramBucket,
+  type Page,
+  type PageRequest,
+  type Spread,
+} from './stats';
 
 /**
  * Purchase sequences: "bought A, later bought B". A customer counts for (A, B) when some order
@@ -164,7 +175,13 @@ function countPairs(prepared: Prepared, minCustomers: number): Map<number, numbe
   for (const { keys } of customers) {
     const spans: { index: number; first: number; last: number; from: boolean }[] = [];
     for (const [key, days] of keys) {
-      if (compact[key] >= 0) spans.push({ index: compact[key], first: days[0], last: days[days.length - 1], from: fromCustomers[key] >= minCustomers });
+      if (compact[key] >= 0)
+        spans.push({
+          index: compact[key],
+          first: days[0],
+          last: days[days.length - 1],
+          from: fromCustomers[key] >= minCustomers,
+        });
     }
     const byFirst = spans.filter((a) => a.from).sort((a, b) => a.first - b.first);
     for (const b of spans) {
@@ -175,7 +192,11 @@ function countPairs(prepared: Prepared, minCustomers: number): Map<number, numbe
     }
   }
   const size = buyers.length;
-  return new Map(counts.atLeast(minCustomers).map(([pair, n]) => [keyOf[Math.floor(pair / counts.size)] * size + keyOf[pair % counts.size], n]));
+  return new Map(
+    counts
+      .atLeast(minCustomers)
+      .map(([pair, n]) => [keyOf[Math.floor(pair / counts.size)] * size + keyOf[pair % counts.size], n]),
+  );
 }
 
 interface PairDetail {
@@ -206,7 +227,11 @@ function pairDetails(prepared: Prepared, pairs: readonly number[]): Map<number, 
   return details;
 }
 
-export function analyseSequences(db: Database, params: SequenceParams = {}, history = loadPurchases(db)): SequencesResult {
+export function analyseSequences(
+  db: Database,
+  params: SequenceParams = {},
+  history = loadPurchases(db),
+): SequencesResult {
   const { level, minCustomers, limit } = { ...SEQUENCE_DEFAULTS, ...params };
   const prepared = prepare(history, level, params.asOf);
   const { space, customers, fromCustomers } = prepared;
@@ -314,7 +339,9 @@ export function timeToSecondPurchase(
   for (const customer of history.customers) {
     const orders = ordersBefore(customer, cutoff);
     if (orders.length === 0) continue;
-    const categories = new Set(orders[0].purchases.map((p) => history.products[p.product].category).filter((c) => c !== null));
+    const categories = new Set(
+      orders[0].purchases.map((p) => history.products[p.product].category).filter((c) => c !== null),
+    );
     for (const key of [null, ...categories]) {
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { customers: 0, days: [] }));
@@ -322,7 +349,10 @@ export function timeToSecondPurchase(
       if (orders.length >= 2) group.days.push(orders[1].day - orders[0].day);
     }
   }
-  const describe = (category: string | null, { customers, days }: { customers: number; days: number[] }): SecondPurchaseGroup => {
+  const describe = (
+    category: string | null,
+    { customers, days }: { customers: number; days: number[] },
+  ): SecondPurchaseGroup => {
     const stats = spread(days);
     const who = category === null ? 'customers' : `customers whose first order included ${category}`;
     return {

@@ -66,9 +66,11 @@ function browsingBeforeOrder(ctx: BehaviourContext, order: DemoOrder): void {
   const goods = order.lines.filter((l) => l.quantity > 0 && l.product.isProduct);
   if (goods.length === 0) return;
   for (const line of goods) {
-    if (rng.chance(0.4)) event(ctx, order.at - rng.int(10, 72 * 60) * MINUTE, 'browse_view', line.product.id, order.channel);
+    if (rng.chance(0.4))
+      event(ctx, order.at - rng.int(10, 72 * 60) * MINUTE, 'browse_view', line.product.id, order.channel);
     // Items bought with "buy now" or re-ordered from the order history skip the cart.
-    if (rng.chance(0.5)) event(ctx, order.at - rng.int(2, 25) * MINUTE, 'cart_add', line.product.id, order.channel, line.quantity);
+    if (rng.chance(0.5))
+      event(ctx, order.at - rng.int(2, 25) * MINUTE, 'cart_add', line.product.id, order.channel, line.quantity);
   }
   const focus = goods[0].product;
   if (rng.chance(0.2)) {
@@ -99,7 +101,8 @@ function browsingWithoutOrder(ctx: BehaviourContext): void {
     const views = rng.int(1, 3);
     for (let v = 0; v < views; v++) {
       const product = v === 0 ? focus : rng.pick(browsable);
-      if (product.launchedAt <= start) event(ctx, start + v * rng.int(1, 6) * MINUTE, 'browse_view', product.id, channel);
+      if (product.launchedAt <= start)
+        event(ctx, start + v * rng.int(1, 6) * MINUTE, 'browse_view', product.id, channel);
     }
     if (rng.chance(0.15)) {
       for (let day = 1; day <= rng.int(2, 4); day++) {
@@ -141,6 +144,7 @@ function emails(ctx: BehaviourContext): void {
     if (!rng.chance(0.34)) continue;
     const opened = sent + Math.min(7 * DAY, rng.logNormal(3, 1.2) * HOUR);
     event(ctx, opened, 'email_open', campaign.productId, 'email', null, extra);
-    if (rng.chance(0.28)) event(ctx, opened + rng.int(5, 300) * 1000, 'email_click', campaign.productId, 'email', null, extra);
+    if (rng.chance(0.28))
+      event(ctx, opened + rng.int(5, 300) * 1000, 'email_click', campaign.productId, 'email', null, extra);
   }
 }

@@ -57,7 +57,12 @@ export function calendarDay(ms: number): CalendarDay {
   let day = calendarDays.get(dayNumber);
   if (!day) {
     const d = new Date(dayNumber * DAY);
-    day = Object.freeze({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() });
+    day = Object.freeze({
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      weekday: d.getUTCDay(),
+    });
     calendarDays.set(dayNumber, day);
   }
   return day;

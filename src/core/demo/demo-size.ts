@@ -6,7 +6,9 @@ export const LINES_PER_CUSTOMER = 10;
 /** Rejects sizes and seeds that are not whole numbers in range, naming the option at fault. */
 export function checkWholeNumber(name: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}, not ${value}.`);
+    throw new RangeError(
+      `${name} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}, not ${value}.`,
+    );
   }
   return value;
 }

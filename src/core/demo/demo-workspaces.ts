@@ -1,4 +1,4 @@
-import type { Industry } from '../../shared/workspace';
+import type { Industry } from '../store/workspace-types';
 
 /**
  * The demo businesses the home screen offers, one invented business per cross-sell strategy.

@@ -1,4 +1,12 @@
-import { analyseBaselines, analyseFamilies, analyseLadders, analyseSequences, loadPurchases, type PurchaseHistory, type SequenceRow } from '../analysis/behaviour';
+import {
+  analyseBaselines,
+  analyseFamilies,
+  analyseLadders,
+  analyseSequences,
+  loadPurchases,
+  type PurchaseHistory,
+  type SequenceRow,
+} from '../analysis/behaviour';
 import { mineCombinations } from '../analysis/combinations/mine';
 import type { CombinationsParameters } from '../analysis/combinations/types';
 import type { ItemRef } from '../analysis/sequences';
@@ -7,8 +15,8 @@ import { metricBaselines } from '../plan/pilot';
 import { createPlan } from '../plan/plan-store';
 import { MIN_EVIDENCE_COUNT } from '../plan/recommendations';
 import { queryAll, type Database } from '../store/sqlite';
-import { blankPlan, type PlanDocument, type Recommendation, type RecommendationEvidence } from '../../shared/plan';
-import type { Industry } from '../../shared/workspace';
+import { blankPlan, type PlanDocument, type Recommendation, type RecommendationEvidence } from '../plan/plan-document';
+import type { Industry } from '../store/workspace-types';
 import { DEMO_END } from './calendar';
 import { demoWorkspace } from './demo-workspaces';
 
@@ -50,12 +58,20 @@ export function addExamplePlan(db: Database, industry: Industry): void {
   if (!created.ok) throw new Error(created.error);
 }
 
-export function examplePlan(db: Database, industry: Industry, history: PurchaseHistory = loadPurchases(db)): PlanDocument {
+export function examplePlan(
+  db: Database,
+  industry: Industry,
+  history: PurchaseHistory = loadPurchases(db),
+): PlanDocument {
   const catalog = productsOf(db);
   const draft = DRAFTS[industry];
   const { items, why } = draft.recommend(db, history, catalog);
   const baselines = analyseBaselines(db, {}, history);
-  const metrics = metricBaselines(baselines, MINIMUM_EFFECT).map((m) => ({ id: m.id, baseline: m.baseline, target: m.suggestedTarget }));
+  const metrics = metricBaselines(baselines, MINIMUM_EFFECT).map((m) => ({
+    id: m.id,
+    baseline: m.baseline,
+    target: m.suggestedTarget,
+  }));
   const acceptance = metrics.find((m) => m.id === 'acceptance');
   const returns = metrics.find((m) => m.id === 'return-rate');
   const base = blankPlan(draft.name);
@@ -142,13 +158,13 @@ const DRAFTS: Record<Industry, Draft> = {
     strategy: 'completion',
     moment: 'post-purchase',
     settings: WEEK_AFTER_ORDER,
-    trigger: 'An order was placed in the last 7 days: a wider window than the usual 48 hours, so the pilot reaches enough customers.',
+    trigger:
+      'An order was placed in the last 7 days: a wider window than the usual 48 hours, so the pilot reaches enough customers.',
     offer: { percent: 10, code: 'ROUTINE10' },
     email: {
       subject: 'The next step in your routine, {first_name|there}',
       preheader: 'Chosen to go with {anchor_product|your last order}',
-      body:
-        'Hi {first_name|there},\n\nThank you for your order. Customers who use {anchor_product|the product you just bought} often add {recommended_product} as the next step of their routine.\n\nFor the next 14 days, take {discount} off it with the code {code}.\n\nThe Glow & Co. team',
+      body: 'Hi {first_name|there},\n\nThank you for your order. Customers who use {anchor_product|the product you just bought} often add {recommended_product} as the next step of their routine.\n\nFor the next 14 days, take {discount} off it with the code {code}.\n\nThe Glow & Co. team',
       callToAction: 'See the next step',
     },
     subjectB: '{first_name|Hello}, your routine is one step from complete',
@@ -168,8 +184,7 @@ const DRAFTS: Record<Industry, Draft> = {
     email: {
       subject: 'Your shoes have covered the miles, {first_name|runner}',
       preheader: 'Ready for a step up from {anchor_product|your current pair}?',
-      body:
-        'Hi {first_name|there},\n\nYour {anchor_product|running shoes} have logged most of the distance they are built for. Runners at your stage often move up to {recommended_product} for their longer runs.\n\nUse the code {code} for {discount} off your next pair within 14 days.\n\nNorthpace Running Co.',
+      body: 'Hi {first_name|there},\n\nYour {anchor_product|running shoes} have logged most of the distance they are built for. Runners at your stage often move up to {recommended_product} for their longer runs.\n\nUse the code {code} for {discount} off your next pair within 14 days.\n\nNorthpace Running Co.',
       callToAction: 'Find your next pair',
     },
     subjectB: 'Time for a new pair, {first_name|runner}?',
@@ -184,13 +199,13 @@ const DRAFTS: Record<Industry, Draft> = {
     strategy: 'ecosystem',
     moment: 'post-purchase',
     settings: WEEK_AFTER_ORDER,
-    trigger: 'An order was placed in the last 7 days: a wider window than the usual 48 hours, so the pilot reaches enough customers.',
+    trigger:
+      'An order was placed in the last 7 days: a wider window than the usual 48 hours, so the pilot reaches enough customers.',
     offer: { percent: 10, code: 'ADDON10' },
     email: {
       subject: 'Make more of your {anchor_product|new lights}',
       preheader: 'The piece owners of your set most often add next',
-      body:
-        'Hi {first_name|there},\n\nYour {anchor_product|new lights} work with {recommended_product}: it joins the same app and the same rooms, with no extra setup.\n\nTake {discount} off with the code {code} for the next 14 days.\n\nLumora Smart Lighting',
+      body: 'Hi {first_name|there},\n\nYour {anchor_product|new lights} work with {recommended_product}: it joins the same app and the same rooms, with no extra setup.\n\nTake {discount} off with the code {code} for the next 14 days.\n\nLumora Smart Lighting',
       callToAction: 'Add it to your home',
     },
     subjectB: '{first_name|Your} lighting has room to grow',
@@ -207,14 +222,19 @@ function routinePairs(db: Database, history: PurchaseHistory, catalog: Catalog):
   for (const row of sequences) {
     if (items.length === RECOMMENDATIONS - 1) break;
     const family = catalog.get(row.from.id)?.family;
-    if (anchors.has(row.from.id) || !family || catalog.get(row.to.id)?.family !== family || !inStock(catalog, row.to)) continue;
+    if (anchors.has(row.from.id) || !family || catalog.get(row.to.id)?.family !== family || !inStock(catalog, row.to))
+      continue;
     anchors.add(row.from.id);
     items.push(recommendation('sequence', row.from, row.to, sequenceEvidence(row)));
   }
   const combinations = mineCombinations(db, EXAMPLE_ANALYSES.combinations);
   const chosen = new Set(items.map((i) => `${i.anchor?.id}>${i.recommended.id}`));
   const rule = combinations.rules.find(
-    (r) => r.antecedent.length === 1 && r.consequent.length === 1 && !chosen.has(`${r.antecedent[0]}>${r.consequent[0]}`) && catalog.get(r.consequent[0])?.inStock,
+    (r) =>
+      r.antecedent.length === 1 &&
+      r.consequent.length === 1 &&
+      !chosen.has(`${r.antecedent[0]}>${r.consequent[0]}`) &&
+      catalog.get(r.consequent[0])?.inStock,
   );
   if (rule) {
     const [anchor, recommended] = [ref(catalog, rule.antecedent[0]), ref(catalog, rule.consequent[0])];
@@ -230,7 +250,9 @@ function routinePairs(db: Database, history: PurchaseHistory, catalog: Catalog):
       }),
     );
   }
-  const top = sequences.find((r) => items[0] && r.from.id === items[0].anchor?.id && r.to.id === items[0].recommended.id);
+  const top = sequences.find(
+    (r) => items[0] && r.from.id === items[0].anchor?.id && r.to.id === items[0].recommended.id,
+  );
   const why = top
     ? `Customers here build a routine one product at a time: of the ${top.fromCustomers} customers who bought ${top.from.label} and ordered again, ${percent(top.share)} later bought ${top.to.label}, typically ${top.days.median} days after. Completion suggests the step of the routine a customer has not bought yet, while the first order is fresh.`
     : 'Customers here build a routine one product at a time; completion suggests the step they have not bought yet.';
@@ -239,7 +261,9 @@ function routinePairs(db: Database, history: PurchaseHistory, catalog: Catalog):
 
 /** Evolution: for each tier of the busiest ladder, the next-tier product its buyers most often moved to. */
 function nextTierShoes(db: Database, history: PurchaseHistory, catalog: Catalog): Picks {
-  const ladder = [...analyseLadders(db, {}, history).ladders].sort((a, b) => b.candidateCount - a.candidateCount || a.category.localeCompare(b.category))[0];
+  const ladder = [...analyseLadders(db, {}, history).ladders].sort(
+    (a, b) => b.candidateCount - a.candidateCount || a.category.localeCompare(b.category),
+  )[0];
   const sequences = analyseSequences(db, EXAMPLE_ANALYSES.sequences, history).rows;
   const steps: { row: SequenceRow; ready: number }[] = [];
   for (const [i, tier] of (ladder?.tiers ?? []).entries()) {
@@ -272,7 +296,12 @@ function missingFamilyMembers(db: Database, history: PurchaseHistory, catalog: C
       .filter((set) => set.members.length === 1)
       .flatMap((set) => set.next.map((next) => ({ family: family.family, anchor: set.members[0], set, next }))),
   );
-  candidates.sort((a, b) => b.next.customers - a.next.customers || a.anchor.id.localeCompare(b.anchor.id) || a.next.member.id.localeCompare(b.next.member.id));
+  candidates.sort(
+    (a, b) =>
+      b.next.customers - a.next.customers ||
+      a.anchor.id.localeCompare(b.anchor.id) ||
+      a.next.member.id.localeCompare(b.next.member.id),
+  );
   const items = candidates
     .filter((c) => inStock(catalog, c.next.member))
     .slice(0, RECOMMENDATIONS)
@@ -287,7 +316,9 @@ function missingFamilyMembers(db: Database, history: PurchaseHistory, catalog: C
         note: `Of the ${set.customersEver} customers who owned only ${anchor.label} from ${family}, ${next.customers} (${percent(next.share)}) added ${next.member.label} next; ${set.customersNow} own just ${anchor.label} today.`,
       }),
     );
-  const top = candidates.find((c) => items[0] && c.anchor.id === items[0].anchor?.id && c.next.member.id === items[0].recommended.id);
+  const top = candidates.find(
+    (c) => items[0] && c.anchor.id === items[0].anchor?.id && c.next.member.id === items[0].recommended.id,
+  );
   const why = top
     ? `Products here come in families that share one app, and most owners start with a single piece: of the ${top.set.customersEver} customers who owned only ${top.anchor.label}, ${percent(top.next.share)} added ${top.next.member.label} next. Ecosystem expansion offers the pieces a household is missing, starting with those owners of the same set most often add.`
     : 'Products here come in families that share one app; ecosystem expansion offers the pieces a household is missing.';
@@ -306,7 +337,12 @@ function sequenceEvidence(row: SequenceRow): RecommendationEvidence {
   };
 }
 
-function recommendation(source: Recommendation['source'], anchor: ItemRef, recommended: ItemRef, evidence: RecommendationEvidence): Recommendation {
+function recommendation(
+  source: Recommendation['source'],
+  anchor: ItemRef,
+  recommended: ItemRef,
+  evidence: RecommendationEvidence,
+): Recommendation {
   return {
     id: `${source}:${anchor.id}>${recommended.id}`,
     anchor,
@@ -327,7 +363,9 @@ function productsOf(db: Database): Catalog {
     db,
     'SELECT product_id, name, family, in_stock FROM products',
   );
-  return new Map(rows.map((r) => [r.product_id, { label: r.name ?? r.product_id, family: r.family, inStock: r.in_stock !== 0 }]));
+  return new Map(
+    rows.map((r) => [r.product_id, { label: r.name ?? r.product_id, family: r.family, inStock: r.in_stock !== 0 }]),
+  );
 }
 
 const points = (fraction: number) => `${Math.round(fraction * 100)} percentage points`;

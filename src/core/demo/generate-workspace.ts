@@ -1,5 +1,5 @@
-import type { ProgressListener } from '../../shared/engine-api';
-import type { Industry } from '../../shared/workspace';
+import type { ProgressListener } from '../../core/util/progress';
+import type { Industry } from '../store/workspace-types';
 import { createWorkspaceDb } from '../store/open-workspace';
 import { inTransaction, queryAll, queryValue, type Database, type SqlJsStatic, type SqlValue } from '../store/sqlite';
 import { markAsDemo } from '../store/workspace-demo';
@@ -49,7 +49,12 @@ export function generateDemoWorkspace(SQL: SqlJsStatic, industry: Industry, opti
   const model = shopModel(industry);
   const seed = checkWholeNumber('The seed', options.seed ?? DEFAULT_SEED, 0, 2 ** 32 - 1);
   const customers = checkWholeNumber('The number of customers', options.customers ?? DEFAULT_CUSTOMERS, 1, 1_000_000);
-  const orderLines = checkWholeNumber('The number of order lines', options.orderLines ?? customers * LINES_PER_CUSTOMER, 1, 20_000_000);
+  const orderLines = checkWholeNumber(
+    'The number of order lines',
+    options.orderLines ?? customers * LINES_PER_CUSTOMER,
+    1,
+    20_000_000,
+  );
 
   const generated = generate(model, seed, customers, orderLines, options.onProgress);
   const db = createWorkspaceDb(SQL, model.workspaceName, new Date(DEMO_END));
@@ -68,7 +73,13 @@ export function generateDemoWorkspace(SQL: SqlJsStatic, industry: Industry, opti
   return db;
 }
 
-function generate(model: ShopModel, seed: number, count: number, orderLines: number, onProgress?: ProgressListener): Generated {
+function generate(
+  model: ShopModel,
+  seed: number,
+  count: number,
+  orderLines: number,
+  onProgress?: ProgressListener,
+): Generated {
   const clock = seasonalClock(model);
   const campaigns = campaignsOf(model);
   const browsable = model.products.filter((p) => p.isProduct);
@@ -81,7 +92,8 @@ function generate(model: ShopModel, seed: number, count: number, orderLines: num
   for (const profile of profiles) {
     const customer = profile.index;
     const emit = (event: DemoEvent) => {
-      if (event.at >= DEMO_START && event.at < DEMO_END && event.at >= profile.since) result.events.push({ customer, event });
+      if (event.at >= DEMO_START && event.at < DEMO_END && event.at >= profile.since)
+        result.events.push({ customer, event });
     };
     const { orders, loyalty } = simulateJourney(model, clock, seed, profile, rate, emit);
     const rng = new Random(seedFrom(seed, model.industry, 'behaviour', customer));
@@ -151,8 +163,18 @@ function save(db: Database, model: ShopModel, seed: number, data: Generated, onP
     `INSERT INTO products(product_id, name, category, family, tier, price, rating, review_count, launched_at, in_stock, is_product, import_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     model.products.map((p) => [
-      p.id, p.name, p.category, p.family, p.tier, p.price, p.rating, p.reviewCount,
-      dateOnly(p.launchedAt), p.inStock ? 1 : 0, p.isProduct ? 1 : 0, IMPORT_ID,
+      p.id,
+      p.name,
+      p.category,
+      p.family,
+      p.tier,
+      p.price,
+      p.rating,
+      p.reviewCount,
+      dateOnly(p.launchedAt),
+      p.inStock ? 1 : 0,
+      p.isProduct ? 1 : 0,
+      IMPORT_ID,
     ]),
   );
   insert(
@@ -160,17 +182,32 @@ function save(db: Database, model: ShopModel, seed: number, data: Generated, onP
        loyalty_points, email_opt_in, sms_opt_in, birthday, import_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     lazily(data.customers, ({ profile, person, loyalty }) => [
-      profile.id, person.email, person.firstName, person.lastName, person.phone, person.country,
-      timestamp(profile.since), loyalty.tier, loyalty.points, person.emailOptIn ? 1 : 0, person.smsOptIn ? 1 : 0,
-      person.birthday, IMPORT_ID,
+      profile.id,
+      person.email,
+      person.firstName,
+      person.lastName,
+      person.phone,
+      person.country,
+      timestamp(profile.since),
+      loyalty.tier,
+      loyalty.points,
+      person.emailOptIn ? 1 : 0,
+      person.smsOptIn ? 1 : 0,
+      person.birthday,
+      IMPORT_ID,
     ]),
   );
   insert(
     `INSERT INTO orders(order_id, customer_id, ordered_at, channel, is_gift, status, import_id)
      VALUES (?, ?, ${TIMESTAMP_FROM_SECONDS}, ?, ?, ?, ?)`,
     lazily(data.orders, ({ customer, order }, i) => [
-      orderId(i), data.customers[customer].profile.id, seconds(order.at), order.channel, order.gift ? 1 : 0,
-      order.status, IMPORT_ID,
+      orderId(i),
+      data.customers[customer].profile.id,
+      seconds(order.at),
+      order.channel,
+      order.gift ? 1 : 0,
+      order.status,
+      IMPORT_ID,
     ]),
   );
   insert(
@@ -182,8 +219,15 @@ function save(db: Database, model: ShopModel, seed: number, data: Generated, onP
     `INSERT INTO events(customer_id, occurred_at, type, product_id, value, limit_value, channel, extra, import_id)
      VALUES (?, ${TIMESTAMP_FROM_SECONDS}, ?, ?, ?, ?, ?, ?, ?)`,
     lazily(data.events, ({ customer, event }) => [
-      data.customers[customer].profile.id, seconds(event.at), event.type, event.productId, event.value,
-      event.limit, event.channel, event.extra, IMPORT_ID,
+      data.customers[customer].profile.id,
+      seconds(event.at),
+      event.type,
+      event.productId,
+      event.value,
+      event.limit,
+      event.channel,
+      event.extra,
+      IMPORT_ID,
     ]),
   );
 }
@@ -208,8 +252,15 @@ function* orderLineRows(data: Generated): Generator<SqlValue[]> {
       lineId++;
       const extra = line.returnedAt === null ? null : JSON.stringify({ returned_at: timestamp(line.returnedAt) });
       yield [
-        lineId, orderId(i), line.product.id, line.quantity, line.unitPrice, line.discount,
-        line.reverses === null ? null : firstLineId + line.reverses, extra, IMPORT_ID,
+        lineId,
+        orderId(i),
+        line.product.id,
+        line.quantity,
+        line.unitPrice,
+        line.discount,
+        line.reverses === null ? null : firstLineId + line.reverses,
+        extra,
+        IMPORT_ID,
       ];
     }
   }

@@ -59,7 +59,9 @@ export function simulateJourney(
     let channel = model.channels.draw(rng);
     if (channel === 'app' && !profile.appUser) channel = 'web';
     const signedUpAtCheckout = i === 0 && profile.since >= DEMO_START && rng.chance(0.6);
-    let at = signedUpAtCheckout ? profile.since + rng.int(2, 40) * MINUTE : timeOfDay(rng, scheduled, channel === 'store');
+    let at = signedUpAtCheckout
+      ? profile.since + rng.int(2, 40) * MINUTE
+      : timeOfDay(rng, scheduled, channel === 'store');
     const due = shopper.dueBefore?.(at);
     if (due != null && due > previous) at = timeOfDay(rng, due, channel === 'store');
     if (at <= previous) at = previous + rng.int(30, 300) * MINUTE;

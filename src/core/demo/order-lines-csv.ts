@@ -1,4 +1,4 @@
-import type { Industry } from '../../shared/workspace';
+import type { Industry } from '../store/workspace-types';
 import { timestamp } from './calendar';
 import { customerProfile } from './customer-profile';
 import { checkWholeNumber, DEFAULT_SEED, LINES_PER_CUSTOMER } from './demo-size';
@@ -14,7 +14,15 @@ import { seasonalClock, shopModel } from './shop-models';
  * orders in time order); cancelled orders are left out, returns appear as negative quantities.
  */
 
-export const ORDER_LINES_CSV_COLUMNS = ['order_id', 'customer_id', 'ordered_at', 'product_id', 'quantity', 'unit_price', 'channel'] as const;
+export const ORDER_LINES_CSV_COLUMNS = [
+  'order_id',
+  'customer_id',
+  'ordered_at',
+  'product_id',
+  'quantity',
+  'unit_price',
+  'channel',
+] as const;
 
 export interface OrderLinesCsvOptions {
   seed?: number;

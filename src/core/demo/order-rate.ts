@@ -52,6 +52,7 @@ export function orderRateForLines(
   };
   // Two rounds: a first guess of two lines per order, then the measure taken near the final rate.
   let linesPerOrder = 2;
-  for (let round = 0; round < 2; round++) linesPerOrder = linesPerOrderAt(orderRateFor(sample, sampleLines / linesPerOrder));
+  for (let round = 0; round < 2; round++)
+    linesPerOrder = linesPerOrderAt(orderRateFor(sample, sampleLines / linesPerOrder));
   return orderRateFor(profiles, targetLines / linesPerOrder);
 }

@@ -19,7 +19,8 @@ const BRIDGE_LIMIT = 50;
 const PRO_BRIDGE_LIMIT = 150;
 
 const product = (id: string) => LIGHTING_PRODUCTS.find((p) => p.id === id)!;
-const members = (family: string) => LIGHTING_PRODUCTS.filter((p) => p.family === family && p.role !== 'starter' && p.role !== 'hub');
+const members = (family: string) =>
+  LIGHTING_PRODUCTS.filter((p) => p.family === family && p.role !== 'starter' && p.role !== 'hub');
 const HOME = 'Lumora Home';
 const OUTDOOR = 'Lumora Outdoor';
 const PLAY = 'Lumora Play';
@@ -135,11 +136,18 @@ class HomeOwner implements Shopper {
     }
     if (bridged && this.hasTv && !this.families.has(PLAY) && rng.chance(0.15)) basket.add(STARTERS[PLAY], 1);
     if (!bridged && this.families.has(GLOWLINE) && rng.chance(0.08)) basket.add(starterKit(rng, HOME), 1);
-    if (bridged && !this.owned.has(proBridge) && this.devices >= 0.75 * BRIDGE_LIMIT && proBridge.launchedAt <= at && rng.chance(0.6)) {
+    if (
+      bridged &&
+      !this.owned.has(proBridge) &&
+      this.devices >= 0.75 * BRIDGE_LIMIT &&
+      proBridge.launchedAt <= at &&
+      rng.chance(0.6)
+    ) {
       basket.add(proBridge, 1);
     }
     for (const launch of recentLaunches(LIGHTING_PRODUCTS, at)) {
-      if (launch.role !== 'hub' && launch.family && this.families.has(launch.family) && rng.chance(0.25)) basket.add(launch, 1);
+      if (launch.role !== 'hub' && launch.family && this.families.has(launch.family) && rng.chance(0.25))
+        basket.add(launch, 1);
     }
     if (rng.chance(0.08)) basket.add(rng.pick(accessories), 1);
   }
@@ -208,7 +216,20 @@ export const lightingShop: ShopModel = {
   ]),
   returnRate: 0.05,
   loyaltyThresholds: [250, 700],
-  newsletterProducts: ['LM113', 'LM121', 'LM132', 'LM201', 'LM101', 'LM131', 'LM303', 'LM141', 'LM404', 'LM115', 'LM203', 'LM302'],
+  newsletterProducts: [
+    'LM113',
+    'LM121',
+    'LM132',
+    'LM201',
+    'LM101',
+    'LM131',
+    'LM303',
+    'LM141',
+    'LM404',
+    'LM115',
+    'LM203',
+    'LM302',
+  ],
   supportTopics: ['setup help', 'connection issue', 'delivery', 'faulty item', 'order change'],
   newShopper: (rng, traits) => new HomeOwner(rng, traits),
   giftBasket,

@@ -1,4 +1,4 @@
-import type { Industry } from '../../shared/workspace';
+import type { Industry } from '../store/workspace-types';
 import { SeasonalClock } from './calendar';
 import { beautyShop } from './shop-beauty';
 import { lightingShop } from './shop-lighting';
@@ -9,7 +9,8 @@ const MODELS: Record<Industry, ShopModel> = { beauty: beautyShop, running: runni
 const clocks = new Map<Industry, SeasonalClock>();
 
 export function shopModel(industry: Industry): ShopModel {
-  if (!Object.hasOwn(MODELS, industry)) throw new Error(`There is no demo for "${industry}"; choose one of ${Object.keys(MODELS).join(', ')}.`);
+  if (!Object.hasOwn(MODELS, industry))
+    throw new Error(`There is no demo for "${industry}"; choose one of ${Object.keys(MODELS).join(', ')}.`);
   return MODELS[industry];
 }
 

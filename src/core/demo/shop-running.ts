@@ -111,12 +111,21 @@ class Runner implements Shopper {
         this.milestones.add(m.key);
         if (this.traits.appUser) {
           const extra = JSON.stringify({ milestone: m.key });
-          emit?.({ at: this.trackedTo, type: 'milestone', productId: null, value: m.distance, limit: null, channel: 'app', extra });
+          emit?.({
+            at: this.trackedTo,
+            type: 'milestone',
+            productId: null,
+            value: m.distance,
+            limit: null,
+            channel: 'app',
+            extra,
+          });
         }
       }
       const limit = this.shoe?.product.mileageLimit ?? 0;
       // The app syncs every few weeks, and at once when a pair passes three-quarters of its life.
-      const passedWarning = this.shoe !== null && this.shoe.km >= 0.75 * limit && this.shoe.km - (weekly * step) / (7 * DAY) < 0.75 * limit;
+      const passedWarning =
+        this.shoe !== null && this.shoe.km >= 0.75 * limit && this.shoe.km - (weekly * step) / (7 * DAY) < 0.75 * limit;
       if (this.traits.appUser && this.shoe && (this.trackedTo >= this.nextSync || passedWarning)) {
         emit?.({
           at: this.trackedTo,
@@ -238,7 +247,20 @@ export const runningShop: ShopModel = {
   ]),
   returnRate: 0.07,
   loyaltyThresholds: [300, 800],
-  newsletterProducts: ['NP111', 'NP201', 'NP404', 'NP501', 'NP311', 'NP121', 'NP403', 'NP405', 'NP211', 'NP603', 'NP131', 'NP221'],
+  newsletterProducts: [
+    'NP111',
+    'NP201',
+    'NP404',
+    'NP501',
+    'NP311',
+    'NP121',
+    'NP403',
+    'NP405',
+    'NP211',
+    'NP603',
+    'NP131',
+    'NP221',
+  ],
   supportTopics: ['sizing', 'delivery', 'watch setup', 'faulty item', 'order change'],
   newShopper: (rng, traits) => new Runner(rng, traits),
   giftBasket,

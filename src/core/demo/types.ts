@@ -1,4 +1,4 @@
-import type { Industry } from '../../shared/workspace';
+import type { Industry } from '../store/workspace-types';
 import type { WeightedTable, Random } from '../util/random';
 import type { CalendarDay } from './calendar';
 

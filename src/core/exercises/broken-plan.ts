@@ -2,7 +2,7 @@ import { examplePlan } from '../demo/example-plans';
 import { planChecklist } from '../plan/checklist-report';
 import { createPlan, deletePlan, getPlan, otherActivePlans } from '../plan/plan-store';
 import type { Database } from '../store/sqlite';
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from '../plan/plan-document';
 import type { Exercise } from './exercise';
 import { readMeta, writeMeta } from './exercise-state';
 
@@ -39,12 +39,19 @@ export const fixPlan: Exercise = {
   task: (db) => ({ kind: 'plan', planId: exercisePlanId(db) }),
   check(db) {
     const planId = exercisePlanId(db);
-    if (planId === null) return { solved: false, feedback: 'The exercise plan is not in this workspace. Use Reset to put it back.' };
+    if (planId === null)
+      return { solved: false, feedback: 'The exercise plan is not in this workspace. Use Reset to put it back.' };
     const record = getPlan(db, planId);
     if (!record.ok) return { solved: false, feedback: record.error };
     const report = planChecklist(db, planId, record.value.document, otherActivePlans(db, planId));
-    const failing = report.checks.filter((c) => (BROKEN_CHECKS as readonly string[]).includes(c.id) && c.status === 'fail');
-    if (failing.length === 0) return { solved: true, feedback: 'Solved: the plan has a control group, a pilot of at least 14 days and a way to unsubscribe.' };
+    const failing = report.checks.filter(
+      (c) => (BROKEN_CHECKS as readonly string[]).includes(c.id) && c.status === 'fail',
+    );
+    if (failing.length === 0)
+      return {
+        solved: true,
+        feedback: 'Solved: the plan has a control group, a pilot of at least 14 days and a way to unsubscribe.',
+      };
     return {
       solved: false,
       feedback: `${failing.length} of the three checks still fail${failing.length === 1 ? 's' : ''}: ${failing.map((c) => c.title).join('; ')}.`,

@@ -1,7 +1,7 @@
 import type { Database } from '../store/sqlite';
 import { demoOf } from '../store/workspace-demo';
-import { fail, ok, type Result } from '../../shared/result';
-import type { Industry } from '../../shared/workspace';
+import { fail, ok, type Result } from '../util/result';
+import type { Industry } from '../store/workspace-types';
 import { fixPlan } from './broken-plan';
 import type { Exercise, ExerciseCheck, ExerciseTask } from './exercise';
 import { clearProgress, readProgress, recordAttempt, type ExerciseProgress } from './exercise-state';
@@ -26,7 +26,11 @@ export function listExercises(db: Database): ExerciseView[] {
   return EXERCISES.filter((e) => e.industry === demo).map((e) => viewOf(db, e));
 }
 
-export function checkExercise(db: Database, id: string, answer: string): Result<ExerciseCheck & { exercise: ExerciseView }, string> {
+export function checkExercise(
+  db: Database,
+  id: string,
+  answer: string,
+): Result<ExerciseCheck & { exercise: ExerciseView }, string> {
   const exercise = exerciseFor(db, id);
   if (!exercise) return fail(noSuchExercise(id));
   const check = exercise.check(db, answer);
@@ -43,8 +47,10 @@ export function resetExercise(db: Database, id: string): Result<ExerciseView, st
   return ok(viewOf(db, exercise));
 }
 
-const exerciseFor = (db: Database, id: string) => EXERCISES.find((e) => e.id === id && e.industry === demoOf(db)) ?? null;
-const noSuchExercise = (id: string) => `This workspace has no exercise “${id}”; exercises come with the demo workspaces.`;
+const exerciseFor = (db: Database, id: string) =>
+  EXERCISES.find((e) => e.id === id && e.industry === demoOf(db)) ?? null;
+const noSuchExercise = (id: string) =>
+  `This workspace has no exercise “${id}”; exercises come with the demo workspaces.`;
 
 function viewOf(db: Database, exercise: Exercise): ExerciseView {
   const { id, industry, title, brief } = exercise;

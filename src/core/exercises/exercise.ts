@@ -1,5 +1,5 @@
 import type { Database } from '../store/sqlite';
-import type { Industry } from '../../shared/workspace';
+import type { Industry } from '../store/workspace-types';
 
 /** A classroom exercise on one demo workspace, checked against that workspace's own data. */
 
@@ -14,7 +14,8 @@ export interface ExerciseCheck {
 }
 
 /** What the exercise asks the learner for: a pick among choices, or fixing a plan in the workspace. */
-export type ExerciseTask = { kind: 'choice'; question: string; choices: ExerciseChoice[] } | { kind: 'plan'; planId: string | null };
+export type ExerciseTask =
+  { kind: 'choice'; question: string; choices: ExerciseChoice[] } | { kind: 'plan'; planId: string | null };
 
 export interface Exercise {
   id: string;

@@ -1,7 +1,7 @@
 import { momentCustomers, type MomentId } from '../analysis/moments';
 import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
 import type { Database } from '../store/sqlite';
-import { MOMENT_IDS } from '../../shared/plan';
+import { MOMENT_IDS } from '../plan/plan-document';
 import type { Exercise } from './exercise';
 
 /** Running: a customer who just passed a milestone; the learner picks the moment that fits them at the end of the data. */
@@ -11,10 +11,14 @@ const EVERYONE = { limit: Number.MAX_SAFE_INTEGER };
 
 /** The first customer, in id order, in a milestone moment as of the data's end, and every milestone moment they are in. */
 export function milestoneRunner(db: Database): { customerId: string; moments: MomentId[] } | null {
-  const audiences = MILESTONE_MOMENTS.map((moment) => ({ moment, ids: momentCustomers(db, moment, {}, EVERYONE).items }));
+  const audiences = MILESTONE_MOMENTS.map((moment) => ({
+    moment,
+    ids: momentCustomers(db, moment, {}, EVERYONE).items,
+  }));
   for (const { ids } of audiences) {
     const [customerId] = ids;
-    if (customerId !== undefined) return { customerId, moments: audiences.filter((a) => a.ids.includes(customerId)).map((a) => a.moment) };
+    if (customerId !== undefined)
+      return { customerId, moments: audiences.filter((a) => a.ids.includes(customerId)).map((a) => a.moment) };
   }
   return null;
 }
@@ -31,15 +35,24 @@ export const milestoneMoment: Exercise = {
     const runner = milestoneRunner(db);
     return {
       kind: 'choice',
-      question: runner ? `The moment for customer ${runner.customerId}` : 'No runner in this workspace has reached a milestone.',
+      question: runner
+        ? `The moment for customer ${runner.customerId}`
+        : 'No runner in this workspace has reached a milestone.',
       choices: runner ? MOMENT_IDS.map((id) => ({ value: id, label: title(id) })) : [],
     };
   },
   check(db, answer) {
     const runner = milestoneRunner(db);
-    if (!runner) return { solved: false, feedback: 'No customer in this workspace is in a milestone moment at the end of the data.' };
+    if (!runner)
+      return {
+        solved: false,
+        feedback: 'No customer in this workspace is in a milestone moment at the end of the data.',
+      };
     if (runner.moments.includes(answer as MomentId)) {
-      return { solved: true, feedback: `Right: at the end of the data customer ${runner.customerId} is in “${title(answer)}”, the moment to suggest the next step up.` };
+      return {
+        solved: true,
+        feedback: `Right: at the end of the data customer ${runner.customerId} is in “${title(answer)}”, the moment to suggest the next step up.`,
+      };
     }
     return {
       solved: false,

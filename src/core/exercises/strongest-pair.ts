@@ -48,17 +48,31 @@ export const strongestPair: Exercise = {
     return {
       kind: 'choice',
       question: 'The pair with the highest lift',
-      choices: candidates.map(({ key, label }) => ({ value: key, label })).sort((a, b) => a.label.localeCompare(b.label)),
+      choices: candidates
+        .map(({ key, label }) => ({ value: key, label }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
     };
   },
   check(db, answer) {
     const pairs = pairsByLift(mineCombinations(db, PARAMETERS));
     const best = pairs[0];
-    if (!best) return { solved: false, feedback: 'This workspace has no pairs at that minimum support, so there is nothing to find.' };
+    if (!best)
+      return {
+        solved: false,
+        feedback: 'This workspace has no pairs at that minimum support, so there is nothing to find.',
+      };
     const picked = pairs.find((p) => p.key === answer);
-    if (!picked) return { solved: false, feedback: 'That pair is not bought together often enough to count at this minimum support. Pick one from the list.' };
+    if (!picked)
+      return {
+        solved: false,
+        feedback:
+          'That pair is not bought together often enough to count at this minimum support. Pick one from the list.',
+      };
     if (picked.lift >= best.lift) {
-      return { solved: true, feedback: `Right: ${picked.label} has a lift of ${lift(picked.lift)}, the highest of all pairs at this minimum support.` };
+      return {
+        solved: true,
+        feedback: `Right: ${picked.label} has a lift of ${lift(picked.lift)}, the highest of all pairs at this minimum support.`,
+      };
     }
     return {
       solved: false,

@@ -1,5 +1,5 @@
 import { queryAll, type Database } from '../store/sqlite';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../util/result';
 
 /**
  * The agency's branding, set once per workspace and shown on the cover of every exported plan:
@@ -21,15 +21,24 @@ export const MAX_AGENCY_NAME = 200;
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 const LOGO = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
-const KEYS = { agencyName: 'branding:agencyName', logo: 'branding:logo', primaryColor: 'branding:primaryColor' } as const;
+const KEYS = {
+  agencyName: 'branding:agencyName',
+  logo: 'branding:logo',
+  primaryColor: 'branding:primaryColor',
+} as const;
 
 /** Checks branding from outside (the app, the command line) and says what is wrong. */
 export function checkBranding(branding: Branding): Result<Branding, string> {
   const agencyName = branding.agencyName.trim();
-  if (agencyName.length > MAX_AGENCY_NAME) return fail(`The agency name is too long: at most ${MAX_AGENCY_NAME} characters.`);
-  if (!COLOR.test(branding.primaryColor)) return fail(`The primary colour should be written as #rrggbb, such as #1f4e79; got "${branding.primaryColor}".`);
+  if (agencyName.length > MAX_AGENCY_NAME)
+    return fail(`The agency name is too long: at most ${MAX_AGENCY_NAME} characters.`);
+  if (!COLOR.test(branding.primaryColor))
+    return fail(`The primary colour should be written as #rrggbb, such as #1f4e79; got "${branding.primaryColor}".`);
   if (branding.logo !== null) {
-    if (branding.logo.length > MAX_LOGO_CHARS) return fail(`The logo is too large: at most ${Math.floor((MAX_LOGO_CHARS * 3) / 4 / 1000)} KB of image. Use a smaller PNG or SVG.`);
+    if (branding.logo.length > MAX_LOGO_CHARS)
+      return fail(
+        `The logo is too large: at most ${Math.floor((MAX_LOGO_CHARS * 3) / 4 / 1000)} KB of image. Use a smaller PNG or SVG.`,
+      );
     if (!LOGO.test(branding.logo)) return fail('The logo should be a PNG or SVG image.');
   }
   return ok({ agencyName, logo: branding.logo, primaryColor: branding.primaryColor.toLowerCase() });
@@ -38,7 +47,10 @@ export function checkBranding(branding: Branding): Result<Branding, string> {
 /** The workspace's branding; the defaults for what was never set or no longer passes the checks. */
 export function getBranding(db: Database): Branding {
   const stored = new Map(
-    queryAll<{ key: string; value: string }>(db, "SELECT key, value FROM meta WHERE key LIKE 'branding:%'").map((r) => [r.key, r.value]),
+    queryAll<{ key: string; value: string }>(db, "SELECT key, value FROM meta WHERE key LIKE 'branding:%'").map((r) => [
+      r.key,
+      r.value,
+    ]),
   );
   const branding: Branding = {
     agencyName: stored.get(KEYS.agencyName) ?? DEFAULT_BRANDING.agencyName,
@@ -58,7 +70,10 @@ export function setBranding(db: Database, branding: Branding): Result<Branding, 
     [KEYS.logo, logo ?? ''],
     [KEYS.primaryColor, primaryColor],
   ]) {
-    db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [key, value]);
+    db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [
+      key,
+      value,
+    ]);
   }
   return checked;
 }

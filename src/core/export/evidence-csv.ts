@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from '../plan/plan-document';
 import { csvLine } from './csv-cell';
 
 /**

@@ -4,9 +4,10 @@ import { planAsOf } from '../plan/moment-catalogue';
 import { getPlan, otherActivePlans } from '../plan/plan-store';
 import type { Database } from '../store/sqlite';
 import { workspaceName } from '../store/workspace-summary';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../util/result';
 import { keepExportedAudience } from '../results/exported-audience';
-import { audienceCsv, audienceRows, type AudienceRow } from './audience-csv';
+import { audienceRows, type AudienceRow } from '../plan/pilot-audience';
+import { audienceCsv } from '../export/audience-csv';
 import { getBranding } from './branding';
 import { evidenceCsv } from './evidence-csv';
 import { pilotIcs } from './pilot-ics';
@@ -46,7 +47,8 @@ const FILES: Record<ExportFormat, { suffix: string; mimeType: string }> = {
   ics: { suffix: '-pilot.ics', mimeType: 'text/calendar;charset=utf-8' },
 };
 
-export const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
+export const isExportFormat = (value: string): value is ExportFormat =>
+  (EXPORT_FORMATS as readonly string[]).includes(value);
 
 /** Letters, digits and dashes only, so it is valid in a file name and a calendar id everywhere. */
 const slug = (text: string) =>
@@ -58,7 +60,8 @@ const slug = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
 
-export const exportFileName = (planName: string, format: ExportFormat): string => `${slug(planName) || 'plan'}${FILES[format].suffix}`;
+export const exportFileName = (planName: string, format: ExportFormat): string =>
+  `${slug(planName) || 'plan'}${FILES[format].suffix}`;
 
 /**
  * A plan in one format, unless a failing check nobody accepted holds every export back. An
@@ -66,27 +69,43 @@ export const exportFileName = (planName: string, format: ExportFormat): string =
  * changed and must be saved: a send log read later is compared with the control group this file
  * held back.
  */
-export function exportPlan(db: Database, planId: string, format: ExportFormat, options: ExportOptions = {}): Result<ExportedFile, string> {
+export function exportPlan(
+  db: Database,
+  planId: string,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): Result<ExportedFile, string> {
   const found = getPlan(db, planId);
   if (!found.ok) return found;
   const memo = options.memo ?? createMemo();
-  const checklist = options.checklist ?? planChecklist(db, planId, found.value.document, otherActivePlans(db, planId), memo);
-  const blocking = checklist.checks.filter((c) => c.status === 'fail' && !checklist.acknowledged.some((a) => a.checkId === c.id));
+  const checklist =
+    options.checklist ?? planChecklist(db, planId, found.value.document, otherActivePlans(db, planId), memo);
+  const blocking = checklist.checks.filter(
+    (c) => c.status === 'fail' && !checklist.acknowledged.some((a) => a.checkId === c.id),
+  );
   if (blocking.length > 0) {
     const titles = blocking.map((c) => `“${c.title}”`).join(', ');
-    return fail(`The plan fails ${blocking.length === 1 ? 'a check' : `${blocking.length} checks`} nobody has accepted: ${titles}. Fix the plan, or accept each with a written reason, before exporting it.`);
+    return fail(
+      `The plan fails ${blocking.length === 1 ? 'a check' : `${blocking.length} checks`} nobody has accepted: ${titles}. Fix the plan, or accept each with a written reason, before exporting it.`,
+    );
   }
   const keep = (rows: AudienceRow[]) => keepExportedAudience(db, planId, rows, options.now ?? new Date());
   return renderPlanExport(db, planId, format, { ...options, checklist, memo, onAudience: keep });
 }
 
 /** The file itself, whatever the checklist says: for the gate above, and for specs of each format's content. */
-export function renderPlanExport(db: Database, planId: string, format: ExportFormat, options: ExportOptions = {}): Result<ExportedFile, string> {
+export function renderPlanExport(
+  db: Database,
+  planId: string,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): Result<ExportedFile, string> {
   const found = getPlan(db, planId);
   if (!found.ok) return found;
   const record = found.value;
   const plan = record.document;
-  const file = (data: string): Result<ExportedFile, string> => ok({ fileName: exportFileName(plan.name, format), mimeType: FILES[format].mimeType, data });
+  const file = (data: string): Result<ExportedFile, string> =>
+    ok({ fileName: exportFileName(plan.name, format), mimeType: FILES[format].mimeType, data });
   const now = options.now ?? new Date();
   const memo = options.memo ?? createMemo();
   const others = otherActivePlans(db, planId);
@@ -97,7 +116,8 @@ export function renderPlanExport(db: Database, planId: string, format: ExportFor
     case 'evidence-csv':
       return file(evidenceCsv(plan));
     case 'audience-csv': {
-      if (plan.moment.id === null) return fail('Choose the plan’s moment first: the audience file lists the customers it reaches.');
+      if (plan.moment.id === null)
+        return fail('Choose the plan’s moment first: the audience file lists the customers it reaches.');
       const rows = audienceRows(db, plan, others, { ...options, memo });
       options.onAudience?.(rows);
       return file(audienceCsv(rows));

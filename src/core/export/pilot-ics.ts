@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from '../plan/plan-document';
 
 /**
  * The pilot's milestones as an iCalendar file (RFC 5545) to load into a calendar: the start, a
@@ -23,7 +23,9 @@ export function addDays(date: string, days: number): string {
 export function pilotMilestones(plan: PlanDocument, startDate: string): Milestone[] {
   const { durationDays, scaleCriteria } = plan.pilot;
   const end = addDays(startDate, durationDays);
-  const criteria = scaleCriteria.length ? `Scale when:\n${scaleCriteria.map((c) => `- ${c}`).join('\n')}` : 'The plan names no scale criteria yet.';
+  const criteria = scaleCriteria.length
+    ? `Scale when:\n${scaleCriteria.map((c) => `- ${c}`).join('\n')}`
+    : 'The plan names no scale criteria yet.';
   return [
     {
       id: 'start',
@@ -35,7 +37,8 @@ export function pilotMilestones(plan: PlanDocument, startDate: string): Mileston
       id: 'midpoint',
       date: addDays(startDate, Math.floor(durationDays / 2)),
       title: `Pilot midpoint check: ${plan.name}`,
-      description: 'Check that messages go out as planned, and look at unsubscribes and complaints. Do not judge the result yet: half a pilot is too early.',
+      description:
+        'Check that messages go out as planned, and look at unsubscribes and complaints. Do not judge the result yet: half a pilot is too early.',
     },
     {
       id: 'decision',
@@ -84,7 +87,13 @@ const stamp = (now: Date) => `${now.toISOString().slice(0, 19).replace(/[-:]/g, 
 
 /** The calendar; `uidPrefix` keeps the events' ids stable across exports of the same plan. */
 export function pilotIcs(plan: PlanDocument, startDate: string, uidPrefix: string, now: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Cross-Sell Planner//Pilot milestones//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Cross-Sell Planner//Pilot milestones//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   for (const milestone of pilotMilestones(plan, startDate)) {
     lines.push(
       'BEGIN:VEVENT',

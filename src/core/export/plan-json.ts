@@ -1,5 +1,5 @@
 import { exportedPlanJson } from '../plan/plan-documents';
-import { planDocumentSchema, type PlanDocument } from '../../shared/plan';
+import { planDocumentSchema, type PlanDocument } from '../plan/plan-document';
 
 /**
  * The plan document as a JSON file, in the versioned plan format: it imports back as a template

@@ -13,8 +13,8 @@ import { queryAll } from '../store/sqlite';
 import { measurePilot } from '../results/measure';
 import type { PilotResults } from '../results/result-types';
 import { loadPilotSends } from '../results/pilot-sends';
-import type { ChannelId, PlanDocument, PlanRecord, Recommendation } from '../../shared/plan';
-import { ownedBefore } from './audience-csv';
+import type { ChannelId, PlanDocument, PlanRecord, Recommendation } from '../plan/plan-document';
+import { ownedBefore } from '../plan/pilot-audience';
 import type { Branding } from './branding';
 import { addDays, pilotMilestones, type Milestone } from './pilot-ics';
 
@@ -83,9 +83,20 @@ export interface PlanReport {
     asOf: string | null;
   };
   strategy: { title: string | null; why: string };
-  moment: { title: string | null; explanation: string | null; trigger: string; startDate: string | null; settings: { label: string; value: number; unit: string }[] };
+  moment: {
+    title: string | null;
+    explanation: string | null;
+    trigger: string;
+    startDate: string | null;
+    settings: { label: string; value: number; unit: string }[];
+  };
   audience: { size: number | null; explanation: string | null };
-  recommendations: { approved: ReportRecommendation[]; reviewedBy: string; reviewedAt: string | null; proposedOrRejected: number };
+  recommendations: {
+    approved: ReportRecommendation[];
+    reviewedBy: string;
+    reviewedAt: string | null;
+    proposedOrRejected: number;
+  };
   offer: string;
   messages: {
     customer: { id: string; name: string | null } | null;
@@ -139,7 +150,12 @@ export interface ReportOptions {
 
 const STOP_RULES = { purchase: 'a purchase', click: 'a click on a message', unsubscribe: 'an unsubscribe' } as const;
 
-export function planReport(db: Database, record: PlanRecord, otherPlans: readonly PlanDocument[], options: ReportOptions): PlanReport {
+export function planReport(
+  db: Database,
+  record: PlanRecord,
+  otherPlans: readonly PlanDocument[],
+  options: ReportOptions,
+): PlanReport {
   const plan = record.document;
   const memo = options.memo ?? createMemo();
   const view = computePlanView(db, plan, otherPlans, memo);
@@ -152,7 +168,13 @@ export function planReport(db: Database, record: PlanRecord, otherPlans: readonl
   return {
     generatedAt: options.now.toISOString(),
     branding: options.branding,
-    plan: { name: plan.name, client: plan.client, approver: plan.approver, revision: record.revision, updatedAt: record.updatedAt },
+    plan: {
+      name: plan.name,
+      client: plan.client,
+      approver: plan.approver,
+      revision: record.revision,
+      updatedAt: record.updatedAt,
+    },
     summary: summaryOf(plan, view, strategy?.title ?? null, moment?.title ?? null, approved.length),
     objective: plan.objective,
     data: {
@@ -172,22 +194,43 @@ export function planReport(db: Database, record: PlanRecord, otherPlans: readonl
       explanation: moment?.explanation ?? null,
       trigger: plan.moment.trigger || (moment?.trigger ?? ''),
       startDate,
-      settings: (moment?.settings ?? []).map((s) => ({ label: s.label, value: plan.moment.settings[s.name] ?? s.default, unit: s.unit })),
+      settings: (moment?.settings ?? []).map((s) => ({
+        label: s.label,
+        value: plan.moment.settings[s.name] ?? s.default,
+        unit: s.unit,
+      })),
     },
     audience: { size: view.audience?.count ?? null, explanation: view.audience?.explanation ?? null },
     recommendations: {
-      approved: approved.map((r) => ({ anchor: r.anchor?.label ?? null, recommended: r.recommended.label, source: r.source, pinned: r.pinned, evidence: r.evidence, flags: r.flags })),
+      approved: approved.map((r) => ({
+        anchor: r.anchor?.label ?? null,
+        recommended: r.recommended.label,
+        source: r.source,
+        pinned: r.pinned,
+        evidence: r.evidence,
+        flags: r.flags,
+      })),
       reviewedBy: plan.recommendations.reviewedBy,
       reviewedAt: plan.recommendations.reviewedAt,
       proposedOrRejected: plan.recommendations.items.length - approved.length,
     },
-    offer: plan.offer.kind === 'percent' && plan.offer.percent > 0
-      ? `${plan.offer.percent} % off${plan.offer.code ? ` with the code ${plan.offer.code}` : ''}, for ${plan.offer.expiresAfterDays} days after the message.`
-      : 'No discount: the messages suggest products without an offer.',
+    offer:
+      plan.offer.kind === 'percent' && plan.offer.percent > 0
+        ? `${plan.offer.percent} % off${plan.offer.code ? ` with the code ${plan.offer.code}` : ''}, for ${plan.offer.expiresAfterDays} days after the message.`
+        : 'No discount: the messages suggest products without an offer.',
     messages: {
-      customer: view.preview ? { id: view.preview.customer.id, name: [view.preview.customer.firstName, view.preview.customer.lastName].filter(Boolean).join(' ') || null } : null,
+      customer: view.preview
+        ? {
+            id: view.preview.customer.id,
+            name: [view.preview.customer.firstName, view.preview.customer.lastName].filter(Boolean).join(' ') || null,
+          }
+        : null,
       drafts: view.preview?.drafts ?? null,
-      test: { variable: plan.messages.test.variable, variantB: plan.messages.test.variantB, drafts: variantDrafts(db, plan, view, memo) },
+      test: {
+        variable: plan.messages.test.variable,
+        variantB: plan.messages.test.variantB,
+        drafts: variantDrafts(db, plan, view, memo),
+      },
     },
     timeline: {
       sends: plan.channels.sends,
@@ -198,7 +241,9 @@ export function planReport(db: Database, record: PlanRecord, otherPlans: readonl
     caps: {
       frequencyCap: plan.channels.frequencyCap,
       quietHours: plan.channels.quietHours,
-      stopOn: (Object.keys(STOP_RULES) as (keyof typeof STOP_RULES)[]).filter((k) => plan.channels.stopOn[k]).map((k) => STOP_RULES[k]),
+      stopOn: (Object.keys(STOP_RULES) as (keyof typeof STOP_RULES)[])
+        .filter((k) => plan.channels.stopOn[k])
+        .map((k) => STOP_RULES[k]),
       consent: consentText(view),
     },
     pilot: {
@@ -218,7 +263,9 @@ export function planReport(db: Database, record: PlanRecord, otherPlans: readonl
       duration: view.pilot.duration.message,
     },
     metrics: metricsOf(plan, view),
-    checklist: options.checklist ? { checks: [...options.checklist.checks], acknowledged: [...options.checklist.acknowledged] } : null,
+    checklist: options.checklist
+      ? { checks: [...options.checklist.checks], acknowledged: [...options.checklist.acknowledged] }
+      : null,
     milestones: startDate ? pilotMilestones(plan, startDate) : [],
     scaleCriteria: plan.pilot.scaleCriteria,
     results: resultsOf(db, record),
@@ -230,8 +277,16 @@ function resultsOf(db: Database, record: PlanRecord): PilotResults | null {
   return sends.length === 0 ? null : measurePilot(db, record.document, sends);
 }
 
-function summaryOf(plan: PlanDocument, view: PlanView, strategy: string | null, moment: string | null, approved: number): string {
-  const who = view.audience ? `${view.audience.count} customers are in the moment as of ${view.audience.asOf.slice(0, 10)}` : 'The plan has no moment yet';
+function summaryOf(
+  plan: PlanDocument,
+  view: PlanView,
+  strategy: string | null,
+  moment: string | null,
+  approved: number,
+): string {
+  const who = view.audience
+    ? `${view.audience.count} customers are in the moment as of ${view.audience.asOf.slice(0, 10)}`
+    : 'The plan has no moment yet';
   const what = strategy ? `${strategy} plan` : 'Plan (strategy not chosen yet)';
   const when = moment ? `, reaching customers at the moment “${moment}”` : '';
   const pilot = `A pilot of ${Math.round(plan.pilot.audienceShare * 100)} % of them runs for ${plan.pilot.durationDays} days, with ${Math.round(plan.pilot.controlShare * 100)} % of the pilot held back as a control group.`;
@@ -243,16 +298,37 @@ const TEXT_VARIABLES = new Set(['subject', 'call-to-action', 'offer', 'products'
 
 function variantDrafts(db: Database, plan: PlanDocument, view: PlanView, memo: Memo): Drafts | null {
   const b = variantB(plan).plan;
-  if (b === null || view.preview === null || view.asOf === null || !TEXT_VARIABLES.has(plan.messages.test.variable ?? '')) return null;
+  if (
+    b === null ||
+    view.preview === null ||
+    view.asOf === null ||
+    !TEXT_VARIABLES.has(plan.messages.test.variable ?? '')
+  )
+    return null;
   const { customer } = view.preview;
-  const products = queryAll<{ product_id: string; name: string | null; price: number | null; rating: number | null; review_count: number | null }>(
+  const products = queryAll<{
+    product_id: string;
+    name: string | null;
+    price: number | null;
+    rating: number | null;
+    review_count: number | null;
+  }>(
     db,
     'SELECT product_id, name, price, rating, review_count FROM products WHERE product_id IN (SELECT value FROM json_each(?))',
     [JSON.stringify(b.recommendations.items.map((i) => i.recommended.id))],
   );
-  const owned = ownedBefore(memo('history', () => loadPurchases(db)), dayOf(view.asOf)).get(customer.id) ?? new Set<string>();
+  const owned =
+    ownedBefore(
+      memo('history', () => loadPurchases(db)),
+      dayOf(view.asOf),
+    ).get(customer.id) ?? new Set<string>();
   return renderDrafts(b, customer, {
-    products: Object.fromEntries(products.map((p) => [p.product_id, { id: p.product_id, name: p.name, price: p.price, rating: p.rating, reviewCount: p.review_count }])),
+    products: Object.fromEntries(
+      products.map((p) => [
+        p.product_id,
+        { id: p.product_id, name: p.name, price: p.price, rating: p.rating, reviewCount: p.review_count },
+      ]),
+    ),
     owned,
     sendDate: view.asOf.slice(0, 10),
   });
@@ -286,6 +362,12 @@ function metricsOf(plan: PlanDocument, view: PlanView): ReportMetric[] {
     .filter((m) => plan.pilot.metrics.some((p) => p.id === m.id))
     .map((m) => {
       const own = plan.pilot.metrics.find((p) => p.id === m.id)!;
-      return { label: m.label, unit: m.unit, baseline: own.baseline ?? m.baseline, target: own.target ?? m.suggestedTarget, explanation: m.explanation };
+      return {
+        label: m.label,
+        unit: m.unit,
+        baseline: own.baseline ?? m.baseline,
+        target: own.target ?? m.suggestedTarget,
+        explanation: m.explanation,
+      };
     });
 }

@@ -1,10 +1,15 @@
-import type { ChannelId, Recommendation } from '../../shared/plan';
+import type { ChannelId, Recommendation } from '../plan/plan-document';
 import type { PilotResults, ResultMeasure } from '../results/result-types';
 import type { PlanReport, ReportCheck, ReportMetric } from './plan-report';
 
 /** Words and numbers the HTML and Markdown reports share, so both say exactly the same. */
 
-export const CHANNEL_LABELS: Record<ChannelId, string> = { email: 'Email', sms: 'SMS', web: 'Website', outreach: 'Outreach' };
+export const CHANNEL_LABELS: Record<ChannelId, string> = {
+  email: 'Email',
+  sms: 'SMS',
+  web: 'Website',
+  outreach: 'Outreach',
+};
 export const SOURCE_LABELS: Record<Recommendation['source'], string> = {
   pair: 'Bought together',
   sequence: 'Bought later',
@@ -55,7 +60,9 @@ export function evidenceMeasures(evidence: Recommendation['evidence']): string {
 }
 
 export function dataRange(data: PlanReport['data']): string {
-  return data.firstOrder && data.lastOrder ? `Orders from ${data.firstOrder} to ${data.lastOrder}` : 'No orders imported';
+  return data.firstOrder && data.lastOrder
+    ? `Orders from ${data.firstOrder} to ${data.lastOrder}`
+    : 'No orders imported';
 }
 
 export function sendRule(send: { channel: ChannelId; offsetHours: number }): string {
@@ -65,7 +72,9 @@ export function sendRule(send: { channel: ChannelId; offsetHours: number }): str
 export function capText(caps: PlanReport['caps']): string[] {
   return [
     `At most ${caps.frequencyCap.messages} messages in any ${caps.frequencyCap.days} days per customer, counting every active plan.`,
-    caps.quietHours ? `No messages between ${caps.quietHours.start} and ${caps.quietHours.end}; sends that fall then wait until the quiet hours end.` : 'No quiet hours.',
+    caps.quietHours
+      ? `No messages between ${caps.quietHours.start} and ${caps.quietHours.end}; sends that fall then wait until the quiet hours end.`
+      : 'No quiet hours.',
     caps.stopOn.length ? `Later messages stop after ${caps.stopOn.join(', ')}.` : 'No stop rules.',
     caps.consent,
   ];
@@ -75,7 +84,9 @@ export function pilotLines(pilot: PlanReport['pilot']): string[] {
   return [
     `${percentOf(pilot.audienceShare)} of the moment’s audience takes part; ${percentOf(pilot.controlShare)} of them form the control group, who get no message.`,
     `The groups are drawn with seed ${pilot.seed}, so the same customers fall in the same group every time.`,
-    pilot.startDate && pilot.endDate ? `Runs for ${pilot.durationDays} days, from ${pilot.startDate} to ${pilot.endDate}.` : `Runs for ${pilot.durationDays} days.`,
+    pilot.startDate && pilot.endDate
+      ? `Runs for ${pilot.durationDays} days, from ${pilot.startDate} to ${pilot.endDate}.`
+      : `Runs for ${pilot.durationDays} days.`,
     `Expected: ${whole(pilot.expectedCustomers)} customers, ${whole(pilot.treatment)} treated and ${whole(pilot.control)} in control.`,
     pilot.requiredPerGroup === null
       ? 'Sample size: not known yet.'
@@ -100,7 +111,14 @@ export const NEXT_STEPS = [
   'At the end, compare the pilot group with the control group against the scale criteria below.',
 ] as const;
 
-export const RESULT_HEADERS = ['Measure', 'Treated', 'Control', 'Difference (95 % interval)', 'Baseline', 'Target'] as const;
+export const RESULT_HEADERS = [
+  'Measure',
+  'Treated',
+  'Control',
+  'Difference (95 % interval)',
+  'Baseline',
+  'Target',
+] as const;
 
 /** A measure's difference, treatment minus control, with its interval: points for shares. */
 export function resultDifference(m: ResultMeasure): string {
@@ -113,7 +131,14 @@ export function resultDifference(m: ResultMeasure): string {
 }
 
 export function resultRows(results: PilotResults): string[][] {
-  return results.measures.map((m) => [m.label, measure(m.treatment, m.unit), measure(m.control, m.unit), resultDifference(m), measure(m.baseline, m.unit), measure(m.target, m.unit)]);
+  return results.measures.map((m) => [
+    m.label,
+    measure(m.treatment, m.unit),
+    measure(m.control, m.unit),
+    resultDifference(m),
+    measure(m.baseline, m.unit),
+    measure(m.target, m.unit),
+  ]);
 }
 
 export function resultLines(results: PilotResults): string[] {
@@ -123,4 +148,5 @@ export function resultLines(results: PilotResults): string[] {
   ];
 }
 
-export const RESULTS_CAVEAT = 'These are associations over the pilot’s days between being sent the message and what customers bought; the random split makes the comparison fair, not a proof of cause.';
+export const RESULTS_CAVEAT =
+  'These are associations over the pilot’s days between being sent the message and what customers bought; the random split makes the comparison fair, not a proof of cause.';

@@ -1,5 +1,5 @@
 import type { Drafts, ProductCard } from '../plan/messages';
-import { CHANNEL_IDS } from '../../shared/plan';
+import { CHANNEL_IDS } from '../plan/plan-document';
 import { DEFAULT_BRANDING } from './branding';
 import type { PilotResults } from '../results/result-types';
 import type { PlanReport } from './plan-report';
@@ -30,7 +30,12 @@ import {
  */
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const e = escapeHtml;
@@ -38,8 +43,14 @@ const COLOR = /^#[0-9a-f]{6}$/i;
 const LOGO = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
 
 const paragraphs = (text: string) =>
-  text.trim() ? text.split(/\n{2,}/).map((p) => `<p>${e(p).replace(/\n/g, '<br>')}</p>`).join('') : '<p class="muted">Not filled in yet.</p>';
-const list = (items: readonly string[]) => (items.length ? `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '<p class="muted">None.</p>');
+  text.trim()
+    ? text
+        .split(/\n{2,}/)
+        .map((p) => `<p>${e(p).replace(/\n/g, '<br>')}</p>`)
+        .join('')
+    : '<p class="muted">Not filled in yet.</p>';
+const list = (items: readonly string[]) =>
+  items.length ? `<ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>` : '<p class="muted">None.</p>';
 const section = (id: keyof typeof SECTION_TITLES, body: string, pageBreak = false) =>
   `<section id="${id}"${pageBreak ? ' class="page"' : ''}><h2>${e(SECTION_TITLES[id])}</h2>${body}</section>`;
 
@@ -82,7 +93,10 @@ tr { break-inside: avoid; }
 
 function cover(report: PlanReport): string {
   const { branding, plan } = report;
-  const logo = branding.logo && LOGO.test(branding.logo) ? `<img src="${e(branding.logo)}" alt="${e(branding.agencyName || 'Agency logo')}">` : '';
+  const logo =
+    branding.logo && LOGO.test(branding.logo)
+      ? `<img src="${e(branding.logo)}" alt="${e(branding.agencyName || 'Agency logo')}">`
+      : '';
   return `<header class="cover">${logo}${branding.agencyName ? `<div class="agency">${e(branding.agencyName)}</div>` : ''}
 <h1>${e(plan.name)}</h1>
 <p>Cross-sell campaign plan${plan.client ? ` for <strong>${e(plan.client)}</strong>` : ''}</p>
@@ -93,19 +107,36 @@ function cover(report: PlanReport): string {
 function cards(items: readonly ProductCard[]): string {
   return table(
     ['Product', 'Price', 'With the offer', 'Rating'],
-    items.map((c) => [c.name, c.price === null ? '–' : c.price.toFixed(2), c.discountedPrice === null ? '–' : c.discountedPrice.toFixed(2), c.rating === null ? '–' : `${c.rating} (${c.reviewCount ?? 0} reviews)`]),
+    items.map((c) => [
+      c.name,
+      c.price === null ? '–' : c.price.toFixed(2),
+      c.discountedPrice === null ? '–' : c.discountedPrice.toFixed(2),
+      c.rating === null ? '–' : `${c.rating} (${c.reviewCount ?? 0} reviews)`,
+    ]),
   );
 }
 
 function drafts(d: Drafts, h: 'h3' | 'h4' = 'h3'): string {
   const parts: string[] = [];
   if (d.email) {
-    parts.push(`<${h}>Email</${h}><div class="draft"><p><strong>Subject:</strong> ${e(d.email.subject)}</p><p><strong>Preheader:</strong> ${e(d.email.preheader)}</p>${paragraphs(d.email.body)}${cards(d.email.cards)}<p><strong>Button:</strong> ${e(d.email.callToAction)}</p>${d.email.footer ? `<p class="muted">${e(d.email.footer)}</p>` : ''}</div>`);
+    parts.push(
+      `<${h}>Email</${h}><div class="draft"><p><strong>Subject:</strong> ${e(d.email.subject)}</p><p><strong>Preheader:</strong> ${e(d.email.preheader)}</p>${paragraphs(d.email.body)}${cards(d.email.cards)}<p><strong>Button:</strong> ${e(d.email.callToAction)}</p>${d.email.footer ? `<p class="muted">${e(d.email.footer)}</p>` : ''}</div>`,
+    );
   }
-  if (d.sms) parts.push(`<${h}>SMS</${h}><div class="draft"><p>${e(d.sms.text)}</p><p class="muted">${e(`${d.sms.segments.segments} segment(s), ${d.sms.segments.characters} characters`)}</p></div>`);
-  if (d.web) parts.push(`<${h}>Website: ${e(d.web.slot)}</${h}><div class="draft"><p><strong>${e(d.web.headline)}</strong></p>${cards(d.web.cards)}</div>`);
-  if (d.outreach) parts.push(`<${h}>Outreach talking points</${h}><div class="draft">${list(d.outreach.talkingPoints)}</div>`);
-  if (d.unresolved.length) parts.push(`<p class="status-warn">${e(`${d.unresolved.length} token(s) could not be filled for this customer.`)}</p>`);
+  if (d.sms)
+    parts.push(
+      `<${h}>SMS</${h}><div class="draft"><p>${e(d.sms.text)}</p><p class="muted">${e(`${d.sms.segments.segments} segment(s), ${d.sms.segments.characters} characters`)}</p></div>`,
+    );
+  if (d.web)
+    parts.push(
+      `<${h}>Website: ${e(d.web.slot)}</${h}><div class="draft"><p><strong>${e(d.web.headline)}</strong></p>${cards(d.web.cards)}</div>`,
+    );
+  if (d.outreach)
+    parts.push(`<${h}>Outreach talking points</${h}><div class="draft">${list(d.outreach.talkingPoints)}</div>`);
+  if (d.unresolved.length)
+    parts.push(
+      `<p class="status-warn">${e(`${d.unresolved.length} token(s) could not be filled for this customer.`)}</p>`,
+    );
   return parts.join('') || '<p class="muted">No channel is switched on.</p>';
 }
 
@@ -117,7 +148,11 @@ function variantTest(test: PlanReport['messages']['test']): string {
 
 function resultsSection(results: PilotResults): string {
   const verdict = `<h3>Verdict</h3><p><strong>${e(results.verdict.headline)}</strong></p>${list(results.verdict.criteria.map((c) => `${c.met ? 'Met' : 'Not met'}: ${c.reason}`))}`;
-  return section('results', `${list(resultLines(results))}${table(RESULT_HEADERS, resultRows(results))}${verdict}<p class="muted">${e(RESULTS_CAVEAT)}</p>`, true);
+  return section(
+    'results',
+    `${list(resultLines(results))}${table(RESULT_HEADERS, resultRows(results))}${verdict}<p class="muted">${e(RESULTS_CAVEAT)}</p>`,
+    true,
+  );
 }
 
 export function reportHtml(report: PlanReport): string {
@@ -134,7 +169,10 @@ export function reportHtml(report: PlanReport): string {
         [[whole(data.customers), whole(data.products), whole(data.orders), whole(data.orderLines), whole(data.events)]],
       )}`,
     ),
-    section('strategy', `<p><strong>${e(report.strategy.title ?? 'Not chosen yet')}</strong></p>${paragraphs(report.strategy.why)}`),
+    section(
+      'strategy',
+      `<p><strong>${e(report.strategy.title ?? 'Not chosen yet')}</strong></p>${paragraphs(report.strategy.why)}`,
+    ),
     section(
       'moment',
       `<p><strong>${e(moment.title ?? 'Not chosen yet')}</strong>${moment.explanation ? ` – ${e(moment.explanation)}` : ''}</p><p>${e(`Trigger: ${moment.trigger || '–'}`)}</p><p>${e(`Start date: ${moment.startDate ?? '–'}`)}</p>${table(
@@ -142,12 +180,22 @@ export function reportHtml(report: PlanReport): string {
         moment.settings.map((s) => [s.label, `${s.value} ${s.unit}`]),
       )}`,
     ),
-    section('audience', `<p><strong>${e(report.audience.size === null ? 'No audience yet' : `${whole(report.audience.size)} customers`)}</strong></p>${report.audience.explanation ? `<p>${e(report.audience.explanation)}</p>` : ''}`),
+    section(
+      'audience',
+      `<p><strong>${e(report.audience.size === null ? 'No audience yet' : `${whole(report.audience.size)} customers`)}</strong></p>${report.audience.explanation ? `<p>${e(report.audience.explanation)}</p>` : ''}`,
+    ),
     section(
       'recommendations',
       `<p>${e(`${recommendations.approved.length} approved, reviewed by ${recommendations.reviewedBy || 'nobody yet'}${recommendations.reviewedAt ? ` on ${recommendations.reviewedAt.slice(0, 10)}` : ''}; ${recommendations.proposedOrRejected} more proposed or rejected are left out. These are associations in past purchases, not proof that a message causes a purchase.`)}</p>${table(
         ['Customers who bought', 'Are offered', 'Basis', 'Measures', 'Evidence', 'Flags'],
-        recommendations.approved.map((r) => [r.anchor ?? '–', r.recommended, SOURCE_LABELS[r.source], evidenceMeasures(r.evidence), r.evidence?.note ?? '', r.flags.join(', ') || '–']),
+        recommendations.approved.map((r) => [
+          r.anchor ?? '–',
+          r.recommended,
+          SOURCE_LABELS[r.source],
+          evidenceMeasures(r.evidence),
+          r.evidence?.note ?? '',
+          r.flags.join(', ') || '–',
+        ]),
       )}<p>${e(`Offer: ${report.offer}`)}</p>`,
       true,
     ),

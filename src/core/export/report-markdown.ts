@@ -1,5 +1,5 @@
 import type { Drafts, ProductCard } from '../plan/messages';
-import { CHANNEL_IDS } from '../../shared/plan';
+import { CHANNEL_IDS } from '../plan/plan-document';
 import type { PlanReport } from './plan-report';
 import {
   acknowledgementOf,
@@ -52,7 +52,11 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 function cards(items: readonly ProductCard[]): string {
   return table(
     ['Product', 'Price', 'With the offer'],
-    items.map((c) => [c.name, c.price === null ? '–' : c.price.toFixed(2), c.discountedPrice === null ? '–' : c.discountedPrice.toFixed(2)]),
+    items.map((c) => [
+      c.name,
+      c.price === null ? '–' : c.price.toFixed(2),
+      c.discountedPrice === null ? '–' : c.discountedPrice.toFixed(2),
+    ]),
   );
 }
 
@@ -68,7 +72,12 @@ function drafts(d: Drafts): string[] {
       ...(d.email.footer ? [`_${inline(d.email.footer)}_`] : []),
     );
   }
-  if (d.sms) parts.push('### SMS', inline(d.sms.text), inline(`${d.sms.segments.segments} segment(s), ${d.sms.segments.characters} characters`));
+  if (d.sms)
+    parts.push(
+      '### SMS',
+      inline(d.sms.text),
+      inline(`${d.sms.segments.segments} segment(s), ${d.sms.segments.characters} characters`),
+    );
   if (d.web) parts.push(`### Website: ${inline(d.web.slot)}`, `**${inline(d.web.headline)}**`, cards(d.web.cards));
   if (d.outreach) parts.push('### Outreach talking points', list(d.outreach.talkingPoints));
   if (d.unresolved.length) parts.push(inline(`${d.unresolved.length} token(s) could not be filled for this customer.`));
@@ -77,8 +86,17 @@ function drafts(d: Drafts): string[] {
 
 function variantTest(test: PlanReport['messages']['test']): string[] {
   if (!test.variable) return ['### A/B test', 'No A/B test: every customer in the pilot gets the drafts above.'];
-  const intro = ['### A/B test: variant B', inline(`Half the treated customers get variant B, which changes the ${test.variable} to “${test.variantB}”.`)];
-  return test.drafts ? [...intro, 'Variant B for the same customer:', ...drafts(test.drafts).map((part) => part.replace(/^### /, '#### '))] : intro;
+  const intro = [
+    '### A/B test: variant B',
+    inline(`Half the treated customers get variant B, which changes the ${test.variable} to “${test.variantB}”.`),
+  ];
+  return test.drafts
+    ? [
+        ...intro,
+        'Variant B for the same customer:',
+        ...drafts(test.drafts).map((part) => part.replace(/^### /, '#### ')),
+      ]
+    : intro;
 }
 
 export function reportMarkdown(report: PlanReport): string {
@@ -99,8 +117,13 @@ export function reportMarkdown(report: PlanReport): string {
     h2('objective'),
     block(report.objective),
     h2('data'),
-    inline(`From the workspace “${data.workspace}”. ${dataRange(data)}; audiences are taken as of ${data.asOf?.slice(0, 10) ?? '–'}.`),
-    table(['Customers', 'Products', 'Orders', 'Order lines', 'Events'], [[whole(data.customers), whole(data.products), whole(data.orders), whole(data.orderLines), whole(data.events)]]),
+    inline(
+      `From the workspace “${data.workspace}”. ${dataRange(data)}; audiences are taken as of ${data.asOf?.slice(0, 10) ?? '–'}.`,
+    ),
+    table(
+      ['Customers', 'Products', 'Orders', 'Order lines', 'Events'],
+      [[whole(data.customers), whole(data.products), whole(data.orders), whole(data.orderLines), whole(data.events)]],
+    ),
     h2('strategy'),
     `**${inline(report.strategy.title ?? 'Not chosen yet')}**`,
     block(report.strategy.why),
@@ -108,7 +131,10 @@ export function reportMarkdown(report: PlanReport): string {
     `**${inline(moment.title ?? 'Not chosen yet')}**${moment.explanation ? ` – ${inline(moment.explanation)}` : ''}`,
     inline(`Trigger: ${moment.trigger || '–'}`),
     inline(`Start date: ${moment.startDate ?? '–'}`),
-    table(['Window or threshold', 'Value'], moment.settings.map((s) => [s.label, `${s.value} ${s.unit}`])),
+    table(
+      ['Window or threshold', 'Value'],
+      moment.settings.map((s) => [s.label, `${s.value} ${s.unit}`]),
+    ),
     h2('audience'),
     `**${inline(report.audience.size === null ? 'No audience yet' : `${whole(report.audience.size)} customers`)}**`,
     ...(report.audience.explanation ? [inline(report.audience.explanation)] : []),
@@ -118,34 +144,60 @@ export function reportMarkdown(report: PlanReport): string {
     ),
     table(
       ['Customers who bought', 'Are offered', 'Basis', 'Measures', 'Evidence', 'Flags'],
-      recommendations.approved.map((r) => [r.anchor ?? '–', r.recommended, SOURCE_LABELS[r.source], evidenceMeasures(r.evidence), r.evidence?.note ?? '', r.flags.join(', ') || '–']),
+      recommendations.approved.map((r) => [
+        r.anchor ?? '–',
+        r.recommended,
+        SOURCE_LABELS[r.source],
+        evidenceMeasures(r.evidence),
+        r.evidence?.note ?? '',
+        r.flags.join(', ') || '–',
+      ]),
     ),
     inline(`Offer: ${report.offer}`),
     h2('messages'),
     ...(messages.customer
-      ? [inline(`Every draft as it reads for a sample customer from the audience: ${messages.customer.name ?? 'no name on record'} (${messages.customer.id}).`), ...(messages.drafts ? drafts(messages.drafts) : [])]
+      ? [
+          inline(
+            `Every draft as it reads for a sample customer from the audience: ${messages.customer.name ?? 'no name on record'} (${messages.customer.id}).`,
+          ),
+          ...(messages.drafts ? drafts(messages.drafts) : []),
+        ]
       : ['_No audience customer to show the drafts for yet._']),
     ...variantTest(messages.test),
     h2('timeline'),
     list(timeline.sends.map(sendRule)),
-    table(['Week', ...CHANNEL_IDS.map((c) => CHANNEL_LABELS[c])], timeline.weeks.map((w) => [`${w.from} to ${w.to}`, ...CHANNEL_IDS.map((c) => whole(w[c]))])),
+    table(
+      ['Week', ...CHANNEL_IDS.map((c) => CHANNEL_LABELS[c])],
+      timeline.weeks.map((w) => [`${w.from} to ${w.to}`, ...CHANNEL_IDS.map((c) => whole(w[c]))]),
+    ),
     ...(timeline.explanation ? [inline(timeline.explanation)] : []),
     h2('caps'),
     list(capText(report.caps)),
     h2('pilot'),
     list(pilotLines(report.pilot)),
     h2('metrics'),
-    table(['Metric', 'Baseline', 'Target', 'What it measures'], report.metrics.map((x) => [x.label, measure(x.baseline, x.unit), measure(x.target, x.unit), x.explanation])),
+    table(
+      ['Metric', 'Baseline', 'Target', 'What it measures'],
+      report.metrics.map((x) => [x.label, measure(x.baseline, x.unit), measure(x.target, x.unit), x.explanation]),
+    ),
     h2('checklist'),
     checklist
       ? table(
           ['Check', 'Result', 'Evidence', 'Acknowledged because'],
-          checklist.checks.map((c) => [c.title, STATUS_LABELS[c.status], c.evidence, acknowledgementOf(report, c.id) ?? '–']),
+          checklist.checks.map((c) => [
+            c.title,
+            STATUS_LABELS[c.status],
+            c.evidence,
+            acknowledgementOf(report, c.id) ?? '–',
+          ]),
         )
       : '_The checklist was not run for this export._',
     h2('next'),
     list(NEXT_STEPS),
-    table(['Date', 'Milestone'], report.milestones.map((x) => [x.date, x.title])),
+    table(
+      ['Date', 'Milestone'],
+      report.milestones.map((x) => [x.date, x.title]),
+    ),
     '### Scale criteria',
     list(report.scaleCriteria),
     ...(report.results

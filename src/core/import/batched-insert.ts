@@ -1,4 +1,4 @@
-import type { Database, SqlValue, Statement } from 'sql.js';
+import type { Database, SqlValue, Statement } from '../store/sqlite';
 
 /**
  * Writes rows through multi-row INSERT statements. sql.js pays a fixed price for every statement

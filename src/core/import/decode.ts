@@ -170,10 +170,16 @@ export function describeBinaryFile(head: Uint8Array): string | null {
   if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
     return 'It is an older Excel or Office document (.xls), not a CSV text file.';
   }
-  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'It is a PDF document, not a CSV text file.';
+  if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46)
+    return 'It is a PDF document, not a CSV text file.';
   if (b[0] === 0x1f && b[1] === 0x8b) return 'It is a compressed (gzip) file, not a CSV text file.';
   const sample = b.subarray(0, 4096);
-  if (sample.includes(0) && !utf16WithoutBom(sample) && !(b[0] === 0xff && b[1] === 0xfe) && !(b[0] === 0xfe && b[1] === 0xff)) {
+  if (
+    sample.includes(0) &&
+    !utf16WithoutBom(sample) &&
+    !(b[0] === 0xff && b[1] === 0xfe) &&
+    !(b[0] === 0xfe && b[1] === 0xff)
+  ) {
     return 'It contains binary data, not text.';
   }
   return null;

@@ -69,5 +69,8 @@ export function importHistory(db: Database): ImportHistoryEntry[] {
 
 function mappedColumns(json: string): MappedColumn[] {
   const { columns } = JSON.parse(json) as Partial<ImportMapping>;
-  return Object.entries(columns ?? {}).map(([field, column]) => ({ column: column as string, field: field as FieldName }));
+  return Object.entries(columns ?? {}).map(([field, column]) => ({
+    column: column as string,
+    field: field as FieldName,
+  }));
 }

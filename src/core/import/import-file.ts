@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../util/result';
 import type { Database } from '../store/sqlite';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_LABELS, type ImportKind } from './kinds';
@@ -34,7 +34,10 @@ export async function importFile(
   choices: ImportChoices = {},
   control: ImportControl = {},
 ): Promise<FileImportOutcome> {
-  const previewed = await previewImport(source, { kind: choices.mapping?.kind ?? choices.kind, delimiter: choices.delimiter });
+  const previewed = await previewImport(source, {
+    kind: choices.mapping?.kind ?? choices.kind,
+    delimiter: choices.delimiter,
+  });
   if (!previewed.ok) return { ok: false, failure: previewed.error, report: null, preview: null };
   const preview = previewed.value;
   const settings = settleImport(preview, choices);
@@ -47,12 +50,22 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
   const { delimiter } = preview;
   if (delimiter.ambiguous && !choices.delimiter) {
     const options = delimiter.candidates.map(separatorName).join(' or ');
-    return fail(importFailure('choose_delimiter', `We cannot tell whether this file separates its values with ${options}. Choose the separator it uses.`));
+    return fail(
+      importFailure(
+        'choose_delimiter',
+        `We cannot tell whether this file separates its values with ${options}. Choose the separator it uses.`,
+      ),
+    );
   }
 
   const kind = choices.mapping?.kind ?? choices.kind ?? preview.detectedKind;
   if (choices.mapping && choices.kind && choices.mapping.kind !== choices.kind) {
-    return fail(importFailure('bad_mapping', `The saved mapping is for ${KIND_LABELS[choices.mapping.kind]}, but you chose ${KIND_LABELS[choices.kind]}.`));
+    return fail(
+      importFailure(
+        'bad_mapping',
+        `The saved mapping is for ${KIND_LABELS[choices.mapping.kind]}, but you chose ${KIND_LABELS[choices.kind]}.`,
+      ),
+    );
   }
   if (!kind) return fail(unknownKind(preview));
   if (!choices.mapping && choices.kind && preview.detectedKind && !fits(choices.kind, preview.detectedKind)) {
@@ -82,11 +95,17 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
   const mode = choices.mode ?? 'append';
   if (mode === 'update' && (kind === 'events' || kind === 'baskets')) {
     return fail(
-      importFailure('mode_not_supported', `${capitalise(KIND_LABELS[kind])} have no number to match rows by, so they cannot be updated. Append them, or replace the earlier ones.`),
+      importFailure(
+        'mode_not_supported',
+        `${capitalise(KIND_LABELS[kind])} have no number to match rows by, so they cannot be updated. Append them, or replace the earlier ones.`,
+      ),
     );
   }
 
-  const mapping: ImportMapping = { ...proposed, decimalSeparator: proposed.decimalSeparator ?? formats.decimalSeparator };
+  const mapping: ImportMapping = {
+    ...proposed,
+    decimalSeparator: proposed.decimalSeparator ?? formats.decimalSeparator,
+  };
   if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
   return ok({
     fileName: preview.fileName,
@@ -108,8 +127,14 @@ function unknownKind(preview: ImportPreview): ImportFailure {
       `This file seems to separate its values with “${preview.foreignSeparator}”, which we do not read. Save it with commas, semicolons or tabs between the values and import it again.`,
     );
   }
-  const columns = preview.format.hasHeader ? `Its columns are: ${preview.headers.join(', ')}.` : 'Its first row holds data, not column names.';
-  return importFailure('unknown_kind', 'We cannot tell from its column names what this file holds. Choose what it holds and which column is which.', columns);
+  const columns = preview.format.hasHeader
+    ? `Its columns are: ${preview.headers.join(', ')}.`
+    : 'Its first row holds data, not column names.';
+  return importFailure(
+    'unknown_kind',
+    'We cannot tell from its column names what this file holds. Choose what it holds and which column is which.',
+    columns,
+  );
 }
 
 function separatorName(delimiter: Delimiter): string {

@@ -37,4 +37,3 @@ export function linkReturns(db: Database, importId: number): number {
   db.run(LINK_RETURNS_SQL, [importId]);
   return db.getRowsModified();
 }
-

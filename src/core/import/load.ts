@@ -78,7 +78,10 @@ export async function loadImport(
  * inserted in the same transaction.
  */
 function tuneForBulkWrites(db: Database): () => void {
-  const before = ['journal_mode', 'cache_size', 'foreign_keys'].map((name) => [name, db.exec(`PRAGMA ${name}`)[0].values[0][0]]);
+  const before = ['journal_mode', 'cache_size', 'foreign_keys'].map((name) => [
+    name,
+    db.exec(`PRAGMA ${name}`)[0].values[0][0],
+  ]);
   db.run('PRAGMA journal_mode = MEMORY');
   db.run('PRAGMA cache_size = -65536');
   db.run('PRAGMA foreign_keys = OFF');
@@ -124,7 +127,9 @@ class ImportRun {
     if (settings.mode === 'replace') this.clearEarlierImports();
     const buildIndexes = deferIndexes(db, DATA_TABLES);
 
-    const reader = new RowReader(source, settings.format.encoding, settings.format.delimiter, { chunkBytes: control.chunkBytes });
+    const reader = new RowReader(source, settings.format.encoding, settings.format.delimiter, {
+      chunkBytes: control.chunkBytes,
+    });
     for await (const batch of reader.batches()) {
       for (const row of batch.rows) {
         const failure = this.take(row);
@@ -134,13 +139,22 @@ class ImportRun {
       control.onProgress?.(batch.bytesRead, source.size, this.rowsRead);
       await control.yieldToEventLoop?.();
       if (control.isCancelled?.()) {
-        return { ok: false, failure: importFailure('cancelled', 'The import was cancelled. Nothing was changed.'), report: null };
+        return {
+          ok: false,
+          failure: importFailure('cancelled', 'The import was cancelled. Nothing was changed.'),
+          report: null,
+        };
       }
     }
 
-    if (reader.linesReadAsWindows1252 > 0) this.warnings.add('mixed_encoding', undefined, reader.linesReadAsWindows1252);
+    if (reader.linesReadAsWindows1252 > 0)
+      this.warnings.add('mixed_encoding', undefined, reader.linesReadAsWindows1252);
     if (this.rowsRead === 0) {
-      return { ok: false, failure: importFailure('no_rows', 'This file has column names but no rows of data under them.'), report: null };
+      return {
+        ok: false,
+        failure: importFailure('no_rows', 'This file has column names but no rows of data under them.'),
+        report: null,
+      };
     }
     if (this.rowsImported === 0) {
       return { ok: false, failure: this.nothingImported(), report: this.report(reader.encoding) };
@@ -151,7 +165,14 @@ class ImportRun {
     db.run(
       `UPDATE imports SET finished_at = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, report = ?
        WHERE import_id = ?`,
-      [this.now().toISOString(), report.rowsRead, report.rowsImported, report.rowsRejected, JSON.stringify(report), this.importId],
+      [
+        this.now().toISOString(),
+        report.rowsRead,
+        report.rowsImported,
+        report.rowsRejected,
+        JSON.stringify(report),
+        this.importId,
+      ],
     );
     return { ok: true, report };
   }
@@ -185,7 +206,9 @@ class ImportRun {
 
   private start(first: SourceRow): ImportFailure | null {
     const { format, mapping } = this.settings;
-    const named = format.hasHeader ? uniqueHeaderNames(first.cells) : { names: positionalNames(first.cells.length), renamed: [] };
+    const named = format.hasHeader
+      ? uniqueHeaderNames(first.cells)
+      : { names: positionalNames(first.cells.length), renamed: [] };
     if (named.renamed.length > 0) {
       this.warnings.add('renamed_columns', undefined, named.renamed.length);
       this.warnings.detail('renamed_columns', named.renamed.join('; '));
@@ -236,8 +259,12 @@ class ImportRun {
   /** Replace mode: the rows of earlier imports of this kind go first, in the same transaction. */
   private clearEarlierImports(): void {
     const kind = this.settings.mapping.kind;
-    for (const table of DATA_TABLES) this.db.run(`DELETE FROM ${table} WHERE import_id IN (${EARLIER_IMPORTS})`, [kind, this.importId]);
-    this.db.run('UPDATE imports SET undone = 1 WHERE kind = ? AND undone = 0 AND import_id <> ?', [kind, this.importId]);
+    for (const table of DATA_TABLES)
+      this.db.run(`DELETE FROM ${table} WHERE import_id IN (${EARLIER_IMPORTS})`, [kind, this.importId]);
+    this.db.run('UPDATE imports SET undone = 1 WHERE kind = ? AND undone = 0 AND import_id <> ?', [
+      kind,
+      this.importId,
+    ]);
   }
 
   private nothingImported(): ImportFailure {

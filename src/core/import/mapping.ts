@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../util/result';
 import { importFailure, type ImportFailure } from './failure';
-import { FIELD_NAMES, IMPORT_KINDS, KIND_FIELDS, KIND_LABELS, type FieldName, type FieldSpec, type ImportKind } from './kinds';
+import {
+  FIELD_NAMES,
+  IMPORT_KINDS,
+  KIND_FIELDS,
+  KIND_LABELS,
+  type FieldName,
+  type FieldSpec,
+  type ImportKind,
+} from './kinds';
 import { normaliseHeader, synonymRank } from './synonyms';
 import type { DayMonthOrder, DecimalSeparator } from './values';
 
@@ -68,14 +76,22 @@ export interface ResolvedMapping {
   orderIdFromCustomerAndDay: boolean;
 }
 
-export function resolveMapping(mapping: ImportMapping, headers: readonly string[]): Result<ResolvedMapping, ImportFailure> {
+export function resolveMapping(
+  mapping: ImportMapping,
+  headers: readonly string[],
+): Result<ResolvedMapping, ImportFailure> {
   const specs = KIND_FIELDS[mapping.kind];
   const indexOf = new Map(headers.map((name, index) => [name.toLowerCase(), index]));
   const fields: ResolvedField[] = [];
   for (const [name, column] of Object.entries(mapping.columns) as [FieldName, string][]) {
     const spec = specs.find((s) => s.name === name);
     if (!spec) {
-      return fail(importFailure('bad_mapping', `The mapping names a field “${name}”, which ${KIND_LABELS[mapping.kind]} does not have.`));
+      return fail(
+        importFailure(
+          'bad_mapping',
+          `The mapping names a field “${name}”, which ${KIND_LABELS[mapping.kind]} does not have.`,
+        ),
+      );
     }
     const index = indexOf.get(column.toLowerCase());
     if (index === undefined) {
@@ -92,7 +108,10 @@ export function resolveMapping(mapping: ImportMapping, headers: readonly string[
 
   const mapped = new Set(fields.map((field) => field.spec.name));
   const orderIdFromCustomerAndDay =
-    mapping.kind === 'order_lines_flat' && !mapped.has('order_id') && mapped.has('customer_id') && mapped.has('ordered_at');
+    mapping.kind === 'order_lines_flat' &&
+    !mapped.has('order_id') &&
+    mapped.has('customer_id') &&
+    mapped.has('ordered_at');
   const missing = specs.filter(
     (spec) => spec.required && !mapped.has(spec.name) && !(spec.name === 'order_id' && orderIdFromCustomerAndDay),
   );

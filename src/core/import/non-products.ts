@@ -8,8 +8,27 @@
  * filler) are the codes the Online Retail data set uses; the rest are common in other shops.
  */
 const NON_PRODUCT_CODES = new Set([
-  'POST', 'DOT', 'C2', 'M', 'D', 'S', 'B', 'BANK CHARGES', 'AMAZONFEE', 'CRUK', 'PADS',
-  'POSTAGE', 'SHIPPING', 'DELIVERY', 'CARRIAGE', 'FEE', 'ADJUST', 'ADJUSTMENT', 'DISCOUNT', 'MANUAL', 'SAMPLES',
+  'POST',
+  'DOT',
+  'C2',
+  'M',
+  'D',
+  'S',
+  'B',
+  'BANK CHARGES',
+  'AMAZONFEE',
+  'CRUK',
+  'PADS',
+  'POSTAGE',
+  'SHIPPING',
+  'DELIVERY',
+  'CARRIAGE',
+  'FEE',
+  'ADJUST',
+  'ADJUSTMENT',
+  'DISCOUNT',
+  'MANUAL',
+  'SAMPLES',
 ]);
 
 /** Gift vouchers such as gift_0001_20 (a voucher worth 20). */

@@ -1,4 +1,4 @@
-import type { Statement } from 'sql.js';
+import type { Statement } from '../store/sqlite';
 import { BatchedInsert } from './batched-insert';
 import type { SinkContext, TableCounts } from './sink';
 import type { AcceptedRow, FieldValue } from './validate';
@@ -77,7 +77,15 @@ export class OrdersFromLines {
 
     const there = this.exists(orderId);
     const alreadyThere = there && this.ctx.mode === 'append';
-    this.orders.set(orderId, { customerId, orderedAt, lines: 1, firstRow: row.row, changed: false, disagrees: false, alreadyThere });
+    this.orders.set(orderId, {
+      customerId,
+      orderedAt,
+      lines: 1,
+      firstRow: row.row,
+      changed: false,
+      disagrees: false,
+      alreadyThere,
+    });
     if (alreadyThere) return false;
     if (there && this.ctx.mode === 'update') this.deleteLines.run([orderId]);
     if (this.flat) {

@@ -19,7 +19,13 @@ export function headerSignature(headers: readonly string[]): string {
   return headers.map((name) => name.trim().toLowerCase()).join('\u001f');
 }
 
-export function savePreset(db: Database, headers: readonly string[], mapping: ImportMapping, name: string, now = new Date()): void {
+export function savePreset(
+  db: Database,
+  headers: readonly string[],
+  mapping: ImportMapping,
+  name: string,
+  now = new Date(),
+): void {
   const at = now.toISOString();
   db.run(
     `INSERT INTO mapping_presets(header_signature, name, kind, mapping, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)

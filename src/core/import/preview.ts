@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../util/result';
 import { ChunkDecoder, describeBinaryFile, detectEncoding, type TextEncodingName } from './decode';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_FIELDS, type ImportKind } from './kinds';
@@ -18,7 +18,13 @@ import {
   type LineEnd,
 } from './sniff';
 import type { ByteSource } from './source';
-import { guessDateFormat, guessDecimalSeparator, type DateFormatGuess, type DayMonthOrder, type DecimalSeparator } from './values';
+import {
+  guessDateFormat,
+  guessDecimalSeparator,
+  type DateFormatGuess,
+  type DayMonthOrder,
+  type DecimalSeparator,
+} from './values';
 
 /**
  * The first look at a file, before anything is written: how it is encoded and laid out, what it
@@ -67,18 +73,28 @@ export interface PreviewOptions {
   delimiter?: Delimiter;
 }
 
-export async function previewImport(source: ByteSource, options: PreviewOptions = {}): Promise<Result<ImportPreview, ImportFailure>> {
+export async function previewImport(
+  source: ByteSource,
+  options: PreviewOptions = {},
+): Promise<Result<ImportPreview, ImportFailure>> {
   if (source.size === 0) return fail(importFailure('empty', 'This file is empty: there is nothing to import.'));
   const wholeFile = source.size <= PREVIEW_BYTES;
   const head = await source.read(0, Math.min(source.size, PREVIEW_BYTES));
   const binary = describeBinaryFile(head);
   if (binary) {
-    return fail(importFailure('not_text', `This file cannot be imported. ${binary}`, 'Save or export the data as CSV (comma-separated values) and import that file.'));
+    return fail(
+      importFailure(
+        'not_text',
+        `This file cannot be imported. ${binary}`,
+        'Save or export the data as CSV (comma-separated values) and import that file.',
+      ),
+    );
   }
 
   const detected = detectEncoding(head);
   const raw = new ChunkDecoder(detected.encoding).decode(head, wholeFile);
-  if (raw.trim() === '' && wholeFile) return fail(importFailure('empty', 'This file holds only blank lines: there is nothing to import.'));
+  if (raw.trim() === '' && wholeFile)
+    return fail(importFailure('empty', 'This file holds only blank lines: there is nothing to import.'));
   const lineEnd = sniffLineEnd(raw);
   let text = raw.replace(/\r\n?/g, '\n');
   if (!wholeFile) {
@@ -111,7 +127,13 @@ export async function previewImport(source: ByteSource, options: PreviewOptions 
   const hasHeader = rows.length > 0 && looksLikeHeader(rows[0], rows.slice(1, 50));
   const dataRows = hasHeader ? rows.slice(1) : rows;
   if (wholeFile && dataRows.length === 0) {
-    return fail(importFailure('no_rows', 'This file has column names but no rows of data under them.', `Its columns are: ${rows[0]?.join(', ') ?? ''}.`));
+    return fail(
+      importFailure(
+        'no_rows',
+        'This file has column names but no rows of data under them.',
+        `Its columns are: ${rows[0]?.join(', ') ?? ''}.`,
+      ),
+    );
   }
   const width = Math.max(0, ...rows.slice(0, 50).map((row) => row.length));
   const named = hasHeader ? uniqueHeaderNames(rows[0]) : { names: positionalNames(width), renamed: [] };
@@ -164,7 +186,8 @@ export function readValueFormats(
   for (const spec of KIND_FIELDS[mapping.kind]) {
     const column = mapping.columns[spec.name];
     if (column === undefined) continue;
-    if (spec.type === 'date' || spec.type === 'datetime') dateColumns.push({ column, guess: guessDateFormat(valuesOf(column)) });
+    if (spec.type === 'date' || spec.type === 'datetime')
+      dateColumns.push({ column, guess: guessDateFormat(valuesOf(column)) });
     if (spec.type === 'number' || spec.type === 'integer') numbers.push(...valuesOf(column));
   }
   const dayMonthOrder = dateColumns.find((d) => d.guess.order !== null)?.guess.order ?? null;

@@ -51,7 +51,7 @@ interface ParseResult {
 
 export class RowReader {
   private readonly decoder: ChunkDecoder;
-  private readonly parser: Papa.Parser;
+  private readonly parser: InstanceType<typeof Papa.Parser>;
   private readonly chunkBytes: number;
   private readonly maxRowChars: number;
   private nextRow = 1;
@@ -166,7 +166,8 @@ export class RowReader {
     for (let i = 0; i < count; i++) {
       const cells = data[i];
       const row = this.nextRow++;
-      if (rowLength(cells) > this.maxRowChars) rows.push({ row, cells: [shorten(cells.join(','))], problem: 'row_too_long' });
+      if (rowLength(cells) > this.maxRowChars)
+        rows.push({ row, cells: [shorten(cells.join(','))], problem: 'row_too_long' });
       else rows.push({ row, cells });
     }
   }

@@ -17,7 +17,14 @@ export interface TableCounts {
   baskets: number;
 }
 
-export const noTableCounts = (): TableCounts => ({ customers: 0, products: 0, orders: 0, orderLines: 0, events: 0, baskets: 0 });
+export const noTableCounts = (): TableCounts => ({
+  customers: 0,
+  products: 0,
+  orders: 0,
+  orderLines: 0,
+  events: 0,
+  baskets: 0,
+});
 
 export interface SinkContext {
   db: Database;

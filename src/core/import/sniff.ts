@@ -141,7 +141,8 @@ export function uniqueHeaderNames(cells: readonly string[]): HeaderNames {
     let name = original || `Column ${index + 1}`;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${original} (${n})`;
     if (!original) renamed.push(`column ${index + 1} has no name, so it is called “${name}”`);
-    else if (name !== original) renamed.push(`“${original}” appears more than once, so column ${index + 1} is called “${name}”`);
+    else if (name !== original)
+      renamed.push(`“${original}” appears more than once, so column ${index + 1} is called “${name}”`);
     used.add(name.toLowerCase());
     names.push(name);
   });
@@ -164,7 +165,8 @@ export function detectKind(headers: readonly string[] | null, regular: boolean):
   if (hasOrder && hasProduct) return hasCustomer || hasOrderDate ? 'order_lines_flat' : 'order_lines';
   if (hasOrder) return 'orders';
   const events = proposeColumns('events', headers);
-  if (events.type !== undefined && (events.customer_id !== undefined || events.occurred_at !== undefined)) return 'events';
+  if (events.type !== undefined && (events.customer_id !== undefined || events.occurred_at !== undefined))
+    return 'events';
   if (hasProduct && hasCustomer && hasOrderDate) return 'order_lines_flat';
   if (hasProduct) return 'products';
   if (hasCustomer) return 'customers';

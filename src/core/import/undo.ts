@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../util/result';
 import { inTransaction, queryAll, type Database } from '../store/sqlite';
 import type { ImportKind } from './kinds';
 
@@ -64,7 +64,10 @@ export function recordUndoImages(db: Database): () => void {
 
 /** After a successful import: it becomes the one that can be undone. */
 export function keepUndoOf(db: Database, importId: number): void {
-  db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [UNDOABLE_KEY, String(importId)]);
+  db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [
+    UNDOABLE_KEY,
+    String(importId),
+  ]);
 }
 
 /** The id of the import that can be undone: the newest one still in effect, when its earlier state was kept. */
@@ -118,7 +121,9 @@ function restoreRows(db: Database, table: string, importId: number): void {
 /** Import records are updated in place: data rows refer to them. */
 function restoreImportRecords(db: Database, importId: number): void {
   const columns = columnsOf(db, 'imports');
-  const updates = columns.map((column, i) => `${column} = json_extract(u.before_json, '$[${i}]')`).filter((_, i) => columns[i] !== 'import_id');
+  const updates = columns
+    .map((column, i) => `${column} = json_extract(u.before_json, '$[${i}]')`)
+    .filter((_, i) => columns[i] !== 'import_id');
   db.run(
     `UPDATE imports SET ${updates.join(', ')}
      FROM (${EARLIEST_IMAGES}) AS u WHERE imports.import_id = u.row_id`,
@@ -131,6 +136,8 @@ function columnsOf(db: Database, table: string): string[] {
 }
 
 function hasRowidColumn(db: Database, table: string): boolean {
-  const keys = queryAll<{ type: string; pk: number }>(db, `PRAGMA table_info(${table})`).filter((column) => column.pk > 0);
+  const keys = queryAll<{ type: string; pk: number }>(db, `PRAGMA table_info(${table})`).filter(
+    (column) => column.pk > 0,
+  );
   return keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER';
 }

@@ -117,7 +117,12 @@ export function createRowChecker(settings: RowCheckSettings): (source: SourceRow
 /** Types whose reading depends only on the text (an email also counts a warning, so it is read every time). */
 const REPEATABLE = new Set<ValueType>(['id', 'datetime', 'date', 'number', 'integer']);
 
-function readField(field: ResolvedField, raw: string, row: number, settings: RowCheckSettings): FieldValue | RowRejection {
+function readField(
+  field: ResolvedField,
+  raw: string,
+  row: number,
+  settings: RowCheckSettings,
+): FieldValue | RowRejection {
   const { spec, column } = field;
   switch (spec.type) {
     case 'id': {
@@ -138,7 +143,9 @@ function readField(field: ResolvedField, raw: string, row: number, settings: Row
     case 'date': {
       if (isEmptyValue(raw)) return missing(field, row);
       const parse = spec.type === 'date' ? parseDate : parseDateTime;
-      return parse(raw, settings.dayMonthOrder) ?? { reason: 'bad_date', message: rejectText.badDate(row, raw, column) };
+      return (
+        parse(raw, settings.dayMonthOrder) ?? { reason: 'bad_date', message: rejectText.badDate(row, raw, column) }
+      );
     }
     case 'number':
     case 'integer': {
@@ -160,7 +167,10 @@ function readField(field: ResolvedField, raw: string, row: number, settings: Row
 /** A blank cell: fine unless the field is required. */
 function missing({ spec, column }: ResolvedField, row: number): FieldValue | RowRejection {
   if (!spec.required) return null;
-  return { reason: spec.type === 'id' ? 'missing_id' : 'missing_value', message: rejectText.missing(row, spec.label, column) };
+  return {
+    reason: spec.type === 'id' ? 'missing_id' : 'missing_value',
+    message: rejectText.missing(row, spec.label, column),
+  };
 }
 
 function extraJson(mapping: ResolvedMapping, cells: readonly string[]): string | null {

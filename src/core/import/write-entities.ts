@@ -1,4 +1,4 @@
-import type { SqlValue, Statement } from 'sql.js';
+import type { SqlValue, Statement } from '../store/sqlite';
 import { fingerprint } from './duplicates';
 import type { ResolvedMapping } from './mapping';
 import { rejectText } from './messages';
@@ -42,7 +42,11 @@ export class EntitySink implements RowSink {
     if (kind === 'products') columns.push('is_product');
     const updates = columns
       .filter((column) => column !== id)
-      .map((column) => (column === 'is_product' ? 'is_product = excluded.is_product' : `${column} = coalesce(excluded.${column}, ${column})`));
+      .map((column) =>
+        column === 'is_product'
+          ? 'is_product = excluded.is_product'
+          : `${column} = coalesce(excluded.${column}, ${column})`,
+      );
     this.upsert = ctx.db.prepare(
       `INSERT INTO ${kind} (${[...columns, 'extra', 'import_id'].join(', ')})
        VALUES (${[...columns, 'extra', 'import_id'].map(() => '?').join(', ')})
@@ -65,7 +69,8 @@ export class EntitySink implements RowSink {
     } else if (earlier !== values && !this.conflicting.has(id)) {
       this.conflicting.add(id);
       this.ctx.warnings.add('id_conflicts', row.row);
-      if (this.conflicting.size === 1) this.ctx.warnings.detail('id_conflicts', `for example ${this.entity.noun} ${id}`);
+      if (this.conflicting.size === 1)
+        this.ctx.warnings.detail('id_conflicts', `for example ${this.entity.noun} ${id}`);
     }
     this.seen.set(id, values);
 

@@ -4,7 +4,10 @@ import type { AcceptedRow, RowRejection } from './validate';
 
 /** "Cart Add" and "cart-add" are the same event type as "cart_add". */
 function normaliseEventType(type: string): string {
-  return type.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return type
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 export class EventSink implements RowSink {

@@ -63,7 +63,16 @@ export class LineSink implements RowSink {
     const productId = v.product_id as string;
     const quantity = num(v.quantity);
     const unitPrice = num(v.unit_price);
-    this.insertLine.add(orderId, productId, quantity, unitPrice, num(v.discount), row.row, row.extra, this.ctx.importId);
+    this.insertLine.add(
+      orderId,
+      productId,
+      quantity,
+      unitPrice,
+      num(v.discount),
+      row.row,
+      row.extra,
+      this.ctx.importId,
+    );
     this.written.orderLines++;
     this.noteWarnings(row.row, productId, quantity, unitPrice, customerId, v.product_name);
 
@@ -87,7 +96,10 @@ export class LineSink implements RowSink {
     const returns = this.ctx.warnings.count('returns');
     if (returns > 0) {
       const linked = linkReturns(this.ctx.db, this.ctx.importId);
-      this.ctx.warnings.detail('returns', `${count(linked)} of ${count(returns)} matched to the earlier purchase they reverse`);
+      this.ctx.warnings.detail(
+        'returns',
+        `${count(linked)} of ${count(returns)} matched to the earlier purchase they reverse`,
+      );
     }
   }
 

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../util/result';
 import { queryAll, queryValue, type Database } from '../store/sqlite';
 
 /**
@@ -22,7 +22,12 @@ export function listAcknowledgements(db: Database, planId: string): Acknowledgem
     db,
     'SELECT check_id, reason, acknowledged_by, acknowledged_at FROM checklist_acks WHERE plan_id = ? ORDER BY check_id',
     [planId],
-  ).map((r) => ({ checkId: r.check_id, reason: r.reason, acknowledgedBy: r.acknowledged_by, acknowledgedAt: r.acknowledged_at }));
+  ).map((r) => ({
+    checkId: r.check_id,
+    reason: r.reason,
+    acknowledgedBy: r.acknowledged_by,
+    acknowledgedAt: r.acknowledged_at,
+  }));
 }
 
 export interface NewAcknowledgement {
@@ -32,12 +37,20 @@ export interface NewAcknowledgement {
 }
 
 /** Records (or replaces) the acknowledgement of a check; `knownChecks` are the ids that can be acknowledged. */
-export function addAcknowledgement(db: Database, planId: string, ack: NewAcknowledgement, knownChecks: ReadonlySet<string>, now: Date): Result<Acknowledgement[], string> {
+export function addAcknowledgement(
+  db: Database,
+  planId: string,
+  ack: NewAcknowledgement,
+  knownChecks: ReadonlySet<string>,
+  now: Date,
+): Result<Acknowledgement[], string> {
   if (!planExists(db, planId)) return fail(noSuchPlan(planId));
   if (!knownChecks.has(ack.checkId)) return fail(`There is no check “${ack.checkId}” to acknowledge.`);
   const reason = ack.reason.trim().replace(/\s+/g, ' ');
   if (reason.split(' ').filter((word) => /\p{L}/u.test(word)).length < MIN_REASON_WORDS) {
-    return fail(`Write why this finding is accepted, in at least ${MIN_REASON_WORDS} words: the reason is printed in the exported plan.`);
+    return fail(
+      `Write why this finding is accepted, in at least ${MIN_REASON_WORDS} words: the reason is printed in the exported plan.`,
+    );
   }
   const by = ack.by.trim();
   if (!by) return fail('Name the person who accepts this finding.');
@@ -50,11 +63,16 @@ export function addAcknowledgement(db: Database, planId: string, ack: NewAcknowl
 }
 
 /** Withdraws a check's acknowledgement; `changed` is false when there was none. */
-export function removeAcknowledgement(db: Database, planId: string, checkId: string): Result<{ acknowledgements: Acknowledgement[]; changed: boolean }, string> {
+export function removeAcknowledgement(
+  db: Database,
+  planId: string,
+  checkId: string,
+): Result<{ acknowledgements: Acknowledgement[]; changed: boolean }, string> {
   if (!planExists(db, planId)) return fail(noSuchPlan(planId));
   db.run('DELETE FROM checklist_acks WHERE plan_id = ? AND check_id = ?', [planId, checkId]);
   return ok({ acknowledgements: listAcknowledgements(db, planId), changed: db.getRowsModified() > 0 });
 }
 
-const planExists = (db: Database, planId: string) => queryValue(db, 'SELECT 1 FROM plans WHERE plan_id = ?', [planId]) !== null;
+const planExists = (db: Database, planId: string) =>
+  queryValue(db, 'SELECT 1 FROM plans WHERE plan_id = ?', [planId]) !== null;
 const noSuchPlan = (planId: string) => `There is no plan “${planId}” in this workspace.`;

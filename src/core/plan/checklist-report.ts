@@ -1,6 +1,6 @@
 import { momentCustomers } from '../analysis/moments';
 import { queryAll, type Database } from '../store/sqlite';
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from './plan-document';
 import { listAcknowledgements, type Acknowledgement } from './acknowledgements';
 import { checklistSummary, runChecklist, type ChecklistSummary } from './checklist';
 import type { CheckResult, ChecklistContext } from './checks/types';
@@ -23,19 +23,33 @@ export function checklistContext(db: Database, plan: PlanDocument, memo: Memo = 
   const moment = plan.moment.id;
   if (asOf === null || moment === null) return { consent: null };
   const consent = memo(`consent:${momentKey(plan)}`, () => {
-    const ids = momentCustomers(db, moment, { ...momentSettings(plan), asOf }, { limit: Number.MAX_SAFE_INTEGER }).items;
+    const ids = momentCustomers(
+      db,
+      moment,
+      { ...momentSettings(plan), asOf },
+      { limit: Number.MAX_SAFE_INTEGER },
+    ).items;
     const [row] = queryAll<{ email: number | null; sms: number | null }>(
       db,
       'SELECT SUM(email_opt_in = 1) AS email, SUM(sms_opt_in = 1) AS sms FROM customers WHERE customer_id IN (SELECT value FROM json_each(?))',
       [JSON.stringify(ids)],
     );
-    return { email: { audience: ids.length, optedIn: row?.email ?? 0 }, sms: { audience: ids.length, optedIn: row?.sms ?? 0 } };
+    return {
+      email: { audience: ids.length, optedIn: row?.email ?? 0 },
+      sms: { audience: ids.length, optedIn: row?.sms ?? 0 },
+    };
   });
   return { consent };
 }
 
 /** The checklist for a (possibly unsaved) document of a stored plan; `otherPlans` are the workspace's other active plans. */
-export function planChecklist(db: Database, planId: string, document: PlanDocument, otherPlans: readonly PlanDocument[], memo: Memo = noMemo): ChecklistReport {
+export function planChecklist(
+  db: Database,
+  planId: string,
+  document: PlanDocument,
+  otherPlans: readonly PlanDocument[],
+  memo: Memo = noMemo,
+): ChecklistReport {
   const view = computePlanView(db, document, otherPlans, memo);
   const checks = runChecklist(document, view, checklistContext(db, document, memo));
   const acknowledged = listAcknowledgements(db, planId);

@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from './plan-document';
 import type { Acknowledgement } from './acknowledgements';
 import { contextChecked, namedApprover, reviewedByPerson } from './checks/automation';
 import { consentForChannel, frequencyCap, otherPlansOverlap, sameOfferEverywhere } from './checks/channels';
@@ -83,13 +83,21 @@ export interface ChecklistSummary {
   blocked: boolean;
 }
 
-export function checklistSummary(results: readonly CheckResult[], acks: readonly Pick<Acknowledgement, 'checkId'>[]): ChecklistSummary {
+export function checklistSummary(
+  results: readonly CheckResult[],
+  acks: readonly Pick<Acknowledgement, 'checkId'>[],
+): ChecklistSummary {
   const accepted = new Set(acks.map((a) => a.checkId));
   const fails = results.filter((r) => r.status === 'fail');
   const unacknowledged = fails.filter((r) => !accepted.has(r.id));
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0 };
   for (const r of results) counts[r.status]++;
-  return { counts, unacknowledged, acknowledged: fails.filter((r) => accepted.has(r.id)), blocked: unacknowledged.length > 0 };
+  return {
+    counts,
+    unacknowledged,
+    acknowledged: fails.filter((r) => accepted.has(r.id)),
+    blocked: unacknowledged.length > 0,
+  };
 }
 
 export type { CheckResult, CheckStatus, ChecklistContext } from './checks/types';

@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from './plan-document';
 
 /** What each step of a plan still lacks, in the words the walk-through shows above the step. */
 
@@ -53,7 +53,8 @@ const CHECKS: Record<PlanStepId, (plan: PlanDocument) => { missing: string[]; st
     };
   },
   channels: (plan) => ({
-    missing: plan.channels.sends.length > 0 ? [] : ['At least one send: a channel and when it goes out after the trigger.'],
+    missing:
+      plan.channels.sends.length > 0 ? [] : ['At least one send: a channel and when it goes out after the trigger.'],
     started: plan.channels.sends.length > 0,
   }),
   pilot: (plan) => ({
@@ -73,4 +74,5 @@ export function stepCompleteness(step: PlanStepId, plan: PlanDocument): StepComp
 }
 
 /** True when no step lacks anything. */
-export const planIsComplete = (plan: PlanDocument) => (Object.keys(CHECKS) as PlanStepId[]).every((step) => stepCompleteness(step, plan).missing.length === 0);
+export const planIsComplete = (plan: PlanDocument) =>
+  (Object.keys(CHECKS) as PlanStepId[]).every((step) => stepCompleteness(step, plan).missing.length === 0);

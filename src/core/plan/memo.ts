@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from './plan-document';
 
 /**
  * Remembers results of expensive steps while the data stays the same, keyed by what they depend
@@ -21,4 +21,5 @@ export function createMemo(maxEntries = 500): Memo {
 }
 
 /** What a plan's audience depends on: its moment, that moment's settings and the start date. */
-export const momentKey = (plan: PlanDocument) => JSON.stringify([plan.moment.id, plan.moment.startDate, plan.moment.settings]);
+export const momentKey = (plan: PlanDocument) =>
+  JSON.stringify([plan.moment.id, plan.moment.startDate, plan.moment.settings]);

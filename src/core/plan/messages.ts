@@ -1,4 +1,4 @@
-import type { PlanDocument, Recommendation } from '../../shared/plan';
+import type { PlanDocument, Recommendation } from './plan-document';
 import { approvedRecommendations } from './recommendations';
 import { smsSegments, type SmsSegments } from './sms-segments';
 import { renderTokens, type TokenValues, type UnresolvedToken } from './tokens';
@@ -77,7 +77,8 @@ export interface Drafts {
   unresolved: (UnresolvedToken & { channel: 'email' | 'sms' | 'web' | 'outreach'; field: string })[];
 }
 
-export const UNSUBSCRIBE_FOOTER = 'You receive this because you agreed to hear from us. Unsubscribe at any time with the link below.';
+export const UNSUBSCRIBE_FOOTER =
+  'You receive this because you agreed to hear from us. Unsubscribe at any time with the link below.';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -88,7 +89,10 @@ function addDays(date: string, days: number): string {
 /** The approved items for this customer: owned recommendations left out, items whose anchor they own first. */
 export function itemsFor(plan: PlanDocument, owned: ReadonlySet<string>): Recommendation[] {
   const usable = approvedRecommendations(plan).filter((item) => !owned.has(item.recommended.id));
-  const ordered = [...usable.filter((i) => i.anchor !== null && anchorOwned(i.anchor.id, owned)), ...usable.filter((i) => !(i.anchor !== null && anchorOwned(i.anchor.id, owned)))];
+  const ordered = [
+    ...usable.filter((i) => i.anchor !== null && anchorOwned(i.anchor.id, owned)),
+    ...usable.filter((i) => !(i.anchor !== null && anchorOwned(i.anchor.id, owned))),
+  ];
   // Two anchors can lead to the same product: a message shows it once, with the best-fitting anchor.
   const seen = new Set<string>();
   return ordered.filter((item) => !seen.has(item.recommended.id) && Boolean(seen.add(item.recommended.id)));
@@ -97,7 +101,12 @@ export function itemsFor(plan: PlanDocument, owned: ReadonlySet<string>): Recomm
 /** Family anchors name several members joined with '+': the customer must own them all. */
 const anchorOwned = (id: string, owned: ReadonlySet<string>) => id.split('+').every((part) => owned.has(part));
 
-export function tokenValues(plan: PlanDocument, customer: PreviewCustomer, item: Recommendation | undefined, sendDate: string): TokenValues {
+export function tokenValues(
+  plan: PlanDocument,
+  customer: PreviewCustomer,
+  item: Recommendation | undefined,
+  sendDate: string,
+): TokenValues {
   const offer = plan.offer.kind === 'percent' && plan.offer.percent > 0;
   return {
     first_name: customer.firstName,
@@ -121,7 +130,10 @@ function card(item: Recommendation, plan: PlanDocument, products: DraftContext['
     rating: details?.rating ?? null,
     reviewCount: details?.reviewCount ?? null,
     price,
-    discountedPrice: plan.offer.kind === 'percent' && plan.offer.percent > 0 && price !== null ? round2(price * (1 - plan.offer.percent / 100)) : null,
+    discountedPrice:
+      plan.offer.kind === 'percent' && plan.offer.percent > 0 && price !== null
+        ? round2(price * (1 - plan.offer.percent / 100))
+        : null,
   };
 }
 
@@ -158,8 +170,16 @@ export function renderDrafts(plan: PlanDocument, customer: PreviewCustomer, cont
     recommended: values.recommended_product ?? null,
     email: emailDraft,
     sms: smsDraft,
-    web: web.enabled ? { slot: web.slot, headline: render('web', 'headline', web.headline), cards: items.slice(0, web.productCount).map((item) => card(item, plan, context.products)) } : null,
-    outreach: outreach.enabled ? { talkingPoints: outreach.talkingPoints.map((point, i) => render('outreach', `talkingPoints.${i}`, point)) } : null,
+    web: web.enabled
+      ? {
+          slot: web.slot,
+          headline: render('web', 'headline', web.headline),
+          cards: items.slice(0, web.productCount).map((item) => card(item, plan, context.products)),
+        }
+      : null,
+    outreach: outreach.enabled
+      ? { talkingPoints: outreach.talkingPoints.map((point, i) => render('outreach', `talkingPoints.${i}`, point)) }
+      : null,
     unresolved,
   };
 }

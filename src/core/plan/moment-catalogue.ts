@@ -1,7 +1,13 @@
 import { resolveAsOf } from '../analysis/as-of';
-import { analyseMoments, MOMENT_DEFAULTS, momentCustomers, momentDailyCounts, type MomentParams } from '../analysis/moments';
+import {
+  analyseMoments,
+  MOMENT_DEFAULTS,
+  momentCustomers,
+  momentDailyCounts,
+  type MomentParams,
+} from '../analysis/moments';
 import { queryAll, type Database } from '../store/sqlite';
-import type { PlanDocument, PlanMomentId, StrategyId } from '../../shared/plan';
+import type { PlanDocument, PlanMomentId, StrategyId } from './plan-document';
 
 /**
  * The moments a plan can start from: what each is, its default window or trigger, and the
@@ -9,7 +15,9 @@ import type { PlanDocument, PlanMomentId, StrategyId } from '../../shared/plan';
  * `moment.settings` apply to it as they are.
  */
 
-type NumericSetting = { [K in keyof MomentParams]-?: NonNullable<MomentParams[K]> extends number ? K : never }[keyof MomentParams];
+type NumericSetting = {
+  [K in keyof MomentParams]-?: NonNullable<MomentParams[K]> extends number ? K : never;
+}[keyof MomentParams];
 
 export interface MomentSetting {
   name: NumericSetting;
@@ -28,7 +36,12 @@ export interface MomentDefinition {
   strategies: StrategyId[];
 }
 
-const setting = (name: NumericSetting, label: string, unit: MomentSetting['unit']): MomentSetting => ({ name, label, unit, default: MOMENT_DEFAULTS[name] });
+const setting = (name: NumericSetting, label: string, unit: MomentSetting['unit']): MomentSetting => ({
+  name,
+  label,
+  unit,
+  default: MOMENT_DEFAULTS[name],
+});
 
 export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   'post-purchase': {
@@ -42,7 +55,8 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   browse: {
     id: 'browse',
     title: 'Second visit, browsing without buying',
-    explanation: 'Someone who keeps coming back to the same product or category is weighing it up; a suggestion can help them decide.',
+    explanation:
+      'Someone who keeps coming back to the same product or category is weighing it up; a suggestion can help them decide.',
     trigger: 'The same product or category was viewed 3 or more times within 7 days without an order of it.',
     settings: [setting('browseViews', 'Views at least', 'views'), setting('browseWindowDays', 'Within days', 'days')],
     strategies: ['completion', 'evolution'],
@@ -50,7 +64,8 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   'cart-abandonment': {
     id: 'cart-abandonment',
     title: 'Left a cart',
-    explanation: 'A cart left behind shows clear intent; a reminder with what goes with it can bring the customer back.',
+    explanation:
+      'A cart left behind shows clear intent; a reminder with what goes with it can bring the customer back.',
     trigger: 'A cart was left, or added to, within the last 4 hours with no order since.',
     settings: [setting('cartAbandonmentHours', 'Hours since the cart', 'hours')],
     strategies: ['completion'],
@@ -58,7 +73,8 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   'support-resolution': {
     id: 'support-resolution',
     title: 'Support case resolved',
-    explanation: 'A problem solved well builds trust; shortly after is a good time to show what makes the product work even better.',
+    explanation:
+      'A problem solved well builds trust; shortly after is a good time to show what makes the product work even better.',
     trigger: 'A support case was resolved within the last 24 hours.',
     settings: [setting('supportResolutionHours', 'Hours since the resolution', 'hours')],
     strategies: ['ecosystem', 'evolution'],
@@ -66,7 +82,8 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   'loyalty-milestone': {
     id: 'loyalty-milestone',
     title: 'Loyalty milestone',
-    explanation: 'Reaching a new loyalty tier marks a committed customer, open to stepping up or adding to what they own.',
+    explanation:
+      'Reaching a new loyalty tier marks a committed customer, open to stepping up or adding to what they own.',
     trigger: 'A new loyalty tier was reached within the last 7 days.',
     settings: [setting('loyaltyDays', 'Days since the tier was reached', 'days')],
     strategies: ['evolution', 'ecosystem'],
@@ -74,9 +91,13 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   'usage-milestone': {
     id: 'usage-milestone',
     title: 'Usage milestone',
-    explanation: 'A product near the end of its life, or used to 75 % of its limit, is the natural time to suggest the next one.',
+    explanation:
+      'A product near the end of its life, or used to 75 % of its limit, is the natural time to suggest the next one.',
     trigger: 'The latest usage reading within 30 days reached 75 % of its limit.',
-    settings: [setting('usageShare', 'Share of the limit', 'share'), setting('usageDays', 'Readings within days', 'days')],
+    settings: [
+      setting('usageShare', 'Share of the limit', 'share'),
+      setting('usageDays', 'Readings within days', 'days'),
+    ],
     strategies: ['evolution'],
   },
   launch: {
@@ -98,9 +119,14 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   'seasonal-transition': {
     id: 'seasonal-transition',
     title: 'Season or life stage changing',
-    explanation: 'When a season turns, last season’s buyers need what the new one calls for; the same holds when a customer’s needs change with time.',
-    trigger: 'A new season began within the last 30 days, for customers who bought seasonal categories in the season before.',
-    settings: [setting('seasonTransitionDays', 'Days since the season began', 'days'), setting('seasonalLift', 'Seasonal categories sell at least this many times their usual share', 'times')],
+    explanation:
+      'When a season turns, last season’s buyers need what the new one calls for; the same holds when a customer’s needs change with time.',
+    trigger:
+      'A new season began within the last 30 days, for customers who bought seasonal categories in the season before.',
+    settings: [
+      setting('seasonTransitionDays', 'Days since the season began', 'days'),
+      setting('seasonalLift', 'Seasonal categories sell at least this many times their usual share', 'times'),
+    ],
     strategies: ['completion', 'evolution', 'ecosystem'],
   },
 };

@@ -1,5 +1,5 @@
 import type { BaselinesResult } from '../analysis/baselines';
-import type { MetricId, PlanDocument } from '../../shared/plan';
+import type { MetricId, PlanDocument } from './plan-document';
 import { fnv1a } from '../util/random';
 
 /**
@@ -17,19 +17,29 @@ export const MIN_PILOT_DAYS = 14;
 /** The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError('A quantile needs a probability between 0 and 1.');
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
   if (p < low || p > 1 - low) {
     const q = Math.sqrt(-2 * Math.log(p < low ? p : 1 - p));
-    const x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    const x =
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
     return p < low ? x : -x;
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 /** Customers needed in each group to tell p1 from p2; Infinity when they are equal. */
@@ -43,7 +53,12 @@ export function sampleSizePerGroup(p1: number, p2: number, alpha = PILOT_ALPHA, 
 }
 
 /** The smallest rise over `baseline` that groups of `perGroup` customers detect (to 1e-4); null when none up to a rate of 1 is. */
-export function minimumDetectableEffect(baseline: number, perGroup: number, alpha = PILOT_ALPHA, power = PILOT_POWER): number | null {
+export function minimumDetectableEffect(
+  baseline: number,
+  perGroup: number,
+  alpha = PILOT_ALPHA,
+  power = PILOT_POWER,
+): number | null {
   if (perGroup < 1 || sampleSizePerGroup(baseline, 1, alpha, power) > perGroup) return null;
   let low = 0;
   let high = 1 - baseline;
@@ -70,10 +85,15 @@ function hash(text: string): number {
  * and the id, so the split is the same for a seed whatever the order of the ids, and a customer
  * keeps their side when others join the audience.
  */
-export function splitControl(customerIds: readonly string[], seed: number, controlShare: number): { treatment: string[]; control: string[] } {
+export function splitControl(
+  customerIds: readonly string[],
+  seed: number,
+  controlShare: number,
+): { treatment: string[]; control: string[] } {
   const treatment: string[] = [];
   const control: string[] = [];
-  for (const id of [...new Set(customerIds)].sort()) (hash(`${seed}:${id}`) / 2 ** 32 < controlShare ? control : treatment).push(id);
+  for (const id of [...new Set(customerIds)].sort())
+    (hash(`${seed}:${id}`) / 2 ** 32 < controlShare ? control : treatment).push(id);
   return { treatment, control };
 }
 
@@ -82,7 +102,12 @@ export function splitControl(customerIds: readonly string[], seed: number, contr
  * falls under the pilot's share of the audience (salted apart from the control split, so the two
  * draws are independent); those in it are then split into treatment and control.
  */
-export function pilotGroups(customerIds: readonly string[], seed: number, audienceShare: number, controlShare: number): { treatment: string[]; control: string[] } {
+export function pilotGroups(
+  customerIds: readonly string[],
+  seed: number,
+  audienceShare: number,
+  controlShare: number,
+): { treatment: string[]; control: string[] } {
   const inPilot = customerIds.filter((id) => hash(`pilot:${seed}:${id}`) / 2 ** 32 < audienceShare);
   return splitControl(inPilot, seed, controlShare);
 }
@@ -95,7 +120,10 @@ export interface DurationCheck {
 export function checkDuration(days: number): DurationCheck {
   return days >= MIN_PILOT_DAYS
     ? { ok: true, message: `${days} days is long enough to see more than one week of normal buying.` }
-    : { ok: false, message: `Run the pilot for at least ${MIN_PILOT_DAYS} days: over a shorter time, one unusual week can decide the result.` };
+    : {
+        ok: false,
+        message: `Run the pilot for at least ${MIN_PILOT_DAYS} days: over a shorter time, one unusual week can decide the result.`,
+      };
 }
 
 export interface MetricBaseline {
@@ -124,7 +152,8 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
       unit: 'share',
       baseline: acceptance,
       suggestedTarget: acceptance === null ? null : round4(Math.min(1, acceptance + minimumEffect)),
-      explanation: 'Customers who bought a suggested product within the window, out of those it was suggested to. The target adds the smallest rise the pilot is sized to detect.',
+      explanation:
+        'Customers who bought a suggested product within the window, out of those it was suggested to. The target adds the smallest rise the pilot is sized to detect.',
     },
     {
       id: 'time-to-secondary',
@@ -140,7 +169,8 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
       unit: 'share',
       baseline: expansion,
       suggestedTarget: expansion === null ? null : round4(Math.min(1, expansion * 1.1)),
-      explanation: 'Customers buying from two or more categories within the window of their first order. The target is a tenth more.',
+      explanation:
+        'Customers buying from two or more categories within the window of their first order. The target is a tenth more.',
     },
     {
       id: 'cross-sell-aov',
@@ -156,7 +186,8 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
       unit: 'share',
       baseline: returns,
       suggestedTarget: returns,
-      explanation: 'Share of products from a new category that came back. The target is to stay at or below today’s rate: a rise means the suggestions miss.',
+      explanation:
+        'Share of products from a new category that came back. The target is to stay at or below today’s rate: a rise means the suggestions miss.',
     },
   ];
 }
@@ -185,7 +216,10 @@ export function pilotSizing(plan: PlanDocument, audience: number, baselineRate: 
   const control = Math.round(pilotCustomers * controlShare);
   const treatment = pilotCustomers - control;
   const smaller = Math.min(treatment, control);
-  const required = baselineRate === null || effect <= 0 || baselineRate + effect > 1 ? null : sampleSizePerGroup(baselineRate, baselineRate + effect);
+  const required =
+    baselineRate === null || effect <= 0 || baselineRate + effect > 1
+      ? null
+      : sampleSizePerGroup(baselineRate, baselineRate + effect);
   const detectable = baselineRate === null ? null : minimumDetectableEffect(baselineRate, smaller);
   const enough = required !== null && smaller >= required;
   const pct = (n: number) => `${round2(n * 100)} %`;

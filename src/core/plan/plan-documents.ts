@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { PLAN_SCHEMA_VERSION, planDocumentSchema, type PlanDocument } from '../../shared/plan';
-import { fail, ok, type Result } from '../../shared/result';
+import { PLAN_SCHEMA_VERSION, planDocumentSchema, type PlanDocument } from './plan-document';
+import { fail, ok, type Result } from '../util/result';
 
 /**
  * Reading plan documents from outside (a stored revision, a JSON file, a template): checks them
@@ -21,14 +21,18 @@ export function parsePlanDocument(json: unknown): Result<PlanDocument, string> {
     );
   }
   if (typeof version === 'number' && version < PLAN_SCHEMA_VERSION) {
-    return fail(`This plan uses plan format ${version}, which this version of Cross-Sell Planner does not read (it reads format ${PLAN_SCHEMA_VERSION}).`);
+    return fail(
+      `This plan uses plan format ${version}, which this version of Cross-Sell Planner does not read (it reads format ${PLAN_SCHEMA_VERSION}).`,
+    );
   }
   const parsed = planDocumentSchema.safeParse(json);
   if (parsed.success) return ok(parsed.data);
   const issues = parsed.error.issues;
   const listed = issues.slice(0, PROBLEMS_LISTED).map((issue) => `- ${describeIssue(issue, json)}`);
   if (issues.length > PROBLEMS_LISTED) listed.push(`- and ${issues.length - PROBLEMS_LISTED} more`);
-  return fail(`This plan document has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}:\n${listed.join('\n')}`);
+  return fail(
+    `This plan document has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`}:\n${listed.join('\n')}`,
+  );
 }
 
 /** Parses JSON text and checks it as a plan document. */
@@ -83,7 +87,9 @@ function describeIssue(issue: Issue, json: unknown): string {
 
 function fieldPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'the plan';
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
 }
 
 function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,5 +1,5 @@
-import type { PlanDocument, PlanMomentId, PlanRecord, StrategyId } from '../../shared/plan';
-import { fail, ok, type Result } from '../../shared/result';
+import type { PlanDocument, PlanMomentId, PlanRecord, StrategyId } from './plan-document';
+import { fail, ok, type Result } from '../util/result';
 import { inTransaction, queryAll, queryValue, type Database, type SqlValue } from '../store/sqlite';
 import { parsePlanDocument, parsePlanJson, storedPlanJson } from './plan-documents';
 
@@ -94,7 +94,13 @@ export function createPlan(db: Database, document: PlanDocument, now: Date): Res
   const json = storedPlanJson(checked.value);
   const planId = inTransaction(db, () => {
     const id = nextPlanId(db);
-    db.run(`INSERT INTO plans(${PLAN_COLUMNS}) VALUES (?, ?, 'active', ?, ?, 1, ?)`, [id, checked.value.name, stamp, stamp, json]);
+    db.run(`INSERT INTO plans(${PLAN_COLUMNS}) VALUES (?, ?, 'active', ?, ?, 1, ?)`, [
+      id,
+      checked.value.name,
+      stamp,
+      stamp,
+      json,
+    ]);
     db.run('INSERT INTO plan_revisions(plan_id, revision, saved_at, document) VALUES (?, 1, ?, ?)', [id, stamp, json]);
     return id;
   });
@@ -132,7 +138,12 @@ export function savePlan(
   const stamp = now.toISOString();
   const revision = row.current_revision + 1;
   inTransaction(db, () => {
-    db.run('INSERT INTO plan_revisions(plan_id, revision, saved_at, document) VALUES (?, ?, ?, ?)', [planId, revision, stamp, json]);
+    db.run('INSERT INTO plan_revisions(plan_id, revision, saved_at, document) VALUES (?, ?, ?, ?)', [
+      planId,
+      revision,
+      stamp,
+      json,
+    ]);
     db.run('UPDATE plans SET name = ?, document = ?, updated_at = ?, current_revision = ? WHERE plan_id = ?', [
       checked.value.name,
       json,
@@ -171,7 +182,9 @@ export function archivePlan(db: Database, planId: string, archived: boolean, now
     if (taken) return fail(`${taken} Rename that plan first, then bring this one back.`);
   }
   const stamp = now.toISOString();
-  inTransaction(db, () => db.run('UPDATE plans SET status = ?, updated_at = ? WHERE plan_id = ?', [status, stamp, planId]));
+  inTransaction(db, () =>
+    db.run('UPDATE plans SET status = ?, updated_at = ? WHERE plan_id = ?', [status, stamp, planId]),
+  );
   return recordOf({ ...row, status, updated_at: stamp });
 }
 
@@ -181,7 +194,11 @@ export function deletePlan(db: Database, planId: string): Result<DeletedPlan, st
   if (!row) return fail(noSuchPlan(planId));
   const deleted: DeletedPlan = {
     plan: row,
-    revisions: queryAll(db, 'SELECT revision, saved_at, document FROM plan_revisions WHERE plan_id = ? ORDER BY revision', [planId]),
+    revisions: queryAll(
+      db,
+      'SELECT revision, saved_at, document FROM plan_revisions WHERE plan_id = ? ORDER BY revision',
+      [planId],
+    ),
     checklistAcks: queryAll(
       db,
       'SELECT check_id, reason, acknowledged_by, acknowledged_at FROM checklist_acks WHERE plan_id = ? ORDER BY check_id',
@@ -222,22 +239,27 @@ export function restorePlan(db: Database, deleted: DeletedPlan): Result<PlanReco
       plan.document,
     ]);
     for (const r of deleted.revisions) {
-      db.run('INSERT INTO plan_revisions(plan_id, revision, saved_at, document) VALUES (?, ?, ?, ?)', [plan.plan_id, r.revision, r.saved_at, r.document]);
+      db.run('INSERT INTO plan_revisions(plan_id, revision, saved_at, document) VALUES (?, ?, ?, ?)', [
+        plan.plan_id,
+        r.revision,
+        r.saved_at,
+        r.document,
+      ]);
     }
     for (const table of PILOT_TABLES) {
       for (const row of deleted.pilotRows[table]) {
         const columns = Object.keys(row);
-        db.run(`INSERT INTO ${table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, Object.values(row));
+        db.run(
+          `INSERT INTO ${table}(${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          Object.values(row),
+        );
       }
     }
     for (const a of deleted.checklistAcks) {
-      db.run('INSERT INTO checklist_acks(plan_id, check_id, reason, acknowledged_by, acknowledged_at) VALUES (?, ?, ?, ?, ?)', [
-        plan.plan_id,
-        a.check_id,
-        a.reason,
-        a.acknowledged_by,
-        a.acknowledged_at,
-      ]);
+      db.run(
+        'INSERT INTO checklist_acks(plan_id, check_id, reason, acknowledged_by, acknowledged_at) VALUES (?, ?, ?, ?, ?)',
+        [plan.plan_id, a.check_id, a.reason, a.acknowledged_by, a.acknowledged_at],
+      );
     }
   });
   return restored;
@@ -257,7 +279,10 @@ export function planRevisions(db: Database, planId: string): Result<PlanRevision
 export function planAtRevision(db: Database, planId: string, revision: number): Result<PlanDocument, string> {
   const row = planRow(db, planId);
   if (!row) return fail(noSuchPlan(planId));
-  const json = queryValue(db, 'SELECT document FROM plan_revisions WHERE plan_id = ? AND revision = ?', [planId, revision]);
+  const json = queryValue(db, 'SELECT document FROM plan_revisions WHERE plan_id = ? AND revision = ?', [
+    planId,
+    revision,
+  ]);
   if (typeof json !== 'string') return fail(`“${row.name}” has no revision ${revision}.`);
   return readable(parsePlanJson(json), `Revision ${revision} of “${row.name}”`);
 }
@@ -306,14 +331,17 @@ const nameKey = (name: string) => name.trim().toLowerCase();
 /** The message when an active plan other than `except` already has this name, else null. */
 function nameTaken(db: Database, name: string, except: string | null): string | null {
   const wanted = nameKey(name);
-  const clash = queryAll<{ plan_id: string; name: string }>(db, "SELECT plan_id, name FROM plans WHERE status = 'active'").find(
-    (p) => p.plan_id !== except && nameKey(p.name) === wanted,
-  );
+  const clash = queryAll<{ plan_id: string; name: string }>(
+    db,
+    "SELECT plan_id, name FROM plans WHERE status = 'active'",
+  ).find((p) => p.plan_id !== except && nameKey(p.name) === wanted);
   return clash ? `There is already a plan named “${clash.name}”; each plan needs its own name.` : null;
 }
 
 function copyName(db: Database, name: string): string {
-  const active = new Set(queryAll<{ name: string }>(db, "SELECT name FROM plans WHERE status = 'active'").map((p) => nameKey(p.name)));
+  const active = new Set(
+    queryAll<{ name: string }>(db, "SELECT name FROM plans WHERE status = 'active'").map((p) => nameKey(p.name)),
+  );
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${name} (copy)` : `${name} (copy ${n})`;
     if (!active.has(nameKey(candidate))) return candidate;
@@ -328,7 +356,10 @@ function nextPlanId(db: Database): string {
     counter++;
     id = `plan-${counter}`;
   } while (planRow(db, id));
-  db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [PLAN_COUNTER_KEY, String(counter)]);
+  db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [
+    PLAN_COUNTER_KEY,
+    String(counter),
+  ]);
   return id;
 }
 

@@ -6,15 +6,30 @@ import type { AssociationRule } from '../analysis/combinations/types';
 import { loadPurchases, type PurchaseHistory } from '../analysis/purchases';
 import { assessReadiness } from '../analysis/readiness';
 import { queryAll, type Database } from '../store/sqlite';
-import type { PlanDocument, PlanMomentId, Recommendation } from '../../shared/plan';
-import type { Readiness } from '../../shared/readiness';
+import type { PlanDocument, PlanMomentId, Recommendation } from './plan-document';
+import type { Readiness } from '../analysis/readiness-types';
 import { renderDrafts, type Drafts, type PreviewCustomer, type ProductDetails } from './messages';
-import { MOMENT_CATALOGUE, momentAudience, momentCounts, planAsOf, TIMELINE_DAYS, type MomentAudienceView, type MomentDefinition } from './moment-catalogue';
+import {
+  MOMENT_CATALOGUE,
+  momentAudience,
+  momentCounts,
+  planAsOf,
+  TIMELINE_DAYS,
+  type MomentAudienceView,
+  type MomentDefinition,
+} from './moment-catalogue';
 import { momentKey, noMemo, type Memo } from './memo';
 import { metricBaselines, pilotSizing, type MetricBaseline, type PilotSizing } from './pilot';
 import { minePairs, proposeRecommendations, reviewState, type ReviewState } from './recommendations';
 import { planSchedule, type PlanSchedule } from './schedule';
-import { adviseStrategy, COMMON_PAIR_SUPPORT, STRATEGIES, type StrategyAdvice, type StrategyExplanation, type StrategyInsights } from './strategy-advice';
+import {
+  adviseStrategy,
+  COMMON_PAIR_SUPPORT,
+  STRATEGIES,
+  type StrategyAdvice,
+  type StrategyExplanation,
+  type StrategyInsights,
+} from './strategy-advice';
 import { variantB, variantDifferences, type TestVariable } from './variants';
 
 /** Everything the planning screens show for one plan, computed in one call, as plain JSON data. */
@@ -41,15 +56,25 @@ export interface PlanView {
   metrics: MetricBaseline[];
 }
 
-function insightsOf(db: Database, asOf: string | undefined, history: PurchaseHistory, pairs: readonly AssociationRule[]): StrategyInsights {
+function insightsOf(
+  db: Database,
+  asOf: string | undefined,
+  history: PurchaseHistory,
+  pairs: readonly AssociationRule[],
+): StrategyInsights {
   const ladders = analyseLadders(db, { asOf, maxCandidates: 0 }, history);
   const families = analyseFamilies(db, { asOf }, history).families;
-  const largest = families.reduce<(typeof families)[number] | null>((best, f) => (best === null || f.owners > best.owners ? f : best), null);
+  const largest = families.reduce<(typeof families)[number] | null>(
+    (best, f) => (best === null || f.owners > best.owners ? f : best),
+    null,
+  );
   const completeOwners = largest?.ownershipCounts.find((c) => c.members === largest.members.length)?.customers ?? 0;
   return {
     customers: history.customers.length,
     ruleCount: pairs.filter((r) => r.lift > 1).length,
-    strongestLift: pairs.filter((r) => r.support >= COMMON_PAIR_SUPPORT).reduce<number | null>((best, r) => (best === null || r.lift > best ? r.lift : best), null),
+    strongestLift: pairs
+      .filter((r) => r.support >= COMMON_PAIR_SUPPORT)
+      .reduce<number | null>((best, r) => (best === null || r.lift > best ? r.lift : best), null),
     ladderCandidates: ladders.ladders.reduce((sum, l) => sum + l.candidateCount, 0),
     partialFamilyOwners: largest ? largest.owners - completeOwners : 0,
   };
@@ -80,15 +105,28 @@ function ownedBy(history: PurchaseHistory, customerId: string, before: number | 
 
 function productDetails(db: Database): Record<string, ProductDetails> {
   return Object.fromEntries(
-    queryAll<{ product_id: string; name: string | null; price: number | null; rating: number | null; review_count: number | null }>(
-      db,
-      'SELECT product_id, name, price, rating, review_count FROM products WHERE is_product = 1',
-    ).map((p) => [p.product_id, { id: p.product_id, name: p.name, price: p.price, rating: p.rating, reviewCount: p.review_count }]),
+    queryAll<{
+      product_id: string;
+      name: string | null;
+      price: number | null;
+      rating: number | null;
+      review_count: number | null;
+    }>(db, 'SELECT product_id, name, price, rating, review_count FROM products WHERE is_product = 1').map((p) => [
+      p.product_id,
+      { id: p.product_id, name: p.name, price: p.price, rating: p.rating, reviewCount: p.review_count },
+    ]),
   );
 }
 
 /** The drafts for one customer, with what they owned before the plan's start. */
-function previewFor(db: Database, plan: PlanDocument, history: PurchaseHistory, customerId: string, asOf: string | null, memo: Memo): PlanView['preview'] {
+function previewFor(
+  db: Database,
+  plan: PlanDocument,
+  history: PurchaseHistory,
+  customerId: string,
+  asOf: string | null,
+  memo: Memo,
+): PlanView['preview'] {
   const customer = previewCustomer(db, customerId);
   const drafts = renderDrafts(plan, customer, {
     products: memo('products', () => productDetails(db)),
@@ -102,7 +140,12 @@ function previewFor(db: Database, plan: PlanDocument, history: PurchaseHistory, 
  * Everything the planning steps show for a plan. `otherPlans` are the workspace's other active
  * plans, whose messages count against the frequency cap. The purchase history is loaded once.
  */
-export function computePlanView(db: Database, plan: PlanDocument, otherPlans: readonly PlanDocument[], memo: Memo = noMemo): PlanView {
+export function computePlanView(
+  db: Database,
+  plan: PlanDocument,
+  otherPlans: readonly PlanDocument[],
+  memo: Memo = noMemo,
+): PlanView {
   const history = memo('history', () => loadPurchases(db));
   const asOfStamp = planAsOf(db, plan);
   const asOf = asOfStamp ?? undefined;

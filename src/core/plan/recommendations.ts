@@ -6,7 +6,7 @@ import { loadPurchases, ordersBefore, ORDER_STANDS, LINE_KEPT, type PurchaseHist
 import { analyseSequences, type ItemRef, type SequenceRow } from '../analysis/sequences';
 import { percent, spread } from '../analysis/stats';
 import { queryAll, type Database } from '../store/sqlite';
-import type { PlanDocument, Recommendation, RecommendationEvidence } from '../../shared/plan';
+import type { PlanDocument, Recommendation, RecommendationEvidence } from './plan-document';
 import { planAsOf } from './moment-catalogue';
 
 /**
@@ -39,22 +39,40 @@ export interface ProposalOptions {
   pairRules?: AssociationRule[];
 }
 
-type Draft = Omit<Recommendation, 'id' | 'decision' | 'pinned' | 'flags'> & { flags: Set<Recommendation['flags'][number]> };
+type Draft = Omit<Recommendation, 'id' | 'decision' | 'pinned' | 'flags'> & {
+  flags: Set<Recommendation['flags'][number]>;
+};
 
 const ratio = (n: number) => Math.round(n * 100) / 100;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function evidence(fields: Partial<RecommendationEvidence> & { count: number; note: string }): RecommendationEvidence {
-  return { support: null, confidence: null, lift: null, share: null, medianDays: null, ...fields, note: clip(fields.note, 500) };
+  return {
+    support: null,
+    confidence: null,
+    lift: null,
+    share: null,
+    medianDays: null,
+    ...fields,
+    note: clip(fields.note, 500),
+  };
 }
 
-export function proposeRecommendations(db: Database, plan: PlanDocument, options: ProposalOptions = {}): Recommendation[] {
+export function proposeRecommendations(
+  db: Database,
+  plan: PlanDocument,
+  options: ProposalOptions = {},
+): Recommendation[] {
   const strategy = plan.strategy.id;
   if (strategy === null) return [];
   const history = options.history ?? loadPurchases(db);
   const asOf = planAsOf(db, plan) ?? undefined;
   const drafts =
-    strategy === 'completion' ? completionDrafts(db, history, asOf, options.pairRules) : strategy === 'evolution' ? evolutionDrafts(history, asOf) : ecosystemDrafts(db, history, asOf);
+    strategy === 'completion'
+      ? completionDrafts(db, history, asOf, options.pairRules)
+      : strategy === 'evolution'
+        ? evolutionDrafts(history, asOf)
+        : ecosystemDrafts(db, history, asOf);
   const limited = drafts.slice(0, options.limit ?? DEFAULT_PROPOSALS);
   flagDrafts(db, history, limited, asOf, options.customerId ?? null);
   return limited.map(({ flags, ...d }) => ({
@@ -80,14 +98,26 @@ function productLabels(history: PurchaseHistory): (id: string) => string {
 /** Pairs of products (or categories) bought together in one order, as association rules. */
 export function minePairs(db: Database, level: ItemLevel = 'product'): AssociationRule[] {
   try {
-    return mineCombinations(db, { level, basket: { kind: 'order' }, minSupport: PAIR_MIN_SUPPORT, minConfidence: PAIR_MIN_CONFIDENCE, maxLength: 2, consequents: 'one' }).rules;
+    return mineCombinations(db, {
+      level,
+      basket: { kind: 'order' },
+      minSupport: PAIR_MIN_SUPPORT,
+      minConfidence: PAIR_MIN_CONFIDENCE,
+      maxLength: 2,
+      consequents: 'one',
+    }).rules;
   } catch (error) {
     if (error instanceof CombinationsUnavailable) return [];
     throw error;
   }
 }
 
-function completionDrafts(db: Database, history: PurchaseHistory, asOf: string | undefined, productRules = minePairs(db)): Draft[] {
+function completionDrafts(
+  db: Database,
+  history: PurchaseHistory,
+  asOf: string | undefined,
+  productRules = minePairs(db),
+): Draft[] {
   const label = productLabels(history);
   let level: ItemLevel = 'product';
   let rules = productRules;
@@ -97,7 +127,8 @@ function completionDrafts(db: Database, history: PurchaseHistory, asOf: string |
   }
   const sequences = analyseSequences(db, { asOf, level, minCustomers: MIN_CUSTOMERS, limit: 200 }, history).rows;
   const byPair = new Map<string, SequenceRow>(sequences.map((row) => [`${row.from.id}>${row.to.id}`, row]));
-  const ref = (id: string): ItemRef => (level === 'product' ? { id, label: label(id) } : { id, label: `Any product in ${id}` });
+  const ref = (id: string): ItemRef =>
+    level === 'product' ? { id, label: label(id) } : { id, label: `Any product in ${id}` };
 
   const pairs = rules
     .filter((r) => r.antecedent.length === 1 && r.consequent.length === 1)
@@ -122,27 +153,27 @@ function completionDrafts(db: Database, history: PurchaseHistory, asOf: string |
         flags: new Set(level === 'category' ? ['category-level'] : []),
       };
     });
-  const followOns = [...byPair.values()].map(
-    (row): Draft => ({
-      anchor: ref(row.from.id),
-      recommended: ref(row.to.id),
-      source: 'sequence',
-      evidence: evidence({
-        count: row.customers,
-        share: row.share,
-        medianDays: row.days.median,
-        note: `Of the ${row.fromCustomers} customers who bought ${ref(row.from.id).label} and came back, ${row.customers} (${percent(row.share)}) later bought ${ref(row.to.id).label}, typically after ${row.days.median} days.`,
-      }),
-      flags: new Set(level === 'category' ? ['category-level'] : []),
+  const followOns = [...byPair.values()].map((row): Draft => ({
+    anchor: ref(row.from.id),
+    recommended: ref(row.to.id),
+    source: 'sequence',
+    evidence: evidence({
+      count: row.customers,
+      share: row.share,
+      medianDays: row.days.median,
+      note: `Of the ${row.fromCustomers} customers who bought ${ref(row.from.id).label} and came back, ${row.customers} (${percent(row.share)}) later bought ${ref(row.to.id).label}, typically after ${row.days.median} days.`,
     }),
-  );
+    flags: new Set(level === 'category' ? ['category-level'] : []),
+  }));
   return [...pairs, ...followOns];
 }
 
 /** For each product on a ladder, the products of the next tier up in its category (in its family, where the family has one). */
 function evolutionDrafts(history: PurchaseHistory, asOf: string | undefined): Draft[] {
   const cutoff = asOf === undefined ? null : dayOf(asOf);
-  const tiered = history.products.map((p, index) => ({ ...p, index })).filter((p) => p.tier !== null && p.category !== null);
+  const tiered = history.products
+    .map((p, index) => ({ ...p, index }))
+    .filter((p) => p.tier !== null && p.category !== null);
   const steps: { anchor: number; next: number }[] = [];
   for (const anchor of tiered) {
     const higher = tiered.filter((p) => p.category === anchor.category && p.tier! > anchor.tier!);
@@ -150,7 +181,8 @@ function evolutionDrafts(history: PurchaseHistory, asOf: string | undefined): Dr
     const nextTier = Math.min(...higher.map((p) => p.tier!));
     const candidates = higher.filter((p) => p.tier === nextTier);
     const sameFamily = candidates.filter((p) => anchor.family !== null && p.family === anchor.family);
-    for (const next of sameFamily.length ? sameFamily : candidates) steps.push({ anchor: anchor.index, next: next.index });
+    for (const next of sameFamily.length ? sameFamily : candidates)
+      steps.push({ anchor: anchor.index, next: next.index });
   }
   if (steps.length === 0) return [];
 
@@ -160,7 +192,8 @@ function evolutionDrafts(history: PurchaseHistory, asOf: string | undefined): Dr
     const orders = ordersBefore(customer, cutoff);
     if (orders.length < 2) continue;
     const first = new Map<number, number>();
-    for (const order of orders) for (const p of order.purchases) if (!first.has(p.product)) first.set(p.product, order.day);
+    for (const order of orders)
+      for (const p of order.purchases) if (!first.has(p.product)) first.set(p.product, order.day);
     const lastOrder = orders[orders.length - 1].day;
     steps.forEach((step, i) => {
       const from = first.get(step.anchor);
@@ -170,7 +203,10 @@ function evolutionDrafts(history: PurchaseHistory, asOf: string | undefined): Dr
       if (later) tally[i].days.push(later.day - from);
     });
   }
-  const ref = (index: number): ItemRef => ({ id: history.products[index].id, label: history.products[index].name ?? history.products[index].id });
+  const ref = (index: number): ItemRef => ({
+    id: history.products[index].id,
+    label: history.products[index].name ?? history.products[index].id,
+  });
   return steps
     .map((step, i): Draft => {
       const { base, days } = tally[i];
@@ -203,7 +239,10 @@ function ecosystemDrafts(db: Database, history: PurchaseHistory, asOf: string | 
   for (const family of families) {
     for (const set of family.sets) {
       if (set.customersNow === 0) continue;
-      const anchor: ItemRef = { id: clip(set.members.map((m) => m.id).join('+'), 200), label: clip(set.members.map((m) => m.label).join(' + '), 300) };
+      const anchor: ItemRef = {
+        id: clip(set.members.map((m) => m.id).join('+'), 200),
+        label: clip(set.members.map((m) => m.label).join(' + '), 300),
+      };
       for (const next of set.next) {
         drafts.push({
           anchor,
@@ -220,11 +259,21 @@ function ecosystemDrafts(db: Database, history: PurchaseHistory, asOf: string | 
       }
     }
   }
-  return drafts.sort((a, b) => b.audience - a.audience || b.evidence!.count - a.evidence!.count).map(({ audience: _audience, ...draft }) => draft);
+  return drafts
+    .sort((a, b) => b.audience - a.audience || b.evidence!.count - a.evidence!.count)
+    .map(({ audience: _audience, ...draft }) => draft);
 }
 
-function flagDrafts(db: Database, history: PurchaseHistory, drafts: Draft[], asOf: string | undefined, customerId: string | null): void {
-  const outOfStock = new Set(queryAll<{ product_id: string }>(db, 'SELECT product_id FROM products WHERE in_stock = 0').map((r) => r.product_id));
+function flagDrafts(
+  db: Database,
+  history: PurchaseHistory,
+  drafts: Draft[],
+  asOf: string | undefined,
+  customerId: string | null,
+): void {
+  const outOfStock = new Set(
+    queryAll<{ product_id: string }>(db, 'SELECT product_id FROM products WHERE in_stock = 0').map((r) => r.product_id),
+  );
   const owned = customerId === null ? new Set<string>() : ownedItems(db, customerId);
   const offSeason = asOf === undefined ? new Set<string>() : outOfSeason(history, dayOf(asOf));
   for (const draft of drafts) {
@@ -284,7 +333,8 @@ function outOfSeason(history: PurchaseHistory, start: number): Set<string> {
   // Without a whole year of history there is no season to compare with.
   if (earliest > yearFrom) return new Set();
   const result = new Set<string>();
-  for (const [key, c] of counts) if (c.year >= SEASON_MIN_PURCHASES && c.window < (0.5 * c.year * SEASON_WINDOW_DAYS) / 365) result.add(key);
+  for (const [key, c] of counts)
+    if (c.year >= SEASON_MIN_PURCHASES && c.window < (0.5 * c.year * SEASON_WINDOW_DAYS) / 365) result.add(key);
   return result;
 }
 
@@ -318,7 +368,17 @@ export function reviewState(plan: PlanDocument): ReviewState {
         : approved === 0
           ? 'Every recommendation was rejected: approve at least one for the messages to show.'
           : `All ${items.length} recommendations are reviewed; ${approved} approved will appear in the messages.`;
-  return { total: items.length, proposed: unreviewedIds.length, approved, rejected: count('rejected'), pinned: items.filter((i) => i.pinned).length, unreviewedIds, flaggedApprovedIds, complete, message };
+  return {
+    total: items.length,
+    proposed: unreviewedIds.length,
+    approved,
+    rejected: count('rejected'),
+    pinned: items.filter((i) => i.pinned).length,
+    unreviewedIds,
+    flaggedApprovedIds,
+    complete,
+    message,
+  };
 }
 
 /** The items messages may use: approved ones, pinned first, otherwise in the plan's order. */

@@ -3,7 +3,7 @@ import { dayOf, stampOf } from '../analysis/as-of';
 import { momentCustomers } from '../analysis/moments';
 import { ORDER_STANDS } from '../analysis/purchases';
 import { queryAll, type Database } from '../store/sqlite';
-import { CHANNEL_IDS, type ChannelId, type PlanDocument } from '../../shared/plan';
+import { CHANNEL_IDS, type ChannelId, type PlanDocument } from './plan-document';
 import { momentSettings, planAsOf, TIMELINE_DAYS } from './moment-catalogue';
 import { projectionFor } from './projection';
 
@@ -91,7 +91,8 @@ function needsConsent(channel: ChannelId): channel is 'email' | 'sms' {
 function fitsCap(times: readonly number[], at: number, cap: ScheduleRules['cap']): boolean {
   const near = times.filter((t) => t > at - cap.days && t < at + cap.days);
   for (const from of [...near.filter((t) => t <= at), at]) {
-    const inWindow = near.filter((t) => t >= from && t < from + cap.days).length + (at >= from && at < from + cap.days ? 1 : 0);
+    const inWindow =
+      near.filter((t) => t >= from && t < from + cap.days).length + (at >= from && at < from + cap.days ? 1 : 0);
     if (inWindow > cap.messages) return false;
   }
   return true;
@@ -101,7 +102,11 @@ function fitsCap(times: readonly number[], at: number, cap: ScheduleRules['cap']
  * The sends the entries set off under the rules, in time order. `earlier` are messages other
  * plans already send; they count against the cap but are not returned.
  */
-export function scheduleSends(entries: readonly AudienceEntry[], rules: ScheduleRules, earlier: readonly ScheduledSend[] = []): ScheduleOutcome {
+export function scheduleSends(
+  entries: readonly AudienceEntry[],
+  rules: ScheduleRules,
+  earlier: readonly ScheduledSend[] = [],
+): ScheduleOutcome {
   const removed: RemovedSends = { consent: 0, stopped: 0, cap: 0, afterTimeline: 0 };
   const end = rules.start + rules.days;
   const candidates: (ScheduledSend & { entered: number })[] = [];
@@ -112,7 +117,12 @@ export function scheduleSends(entries: readonly AudienceEntry[], rules: Schedule
       else candidates.push({ customerId: entry.customerId, channel: send.channel, at, entered: entry.at });
     }
   }
-  candidates.sort((a, b) => a.at - b.at || (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0) || CHANNEL_IDS.indexOf(a.channel) - CHANNEL_IDS.indexOf(b.channel));
+  candidates.sort(
+    (a, b) =>
+      a.at - b.at ||
+      (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0) ||
+      CHANNEL_IDS.indexOf(a.channel) - CHANNEL_IDS.indexOf(b.channel),
+  );
 
   const capped = new Map<string, number[]>();
   for (const send of earlier) {
@@ -155,7 +165,13 @@ export function audienceEntries(db: Database, plan: PlanDocument, days = TIMELIN
   const members = new Map<number, Set<string>>();
   const inMoment = (day: number) => {
     let set = members.get(day);
-    if (!set) members.set(day, (set = new Set(momentCustomers(db, moment, { ...params, asOf: stampOf(day) }, { limit: Number.MAX_SAFE_INTEGER }).items)));
+    if (!set)
+      members.set(
+        day,
+        (set = new Set(
+          momentCustomers(db, moment, { ...params, asOf: stampOf(day) }, { limit: Number.MAX_SAFE_INTEGER }).items,
+        )),
+      );
     return set;
   };
   const enteringOn = (day: number, previous: Set<string>) => [...inMoment(day)].filter((id) => !previous.has(id));
@@ -165,7 +181,8 @@ export function audienceEntries(db: Database, plan: PlanDocument, days = TIMELIN
     const at = start + i;
     const source = observedDay(at);
     // Past the data nobody enters: the entries of the stand-in day come instead.
-    const entering = source === at ? enteringOn(at, i === 0 ? new Set() : inMoment(at - 1)) : enteringOn(source, inMoment(source - 1));
+    const entering =
+      source === at ? enteringOn(at, i === 0 ? new Set() : inMoment(at - 1)) : enteringOn(source, inMoment(source - 1));
     for (const customerId of entering) entries.push({ customerId, at });
   }
   return entries;
@@ -217,7 +234,12 @@ function stopsOf(db: Database, plan: PlanDocument, ids: readonly string[], from:
   return stops;
 }
 
-export function rulesOf(db: Database, plan: PlanDocument, entries: readonly AudienceEntry[], start: number): ScheduleRules {
+export function rulesOf(
+  db: Database,
+  plan: PlanDocument,
+  entries: readonly AudienceEntry[],
+  start: number,
+): ScheduleRules {
   const ids = [...new Set(entries.map((e) => e.customerId))];
   return {
     start,
@@ -257,14 +279,20 @@ export function sendsOf(db: Database, plan: PlanDocument, memo: Memo): Scheduled
   });
 }
 
-const memoEntries = (db: Database, plan: PlanDocument, memo: Memo) => memo(`entries:${momentKey(plan)}`, () => audienceEntries(db, plan));
+const memoEntries = (db: Database, plan: PlanDocument, memo: Memo) =>
+  memo(`entries:${momentKey(plan)}`, () => audienceEntries(db, plan));
 
 /**
  * Expected sends per day and channel over the 30 days from the plan's start. The frequency cap
  * counts the messages of `otherPlans` (the workspace's other active plans, each scheduled on its
  * own) to the same customers first: plans already running keep their sends.
  */
-export function planSchedule(db: Database, plan: PlanDocument, otherPlans: readonly PlanDocument[], memo: Memo = noMemo): PlanSchedule | null {
+export function planSchedule(
+  db: Database,
+  plan: PlanDocument,
+  otherPlans: readonly PlanDocument[],
+  memo: Memo = noMemo,
+): PlanSchedule | null {
   const asOf = planAsOf(db, plan);
   if (asOf === null || plan.moment.id === null) return null;
   const start = dayOf(asOf);
@@ -289,7 +317,9 @@ export function planSchedule(db: Database, plan: PlanDocument, otherPlans: reado
     customers: audience.size,
     entries: entries.length,
     removed,
-    otherPlansSends: earlier.filter((s) => CAPPED_CHANNELS.has(s.channel) && s.at >= start && s.at < start + TIMELINE_DAYS).length,
+    otherPlansSends: earlier.filter(
+      (s) => CAPPED_CHANNELS.has(s.channel) && s.at >= start && s.at < start + TIMELINE_DAYS,
+    ).length,
     explanation: `${audience.size} customers enter the moment over the 30 days from ${asOf.slice(0, 10)}, setting off ${total + taken} sends within the period; ${total} go out. Missing consent holds back ${removed.consent}, stop rules ${removed.stopped}, and the cap of ${plan.channels.frequencyCap.messages} messages per ${plan.channels.frequencyCap.days} days across all plans ${removed.cap}.`,
   };
 }

@@ -46,7 +46,14 @@ export function smsSegments(text: string): SmsSegments {
   const units = widths.reduce((sum, w) => sum + w, 0);
   const { single, part } = LIMITS[encoding];
   if (units <= single) {
-    return { encoding, characters: chars.length, units, segments: units === 0 ? 0 : 1, perSegment: single, remaining: single - units };
+    return {
+      encoding,
+      characters: chars.length,
+      units,
+      segments: units === 0 ? 0 : 1,
+      perSegment: single,
+      remaining: single - units,
+    };
   }
   let segments = 1;
   let used = 0;

@@ -1,5 +1,5 @@
-import type { Readiness, ReadinessStatus } from '../../shared/readiness';
-import type { StrategyId } from '../../shared/plan';
+import type { Readiness, ReadinessStatus } from '../analysis/readiness-types';
+import type { StrategyId } from './plan-document';
 
 /** The three strategies in the product's words, and which one the workspace's data supports best. */
 
@@ -16,22 +16,28 @@ export const STRATEGIES: readonly StrategyExplanation[] = [
     id: 'completion',
     title: 'Completion',
     what: 'Help customers finish what they started: after a first purchase, suggest the products that usually go with it, the pieces that make it a whole.',
-    whenItFits: 'When customers buy towards a larger goal, such as a routine, an outfit or a project, and some products are often bought together or one after another.',
-    dataNeeded: 'Orders with their lines (which products were in each order) and customer ids, so that products bought together and in sequence show up.',
+    whenItFits:
+      'When customers buy towards a larger goal, such as a routine, an outfit or a project, and some products are often bought together or one after another.',
+    dataNeeded:
+      'Orders with their lines (which products were in each order) and customer ids, so that products bought together and in sequence show up.',
   },
   {
     id: 'evolution',
     title: 'Expert-user evolution',
     what: 'Offer the next step up when a customer shows they are growing: more use, more orders, a milestone reached, a product close to the end of its life.',
-    whenItFits: 'When products form a ladder from entry level to advanced, and customers get more demanding as they gain experience.',
-    dataNeeded: 'Products ranked by tier within their category, orders with customer ids, and ideally usage, milestone or loyalty events as signs of progress.',
+    whenItFits:
+      'When products form a ladder from entry level to advanced, and customers get more demanding as they gain experience.',
+    dataNeeded:
+      'Products ranked by tier within their category, orders with customer ids, and ideally usage, milestone or loyalty events as signs of progress.',
   },
   {
     id: 'ecosystem',
     title: 'Ecosystem expansion',
     what: 'Show owners of part of a product family the pieces they are missing, and what those pieces add to what they already have.',
-    whenItFits: 'When products work better together, such as devices of one system or a range designed to be combined, and many customers own only part of it.',
-    dataNeeded: 'Products grouped into families, and orders with customer ids, so that partial owners and the members they add next are visible.',
+    whenItFits:
+      'When products work better together, such as devices of one system or a range designed to be combined, and many customers own only part of it.',
+    dataNeeded:
+      'Products grouped into families, and orders with customer ids, so that partial owners and the members they add next are visible.',
   },
 ];
 
@@ -83,7 +89,8 @@ function evidenceOf(strategy: StrategyId, insights: StrategyInsights): { strengt
   const customers = insights.customers ?? 0;
   if (strategy === 'completion') {
     if (insights.ruleCount === undefined) return null;
-    if (insights.ruleCount === 0 || !insights.strongestLift) return { strength: 0, reason: 'No products are bought together clearly more often than chance.' };
+    if (insights.ruleCount === 0 || !insights.strongestLift)
+      return { strength: 0, reason: 'No products are bought together clearly more often than chance.' };
     return {
       strength: clamp((insights.strongestLift - 1) / (STRONG_LIFT - 1)),
       reason: `${insights.ruleCount} product pairs are bought together more often than chance; the strongest ${round2(insights.strongestLift)} times as often.`,
@@ -124,7 +131,12 @@ export function adviseStrategy(readiness: Readiness, insights: StrategyInsights 
           : `The data lacks what ${r.title.toLowerCase()} needs. ${r.hint ?? ''}`.trim(),
     ];
     if (evidence && weight > 0) reasons.push(evidence.reason);
-    return { strategy: r.strategy, status: r.status, score: round2(weight * (evidence ? evidence.strength : 1)), reasons };
+    return {
+      strategy: r.strategy,
+      status: r.status,
+      score: round2(weight * (evidence ? evidence.strength : 1)),
+      reasons,
+    };
   });
   scores.sort((a, b) => b.score - a.score || PREFERENCE.indexOf(a.strategy) - PREFERENCE.indexOf(b.strategy));
   const best = scores[0];
@@ -132,7 +144,9 @@ export function adviseStrategy(readiness: Readiness, insights: StrategyInsights 
     return {
       recommended: null,
       scores,
-      reasons: ['No strategy has enough behind it yet. Import orders with their lines and customer ids first; completion needs the least beyond that.'],
+      reasons: [
+        'No strategy has enough behind it yet. Import orders with their lines and customer ids first; completion needs the least beyond that.',
+      ],
     };
   }
   const title = STRATEGIES.find((s) => s.id === best.strategy)!.title;
@@ -144,7 +158,9 @@ export function adviseStrategy(readiness: Readiness, insights: StrategyInsights 
       `${title} has the most behind it in this workspace.`,
       ...best.reasons,
       ...(runnerUp && runnerUp.score > 0 && runnerUp.score >= best.score * 0.8
-        ? [`${STRATEGIES.find((s) => s.id === runnerUp.strategy)!.title} is a close second and could follow once the first plan has run.`]
+        ? [
+            `${STRATEGIES.find((s) => s.id === runnerUp.strategy)!.title} is a close second and could follow once the first plan has run.`,
+          ]
         : []),
     ],
   };

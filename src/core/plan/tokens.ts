@@ -4,7 +4,15 @@
  * whose value is missing with no fallback, is reported as unresolved.
  */
 
-export const TOKEN_NAMES = ['first_name', 'last_name', 'anchor_product', 'recommended_product', 'discount', 'code', 'expiry'] as const;
+export const TOKEN_NAMES = [
+  'first_name',
+  'last_name',
+  'anchor_product',
+  'recommended_product',
+  'discount',
+  'code',
+  'expiry',
+] as const;
 export type TokenName = (typeof TOKEN_NAMES)[number];
 export type TokenValues = Partial<Record<TokenName, string | null>>;
 

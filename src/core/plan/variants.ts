@@ -1,4 +1,4 @@
-import { CHANNEL_IDS, TEST_VARIABLES, type ChannelId, type PlanDocument } from '../../shared/plan';
+import { CHANNEL_IDS, TEST_VARIABLES, type ChannelId, type PlanDocument } from './plan-document';
 
 /**
  * A/B variants. Variant A is the plan as written; variant B changes the one variable under test to
@@ -31,26 +31,40 @@ export function variantB(plan: PlanDocument): VariantResult {
       break;
     case 'offer': {
       const percent = number(change);
-      if (percent === null || percent > 100) return { plan: null, problem: 'For an offer test, give variant B’s discount as a percentage, such as 15.' };
+      if (percent === null || percent > 100)
+        return { plan: null, problem: 'For an offer test, give variant B’s discount as a percentage, such as 15.' };
       b.offer = { ...b.offer, kind: percent > 0 ? 'percent' : 'none', percent };
       break;
     }
     case 'timing': {
       const hours = number(change);
-      if (hours === null || b.channels.sends.length === 0) return { plan: null, problem: 'For a timing test, give the hours after the trigger of variant B’s first send, such as 24.' };
+      if (hours === null || b.channels.sends.length === 0)
+        return {
+          plan: null,
+          problem: 'For a timing test, give the hours after the trigger of variant B’s first send, such as 24.',
+        };
       const shift = hours - b.channels.sends[0].offsetHours;
       b.channels.sends = b.channels.sends.map((s) => ({ ...s, offsetHours: Math.max(0, s.offsetHours + shift) }));
       break;
     }
     case 'channel': {
       const channel = change.trim().toLowerCase();
-      if (!(CHANNEL_IDS as readonly string[]).includes(channel)) return { plan: null, problem: `For a channel test, name variant B’s channel: ${CHANNEL_IDS.join(', ')}.` };
+      if (!(CHANNEL_IDS as readonly string[]).includes(channel))
+        return { plan: null, problem: `For a channel test, name variant B’s channel: ${CHANNEL_IDS.join(', ')}.` };
       b.channels.sends = b.channels.sends.map((s) => ({ ...s, channel: channel as ChannelId }));
       break;
     }
     case 'products': {
-      const ids = new Set(change.split(',').map((id) => id.trim()).filter(Boolean));
-      b.recommendations.items = b.recommendations.items.map((item) => ({ ...item, decision: ids.has(item.recommended.id) ? 'approved' : item.decision === 'approved' ? 'rejected' : item.decision }));
+      const ids = new Set(
+        change
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      );
+      b.recommendations.items = b.recommendations.items.map((item) => ({
+        ...item,
+        decision: ids.has(item.recommended.id) ? 'approved' : item.decision === 'approved' ? 'rejected' : item.decision,
+      }));
       break;
     }
   }
@@ -71,7 +85,12 @@ function valueOf(plan: PlanDocument, variable: TestVariable): string {
     case 'channel':
       return JSON.stringify(plan.channels.sends.map((s) => s.channel));
     case 'products':
-      return JSON.stringify(plan.recommendations.items.filter((i) => i.decision === 'approved').map((i) => i.recommended.id).sort());
+      return JSON.stringify(
+        plan.recommendations.items
+          .filter((i) => i.decision === 'approved')
+          .map((i) => i.recommended.id)
+          .sort(),
+      );
   }
 }
 

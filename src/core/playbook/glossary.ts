@@ -1,7 +1,7 @@
 import { CHECKS } from '../plan/checklist';
 import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
 import { STRATEGIES } from '../plan/strategy-advice';
-import type { ChannelId, MetricId, PlanMomentId, StrategyId } from '../../shared/plan';
+import type { ChannelId, MetricId, PlanMomentId, StrategyId } from '../plan/plan-document';
 
 /**
  * A short explanation of every strategy, moment, channel, metric and pitfall, as the help panel
@@ -30,7 +30,8 @@ export interface GlossaryEntry {
 export const CHANNEL_STRENGTHS: Record<ChannelId, { title: string; strength: string; watch: string }> = {
   email: {
     title: 'Email',
-    strength: 'There is room to show the product, say why it goes with the last order and how to get the most out of both.',
+    strength:
+      'There is room to show the product, say why it goes with the last order and how to get the most out of both.',
     watch: 'Inboxes are crowded: a subject line that promises something specific earns the open.',
   },
   sms: {
@@ -40,7 +41,8 @@ export const CHANNEL_STRENGTHS: Record<ChannelId, { title: string; strength: str
   },
   web: {
     title: 'Website slot',
-    strength: 'Part of the shopping itself: the customer finds the product while looking around, with pictures and detail at hand.',
+    strength:
+      'Part of the shopping itself: the customer finds the product while looking around, with pictures and detail at hand.',
     watch: 'It only reaches customers who come back to the site, so it rarely works alone for a time-bound moment.',
   },
   outreach: {
@@ -54,28 +56,35 @@ export const CHANNEL_STRENGTHS: Record<ChannelId, { title: string; strength: str
 export const METRIC_MEANINGS: Record<MetricId, { title: string; definition: string; whyItMatters: string }> = {
   acceptance: {
     title: 'Cross-sell acceptance rate',
-    definition: 'The share of customers who bought a suggested product within the window, out of all who were shown the suggestion.',
-    whyItMatters: 'It tells how relevant the suggestions are. A low rate often points at the wrong moment or at products that do not fit.',
+    definition:
+      'The share of customers who bought a suggested product within the window, out of all who were shown the suggestion.',
+    whyItMatters:
+      'It tells how relevant the suggestions are. A low rate often points at the wrong moment or at products that do not fit.',
   },
   'time-to-secondary': {
     title: 'Time to a second category',
-    definition: 'The median number of days between a first order and a later order from a category the customer had not bought before.',
-    whyItMatters: 'It shows whether suggestions arrive when customers are ready: long gaps can mean the trigger fires too early or too late.',
+    definition:
+      'The median number of days between a first order and a later order from a category the customer had not bought before.',
+    whyItMatters:
+      'It shows whether suggestions arrive when customers are ready: long gaps can mean the trigger fires too early or too late.',
   },
   'category-expansion': {
     title: 'Category expansion rate',
     definition: 'The share of customers who buy from two or more categories within the window after their first order.',
-    whyItMatters: 'It measures how well the plan opens new product lines to customers instead of selling more of the same.',
+    whyItMatters:
+      'It measures how well the plan opens new product lines to customers instead of selling more of the same.',
   },
   'cross-sell-aov': {
     title: 'Cross-sell order value',
     definition: 'The average value of later orders that add a new category.',
-    whyItMatters: 'It shows whether the added purchases are worth having: suggestions that only move small items add little.',
+    whyItMatters:
+      'It shows whether the added purchases are worth having: suggestions that only move small items add little.',
   },
   'return-rate': {
     title: 'Return rate of suggested items',
     definition: 'The share of items from a new category that customers sent back.',
-    whyItMatters: 'It is the customer’s verdict on the suggestion: more returns than usual mean the picks look better than they fit.',
+    whyItMatters:
+      'It is the customer’s verdict on the suggestion: more returns than usual mean the picks look better than they fit.',
   },
 };
 
@@ -99,24 +108,28 @@ const entries: GlossaryEntry[] = [
       { label: 'When it starts', text: m.trigger },
     ],
   })),
-  ...(Object.entries(CHANNEL_STRENGTHS) as [ChannelId, (typeof CHANNEL_STRENGTHS)[ChannelId]][]).map(([id, c]): GlossaryEntry => ({
-    id: `channel:${id}`,
-    kind: 'channel',
-    title: c.title,
-    parts: [
-      { label: 'Strength', text: c.strength },
-      { label: 'Watch for', text: c.watch },
-    ],
-  })),
-  ...(Object.entries(METRIC_MEANINGS) as [MetricId, (typeof METRIC_MEANINGS)[MetricId]][]).map(([id, m]): GlossaryEntry => ({
-    id: `metric:${id}`,
-    kind: 'metric',
-    title: m.title,
-    parts: [
-      { label: 'What it measures', text: m.definition },
-      { label: 'Why it matters', text: m.whyItMatters },
-    ],
-  })),
+  ...(Object.entries(CHANNEL_STRENGTHS) as [ChannelId, (typeof CHANNEL_STRENGTHS)[ChannelId]][]).map(
+    ([id, c]): GlossaryEntry => ({
+      id: `channel:${id}`,
+      kind: 'channel',
+      title: c.title,
+      parts: [
+        { label: 'Strength', text: c.strength },
+        { label: 'Watch for', text: c.watch },
+      ],
+    }),
+  ),
+  ...(Object.entries(METRIC_MEANINGS) as [MetricId, (typeof METRIC_MEANINGS)[MetricId]][]).map(
+    ([id, m]): GlossaryEntry => ({
+      id: `metric:${id}`,
+      kind: 'metric',
+      title: m.title,
+      parts: [
+        { label: 'What it measures', text: m.definition },
+        { label: 'Why it matters', text: m.whyItMatters },
+      ],
+    }),
+  ),
   ...CHECKS.map((c): GlossaryEntry => ({
     id: `pitfall:${c.id}`,
     kind: 'pitfall',

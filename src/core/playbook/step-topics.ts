@@ -1,12 +1,13 @@
 import type { PlanStepId } from '../plan/completeness';
 import { CHECKS } from '../plan/checklist';
 import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
-import { CHANNEL_IDS, METRIC_IDS, MOMENT_IDS, STRATEGY_IDS, type PlanDocument } from '../../shared/plan';
+import { CHANNEL_IDS, METRIC_IDS, MOMENT_IDS, STRATEGY_IDS, type PlanDocument } from '../plan/plan-document';
 import type { GlossaryId } from './glossary';
 
 /** The glossary entries a plan step uses: what the plan chose there first, then the pitfalls that step can fix. */
 
-const pitfallsOf = (step: PlanStepId): GlossaryId[] => CHECKS.filter((c) => c.step === step).map((c) => `pitfall:${c.id}` as const);
+const pitfallsOf = (step: PlanStepId): GlossaryId[] =>
+  CHECKS.filter((c) => c.step === step).map((c) => `pitfall:${c.id}` as const);
 /** The moment decides when the first send goes out, so the timing trap belongs to it as much as to the channel plan. */
 const TIMING_TRAP: GlossaryId = 'pitfall:timing-trap';
 
@@ -14,7 +15,10 @@ export function stepTopics(step: PlanStepId | 'check', plan: PlanDocument): Glos
   const strategy = plan.strategy.id;
   switch (step) {
     case 'strategy':
-      return [...[strategy ?? [], STRATEGY_IDS.filter((s) => s !== strategy)].flat().map((s) => `strategy:${s}` as const), ...pitfallsOf('strategy')];
+      return [
+        ...[strategy ?? [], STRATEGY_IDS.filter((s) => s !== strategy)].flat().map((s) => `strategy:${s}` as const),
+        ...pitfallsOf('strategy'),
+      ];
     case 'moment': {
       const moments = plan.moment.id
         ? [plan.moment.id]

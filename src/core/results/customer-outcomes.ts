@@ -58,7 +58,13 @@ function unsubscribeDays(db: Database, sends: readonly PilotSend[]): Map<string,
 }
 
 /** Outcomes over the days from `start` to `end` (day numbers), one per customer in the sends. */
-export function customerOutcomes(db: Database, sends: readonly PilotSend[], history: PurchaseHistory, start: number, end: number): CustomerOutcome[] {
+export function customerOutcomes(
+  db: Database,
+  sends: readonly PilotSend[],
+  history: PurchaseHistory,
+  start: number,
+  end: number,
+): CustomerOutcome[] {
   const byCustomer = new Map<string, { group: PilotSend['group']; products: Set<number> }>();
   const resolve = productResolver(history);
   for (const send of sends) {
@@ -85,7 +91,9 @@ export function customerOutcomes(db: Database, sends: readonly PilotSend[], hist
     };
     for (const order of orders) {
       if (order.day >= end) break;
-      const orderCategories = order.purchases.map((p) => history.products[p.product].category).filter((c): c is string => c !== null);
+      const orderCategories = order.purchases
+        .map((p) => history.products[p.product].category)
+        .filter((c): c is string => c !== null);
       if (order.day < start) {
         for (const c of orderCategories) categories.add(c);
         continue;

@@ -1,4 +1,4 @@
-import type { AudienceRow } from '../export/audience-csv';
+import type { AudienceRow } from '../plan/pilot-audience';
 import { inTransaction, queryAll, queryValue, type Database } from '../store/sqlite';
 
 /**
@@ -35,7 +35,8 @@ export function keepExportedAudience(db: Database, planId: string, rows: readonl
     );
     try {
       const at = exportedAt.toISOString();
-      for (const r of rows) insert.run([planId, r.customerId, r.group, r.variant, r.channel, r.sendTime, JSON.stringify(r.products), at]);
+      for (const r of rows)
+        insert.run([planId, r.customerId, r.group, r.variant, r.channel, r.sendTime, JSON.stringify(r.products), at]);
     } finally {
       insert.free();
     }
@@ -45,13 +46,27 @@ export function keepExportedAudience(db: Database, planId: string, rows: readonl
 export function exportedAudience(db: Database, planId: string): ExportedAudience | null {
   const exportedAt = queryValue(db, 'SELECT max(exported_at) FROM pilot_audiences WHERE plan_id = ?', [planId]);
   if (exportedAt === null) return null;
-  const rows = queryAll<{ customer_id: string; grp: DrawnRow['group']; variant: DrawnRow['variant']; channel: DrawnRow['channel']; send_time: string | null; products: string }>(
+  const rows = queryAll<{
+    customer_id: string;
+    grp: DrawnRow['group'];
+    variant: DrawnRow['variant'];
+    channel: DrawnRow['channel'];
+    send_time: string | null;
+    products: string;
+  }>(
     db,
     'SELECT customer_id, grp, variant, channel, send_time, products FROM pilot_audiences WHERE plan_id = ? ORDER BY rowid',
     [planId],
   );
   return {
     exportedAt: String(exportedAt),
-    rows: rows.map((r) => ({ customerId: r.customer_id, group: r.grp, variant: r.variant, channel: r.channel, sendTime: r.send_time, products: JSON.parse(r.products) as string[] })),
+    rows: rows.map((r) => ({
+      customerId: r.customer_id,
+      group: r.grp,
+      variant: r.variant,
+      channel: r.channel,
+      sendTime: r.send_time,
+      products: JSON.parse(r.products) as string[],
+    })),
   };
 }

@@ -3,7 +3,7 @@ import { loadPurchases } from '../analysis/purchases';
 import { planAsOf } from '../plan/moment-catalogue';
 import { sampleSizePerGroup } from '../plan/pilot';
 import { queryValue, type Database } from '../store/sqlite';
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from '../plan/plan-document';
 import { customerOutcomes, type CustomerOutcome } from './customer-outcomes';
 import type { PilotSend } from './pilot-sends';
 import type { PilotResults, ResultMeasure, ResultMeasureId } from './result-types';
@@ -17,10 +17,14 @@ import { pilotVerdict } from './verdict';
  * comparison but not a guarantee.
  */
 
-const mean = (values: readonly number[]) => (values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length);
+const mean = (values: readonly number[]) =>
+  values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
 
 function split(outcomes: readonly CustomerOutcome[]) {
-  return { treated: outcomes.filter((o) => o.group === 'treatment'), control: outcomes.filter((o) => o.group === 'control') };
+  return {
+    treated: outcomes.filter((o) => o.group === 'treatment'),
+    control: outcomes.filter((o) => o.group === 'control'),
+  };
 }
 
 function shareMeasure(
@@ -31,15 +35,44 @@ function shareMeasure(
   count: (o: CustomerOutcome) => number,
   total: (o: CustomerOutcome) => number,
 ): Omit<ResultMeasure, 'baseline' | 'target'> {
-  const sum = (list: readonly CustomerOutcome[], f: (o: CustomerOutcome) => number) => list.reduce((s, o) => s + f(o), 0);
-  const comparison = proportionDifference(sum(groups.treated, count), sum(groups.treated, total), sum(groups.control, count), sum(groups.control, total));
-  return { id, label, unit: 'share', treatment: comparison?.treatment.rate ?? null, control: comparison?.control.rate ?? null, comparison, basis };
+  const sum = (list: readonly CustomerOutcome[], f: (o: CustomerOutcome) => number) =>
+    list.reduce((s, o) => s + f(o), 0);
+  const comparison = proportionDifference(
+    sum(groups.treated, count),
+    sum(groups.treated, total),
+    sum(groups.control, count),
+    sum(groups.control, total),
+  );
+  return {
+    id,
+    label,
+    unit: 'share',
+    treatment: comparison?.treatment.rate ?? null,
+    control: comparison?.control.rate ?? null,
+    comparison,
+    basis,
+  };
 }
 
-function meanMeasure(id: ResultMeasureId, label: string, unit: 'days' | 'money', basis: string, groups: ReturnType<typeof split>, values: (o: CustomerOutcome) => number[]): Omit<ResultMeasure, 'baseline' | 'target'> {
+function meanMeasure(
+  id: ResultMeasureId,
+  label: string,
+  unit: 'days' | 'money',
+  basis: string,
+  groups: ReturnType<typeof split>,
+  values: (o: CustomerOutcome) => number[],
+): Omit<ResultMeasure, 'baseline' | 'target'> {
   const treated = groups.treated.flatMap(values);
   const control = groups.control.flatMap(values);
-  return { id, label, unit, treatment: mean(treated), control: mean(control), comparison: meanDifference(treated, control), basis };
+  return {
+    id,
+    label,
+    unit,
+    treatment: mean(treated),
+    control: mean(control),
+    comparison: meanDifference(treated, control),
+    basis,
+  };
 }
 
 /** The plan's results from its recorded sends and the orders in the workspace; null when the plan has no start date. */
@@ -57,20 +90,63 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
   const outcomes = customerOutcomes(db, sends, history, start, start + followUpDays);
   const groups = split(outcomes);
   const logUnsubscribes = sends.some((s) => s.unsubscribedAt !== null);
-  const hasUnsubscribes = logUnsubscribes || Number(queryValue(db, "SELECT count(*) FROM events WHERE lower(type) = 'unsubscribe'")) > 0;
+  const hasUnsubscribes =
+    logUnsubscribes || Number(queryValue(db, "SELECT count(*) FROM events WHERE lower(type) = 'unsubscribe'")) > 0;
   // A send log only knows the customers it sent to: the control group's unsubscribes come from the events alone.
   const unsubscribesBasis = `Customers who unsubscribed over the follow-up, out of the group.${logUnsubscribes ? ' The send log’s unsubscribes count for treated customers only, since control customers were sent nothing.' : ''}`;
 
   const measures = [
-    shareMeasure('acceptance', 'Cross-sell acceptance rate', 'Customers who bought a product recommended to them over the follow-up, out of the group.', groups, (o) => Number(o.accepted), () => 1),
-    meanMeasure('time-to-secondary', 'Time to a second category', 'days', 'Average days from the pilot’s first day to the first order from a category new to the customer, among those who made one.', groups, (o) =>
-      o.daysToNewCategory === null ? [] : [o.daysToNewCategory],
+    shareMeasure(
+      'acceptance',
+      'Cross-sell acceptance rate',
+      'Customers who bought a product recommended to them over the follow-up, out of the group.',
+      groups,
+      (o) => Number(o.accepted),
+      () => 1,
     ),
-    shareMeasure('category-expansion', 'Category expansion rate', 'Customers who bought from a category new to them over the follow-up, out of the group.', groups, (o) => Number(o.daysToNewCategory !== null), () => 1),
-    meanMeasure('cross-sell-aov', 'Cross-sell order value', 'money', 'Average value of the follow-up’s orders that added a category new to the customer.', groups, (o) => o.crossSellOrderValues),
-    shareMeasure('return-rate', 'Return rate of suggested items', 'Recommended products bought over the follow-up that came back, out of those bought.', groups, (o) => o.suggestedReturned, (o) => o.suggestedBought),
+    meanMeasure(
+      'time-to-secondary',
+      'Time to a second category',
+      'days',
+      'Average days from the pilot’s first day to the first order from a category new to the customer, among those who made one.',
+      groups,
+      (o) => (o.daysToNewCategory === null ? [] : [o.daysToNewCategory]),
+    ),
+    shareMeasure(
+      'category-expansion',
+      'Category expansion rate',
+      'Customers who bought from a category new to them over the follow-up, out of the group.',
+      groups,
+      (o) => Number(o.daysToNewCategory !== null),
+      () => 1,
+    ),
+    meanMeasure(
+      'cross-sell-aov',
+      'Cross-sell order value',
+      'money',
+      'Average value of the follow-up’s orders that added a category new to the customer.',
+      groups,
+      (o) => o.crossSellOrderValues,
+    ),
+    shareMeasure(
+      'return-rate',
+      'Return rate of suggested items',
+      'Recommended products bought over the follow-up that came back, out of those bought.',
+      groups,
+      (o) => o.suggestedReturned,
+      (o) => o.suggestedBought,
+    ),
     ...(hasUnsubscribes
-      ? [shareMeasure('unsubscribes', 'Unsubscribes', unsubscribesBasis, groups, (o) => Number(o.unsubscribed), () => 1)]
+      ? [
+          shareMeasure(
+            'unsubscribes',
+            'Unsubscribes',
+            unsubscribesBasis,
+            groups,
+            (o) => Number(o.unsubscribed),
+            () => 1,
+          ),
+        ]
       : []),
   ].map((m) => {
     const metric = plan.pilot.metrics.find((x) => x.id === m.id);
@@ -80,7 +156,8 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
   const acceptance = measures[0];
   const baseline = acceptance.baseline ?? acceptance.control;
   const effect = plan.pilot.minimumDetectableEffect;
-  const requiredPerGroup = baseline === null || effect <= 0 || baseline + effect > 1 ? null : sampleSizePerGroup(baseline, baseline + effect);
+  const requiredPerGroup =
+    baseline === null || effect <= 0 || baseline + effect > 1 ? null : sampleSizePerGroup(baseline, baseline + effect);
   const partial = {
     planName: plan.name,
     startDate: plan.moment.startDate,

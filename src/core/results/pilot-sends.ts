@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { inTransaction, queryAll, type Database } from '../store/sqlite';
-import { CHANNEL_IDS, type ChannelId } from '../../shared/plan';
+import { CHANNEL_IDS, type ChannelId } from '../plan/plan-document';
 
 /**
  * The pilot's sends as they happened, read from the audience file the app exported (after the
@@ -30,7 +30,13 @@ export interface ReadSends {
 }
 
 /** The columns that make a file the app's audience file. */
-export const AUDIENCE_FILE_COLUMNS = ['customer_id', 'group', 'channel', 'scheduled_send_time', 'recommended_products'] as const;
+export const AUDIENCE_FILE_COLUMNS = [
+  'customer_id',
+  'group',
+  'channel',
+  'scheduled_send_time',
+  'recommended_products',
+] as const;
 const SEND_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/;
 const MAX_PROBLEMS = 50;
 
@@ -48,10 +54,17 @@ export function problemList(): { problems: string[]; report: (line: number, mess
 
 /** Reads the audience file; throws when it is not one (no such columns), leaves out and reports rows that cannot be used. */
 export function readPilotSends(text: string): ReadSends {
-  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   const fields = parsed.meta.fields ?? [];
   const missing = AUDIENCE_FILE_COLUMNS.filter((c) => !fields.includes(c));
-  if (missing.length > 0) throw new Error(`This is not the pilot's audience file: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`);
+  if (missing.length > 0)
+    throw new Error(
+      `This is not the pilot's audience file: it has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`,
+    );
 
   const { problems, report } = problemList();
   const groupOf = new Map<string, PilotSend['group']>();
@@ -63,11 +76,18 @@ export function readPilotSends(text: string): ReadSends {
     const channel = row.channel?.trim().toLowerCase() ?? '';
     const time = row.scheduled_send_time?.trim() ?? '';
     if (customerId === '') return report(line, 'there is no customer id, so the row was left out.');
-    if (group !== 'treatment' && group !== 'control') return report(line, `the group is “${group}”; it must be treatment or control.`);
-    if (!(CHANNEL_IDS as readonly string[]).includes(channel)) return report(line, `the channel is “${channel}”; it must be one of ${CHANNEL_IDS.join(', ')}.`);
-    if (group === 'treatment' && !SEND_TIME.test(time)) return report(line, `a treated customer needs a send time written as YYYY-MM-DDTHH:MM:SS; it is “${time}”.`);
+    if (group !== 'treatment' && group !== 'control')
+      return report(line, `the group is “${group}”; it must be treatment or control.`);
+    if (!(CHANNEL_IDS as readonly string[]).includes(channel))
+      return report(line, `the channel is “${channel}”; it must be one of ${CHANNEL_IDS.join(', ')}.`);
+    if (group === 'treatment' && !SEND_TIME.test(time))
+      return report(line, `a treated customer needs a send time written as YYYY-MM-DDTHH:MM:SS; it is “${time}”.`);
     const earlier = groupOf.get(customerId);
-    if (earlier !== undefined && earlier !== group) return report(line, `customer ${customerId} is already in the ${earlier} group, so this ${group} row was left out.`);
+    if (earlier !== undefined && earlier !== group)
+      return report(
+        line,
+        `customer ${customerId} is already in the ${earlier} group, so this ${group} row was left out.`,
+      );
     groupOf.set(customerId, group);
     sends.push({
       customerId,
@@ -75,7 +95,10 @@ export function readPilotSends(text: string): ReadSends {
       variant: group === 'control' ? null : row.variant?.trim() || null,
       channel: channel as ChannelId,
       sentAt: group === 'control' ? null : `${time.replace(' ', 'T')}${time.length === 16 ? ':00' : ''}`,
-      products: (row.recommended_products ?? '').split(';').map((p) => p.trim()).filter(Boolean),
+      products: (row.recommended_products ?? '')
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean),
       unsubscribedAt: null,
     });
   });
@@ -86,9 +109,21 @@ export function readPilotSends(text: string): ReadSends {
 export function recordPilotSends(db: Database, planId: string, sends: readonly PilotSend[]): void {
   inTransaction(db, () => {
     db.run('DELETE FROM pilot_sends WHERE plan_id = ?', [planId]);
-    const insert = db.prepare('INSERT INTO pilot_sends(plan_id, customer_id, grp, variant, channel, sent_at, products, unsubscribed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO pilot_sends(plan_id, customer_id, grp, variant, channel, sent_at, products, unsubscribed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     try {
-      for (const s of sends) insert.run([planId, s.customerId, s.group, s.variant, s.channel, s.sentAt, JSON.stringify(s.products), s.unsubscribedAt]);
+      for (const s of sends)
+        insert.run([
+          planId,
+          s.customerId,
+          s.group,
+          s.variant,
+          s.channel,
+          s.sentAt,
+          JSON.stringify(s.products),
+          s.unsubscribedAt,
+        ]);
     } finally {
       insert.free();
     }
@@ -96,7 +131,15 @@ export function recordPilotSends(db: Database, planId: string, sends: readonly P
 }
 
 export function loadPilotSends(db: Database, planId: string): PilotSend[] {
-  return queryAll<{ customer_id: string; grp: PilotSend['group']; variant: string | null; channel: ChannelId; sent_at: string | null; products: string; unsubscribed_at: string | null }>(
+  return queryAll<{
+    customer_id: string;
+    grp: PilotSend['group'];
+    variant: string | null;
+    channel: ChannelId;
+    sent_at: string | null;
+    products: string;
+    unsubscribed_at: string | null;
+  }>(
     db,
     'SELECT customer_id, grp, variant, channel, sent_at, products, unsubscribed_at FROM pilot_sends WHERE plan_id = ? ORDER BY rowid',
     [planId],

@@ -1,4 +1,4 @@
-import type { MetricId } from '../../shared/plan';
+import type { MetricId } from '../plan/plan-document';
 import type { MeanDifference, ProportionDifference } from './stats';
 
 /** What a pilot's measurement answers: each measure, treated against control, and the verdict. */

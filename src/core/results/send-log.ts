@@ -50,18 +50,61 @@ export interface ReadSendLog {
 
 /** Header names each column is recognised by, after removing case, spaces and punctuation; the first found wins. */
 const SYNONYMS: Record<keyof SendLogColumns, readonly string[]> = {
-  email: ['email', 'emailaddress', 'recipient', 'recipientemail', 'recipientaddress', 'subscriberemail', 'profileemail', 'toaddress'],
+  email: [
+    'email',
+    'emailaddress',
+    'recipient',
+    'recipientemail',
+    'recipientaddress',
+    'subscriberemail',
+    'profileemail',
+    'toaddress',
+  ],
   time: [
-    'sendtime', 'senttime', 'sentat', 'sendat', 'senddate', 'sentdate', 'datesent', 'timesent', 'senton',
-    'senddateutc', 'sentdateutc', 'sendtimeutc', 'senttimeutc', 'timestamp', 'timestamputc', 'eventtimestamp',
-    'datetime', 'eventtime', 'eventdate', 'activitytime', 'activitydate', 'deliveredat', 'createdat', 'date', 'time', 'sent',
+    'sendtime',
+    'senttime',
+    'sentat',
+    'sendat',
+    'senddate',
+    'sentdate',
+    'datesent',
+    'timesent',
+    'senton',
+    'senddateutc',
+    'sentdateutc',
+    'sendtimeutc',
+    'senttimeutc',
+    'timestamp',
+    'timestamputc',
+    'eventtimestamp',
+    'datetime',
+    'eventtime',
+    'eventdate',
+    'activitytime',
+    'activitydate',
+    'deliveredat',
+    'createdat',
+    'date',
+    'time',
+    'sent',
   ],
   activity: ['activity', 'action', 'event', 'eventname', 'eventtype', 'metric', 'metricname', 'status'],
-  variant: ['variant', 'variation', 'abvariant', 'testvariant', 'version', 'subject', 'subjectline', 'campaign', 'campaignname'],
+  variant: [
+    'variant',
+    'variation',
+    'abvariant',
+    'testvariant',
+    'version',
+    'subject',
+    'subjectline',
+    'campaign',
+    'campaignname',
+  ],
 };
 
 /** The columns a send log needs, in words, for the message when a file has neither kind of header. */
-export const SEND_LOG_COLUMNS_LOOKED_FOR = 'an email column (Email, Email Address) and a time column (Send Time, Sent At, Timestamp, Date)';
+export const SEND_LOG_COLUMNS_LOOKED_FOR =
+  'an email column (Email, Email Address) and a time column (Send Time, Sent At, Timestamp, Date)';
 
 const headerKey = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -69,7 +112,8 @@ const headerKey = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g,
 export function sendLogColumns(fields: readonly string[]): SendLogColumns | null {
   const byKey = new Map<string, string>();
   for (const field of fields) if (!byKey.has(headerKey(field))) byKey.set(headerKey(field), field);
-  const find = (column: keyof SendLogColumns) => SYNONYMS[column].map((key) => byKey.get(key)).find((field) => field !== undefined) ?? null;
+  const find = (column: keyof SendLogColumns) =>
+    SYNONYMS[column].map((key) => byKey.get(key)).find((field) => field !== undefined) ?? null;
   const email = find('email');
   const time = find('time');
   return email === null || time === null ? null : { email, time, activity: find('activity'), variant: find('variant') };
@@ -118,9 +162,14 @@ export interface SendLogOptions {
  * control as drawn (their rows are left out and reported).
  */
 export function readSendLog(text: string, options: SendLogOptions): ReadSendLog {
-  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  });
   const columns = sendLogColumns(parsed.meta.fields ?? []);
-  if (columns === null) throw new Error(`This is not an email tool's send log: it needs ${SEND_LOG_COLUMNS_LOOKED_FOR}.`);
+  if (columns === null)
+    throw new Error(`This is not an email tool's send log: it needs ${SEND_LOG_COLUMNS_LOOKED_FOR}.`);
 
   const { problems, report } = problemList();
   let rowsLeftOut = 0;
@@ -137,7 +186,8 @@ export function readSendLog(text: string, options: SendLogOptions): ReadSendLog 
     const activityText = columns.activity === null ? '' : (row[columns.activity] ?? '');
     if (email === '') return leaveOut(line, 'there is no email address, so the row was left out.');
     const customerId = options.customerOf(email);
-    if (customerId === null) return leaveOut(line, `no single customer has the email ${email}, so the row was left out.`);
+    if (customerId === null)
+      return leaveOut(line, `no single customer has the email ${email}, so the row was left out.`);
     const group = options.pilotGroupOf(customerId);
     if (group !== 'treatment') {
       rowsLeftOut++;
@@ -151,18 +201,34 @@ export function readSendLog(text: string, options: SendLogOptions): ReadSendLog 
       );
     }
     const at = YEAR_FIRST.test(rawTime) ? parseDateTime(rawTime.replace(/\s+(UTC|GMT)$/i, ''), 'dmy') : null;
-    if (at === null) return leaveOut(line, `the time “${rawTime}” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.`);
+    if (at === null)
+      return leaveOut(
+        line,
+        `the time “${rawTime}” is not understood; write it year first, as 2026-11-03 09:00 or 2026-11-03T09:00:00Z.`,
+      );
     const activity = logActivity(activityText);
-    if (activity === null) return leaveOut(line, `the activity “${activityText.trim()}” is not one this app reads (a send, delivery, open, click, bounce or unsubscribe).`);
+    if (activity === null)
+      return leaveOut(
+        line,
+        `the activity “${activityText.trim()}” is not one this app reads (a send, delivery, open, click, bounce or unsubscribe).`,
+      );
 
     let recipient = byCustomer.get(customerId);
-    if (!recipient) byCustomer.set(customerId, (recipient = { customerId, sentAt: at, firstSend: null, bounced: false, unsubscribedAt: null, variant: null }));
+    if (!recipient)
+      byCustomer.set(
+        customerId,
+        (recipient = { customerId, sentAt: at, firstSend: null, bounced: false, unsubscribedAt: null, variant: null }),
+      );
     if (at < recipient.sentAt) recipient.sentAt = at;
     if (activity === 'sent' && (recipient.firstSend === null || at < recipient.firstSend)) recipient.firstSend = at;
     if (activity === 'bounced') recipient.bounced = true;
-    if (activity === 'unsubscribed' && (recipient.unsubscribedAt === null || at < recipient.unsubscribedAt)) recipient.unsubscribedAt = at;
+    if (activity === 'unsubscribed' && (recipient.unsubscribedAt === null || at < recipient.unsubscribedAt))
+      recipient.unsubscribedAt = at;
     if (options.hasVariants && columns.variant !== null) recipient.variant ??= variantOf(row[columns.variant]);
   });
-  const recipients = [...byCustomer.values()].map(({ firstSend, ...recipient }) => ({ ...recipient, sentAt: firstSend ?? recipient.sentAt }));
+  const recipients = [...byCustomer.values()].map(({ firstSend, ...recipient }) => ({
+    ...recipient,
+    sentAt: firstSend ?? recipient.sentAt,
+  }));
   return { recipients, outsiders: outsiders.size, rowsRead: parsed.data.length, rowsLeftOut, problems };
 }

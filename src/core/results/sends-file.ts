@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
-import { audienceRows, type AudienceOptions } from '../export/audience-csv';
+import { audienceRows, type AudienceOptions } from '../plan/pilot-audience';
 import { exportedAudience, type DrawnRow } from './exported-audience';
 import { normaliseEmail } from '../import/values';
 import { queryAll, type Database } from '../store/sqlite';
-import type { PlanDocument } from '../../shared/plan';
+import type { PlanDocument } from '../plan/plan-document';
 import { AUDIENCE_FILE_COLUMNS, readPilotSends, type PilotSend } from './pilot-sends';
 import { readSendLog, SEND_LOG_COLUMNS_LOOKED_FOR, sendLogColumns } from './send-log';
 
@@ -35,9 +35,19 @@ export interface SendsFile {
 type ReadFile = Omit<SendsFile, 'treatedCustomers' | 'controlCustomers' | 'refusal'>;
 
 /** What is reported once a file's sends are recorded. */
-export type RecordedSends = Pick<SendsFile, 'kind' | 'message' | 'rowsRead' | 'treatedCustomers' | 'controlCustomers' | 'problems'>;
+export type RecordedSends = Pick<
+  SendsFile,
+  'kind' | 'message' | 'rowsRead' | 'treatedCustomers' | 'controlCustomers' | 'problems'
+>;
 
-export const recordedSends = ({ kind, message, rowsRead, treatedCustomers, controlCustomers, problems }: SendsFile): RecordedSends => ({
+export const recordedSends = ({
+  kind,
+  message,
+  rowsRead,
+  treatedCustomers,
+  controlCustomers,
+  problems,
+}: SendsFile): RecordedSends => ({
   kind,
   message,
   rowsRead,
@@ -56,7 +66,10 @@ export function recordedSentence(file: RecordedSends, fileName: string): string 
 /** Customer ids by email (trimmed, lower-cased); an email several customers share maps to null. */
 function customersByEmail(db: Database): Map<string, string | null> {
   const byEmail = new Map<string, string | null>();
-  for (const row of queryAll<{ customer_id: string; email: string }>(db, 'SELECT customer_id, email FROM customers WHERE email IS NOT NULL')) {
+  for (const row of queryAll<{ customer_id: string; email: string }>(
+    db,
+    'SELECT customer_id, email FROM customers WHERE email IS NOT NULL',
+  )) {
     const email = normaliseEmail(row.email);
     byEmail.set(email, byEmail.has(email) ? null : row.customer_id);
   }
@@ -73,7 +86,14 @@ function readAudienceFile(text: string): ReadFile {
   };
 }
 
-function readLogFile(db: Database, planId: string, plan: PlanDocument, otherPlans: readonly PlanDocument[], text: string, options: AudienceOptions): ReadFile {
+function readLogFile(
+  db: Database,
+  planId: string,
+  plan: PlanDocument,
+  otherPlans: readonly PlanDocument[],
+  text: string,
+  options: AudienceOptions,
+): ReadFile {
   const kept = exportedAudience(db, planId);
   const planned: DrawnRow[] = kept?.rows ?? audienceRows(db, plan, otherPlans, options);
   const holdOut = kept ? `the audience file exported on ${kept.exportedAt.slice(0, 10)}` : "the plan's hold-out";
@@ -87,7 +107,7 @@ function readLogFile(db: Database, planId: string, plan: PlanDocument, otherPlan
   const byEmail = customersByEmail(db);
   if (byEmail.size === 0)
     throw new Error(
-      "This workspace has no customer email addresses, so a send log cannot be matched to customers: import the customers with their emails first, or load the audience file the pilot was sent from.",
+      'This workspace has no customer email addresses, so a send log cannot be matched to customers: import the customers with their emails first, or load the audience file the pilot was sent from.',
     );
   const log = readSendLog(text, {
     customerOf: (email) => byEmail.get(email) ?? null,
@@ -117,10 +137,20 @@ function readLogFile(db: Database, planId: string, plan: PlanDocument, otherPlan
   }));
   const control: PilotSend[] = planned
     .filter((r) => r.group === 'control')
-    .map((r) => ({ customerId: r.customerId, group: 'control', variant: null, channel: r.channel, sentAt: null, products: r.products, unsubscribedAt: null }));
+    .map((r) => ({
+      customerId: r.customerId,
+      group: 'control',
+      variant: null,
+      channel: r.channel,
+      sentAt: null,
+      products: r.products,
+      unsubscribedAt: null,
+    }));
   const controlCustomers = new Set(control.map((s) => s.customerId)).size;
   const inLog = new Set(treated.map((s) => s.customerId));
-  const notInLog = new Set(planned.filter((r) => r.group === 'treatment' && !inLog.has(r.customerId)).map((r) => r.customerId)).size;
+  const notInLog = new Set(
+    planned.filter((r) => r.group === 'treatment' && !inLog.has(r.customerId)).map((r) => r.customerId),
+  ).size;
   const bounced = log.recipients.filter((r) => r.bounced).length;
   const unsubscribed = log.recipients.filter((r) => r.unsubscribedAt !== null).length;
   return {
@@ -131,9 +161,19 @@ function readLogFile(db: Database, planId: string, plan: PlanDocument, otherPlan
     problems: log.problems,
     message: [
       `Read as an email tool's send log: ${plural(treated.length, 'recipient')} matched, ${plural(controlCustomers, 'control customer')} from ${holdOut}, ${plural(log.rowsLeftOut, 'row')} left out.`,
-      ...(log.outsiders > 0 ? [`${plural(log.outsiders, 'customer')} in the log ${log.outsiders === 1 ? 'is' : 'are'} not in the pilot's treated group; their rows were left out.`] : []),
-      ...(notInLog > 0 ? [`${plural(notInLog, 'customer')} the pilot treated ${notInLog === 1 ? 'is' : 'are'} not in the log (sent another channel, or not sent by this tool) and ${notInLog === 1 ? 'is' : 'are'} not measured.`] : []),
-      ...(bounced > 0 ? [`${bounced} of the recipients bounced; they stay in the treated group, as the pilot meant to reach them.`] : []),
+      ...(log.outsiders > 0
+        ? [
+            `${plural(log.outsiders, 'customer')} in the log ${log.outsiders === 1 ? 'is' : 'are'} not in the pilot's treated group; their rows were left out.`,
+          ]
+        : []),
+      ...(notInLog > 0
+        ? [
+            `${plural(notInLog, 'customer')} the pilot treated ${notInLog === 1 ? 'is' : 'are'} not in the log (sent another channel, or not sent by this tool) and ${notInLog === 1 ? 'is' : 'are'} not measured.`,
+          ]
+        : []),
+      ...(bounced > 0
+        ? [`${bounced} of the recipients bounced; they stay in the treated group, as the pilot meant to reach them.`]
+        : []),
       ...(unsubscribed > 0 ? [`${unsubscribed} unsubscribed; they count in the unsubscribes measure.`] : []),
     ].join(' '),
   };
@@ -147,13 +187,16 @@ function readLogFile(db: Database, planId: string, plan: PlanDocument, otherPlan
 function checked(db: Database, read: ReadFile): SendsFile {
   const ids = [...new Set(read.sends.map((s) => s.customerId))];
   const known = new Set(
-    queryAll<{ customer_id: string }>(db, 'SELECT customer_id FROM customers WHERE customer_id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]).map(
-      (r) => r.customer_id,
-    ),
+    queryAll<{ customer_id: string }>(
+      db,
+      'SELECT customer_id FROM customers WHERE customer_id IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(ids)],
+    ).map((r) => r.customer_id),
   );
   const unknown = ids.length - known.size;
   const sends = read.sends.filter((s) => known.has(s.customerId));
-  const customersIn = (group: PilotSend['group']) => new Set(sends.filter((s) => s.group === group).map((s) => s.customerId)).size;
+  const customersIn = (group: PilotSend['group']) =>
+    new Set(sends.filter((s) => s.group === group).map((s) => s.customerId)).size;
   const treatedCustomers = customersIn('treatment');
   const controlCustomers = customersIn('control');
   const refusal =
@@ -168,7 +211,10 @@ function checked(db: Database, read: ReadFile): SendsFile {
           : controlCustomers === 0
             ? 'The file has no control customers, so the treated group cannot be compared with anyone: were the control rows removed from the file?'
             : null;
-  const message = unknown > 0 ? `${read.message} ${plural(unknown, 'customer')} in the file ${unknown === 1 ? 'is' : 'are'} not in this workspace; their rows were left out.` : read.message;
+  const message =
+    unknown > 0
+      ? `${read.message} ${plural(unknown, 'customer')} in the file ${unknown === 1 ? 'is' : 'are'} not in this workspace; their rows were left out.`
+      : read.message;
   return { ...read, sends, message, treatedCustomers, controlCustomers, refusal };
 }
 
@@ -188,7 +234,8 @@ export function readSendsFile(
   const header = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 1 }).data[0] ?? [];
   const fields = header.map((h) => h.trim().toLowerCase());
   if (AUDIENCE_FILE_COLUMNS.every((c) => fields.includes(c))) return checked(db, readAudienceFile(text));
-  if (sendLogColumns(header.map((h) => h.trim())) !== null) return checked(db, readLogFile(db, planId, plan, otherPlans, text, options));
+  if (sendLogColumns(header.map((h) => h.trim())) !== null)
+    return checked(db, readLogFile(db, planId, plan, otherPlans, text, options));
   throw new Error(
     `This file is neither the pilot's audience file nor an email tool's send log. The audience file has the columns ${AUDIENCE_FILE_COLUMNS.join(', ')}; a send log needs ${SEND_LOG_COLUMNS_LOOKED_FOR}.`,
   );

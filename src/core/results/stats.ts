@@ -76,7 +76,12 @@ function tTwoSided(t: number, df: number): number {
  * Difference of two proportions, treatment minus control: the Wald interval (unpooled standard
  * error) and the z-test with the pooled rate. Null when either group is empty.
  */
-export function proportionDifference(treatedCount: number, treatedTotal: number, controlCount: number, controlTotal: number): ProportionDifference | null {
+export function proportionDifference(
+  treatedCount: number,
+  treatedTotal: number,
+  controlCount: number,
+  controlTotal: number,
+): ProportionDifference | null {
   if (treatedTotal <= 0 || controlTotal <= 0) return null;
   const p1 = treatedCount / treatedTotal;
   const p2 = controlCount / controlTotal;

@@ -8,7 +8,8 @@ export function schemaVersionOf(db: Database): number {
 /** Brings a workspace from whatever version it is at up to `target`, one step per transaction. */
 export function migrate(db: Database, target = SCHEMA_VERSION, steps: readonly string[] = MIGRATIONS): void {
   let version = schemaVersionOf(db);
-  if (version > steps.length) throw new Error(`schema version ${version} is newer than this app knows (${steps.length})`);
+  if (version > steps.length)
+    throw new Error(`schema version ${version} is newer than this app knows (${steps.length})`);
   while (version < target) {
     const step = steps[version];
     const next = version + 1;

@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../../shared/result';
-import type { OpenFailure } from '../../shared/workspace';
+import { fail, ok, type Result } from '../util/result';
+import type { OpenFailure } from './workspace-types';
 import { migrate, schemaVersionOf } from './migrate';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 import { applyConnectionSettings, queryAll, queryValue, type Database, type SqlJsStatic } from './sqlite';
@@ -83,7 +83,10 @@ function checkContents(db: Database): OpenFailure | null {
       kind: 'not-workspace',
       message: 'This is a SQLite database, but not a Cross-Sell Planner workspace.',
       detail: tables.length
-        ? `It holds the tables ${tables.slice(0, 6).map((t) => t.name).join(', ')}${tables.length > 6 ? ', …' : ''}.`
+        ? `It holds the tables ${tables
+            .slice(0, 6)
+            .map((t) => t.name)
+            .join(', ')}${tables.length > 6 ? ', …' : ''}.`
         : 'It holds no tables.',
     };
   }

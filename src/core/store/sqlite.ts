@@ -1,6 +1,36 @@
-import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+/**
+ * The part of sql.js that core uses, declared here so core compiles without sql.js's typings
+ * (they pull in Node's). The worker and the Node loader hand in the real sql.js, which fits.
+ */
+export type SqlValue = number | string | Uint8Array | null;
 
-export type { Database, SqlJsStatic, SqlValue };
+export interface Statement {
+  bind(values?: SqlValue[]): boolean;
+  step(): boolean;
+  get(params?: SqlValue[]): SqlValue[];
+  getAsObject(params?: SqlValue[]): Record<string, SqlValue>;
+  run(values?: SqlValue[]): void;
+  reset(): void;
+  free(): boolean;
+}
+
+export interface QueryExecResult {
+  columns: string[];
+  values: SqlValue[][];
+}
+
+export interface Database {
+  run(sql: string, params?: SqlValue[]): Database;
+  exec(sql: string, params?: SqlValue[]): QueryExecResult[];
+  prepare(sql: string, params?: SqlValue[]): Statement;
+  getRowsModified(): number;
+  export(): Uint8Array;
+  close(): void;
+}
+
+export interface SqlJsStatic {
+  Database: new (data?: ArrayLike<number> | null) => Database;
+}
 
 /** Runs a query and returns its rows as objects keyed by column name. */
 export function queryAll<T = Record<string, SqlValue>>(db: Database, sql: string, params: SqlValue[] = []): T[] {

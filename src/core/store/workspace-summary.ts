@@ -1,4 +1,4 @@
-import { TABLES, type SampleRows, type TableName, type WorkspaceSummary } from '../../shared/workspace';
+import { TABLES, type SampleRows, type TableName, type WorkspaceSummary } from './workspace-types';
 import { SCHEMA_VERSION } from './schema';
 import { queryValue, type Database } from './sqlite';
 import { demoOf } from './workspace-demo';

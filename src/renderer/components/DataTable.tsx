@@ -1,5 +1,13 @@
 /** A small read-only table of sample rows; null cells are shown as an en dash. */
-export function DataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number | null)[][] }) {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}) {
   return (
     <div className="table-wrap">
       <table>

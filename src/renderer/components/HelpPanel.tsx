@@ -1,6 +1,6 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { glossaryEntry, type GlossaryEntry, type GlossaryId, type GlossaryKind } from '../../core/playbook/glossary';
-import type { ChannelId } from '../../shared/plan';
+import type { ChannelId } from '../../core/plan/plan-document';
 import { CHANNELS } from '../screens/plans/steps/channel-labels';
 import { HelpProvider, useHelp } from './help-context';
 
@@ -18,7 +18,15 @@ export interface HelpSection {
 }
 
 /** Content with an "Explain this step" toggle (or another label) and, when open, the explanations of what it uses beside it. */
-export function WithHelp({ sections, label = 'Explain this step', children }: { sections: HelpSection[]; label?: string; children: ReactNode }) {
+export function WithHelp({
+  sections,
+  label = 'Explain this step',
+  children,
+}: {
+  sections: HelpSection[];
+  label?: string;
+  children: ReactNode;
+}) {
   return (
     <HelpProvider>
       <HelpLayout sections={sections} label={label}>
@@ -35,7 +43,14 @@ function HelpLayout({ sections, label, children }: { sections: HelpSection[]; la
   return (
     <div className={`with-help${open ? ' help-open' : ''}`}>
       <div className="help-toggle-row">
-        <button ref={toggle} type="button" className="link help-toggle" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        <button
+          ref={toggle}
+          type="button"
+          className="link help-toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen(!open)}
+        >
           {open ? 'Hide explanations' : label}
         </button>
       </div>

@@ -17,13 +17,26 @@ interface NumberFieldProps {
   testId?: string;
 }
 
-const shown = (value: number | null | undefined, scale: number) => (value === null || value === undefined ? '' : String(Math.round(value * scale * 1e6) / 1e6));
+const shown = (value: number | null | undefined, scale: number) =>
+  value === null || value === undefined ? '' : String(Math.round(value * scale * 1e6) / 1e6);
 
 /**
  * A number input that keeps what is being typed while it is out of range or unfinished, and
  * passes on only values in range.
  */
-export function NumberField({ label, value, onChange, onClear, min, max = Infinity, step = 1, integer = false, scale = 1, suffix, testId }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  onClear,
+  min,
+  max = Infinity,
+  step = 1,
+  integer = false,
+  scale = 1,
+  suffix,
+  testId,
+}: NumberFieldProps) {
   // What is being typed and the value it stood for (undefined after clearing, which may bring back a default):
   // an outside change, such as undo, shows the new value instead.
   const [typed, setTyped] = useState<{ text: string; value: number | null | undefined } | null>(null);
@@ -37,7 +50,9 @@ export function NumberField({ label, value, onChange, onClear, min, max = Infini
           max={Number.isFinite(max) ? max : undefined}
           step={step}
           data-testid={testId}
-          value={typed !== null && (typed.value === undefined || typed.value === value) ? typed.text : shown(value, scale)}
+          value={
+            typed !== null && (typed.value === undefined || typed.value === value) ? typed.text : shown(value, scale)
+          }
           onChange={(e) => {
             const text = e.target.value;
             const n = e.target.valueAsNumber;

@@ -1,4 +1,4 @@
-import type { OpenFailureKind } from '../../shared/workspace';
+import type { OpenFailureKind } from '../../core/store/workspace-types';
 import { useWorkspace } from '../state/store-context';
 import { Modal } from './Modal';
 

@@ -6,11 +6,7 @@ export function ProgressOverlay() {
   const known = busy !== null && busy.total > 0;
   return (
     <Modal open={busy !== null} title={busy?.label ?? ''} className="progress-modal">
-      <progress
-        aria-label={busy?.label}
-        max={known ? busy.total : undefined}
-        value={known ? busy.done : undefined}
-      />
+      <progress aria-label={busy?.label} max={known ? busy.total : undefined} value={known ? busy.done : undefined} />
       {known && (
         <p className="muted">
           {busy.done.toLocaleString()} of {busy.total.toLocaleString()}

@@ -1,5 +1,5 @@
 import type { ImportKind } from '../../core/import/kinds';
-import type { Readiness, ReadinessStatus } from '../../shared/readiness';
+import type { Readiness, ReadinessStatus } from '../../core/analysis/readiness-types';
 
 const STATUS_LABELS: Record<ReadinessStatus, string> = {
   ready: 'Ready',

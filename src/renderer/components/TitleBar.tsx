@@ -21,7 +21,12 @@ export function TitleBar({ appName }: { appName: string }) {
           <span className="workspace-name" data-testid="title-workspace">
             {name}
           </span>
-          <span className={`save-state save-${saveState}`} role="status" data-testid="save-state" title={saveError ?? undefined}>
+          <span
+            className={`save-state save-${saveState}`}
+            role="status"
+            data-testid="save-state"
+            title={saveError ?? undefined}
+          >
             {SAVE_LABELS[saveState]}
           </span>
           {saveState === 'failed' && (

@@ -1,5 +1,5 @@
 import type { GlossaryId } from '../../core/playbook/glossary';
-import { METRIC_IDS, MOMENT_IDS } from '../../shared/plan';
+import { METRIC_IDS, MOMENT_IDS } from '../../core/plan/plan-document';
 import { INSIGHT_PAGES, type InsightPageId } from '../screens/insights/pages';
 import type { HelpSection } from './HelpPanel';
 
@@ -15,4 +15,3 @@ const PAGE_TOPICS: Record<InsightPageId, GlossaryId[]> = {
 };
 
 export const INSIGHTS_HELP: HelpSection[] = INSIGHT_PAGES.map((p) => ({ title: p.title, topics: PAGE_TOPICS[p.id] }));
-

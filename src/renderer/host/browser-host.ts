@@ -1,6 +1,6 @@
 import type { Host, OpenedWorkspace, SaveExportRequest, WorkspaceRef } from '../../shared/host';
-import { fail, ok, type Result } from '../../shared/result';
-import { WORKSPACE_EXTENSION } from '../../shared/workspace';
+import { fail, ok, type Result } from '../../core/util/result';
+import { WORKSPACE_EXTENSION } from '../../shared/host';
 import { DATA_FILE_TYPES, PLAN_FILE_TYPES, pickFiles } from './pick-files';
 import { openWorkspaceStorage, storeWorkspace, touchEntry, type WorkspaceStorage } from './browser-storage';
 
@@ -25,7 +25,12 @@ export function createBrowserHost(): Host {
   const readStored = async (ref: WorkspaceRef, which: 'bytes' | 'backup'): Promise<OpenedWorkspace> => {
     const file = await (await db()).get('files', ref.id);
     const bytes = file?.[which];
-    if (!bytes) throw new Error(which === 'backup' ? 'There is no backup of this workspace.' : 'This workspace is no longer stored in this browser.');
+    if (!bytes)
+      throw new Error(
+        which === 'backup'
+          ? 'There is no backup of this workspace.'
+          : 'This workspace is no longer stored in this browser.',
+      );
     await touchEntry(await db(), ref.id);
     return { ref, bytes, hasBackup: Boolean(file.backup) };
   };
@@ -49,7 +54,8 @@ export function createBrowserHost(): Host {
     openBackup: (ref) => guard(() => readStored(ref, 'backup')),
     chooseNewWorkspace: (suggestedName) => guard(async () => ({ id: crypto.randomUUID(), name: suggestedName })),
     demoWorkspace: (suggestedName) => guard(async () => ({ id: crypto.randomUUID(), name: suggestedName })),
-    saveWorkspace: (ref, bytes) => guard(async () => ({ savedAt: await storeWorkspace(await db(), ref.id, ref.name, bytes) })),
+    saveWorkspace: (ref, bytes) =>
+      guard(async () => ({ savedAt: await storeWorkspace(await db(), ref.id, ref.name, bytes) })),
     listRecent: () =>
       guard(async () =>
         (await (await db()).getAll('entries'))
@@ -67,7 +73,8 @@ export function createBrowserHost(): Host {
     openExternal: (url) =>
       guard(async () => {
         const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' || !EXTERNAL_HOSTS.has(parsed.hostname)) throw new Error('That link is not allowed.');
+        if (parsed.protocol !== 'https:' || !EXTERNAL_HOSTS.has(parsed.hostname))
+          throw new Error('That link is not allowed.');
         window.open(parsed.href, '_blank', 'noopener,noreferrer');
       }),
     setTitle: (title) => {

@@ -1,6 +1,6 @@
 import type { Host, OpenedWorkspace, RecentWorkspace, WorkspaceRef } from '../../shared/host';
 import type { IpcChannel, IpcRequest, PreloadBridge } from '../../shared/ipc';
-import { ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../core/util/result';
 import { DATA_FILE_TYPES, PLAN_FILE_TYPES, pickFiles } from './pick-files';
 
 /** The Host over Electron: every call is one IPC round trip through the preload bridge. */
@@ -35,7 +35,10 @@ export function createElectronHost(bridge: PreloadBridge): Host {
     onBeforeQuit: ({ flush }) =>
       bridge.onQuitRequested(() => {
         // Only a successful save lets the window close; on failure main asks the user what to do.
-        flush().then(() => bridge.invoke('app:quit-ready', undefined), () => undefined);
+        flush().then(
+          () => bridge.invoke('app:quit-ready', undefined),
+          () => undefined,
+        );
       }),
   };
 }

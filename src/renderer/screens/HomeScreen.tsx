@@ -65,14 +65,20 @@ export function HomeScreen() {
 
       <section aria-labelledby="demo-heading">
         <h2 id="demo-heading">Demo workspaces</h2>
-        <p className="muted">Realistic invented businesses, one for each cross-sell strategy — good for learning and teaching.</p>
+        <p className="muted">
+          Realistic invented businesses, one for each cross-sell strategy — good for learning and teaching.
+        </p>
         <div className="demo-grid">
           {DEMO_WORKSPACES.map((demo) => (
             <article key={demo.industry} className="demo-card">
               <h3>{demo.name}</h3>
               <p className="strategy">{demo.strategyLabel}</p>
               <p>{demo.description}</p>
-              <button type="button" onClick={() => void openDemo(demo.industry, demo.name)} aria-label={`Open demo: ${demo.name}`}>
+              <button
+                type="button"
+                onClick={() => void openDemo(demo.industry, demo.name)}
+                aria-label={`Open demo: ${demo.name}`}
+              >
                 Open demo
               </button>
             </article>

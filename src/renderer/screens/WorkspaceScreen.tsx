@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TableName } from '../../shared/workspace';
+import type { TableName } from '../../core/store/workspace-types';
 import { DataTable } from '../components/DataTable';
 import { NameDialog } from '../components/NameDialog';
 import { WithHelp } from '../components/HelpPanel';
@@ -79,48 +79,53 @@ export function WorkspaceScreen() {
           }}
         />
       ) : (
-      <>
-      <section aria-labelledby="contents-heading">
-        <h2 id="contents-heading">What is in this workspace</h2>
-        {isEmpty ? (
-          <p className="empty">
-            This workspace has no data yet. It will hold the customers, products, orders and behaviour events you bring
-            in, and the plans you make from them. Use “Import data…” or drop CSV files onto this window to bring some in.
-          </p>
-        ) : (
-          <>
-            <dl className="counts" aria-label="Rows per table">
-              {(Object.keys(TABLE_LABELS) as TableName[]).map((table) => (
-                <div key={table} className="count" data-testid={`count-${table}`}>
-                  <dt>{TABLE_LABELS[table]}</dt>
-                  <dd>{summary.counts[table].toLocaleString('en')}</dd>
-                </div>
-              ))}
-            </dl>
-            {summary.orderDateRange && (
-              <p data-testid="order-range">
-                Orders from <strong>{formatDate(summary.orderDateRange.first)}</strong> to{' '}
-                <strong>{formatDate(summary.orderDateRange.last)}</strong>.
+        <>
+          <section aria-labelledby="contents-heading">
+            <h2 id="contents-heading">What is in this workspace</h2>
+            {isEmpty ? (
+              <p className="empty">
+                This workspace has no data yet. It will hold the customers, products, orders and behaviour events you
+                bring in, and the plans you make from them. Use “Import data…” or drop CSV files onto this window to
+                bring some in.
               </p>
+            ) : (
+              <>
+                <dl className="counts" aria-label="Rows per table">
+                  {(Object.keys(TABLE_LABELS) as TableName[]).map((table) => (
+                    <div key={table} className="count" data-testid={`count-${table}`}>
+                      <dt>{TABLE_LABELS[table]}</dt>
+                      <dd>{summary.counts[table].toLocaleString('en')}</dd>
+                    </div>
+                  ))}
+                </dl>
+                {summary.orderDateRange && (
+                  <p data-testid="order-range">
+                    Orders from <strong>{formatDate(summary.orderDateRange.first)}</strong> to{' '}
+                    <strong>{formatDate(summary.orderDateRange.last)}</strong>.
+                  </p>
+                )}
+              </>
             )}
-          </>
-        )}
-      </section>
+          </section>
 
-      <ReadinessPanel readiness={readiness} onImport={(kind) => void pickAndImport(kind)} />
+          <ReadinessPanel readiness={readiness} onImport={(kind) => void pickAndImport(kind)} />
 
-      <ImportHistorySection />
+          <ImportHistorySection />
 
-      {summary.samples.length > 0 && (
-        <section aria-labelledby="samples-heading">
-          <h2 id="samples-heading">A few rows</h2>
-          {summary.samples.map((sample) => (
-            <DataTable key={sample.table} caption={TABLE_LABELS[sample.table]} columns={sample.columns} rows={sample.rows} />
-          ))}
-        </section>
-      )}
-
-      </>
+          {summary.samples.length > 0 && (
+            <section aria-labelledby="samples-heading">
+              <h2 id="samples-heading">A few rows</h2>
+              {summary.samples.map((sample) => (
+                <DataTable
+                  key={sample.table}
+                  caption={TABLE_LABELS[sample.table]}
+                  columns={sample.columns}
+                  rows={sample.rows}
+                />
+              ))}
+            </section>
+          )}
+        </>
       )}
 
       <ImportDialog />

@@ -7,7 +7,13 @@ export interface Autosave {
 
 export const AUTOSAVE_DELAY_MS = 1000;
 
-export function createAutosave({ save, delayMs = AUTOSAVE_DELAY_MS }: { save: () => Promise<void>; delayMs?: number }): Autosave {
+export function createAutosave({
+  save,
+  delayMs = AUTOSAVE_DELAY_MS,
+}: {
+  save: () => Promise<void>;
+  delayMs?: number;
+}): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending = false;
   let running: Promise<void> | null = null;

@@ -11,7 +11,7 @@ import type { ImportMode } from '../../core/import/sink';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
 import type { Host } from '../../shared/host';
-import type { WorkspaceSummary } from '../../shared/workspace';
+import type { WorkspaceSummary } from '../../core/store/workspace-types';
 import { progressChannel, type EngineClient } from '../engine-client';
 
 /**
@@ -131,7 +131,8 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         return;
       }
       const { suggestedKind } = get();
-      if (!result.value.mapping && !options.kind && suggestedKind) return preview(file, { ...options, kind: suggestedKind });
+      if (!result.value.mapping && !options.kind && suggestedKind)
+        return preview(file, { ...options, kind: suggestedKind });
       const preset = get().presetDeclined ? null : result.value.preset;
       const mapping = preset?.mapping ?? result.value.mapping;
       set({
@@ -167,7 +168,10 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
       try {
         set({ history: await engine.importHistory() });
       } catch (error) {
-        set({ history: null, historyNotice: `The import history could not be read: ${error instanceof Error ? error.message : String(error)}` });
+        set({
+          history: null,
+          historyNotice: `The import history could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
     };
 
@@ -180,7 +184,12 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         return;
       }
       const file = queue[next].file;
-      set({ ...noFile, file, phase: 'reading', queue: queue.map((queued, i) => (i === next ? { ...queued, status: 'current' } : queued)) });
+      set({
+        ...noFile,
+        file,
+        phase: 'reading',
+        queue: queue.map((queued, i) => (i === next ? { ...queued, status: 'current' } : queued)),
+      });
       // The history tells which kinds the workspace already holds, so which modes to offer.
       await loadHistory();
       await preview(file, {});
@@ -239,28 +248,50 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         const { preview } = get();
         if (!preview) return;
         const { mapping } = preview;
-        set({ mapping, preset: null, presetDeclined: true, dayMonthOrder: mapping?.dayMonthOrder ?? null, failure: null });
+        set({
+          mapping,
+          preset: null,
+          presetDeclined: true,
+          dayMonthOrder: mapping?.dayMonthOrder ?? null,
+          failure: null,
+        });
       },
 
       run: async () => {
         const { file } = get();
         if (!file) return;
         const startedAt = Date.now();
-        set({ phase: 'running', failure: null, note: null, progress: { done: 0, total: file.size, rows: 0, startedAt, now: startedAt } });
+        set({
+          phase: 'running',
+          failure: null,
+          note: null,
+          progress: { done: 0, total: file.size, rows: 0, startedAt, now: startedAt },
+        });
         const outcome = await engine.runImport(
           file,
           file.name,
           choices(),
-          progressChannel(({ done, total, rows }) => set({ progress: { done, total, rows: rows ?? 0, startedAt, now: Date.now() } })),
+          progressChannel(({ done, total, rows }) =>
+            set({ progress: { done, total, rows: rows ?? 0, startedAt, now: Date.now() } }),
+          ),
         );
         if (outcome.ok) {
           set({ phase: 'report', report: outcome.report, progress: null });
           setStatus('done');
           onImported(outcome.summary);
         } else if (outcome.failure.code === 'cancelled') {
-          set({ phase: 'setup', progress: null, note: 'The import was cancelled. Nothing was changed in the workspace.' });
+          set({
+            phase: 'setup',
+            progress: null,
+            note: 'The import was cancelled. Nothing was changed in the workspace.',
+          });
         } else {
-          set({ phase: outcome.report ? 'report' : 'setup', progress: null, failure: outcome.failure, report: outcome.report });
+          set({
+            phase: outcome.report ? 'report' : 'setup',
+            progress: null,
+            failure: outcome.failure,
+            report: outcome.report,
+          });
           if (outcome.report) setStatus('failed');
         }
       },
@@ -271,7 +302,11 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         const { file } = get();
         const csv = await engine.rejectedRowsCsv();
         const base = (file?.name ?? 'import').replace(/\.[^.]+$/, '');
-        const saved = await host.saveExport({ suggestedName: `${base} - rejected rows.csv`, mimeType: 'text/csv', data: csv });
+        const saved = await host.saveExport({
+          suggestedName: `${base} - rejected rows.csv`,
+          mimeType: 'text/csv',
+          data: csv,
+        });
         if (!saved.ok) set({ savedRejected: `The rejected rows could not be saved: ${saved.error}` });
         else if (saved.value) set({ savedRejected: `Saved the rejected rows as ${saved.value.savedTo}.` });
       },
@@ -294,7 +329,9 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         } else {
           const { fileName, rowsImported } = outcome.undone;
           const rows = rowsImported === 1 ? 'its one row is' : `its ${rowsImported.toLocaleString('en')} rows are`;
-          set({ historyNotice: `The import of ${fileName} was undone: ${rows} out, and everything it changed is back as it was.` });
+          set({
+            historyNotice: `The import of ${fileName} was undone: ${rows} out, and everything it changed is back as it was.`,
+          });
           // The new summary also reloads the history on the workspace screen.
           onImported(outcome.summary);
         }

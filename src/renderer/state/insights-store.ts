@@ -1,8 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { AnalysisName, ParamsOf, ResultOf } from '../../core/analysis/catalogue';
 import type { CustomerOrderDetail, DrilldownPage, DrilldownRequest } from '../../core/analysis/drilldown';
-import type { Progress } from '../../shared/engine-api';
-import type { WorkspaceSummary } from '../../shared/workspace';
+import type { Progress } from '../../core/util/progress';
+import type { WorkspaceSummary } from '../../core/store/workspace-types';
 import { progressChannel, type EngineClient } from '../engine-client';
 import { DEFAULT_PARAMS } from './insights-defaults';
 
@@ -55,7 +55,10 @@ export const DRILL_PAGE_SIZE = 50;
 
 const emptySlots = (): Slots =>
   Object.fromEntries(
-    (Object.keys(DEFAULT_PARAMS) as AnalysisName[]).map((name) => [name, { params: DEFAULT_PARAMS[name], running: false, progress: null, answer: null, message: null }]),
+    (Object.keys(DEFAULT_PARAMS) as AnalysisName[]).map((name) => [
+      name,
+      { params: DEFAULT_PARAMS[name], running: false, progress: null, answer: null, message: null },
+    ]),
   ) as Slots;
 
 export type InsightsStore = ReturnType<typeof createInsightsStore>;
@@ -84,7 +87,15 @@ export function createInsightsStore(engine: EngineClient, onCached: (summary: Wo
         );
         if (latest.get(name) !== ticket) return;
         if (outcome.ok) {
-          patch(name, { running: false, progress: null, answer: { result: outcome.result as ResultOf<typeof name>, computedAt: outcome.computedAt, fromCache: outcome.fromCache } });
+          patch(name, {
+            running: false,
+            progress: null,
+            answer: {
+              result: outcome.result as ResultOf<typeof name>,
+              computedAt: outcome.computedAt,
+              fromCache: outcome.fromCache,
+            },
+          });
           if (!outcome.fromCache) onCached(outcome.summary);
         } else {
           patch(name, { running: false, progress: null, answer: null, message: outcome.message });

@@ -19,7 +19,8 @@ export const startHistory = <T>(present: T): History<T> => ({ past: [], present,
 
 export function record<T>(history: History<T>, next: T, field: string, now: number): History<T> {
   if (next === history.present) return history;
-  const merge = history.lastEdit !== null && history.lastEdit.field === field && now - history.lastEdit.at < MERGE_WITHIN_MS;
+  const merge =
+    history.lastEdit !== null && history.lastEdit.field === field && now - history.lastEdit.at < MERGE_WITHIN_MS;
   return {
     past: merge ? history.past : [...history.past, history.present].slice(-MAX_STEPS),
     present: next,
@@ -31,7 +32,12 @@ export function record<T>(history: History<T>, next: T, field: string, now: numb
 export function undo<T>(history: History<T>): History<T> {
   const previous = history.past.at(-1);
   if (previous === undefined) return history;
-  return { past: history.past.slice(0, -1), present: previous, future: [history.present, ...history.future], lastEdit: null };
+  return {
+    past: history.past.slice(0, -1),
+    present: previous,
+    future: [history.present, ...history.future],
+    lastEdit: null,
+  };
 }
 
 export function redo<T>(history: History<T>): History<T> {

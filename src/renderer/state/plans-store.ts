@@ -7,11 +7,12 @@ import type { Branding } from '../../core/export/branding';
 import type { ExportFormat } from '../../core/export/export-plan';
 import type { PilotResults } from '../../core/results/result-types';
 import { recordedSentence } from '../../core/results/sends-file';
-import type { PlanWriteOutcome, Progress } from '../../shared/engine-api';
+import type { PlanWriteOutcome } from '../../shared/engine-api';
+import type { Progress } from '../../core/util/progress';
 import type { Host } from '../../shared/host';
-import { blankPlan, type PlanDocument, type PlanRecord } from '../../shared/plan';
-import type { Result } from '../../shared/result';
-import type { WorkspaceSummary } from '../../shared/workspace';
+import { blankPlan, type PlanDocument, type PlanRecord } from '../../core/plan/plan-document';
+import type { Result } from '../../core/util/result';
+import type { WorkspaceSummary } from '../../core/store/workspace-types';
 import { progressChannel, type EngineClient } from '../engine-client';
 import { record, redo, startHistory, undo, type History } from './plan-history';
 
@@ -115,7 +116,8 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
       const view = await engine.planView(open.planId, document);
       const checklist = await engine.planChecklist(open.planId, document);
       const now = get().open;
-      if (now?.planId === open.planId && now.history.present === document) set({ open: { ...now, view, checklist, viewPending: false } });
+      if (now?.planId === open.planId && now.history.present === document)
+        set({ open: { ...now, view, checklist, viewPending: false } });
     };
 
     const scheduleView = () => {
@@ -151,7 +153,9 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         return;
       }
       onChanged(outcome.summary);
-      set({ open: { ...now, saving: false, revision: outcome.plan.revision, dirty: now.history.present !== document } });
+      set({
+        open: { ...now, saving: false, revision: outcome.plan.revision, dirty: now.history.present !== document },
+      });
       if (get().open?.dirty) schedule();
     };
 
@@ -216,7 +220,17 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
           return;
         }
         set({
-          open: { planId, revision: found.value.revision, history: startHistory(found.value.document), step: 'strategy', saving: false, dirty: false, view: null, checklist: null, viewPending: true },
+          open: {
+            planId,
+            revision: found.value.revision,
+            history: startHistory(found.value.document),
+            step: 'strategy',
+            saving: false,
+            dirty: false,
+            view: null,
+            checklist: null,
+            viewPending: true,
+          },
         });
         await refreshView();
       },
@@ -256,7 +270,12 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
             open: {
               ...open,
               revision: plan.revision,
-              history: { ...open.history, present: rename(open.history.present), past: open.history.past.map(rename), future: open.history.future.map(rename) },
+              history: {
+                ...open.history,
+                present: rename(open.history.present),
+                past: open.history.past.map(rename),
+                future: open.history.future.map(rename),
+              },
             },
           });
         }

@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Host } from '../../shared/host';
-import type { ExercisesActions, ExercisesState, ExercisesStore } from '../screens/exercises/exercises-store';
+import type { ExercisesActions, ExercisesState, ExercisesStore } from './exercises-store';
 import type { ImportActions, ImportState, ImportStore } from './import-store';
 import type { InsightsActions, InsightsState, InsightsStore } from './insights-store';
 import type { PlansActions, PlansState, PlansStore } from './plans-store';

@@ -1,8 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { Host, OpenedWorkspace, RecentWorkspace, WorkspaceRef } from '../../shared/host';
-import type { Progress } from '../../shared/engine-api';
-import type { Readiness } from '../../shared/readiness';
-import type { Industry, OpenFailure, WorkspaceSummary } from '../../shared/workspace';
+import type { Progress } from '../../core/util/progress';
+import type { Readiness } from '../../core/analysis/readiness-types';
+import type { Industry, OpenFailure, WorkspaceSummary } from '../../core/store/workspace-types';
 import { progressChannel, type EngineClient } from '../engine-client';
 import { createAutosave } from './autosave';
 
@@ -117,11 +117,20 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       engine.readiness().then(
         (readiness) => set({ readiness }),
         (error: unknown) =>
-          set({ notice: `Data readiness could not be checked: ${error instanceof Error ? error.message : String(error)}` }),
+          set({
+            notice: `Data readiness could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+          }),
       );
 
     const adopt = async (ref: WorkspaceRef, summary: WorkspaceSummary, saveNow: boolean) => {
-      set({ ref, summary, readiness: null, openProblem: null, saveState: saveNow ? 'unsaved' : 'saved', saveError: null });
+      set({
+        ref,
+        summary,
+        readiness: null,
+        openProblem: null,
+        saveState: saveNow ? 'unsaved' : 'saved',
+        saveError: null,
+      });
       if (saveNow) {
         autosave.schedule();
         await autosave.flush();

@@ -11,7 +11,12 @@ import type { MiningHooks } from './types';
  * Apriori: frequent single items in one pass, then pairs, then each larger size from candidates
  * whose every part is frequent. Itemsets hold item codes of `baskets.labels`.
  */
-export function frequentItemsets(baskets: BasketSet, minSupport: number, maxLength: number, hooks: MiningHooks = {}): FrequentItemsets {
+export function frequentItemsets(
+  baskets: BasketSet,
+  minSupport: number,
+  maxLength: number,
+  hooks: MiningHooks = {},
+): FrequentItemsets {
   const n = baskets.count;
   const minCount = minimumCount(minSupport, n);
   const progress = new PassProgress(hooks, n, maxLength);
@@ -29,7 +34,11 @@ export function frequentItemsets(baskets: BasketSet, minSupport: number, maxLeng
     if (count >= minCount) denseCode[code] = frequentCodes.push(code) - 1;
   });
   const levels: ItemsetLevel[] = [
-    { size: 1, items: Int32Array.from(frequentCodes), counts: Int32Array.from(frequentCodes, (code) => itemCounts[code]) },
+    {
+      size: 1,
+      items: Int32Array.from(frequentCodes),
+      counts: Int32Array.from(frequentCodes, (code) => itemCounts[code]),
+    },
   ];
 
   let dense = keepItems(baskets, (code) => denseCode[code], 2);

@@ -1,6 +1,13 @@
 import { queryValue, type Database, type SqlValue } from '../../store/sqlite';
 import { basketSetFromPairs, BasketSetBuilder, type BasketSet } from './basket-set';
-import { CombinationsCancelled, CombinationsUnavailable, type BasketOptions, type BasketSource, type ItemLevel, type MiningHooks } from './types';
+import {
+  CombinationsCancelled,
+  CombinationsUnavailable,
+  type BasketOptions,
+  type BasketSource,
+  type ItemLevel,
+  type MiningHooks,
+} from './types';
 
 /**
  * Baskets from a workspace. Order lines count when they are purchases of products: returns
@@ -38,10 +45,14 @@ const PURCHASE_LINES = `
 
 const DAY_MS = 86_400_000;
 /** An order's time in whole milliseconds, so that "at most N days later" compares exactly. */
-const ORDER_MS = "CAST(round((julianday(o.ordered_at) - 2440587.5) * 86400000) AS INTEGER)";
+const ORDER_MS = 'CAST(round((julianday(o.ordered_at) - 2440587.5) * 86400000) AS INTEGER)';
 
 /** Reading can be stopped (isCancelled); its progress is not reported, only the mining's. */
-export function loadBaskets(db: Database, options: BasketOptions, hooks: Pick<MiningHooks, 'isCancelled'> = {}): LoadedBaskets {
+export function loadBaskets(
+  db: Database,
+  options: BasketOptions,
+  hooks: Pick<MiningHooks, 'isCancelled'> = {},
+): LoadedBaskets {
   const rows = rowReader(db, hooks.isCancelled);
   const hasLines = queryValue(db, 'SELECT EXISTS (SELECT 1 FROM order_lines)') === 1;
   const hasImportedBaskets = queryValue(db, 'SELECT EXISTS (SELECT 1 FROM baskets)') === 1;
@@ -65,7 +76,8 @@ export function loadBaskets(db: Database, options: BasketOptions, hooks: Pick<Mi
 }
 
 function checkCategories(db: Database): void {
-  if (queryValue(db, 'SELECT EXISTS (SELECT 1 FROM products WHERE category IS NOT NULL AND is_product = 1)') === 1) return;
+  if (queryValue(db, 'SELECT EXISTS (SELECT 1 FROM products WHERE category IS NOT NULL AND is_product = 1)') === 1)
+    return;
   throw new CombinationsUnavailable(
     'Combinations by category need product categories, and no product has one yet. Import a products file with a product code column and a category column.',
   );
@@ -127,7 +139,15 @@ function loadOrderBaskets(db: Database, eachRow: RowReader, level: ItemLevel): L
     },
   );
   const baskets = basketSetFromPairs(basketOf.subarray(0, length), itemOf.subarray(0, length), keys.length, labels);
-  return { source: 'order-lines', baskets, originsOf: (chosen) => orderOrigins(db, chosen.map((b) => keys[b])) };
+  return {
+    source: 'order-lines',
+    baskets,
+    originsOf: (chosen) =>
+      orderOrigins(
+        db,
+        chosen.map((b) => keys[b]),
+      ),
+  };
 }
 
 /** Who placed each order: keys are order row ids, or the ids of orders missing from their table. */
@@ -162,7 +182,12 @@ function loadWindowBaskets(eachRow: RowReader, level: ItemLevel, days: number): 
         currentOrder = orderId;
         const customer = textOrNull(row[2]);
         const at = typeof row[3] === 'number' ? row[3] : null;
-        const joins = customer !== null && customer === currentCustomer && at !== null && windowStart !== null && at - windowStart <= days * DAY_MS;
+        const joins =
+          customer !== null &&
+          customer === currentCustomer &&
+          at !== null &&
+          windowStart !== null &&
+          at - windowStart <= days * DAY_MS;
         if (joins && origin) {
           origin.orderIds.push(orderId);
         } else {
@@ -199,7 +224,11 @@ function loadImportedBaskets(eachRow: RowReader, options: BasketOptions): Loaded
     for (const label of items) builder.add(label);
     origins.push({ customerId: null, orderIds: [], importedBasketId: Number(row[0]) });
   });
-  return { source: 'imported-baskets', baskets: builder.finish(), originsOf: (chosen) => chosen.map((b) => origins[b]) };
+  return {
+    source: 'imported-baskets',
+    baskets: builder.finish(),
+    originsOf: (chosen) => chosen.map((b) => origins[b]),
+  };
 }
 
 type RowReader = (sql: string, visit: (row: SqlValue[]) => void) => void;

@@ -14,7 +14,12 @@ interface TreeNode {
   children: (TreeNode | number)[];
 }
 
-export function countCandidates(baskets: CodedBaskets, candidates: Int32Array, size: number, progress: PassProgress): Int32Array {
+export function countCandidates(
+  baskets: CodedBaskets,
+  candidates: Int32Array,
+  size: number,
+  progress: PassProgress,
+): Int32Array {
   const total = candidates.length / size;
   const counts = new Int32Array(total);
   if (total === 0) return counts;

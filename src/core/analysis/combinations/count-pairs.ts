@@ -9,7 +9,12 @@ export type CodedBaskets = Pick<BasketSet, 'start' | 'items' | 'count'>;
  * item after a in that basket. The tally has one slot per item, so it stays in the processor's
  * cache however many items there are (a full pair matrix would not).
  */
-export function frequentPairs(baskets: CodedBaskets, itemCount: number, minCount: number, progress: PassProgress): ItemsetLevel {
+export function frequentPairs(
+  baskets: CodedBaskets,
+  itemCount: number,
+  minCount: number,
+  progress: PassProgress,
+): ItemsetLevel {
   const { start, items } = baskets;
   // Where each item occurs: positions in `items`, grouped by item (a counting sort).
   const firstOccurrence = new Int32Array(itemCount + 1);

@@ -38,7 +38,11 @@ export function customersBehindRule(
   }
   const matches = originsOf(matching).sort(byCustomer);
   const customers = new Set(matches.map((m) => m.customerId).filter((id) => id !== null));
-  return { baskets: matches.length, customers: customers.size, rows: matches.slice(page.offset, page.offset + page.limit) };
+  return {
+    baskets: matches.length,
+    customers: customers.size,
+    rows: matches.slice(page.offset, page.offset + page.limit),
+  };
 }
 
 /** Binary search in a basket's ascending codes. */

@@ -9,7 +9,11 @@ type RuleOptions = Pick<CombinationsParameters, 'minConfidence' | 'consequents'>
  * antecedent and consequent (one item on the right unless `consequents` is 'any') whose
  * confidence meets the minimum. Every part of a frequent itemset is frequent, so its count is known.
  */
-export function associationRules(frequent: FrequentItemsets, labels: readonly string[], options: RuleOptions): AssociationRule[] {
+export function associationRules(
+  frequent: FrequentItemsets,
+  labels: readonly string[],
+  options: RuleOptions,
+): AssociationRule[] {
   const counts = countsByKey(frequent);
   const countOf = (items: number[]) => counts.get(itemsetKey(items))!;
   const rules: AssociationRule[] = [];

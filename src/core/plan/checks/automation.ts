@@ -18,11 +18,29 @@ export const reviewedByPerson: Check = {
   run({ plan, view }) {
     const { reviewedBy, reviewedAt } = plan.recommendations;
     const { approved, proposed, total } = view.review;
-    if (approved === 0) return fail(total === 0 ? 'There are no recommendations yet, so none has been reviewed.' : total === 1 ? 'The plan’s one recommendation is not approved yet.' : `None of the plan’s ${total} recommendations is approved yet.`);
-    if (!reviewedBy.trim()) return fail(`${plural(approved, 'recommendation')} ${approved === 1 ? 'is' : 'are'} approved, but the plan does not say who reviewed them.`);
-    if (reviewedAt === null) return warn(`${reviewedBy.trim()} is named as the reviewer, but the plan does not record when the review happened.`);
-    if (proposed > 0) return warn(`${reviewedBy.trim()} reviewed the picks on ${reviewedAt.slice(0, 10)}, but ${plural(proposed, 'recommendation')} still ${proposed === 1 ? 'waits' : 'wait'} for a decision (they stay out of the messages).`);
-    return pass(`${reviewedBy.trim()} reviewed ${total === 1 ? 'the recommendation' : `all ${total} recommendations`} on ${reviewedAt.slice(0, 10)} and approved ${approved === total ? (total === 1 ? 'it' : 'them all') : approved}.`);
+    if (approved === 0)
+      return fail(
+        total === 0
+          ? 'There are no recommendations yet, so none has been reviewed.'
+          : total === 1
+            ? 'The plan’s one recommendation is not approved yet.'
+            : `None of the plan’s ${total} recommendations is approved yet.`,
+      );
+    if (!reviewedBy.trim())
+      return fail(
+        `${plural(approved, 'recommendation')} ${approved === 1 ? 'is' : 'are'} approved, but the plan does not say who reviewed them.`,
+      );
+    if (reviewedAt === null)
+      return warn(
+        `${reviewedBy.trim()} is named as the reviewer, but the plan does not record when the review happened.`,
+      );
+    if (proposed > 0)
+      return warn(
+        `${reviewedBy.trim()} reviewed the picks on ${reviewedAt.slice(0, 10)}, but ${plural(proposed, 'recommendation')} still ${proposed === 1 ? 'waits' : 'wait'} for a decision (they stay out of the messages).`,
+      );
+    return pass(
+      `${reviewedBy.trim()} reviewed ${total === 1 ? 'the recommendation' : `all ${total} recommendations`} on ${reviewedAt.slice(0, 10)} and approved ${approved === total ? (total === 1 ? 'it' : 'them all') : approved}.`,
+    );
   },
 };
 
@@ -45,15 +63,24 @@ export const contextChecked: Check = {
   why: 'A pair that sold well in December, or a product just recalled, can be exactly wrong today: someone has to look at the picks with the calendar and the news in mind.',
   step: 'recommendations',
   run({ plan, view }) {
-    if (plan.moment.startDate === null) return fail('The plan has no start date, so nobody can have checked the picks against the season they go out in.', 'moment');
+    if (plan.moment.startDate === null)
+      return fail(
+        'The plan has no start date, so nobody can have checked the picks against the season they go out in.',
+        'moment',
+      );
     if (view.review.approved === 0) return fail('No recommendation is approved yet, so no context was checked.');
     const current = new Map(view.proposals.map((p) => [p.id, p.flags]));
     const flagged = plan.recommendations.items
       .filter((i) => i.decision === 'approved')
-      .map((i) => ({ label: i.recommended.label, flags: [...new Set([...i.flags, ...(current.get(i.id) ?? [])])].filter((f) => f !== 'owned') }))
+      .map((i) => ({
+        label: i.recommended.label,
+        flags: [...new Set([...i.flags, ...(current.get(i.id) ?? [])])].filter((f) => f !== 'owned'),
+      }))
       .filter((i) => i.flags.length > 0);
     if (flagged.length > 0) {
-      return warn(`${plural(flagged.length, 'approved item')} still ${flagged.length === 1 ? 'carries' : 'carry'} a warning: ${listed(flagged.map((i) => `${quoted(i.label)} (${i.flags.join(', ')})`))}. Reject or replace ${flagged.length === 1 ? 'it' : 'them'}, or keep ${flagged.length === 1 ? 'it' : 'them'} knowingly.`);
+      return warn(
+        `${plural(flagged.length, 'approved item')} still ${flagged.length === 1 ? 'carries' : 'carry'} a warning: ${listed(flagged.map((i) => `${quoted(i.label)} (${i.flags.join(', ')})`))}. Reject or replace ${flagged.length === 1 ? 'it' : 'them'}, or keep ${flagged.length === 1 ? 'it' : 'them'} knowingly.`,
+      );
     }
     return pass(`No approved item carries a warning for the plan’s start on ${plan.moment.startDate}.`);
   },

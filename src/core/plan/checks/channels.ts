@@ -1,4 +1,4 @@
-import type { ChannelId } from '../../../shared/plan';
+import type { ChannelId } from '../plan-document';
 import { TIMELINE_DAYS } from '../moment-catalogue';
 import { CAPPED_CHANNELS } from '../schedule';
 import { fail, listed, pass, plural, warn, type Check } from './types';
@@ -19,7 +19,8 @@ export const CAP_HELD_SHARE = 0.1;
 /** A channel that fewer than this share of the audience agreed to warns; one nobody agreed to fails. */
 export const MIN_CONSENT_SHARE = 0.5;
 
-const pushedSends = (sends: readonly { channel: ChannelId; offsetHours: number }[]) => sends.filter((s) => s.channel !== 'web');
+const pushedSends = (sends: readonly { channel: ChannelId; offsetHours: number }[]) =>
+  sends.filter((s) => s.channel !== 'web');
 
 export const sameOfferEverywhere: Check = {
   id: 'channels-at-once',
@@ -30,19 +31,33 @@ export const sameOfferEverywhere: Check = {
   run({ plan }) {
     const sends = pushedSends(plan.channels.sends);
     const pairs: { a: (typeof sends)[number]; b: (typeof sends)[number]; gap: number }[] = [];
-    sends.forEach((a, i) => sends.slice(i + 1).forEach((b) => a.channel !== b.channel && pairs.push({ a, b, gap: Math.abs(a.offsetHours - b.offsetHours) })));
-    const describe = (list: typeof pairs) => listed(list.map(({ a, b }) => `${a.channel} at ${a.offsetHours} h and ${b.channel} at ${b.offsetHours} h`));
+    sends.forEach((a, i) =>
+      sends
+        .slice(i + 1)
+        .forEach((b) => a.channel !== b.channel && pairs.push({ a, b, gap: Math.abs(a.offsetHours - b.offsetHours) })),
+    );
+    const describe = (list: typeof pairs) =>
+      listed(list.map(({ a, b }) => `${a.channel} at ${a.offsetHours} h and ${b.channel} at ${b.offsetHours} h`));
     const together = pairs.filter((p) => p.gap === 0);
-    if (together.length > 0) return fail(`Sends on different channels go out at the same time: ${describe(together)} after the trigger.`);
+    if (together.length > 0)
+      return fail(`Sends on different channels go out at the same time: ${describe(together)} after the trigger.`);
     const sameDay = pairs.filter((p) => p.gap < SAME_DAY_HOURS);
-    if (sameDay.length > 0) return warn(`Sends on different channels go out within ${SAME_DAY_HOURS} h of each other: ${describe(sameDay)} after the trigger.`);
+    if (sameDay.length > 0)
+      return warn(
+        `Sends on different channels go out within ${SAME_DAY_HOURS} h of each other: ${describe(sameDay)} after the trigger.`,
+      );
     const channels = new Set(sends.map((s) => s.channel));
-    return pass(channels.size > 1 ? `The ${channels.size} channels are at least ${SAME_DAY_HOURS} h apart.` : `The plan sends on ${channels.size === 0 ? 'no channel yet' : 'one channel'}.`);
+    return pass(
+      channels.size > 1
+        ? `The ${channels.size} channels are at least ${SAME_DAY_HOURS} h apart.`
+        : `The plan sends on ${channels.size === 0 ? 'no channel yet' : 'one channel'}.`,
+    );
   },
 };
 
 /** The most messages a cap lets through in the policy's window. */
-const allowedInPolicyWindow = (cap: { messages: number; days: number }) => cap.messages * Math.ceil(CAP_POLICY.days / cap.days);
+const allowedInPolicyWindow = (cap: { messages: number; days: number }) =>
+  cap.messages * Math.ceil(CAP_POLICY.days / cap.days);
 
 export const frequencyCap: Check = {
   id: 'channels-cap',
@@ -55,7 +70,9 @@ export const frequencyCap: Check = {
     const stated = `The cap of ${cap.messages} per ${plural(cap.days, 'day')}`;
     const allowed = allowedInPolicyWindow(cap);
     if (allowed > CAP_POLICY.messages) {
-      return fail(`${stated} lets up to ${allowed} messages reach a customer in ${CAP_POLICY.days} days; the workspace allows at most ${CAP_POLICY.messages}.`);
+      return fail(
+        `${stated} lets up to ${allowed} messages reach a customer in ${CAP_POLICY.days} days; the workspace allows at most ${CAP_POLICY.messages}.`,
+      );
     }
     const within = `${stated} is within the workspace’s limit of ${CAP_POLICY.messages} per ${CAP_POLICY.days} days`;
     const schedule = view.schedule;
@@ -63,7 +80,8 @@ export const frequencyCap: Check = {
     const held = schedule.removed.cap;
     const asked = held + [...CAPPED_CHANNELS].reduce((sum, channel) => sum + schedule.totals[channel], 0);
     const holds = `holds back ${held} of the plan’s ${plural(asked, 'send')} over the 30 days`;
-    if (held > CAP_HELD_SHARE * asked) return warn(`${stated} ${holds}: the plan asks for more messages than customers should get.`);
+    if (held > CAP_HELD_SHARE * asked)
+      return warn(`${stated} ${holds}: the plan asks for more messages than customers should get.`);
     return pass(`${within}; it ${holds}.`);
   },
 };
@@ -76,13 +94,20 @@ export const otherPlansOverlap: Check = {
   step: 'channels',
   run({ view }) {
     const schedule = view.schedule;
-    if (schedule === null) return warn('The plan has no moment and start date yet, so its customers are not known.', 'moment');
+    if (schedule === null)
+      return warn('The plan has no moment and start date yet, so its customers are not known.', 'moment');
     const others = schedule.otherPlansSends;
-    if (others === 0) return pass(`No other active plan writes to this plan’s ${plural(schedule.customers, 'customer')} in the 30 days from ${schedule.startDate}.`);
+    if (others === 0)
+      return pass(
+        `No other active plan writes to this plan’s ${plural(schedule.customers, 'customer')} in the 30 days from ${schedule.startDate}.`,
+      );
     const weekly = schedule.customers === 0 ? 0 : (others / schedule.customers) * (CAP_POLICY.days / TIMELINE_DAYS);
     const found = `Other active plans send ${plural(others, 'message')} to this plan’s ${plural(schedule.customers, 'customer')} in the same 30 days`;
     const rate = `about ${Math.round(weekly * 10) / 10} a customer per ${CAP_POLICY.days} days`;
-    if (weekly >= CAP_POLICY.messages) return fail(`${found}, ${rate}: they use up the whole allowance, so this plan adds messages the cap then holds back.`);
+    if (weekly >= CAP_POLICY.messages)
+      return fail(
+        `${found}, ${rate}: they use up the whole allowance, so this plan adds messages the cap then holds back.`,
+      );
     return warn(`${found} (${rate}); the shared cap counts them, so this plan’s sends give way where needed.`);
   },
 };
@@ -94,18 +119,33 @@ export const consentForChannel: Check = {
   why: 'Email and text messages need the customer’s agreement; sending without it breaks the law in many countries and the customer’s trust everywhere.',
   step: 'channels',
   run({ plan, context }) {
-    const used = [...new Set(plan.channels.sends.map((s) => s.channel))].filter((c): c is 'email' | 'sms' => c === 'email' || c === 'sms');
-    if (used.length === 0) return pass('The plan sends neither email nor text messages, which are what need opt-in consent.');
-    if (context.consent === null) return warn('The plan has no moment and start date yet, so its customers’ consent cannot be counted.', 'moment');
+    const used = [...new Set(plan.channels.sends.map((s) => s.channel))].filter(
+      (c): c is 'email' | 'sms' => c === 'email' || c === 'sms',
+    );
+    if (used.length === 0)
+      return pass('The plan sends neither email nor text messages, which are what need opt-in consent.');
+    if (context.consent === null)
+      return warn('The plan has no moment and start date yet, so its customers’ consent cannot be counted.', 'moment');
     const consent = context.consent;
-    const counts = used.map((c) => `${consent[c].optedIn} of ${consent[c].audience} agreed to ${c === 'sms' ? 'text messages' : 'email'}`).join('; ');
+    const counts = used
+      .map(
+        (c) => `${consent[c].optedIn} of ${consent[c].audience} agreed to ${c === 'sms' ? 'text messages' : 'email'}`,
+      )
+      .join('; ');
     const audience = consent[used[0]].audience;
-    if (audience === 0) return warn('Nobody is in the moment on the start date, so there is no consent to count.', 'moment');
+    if (audience === 0)
+      return warn('Nobody is in the moment on the start date, so there is no consent to count.', 'moment');
     const nobody = used.filter((c) => consent[c].optedIn === 0);
     const whom = `Of the ${plural(audience, 'customer')} in the moment on the start date: ${counts}`;
-    if (nobody.length > 0) return fail(`${whom}. Nobody can be sent ${listed(nobody.map((c) => (c === 'sms' ? 'text messages' : 'email')))}.`);
+    if (nobody.length > 0)
+      return fail(
+        `${whom}. Nobody can be sent ${listed(nobody.map((c) => (c === 'sms' ? 'text messages' : 'email')))}.`,
+      );
     const few = used.filter((c) => consent[c].optedIn < MIN_CONSENT_SHARE * consent[c].audience);
-    if (few.length > 0) return warn(`${whom}. Fewer than half can be reached by ${listed(few.map((c) => (c === 'sms' ? 'text' : 'email')))}; the others are left out.`);
+    if (few.length > 0)
+      return warn(
+        `${whom}. Fewer than half can be reached by ${listed(few.map((c) => (c === 'sms' ? 'text' : 'email')))}; the others are left out.`,
+      );
     return pass(`${whom}. Those who did not agree are left out.`);
   },
 };

@@ -19,12 +19,17 @@ export const unsubscribe: Check = {
     const { email, sms } = plan.messages;
     const sent = new Set(plan.channels.sends.map((s) => s.channel));
     const missing = [
-      ...(email.enabled && sent.has('email') && !email.unsubscribeFooter ? ['The email has no unsubscribe footer.'] : []),
+      ...(email.enabled && sent.has('email') && !email.unsubscribeFooter
+        ? ['The email has no unsubscribe footer.']
+        : []),
       ...(sms.enabled && sent.has('sms') && !sms.optOutText.trim() ? ['The text message has no opt-out text.'] : []),
     ];
     if (missing.length > 0) return fail(missing.join(' '));
     if (!plan.channels.stopOn.unsubscribe && (sent.has('email') || sent.has('sms'))) {
-      return warn('The messages offer a way out, but the plan does not stop its later sends when a customer unsubscribes.', 'channels');
+      return warn(
+        'The messages offer a way out, but the plan does not stop its later sends when a customer unsubscribes.',
+        'channels',
+      );
     }
     return pass('The messages offer a way out, and an unsubscribe stops the plan’s later sends.');
   },
@@ -46,7 +51,8 @@ export const smsLength: Check = {
     const size = `${as} takes ${segments.units} ${segments.encoding} units: ${plural(segments.segments, 'segment')}, with ${segments.remaining} units left in the last`;
     const limit = `the limit is ${plural(sms.maxSegments, 'segment')}`;
     if (segments.segments > sms.maxSegments) return fail(`${size}; ${limit}.`);
-    if (segments.segments === sms.maxSegments && segments.remaining < SMS_MARGIN_UNITS) return warn(`${size}; ${limit}, so a longer name or product can push it over.`);
+    if (segments.segments === sms.maxSegments && segments.remaining < SMS_MARGIN_UNITS)
+      return warn(`${size}; ${limit}, so a longer name or product can push it over.`);
     return pass(`${size}; ${limit}.`);
   },
 };
@@ -59,7 +65,10 @@ export const unresolvedTokens: Check = {
   step: 'messages',
   run({ plan, view }) {
     const drafts = view.preview?.drafts;
-    const found = (drafts?.unresolved ?? []).map((u) => `${u.token} in the ${u.channel} ${u.field.replace(/\.\d+$/, '')} (${u.reason === 'unknown' ? 'not a known token' : 'no value and no fallback'})`);
+    const found = (drafts?.unresolved ?? []).map(
+      (u) =>
+        `${u.token} in the ${u.channel} ${u.field.replace(/\.\d+$/, '')} (${u.reason === 'unknown' ? 'not a known token' : 'no value and no fallback'})`,
+    );
     if (found.length > 0) return fail(`For customer ${view.preview!.customer.id}: ${listed([...new Set(found)])}.`);
     const { email, sms, web, outreach } = plan.messages;
     const templates = [
@@ -68,9 +77,22 @@ export const unresolvedTokens: Check = {
       ...(web.enabled ? [web.headline] : []),
       ...(outreach.enabled ? outreach.talkingPoints : []),
     ];
-    const bare = new Set(templates.flatMap((t) => renderTokens(t, {}).unresolved.filter((u) => u.reason === 'missing' && PERSONAL_TOKENS.has(u.token.slice(1, -1))).map((u) => u.token)));
-    if (bare.size > 0) return warn(`${listed([...bare].map(quoted))} ${bare.size === 1 ? 'has' : 'have'} no fallback: customers without ${bare.size === 1 ? 'that detail' : 'those details'} get a gap in their message.`);
-    return pass(drafts ? `Every token resolves for customer ${view.preview!.customer.id}, and personal ones have a fallback.` : 'Personal tokens have a fallback; the rest are checked once the plan has an audience to preview.');
+    const bare = new Set(
+      templates.flatMap((t) =>
+        renderTokens(t, {})
+          .unresolved.filter((u) => u.reason === 'missing' && PERSONAL_TOKENS.has(u.token.slice(1, -1)))
+          .map((u) => u.token),
+      ),
+    );
+    if (bare.size > 0)
+      return warn(
+        `${listed([...bare].map(quoted))} ${bare.size === 1 ? 'has' : 'have'} no fallback: customers without ${bare.size === 1 ? 'that detail' : 'those details'} get a gap in their message.`,
+      );
+    return pass(
+      drafts
+        ? `Every token resolves for customer ${view.preview!.customer.id}, and personal ones have a fallback.`
+        : 'Personal tokens have a fallback; the rest are checked once the plan has an audience to preview.',
+    );
   },
 };
 
@@ -83,9 +105,12 @@ export const oneVariable: Check = {
   run({ plan, view }) {
     const { variable } = plan.messages.test;
     const { differences, problem } = view.variant;
-    if (variable === null) return pass('The plan tests no variant: the pilot compares the messages with the control group only.');
-    if (problem !== null) return warn(`The test is set up for the ${variable}, but variant B cannot be made yet: ${problem}`);
-    if (differences.length > 1) return fail(`Variant B differs from A in ${differences.length} things: ${listed(differences)}.`);
+    if (variable === null)
+      return pass('The plan tests no variant: the pilot compares the messages with the control group only.');
+    if (problem !== null)
+      return warn(`The test is set up for the ${variable}, but variant B cannot be made yet: ${problem}`);
+    if (differences.length > 1)
+      return fail(`Variant B differs from A in ${differences.length} things: ${listed(differences)}.`);
     if (differences.length === 0) return warn(`Variant B is the same as A: it changes nothing in the ${variable}.`);
     return pass(`Variant B differs from A in the ${differences[0]} only.`);
   },

@@ -13,7 +13,9 @@ export const pilotDuration: Check = {
   step: 'pilot',
   run({ plan }) {
     const days = plan.pilot.durationDays;
-    return days >= MIN_PILOT_DAYS ? pass(`The pilot runs for ${plural(days, 'day')}.`) : fail(`The pilot runs for ${plural(days, 'day')}, under ${MIN_PILOT_DAYS}.`);
+    return days >= MIN_PILOT_DAYS
+      ? pass(`The pilot runs for ${plural(days, 'day')}.`)
+      : fail(`The pilot runs for ${plural(days, 'day')}, under ${MIN_PILOT_DAYS}.`);
   },
 };
 
@@ -27,9 +29,13 @@ export const controlGroup: Check = {
     const share = plan.pilot.controlShare;
     if (share === 0) return fail('The plan holds nobody back: every pilot customer gets the messages.');
     if (view.pilot.pilotCustomers > 0 && view.pilot.control === 0) {
-      return fail(`${pct(share)} of the ${plural(view.pilot.pilotCustomers, 'pilot customer')} rounds to nobody in the control group.`);
+      return fail(
+        `${pct(share)} of the ${plural(view.pilot.pilotCustomers, 'pilot customer')} rounds to nobody in the control group.`,
+      );
     }
-    return pass(`${pct(share)} of the pilot is held back as a control group${view.pilot.pilotCustomers > 0 ? `: ${plural(view.pilot.control, 'customer')}` : ''}.`);
+    return pass(
+      `${pct(share)} of the pilot is held back as a control group${view.pilot.pilotCustomers > 0 ? `: ${plural(view.pilot.control, 'customer')}` : ''}.`,
+    );
   },
 };
 
@@ -41,7 +47,8 @@ export const sampleSize: Check = {
   step: 'pilot',
   run({ view }) {
     const sizing = view.pilot;
-    if (sizing.baselineRate === null || sizing.requiredPerGroup === null) return warn(`The pilot cannot be sized yet. ${sizing.explanation}`);
+    if (sizing.baselineRate === null || sizing.requiredPerGroup === null)
+      return warn(`The pilot cannot be sized yet. ${sizing.explanation}`);
     if (!sizing.enough) return fail(sizing.explanation);
     return pass(sizing.explanation);
   },

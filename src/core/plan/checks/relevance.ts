@@ -1,4 +1,4 @@
-import type { PlanDocument, Recommendation } from '../../../shared/plan';
+import type { PlanDocument, Recommendation } from '../plan-document';
 import type { PlanView } from '../plan-view';
 import { approvedRecommendations, MIN_EVIDENCE_COUNT } from '../recommendations';
 import { fail, listed, pass, plural, quoted, warn, type Check, type CheckInput, type Verdict } from './types';
@@ -54,9 +54,17 @@ export const categoryLevel: Check = {
   step: 'recommendations',
   run: overApproved((items) => {
     const general = items.filter((a) => a.flags.has('category-level'));
-    if (general.length === items.length) return fail(`${allApproved(items.length)} ${items.length === 1 ? 'names' : 'name'} a whole category rather than a product.`);
-    if (general.length > 0) return warn(`${general.length} of the ${items.length} approved recommendations name a whole category: ${listed(general.map((a) => quoted(a.label)))}.`);
-    return pass(`${allApproved(items.length)} ${items.length === 1 ? 'names a specific product' : 'name specific products'}.`);
+    if (general.length === items.length)
+      return fail(
+        `${allApproved(items.length)} ${items.length === 1 ? 'names' : 'name'} a whole category rather than a product.`,
+      );
+    if (general.length > 0)
+      return warn(
+        `${general.length} of the ${items.length} approved recommendations name a whole category: ${listed(general.map((a) => quoted(a.label)))}.`,
+      );
+    return pass(
+      `${allApproved(items.length)} ${items.length === 1 ? 'names a specific product' : 'name specific products'}.`,
+    );
   }),
 };
 
@@ -67,15 +75,27 @@ export const weakLift: Check = {
   why: 'A lift at or below 1 means the two products appear together no more often than any two products do: the pair says nothing about what this customer needs.',
   step: 'recommendations',
   run: overApproved((items) => {
-    const measured = items.filter((a) => a.item.evidence?.lift != null).sort((a, b) => a.item.evidence!.lift! - b.item.evidence!.lift!);
-    const lifts = (list: Approved[]) => listed(list.map((a) => `${quoted(a.label)} (lift ${ratio(a.item.evidence!.lift!)})`));
-    if (measured.length === 0) return pass(`${allApproved(items.length)} ${items.length === 1 ? 'rests' : 'rest'} on later purchases rather than on pairs measured by lift.`);
+    const measured = items
+      .filter((a) => a.item.evidence?.lift != null)
+      .sort((a, b) => a.item.evidence!.lift! - b.item.evidence!.lift!);
+    const lifts = (list: Approved[]) =>
+      listed(list.map((a) => `${quoted(a.label)} (lift ${ratio(a.item.evidence!.lift!)})`));
+    if (measured.length === 0)
+      return pass(
+        `${allApproved(items.length)} ${items.length === 1 ? 'rests' : 'rest'} on later purchases rather than on pairs measured by lift.`,
+      );
     const chance = measured.filter((a) => a.item.evidence!.lift! <= 1);
-    if (chance.length > 0) return fail(`${plural(chance.length, 'approved pair')} with a lift at or below 1: ${lifts(chance)}.`);
+    if (chance.length > 0)
+      return fail(`${plural(chance.length, 'approved pair')} with a lift at or below 1: ${lifts(chance)}.`);
     const weak = measured.filter((a) => a.item.evidence!.lift! < WEAK_LIFT);
-    if (weak.length > 0) return warn(`${plural(weak.length, 'approved pair')} with a lift under ${WEAK_LIFT}: ${lifts(weak)}.`);
+    if (weak.length > 0)
+      return warn(`${plural(weak.length, 'approved pair')} with a lift under ${WEAK_LIFT}: ${lifts(weak)}.`);
     const lowest = `${ratio(measured[0].item.evidence!.lift!)} (${quoted(measured[0].label)})`;
-    return pass(measured.length === 1 ? `The approved pair’s lift is ${lowest}.` : `The lowest lift among the ${measured.length} approved pairs is ${lowest}.`);
+    return pass(
+      measured.length === 1
+        ? `The approved pair’s lift is ${lowest}.`
+        : `The lowest lift among the ${measured.length} approved pairs is ${lowest}.`,
+    );
   }),
 };
 
@@ -87,13 +107,22 @@ export const thinEvidence: Check = {
   step: 'recommendations',
   run: overApproved((items) => {
     const count = (a: Approved) => a.item.evidence?.count ?? 0;
-    const counted = (list: Approved[]) => listed(list.map((a) => `${quoted(a.label)} (${a.item.evidence ? count(a) : 'no evidence'})`));
+    const counted = (list: Approved[]) =>
+      listed(list.map((a) => `${quoted(a.label)} (${a.item.evidence ? count(a) : 'no evidence'})`));
     const few = items.filter((a) => count(a) < FEW_ORDERS);
-    if (few.length > 0) return fail(`${plural(few.length, 'approved recommendation')} ${few.length === 1 ? 'rests' : 'rest'} on fewer than ${FEW_ORDERS} orders or customers: ${counted(few)}.`);
+    if (few.length > 0)
+      return fail(
+        `${plural(few.length, 'approved recommendation')} ${few.length === 1 ? 'rests' : 'rest'} on fewer than ${FEW_ORDERS} orders or customers: ${counted(few)}.`,
+      );
     const thin = items.filter((a) => count(a) < MIN_EVIDENCE_COUNT);
-    if (thin.length > 0) return warn(`${plural(thin.length, 'approved recommendation')} ${thin.length === 1 ? 'rests' : 'rest'} on fewer than ${MIN_EVIDENCE_COUNT} orders or customers: ${counted(thin)}.`);
+    if (thin.length > 0)
+      return warn(
+        `${plural(thin.length, 'approved recommendation')} ${thin.length === 1 ? 'rests' : 'rest'} on fewer than ${MIN_EVIDENCE_COUNT} orders or customers: ${counted(thin)}.`,
+      );
     const least = items.reduce((a, b) => (count(b) < count(a) ? b : a));
-    return pass(`Every approved recommendation rests on at least ${MIN_EVIDENCE_COUNT} orders or customers; the least on ${count(least)} (${quoted(least.label)}).`);
+    return pass(
+      `Every approved recommendation rests on at least ${MIN_EVIDENCE_COUNT} orders or customers; the least on ${count(least)} (${quoted(least.label)}).`,
+    );
   }),
 };
 
@@ -109,10 +138,14 @@ export const alreadyOwned: Check = {
     const who = customer === null ? 'the preview customer' : `customer ${customer}`;
     const whoStarting = customer === null ? 'The preview customer' : `Customer ${customer}`;
     if (view.preview && view.preview.drafts.recommended === null) {
-      return fail(`${whoStarting} already owns every approved recommendation, so their messages have nothing to suggest. Add suggestions for customers who own these.`);
+      return fail(
+        `${whoStarting} already owns every approved recommendation, so their messages have nothing to suggest. Add suggestions for customers who own these.`,
+      );
     }
     if (owned.length > 0) {
-      return warn(`${whoStarting} already owns ${plural(owned.length, 'approved item')}: ${listed(owned.map((a) => quoted(a.label)))}. Messages leave owned items out, customer by customer, so check what is left for buyers like them.`);
+      return warn(
+        `${whoStarting} already owns ${plural(owned.length, 'approved item')}: ${listed(owned.map((a) => quoted(a.label)))}. Messages leave owned items out, customer by customer, so check what is left for buyers like them.`,
+      );
     }
     return pass(`Messages leave out what each customer already owns; ${who} owns none of the approved items.`);
   }),
@@ -126,8 +159,17 @@ export const outOfSeason: Check = {
   step: 'recommendations',
   run: overApproved((items, { plan }) => {
     const off = items.filter((a) => a.flags.has('out-of-season'));
-    if (off.length > 0) return fail(`${plural(off.length, 'approved item')} sold at under half ${off.length === 1 ? 'its' : 'their'} usual rate in the same weeks last year: ${listed(off.map((a) => quoted(a.item.recommended.label)))}.`);
-    if (plan.moment.startDate === null) return warn('The plan has no start date, so the season is judged as of the end of the data rather than when the plan runs.', 'moment');
-    return pass(`No approved item is out of season from ${plan.moment.startDate}, judged by the same weeks last year where the history reaches back that far.`);
+    if (off.length > 0)
+      return fail(
+        `${plural(off.length, 'approved item')} sold at under half ${off.length === 1 ? 'its' : 'their'} usual rate in the same weeks last year: ${listed(off.map((a) => quoted(a.item.recommended.label)))}.`,
+      );
+    if (plan.moment.startDate === null)
+      return warn(
+        'The plan has no start date, so the season is judged as of the end of the data rather than when the plan runs.',
+        'moment',
+      );
+    return pass(
+      `No approved item is out of season from ${plan.moment.startDate}, judged by the same weeks last year where the history reaches back that far.`,
+    );
   }),
 };

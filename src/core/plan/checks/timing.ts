@@ -1,5 +1,5 @@
 import { MOMENT_DEFAULTS } from '../../analysis/moments';
-import type { PlanMomentId } from '../../../shared/plan';
+import type { PlanMomentId } from '../plan-document';
 import { MOMENT_CATALOGUE } from '../moment-catalogue';
 import { fail, pass, warn, type Check } from './types';
 
@@ -33,19 +33,37 @@ export const timingTrap: Check = {
     const title = MOMENT_CATALOGUE[moment].title;
     if (moment === 'usage-milestone') {
       const share = plan.moment.settings.usageShare ?? MOMENT_DEFAULTS.usageShare;
-      if (share <= 0) return fail(`The “${title}” moment is set to fire at ${percent(share)} of the limit: before the customer has used the product at all.`, 'moment');
-      if (share < MIN_USAGE_SHARE) return warn(`The “${title}” moment fires at ${percent(share)} of the limit, before the customer has used half of it.`, 'moment');
-      return pass(`The “${title}” moment fires at ${percent(share)} of the limit, once the customer has used the product.`, 'moment');
+      if (share <= 0)
+        return fail(
+          `The “${title}” moment is set to fire at ${percent(share)} of the limit: before the customer has used the product at all.`,
+          'moment',
+        );
+      if (share < MIN_USAGE_SHARE)
+        return warn(
+          `The “${title}” moment fires at ${percent(share)} of the limit, before the customer has used half of it.`,
+          'moment',
+        );
+      return pass(
+        `The “${title}” moment fires at ${percent(share)} of the limit, once the customer has used the product.`,
+        'moment',
+      );
     }
     const pushed = plan.channels.sends.filter((s) => s.channel !== 'web');
     if (pushed.length === 0) return pass('The plan sends no message yet, so nothing can arrive too early.');
     const first = pushed.reduce((a, b) => (b.offsetHours < a.offsetHours ? b : a));
     const when = `The first send (${first.channel}, ${first.offsetHours} h after the trigger)`;
-    if (!ORDER_MOMENTS.has(moment)) return pass(`“${title}” does not follow a delivery, so there is none to wait for; the first send (${first.channel}) goes ${first.offsetHours} h after the trigger.`);
+    if (!ORDER_MOMENTS.has(moment))
+      return pass(
+        `“${title}” does not follow a delivery, so there is none to wait for; the first send (${first.channel}) goes ${first.offsetHours} h after the trigger.`,
+      );
     const delivery = plan.moment.settings.deliveryHours ?? DEFAULT_DELIVERY_HOURS;
     const reaches = `${when} reaches customers as soon as ${first.offsetHours} h after their order`;
-    if (first.offsetHours < delivery) return fail(`${reaches}, before it can have arrived (delivery takes up to ${delivery} h).`);
-    if (first.offsetHours < delivery + FIRST_DAY_HOURS) return warn(`${reaches}: within a day of its delivery (up to ${delivery} h), before they have had much use of it.`);
+    if (first.offsetHours < delivery)
+      return fail(`${reaches}, before it can have arrived (delivery takes up to ${delivery} h).`);
+    if (first.offsetHours < delivery + FIRST_DAY_HOURS)
+      return warn(
+        `${reaches}: within a day of its delivery (up to ${delivery} h), before they have had much use of it.`,
+      );
     return pass(`${reaches}, at least a day after it arrived (delivery takes up to ${delivery} h).`);
   },
 };

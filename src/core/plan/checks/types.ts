@@ -1,4 +1,4 @@
-import type { ChannelId, PlanDocument } from '../../../shared/plan';
+import type { ChannelId, PlanDocument } from '../plan-document';
 import type { PlanStepId } from '../completeness';
 import type { PlanView } from '../plan-view';
 

@@ -17,7 +17,14 @@ interface BarChartFigureProps {
 }
 
 /** A bar chart with its numbers also available as a list, so nothing is only in the picture. */
-export function BarChartFigure({ title, description, data, valueLabel, layout = 'columns', testId }: BarChartFigureProps) {
+export function BarChartFigure({
+  title,
+  description,
+  data,
+  valueLabel,
+  layout = 'columns',
+  testId,
+}: BarChartFigureProps) {
   const rows = layout === 'rows';
   const height = rows ? Math.max(160, data.length * 36 + 40) : 240;
   return (
@@ -31,12 +38,23 @@ export function BarChartFigure({ title, description, data, valueLabel, layout = 
       ) : (
         <div className="chart-area" aria-hidden="true" style={{ height }}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={[...data]} layout={rows ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 16, bottom: 8, left: rows ? 8 : 0 }}>
+            <BarChart
+              data={[...data]}
+              layout={rows ? 'vertical' : 'horizontal'}
+              margin={{ top: 8, right: 16, bottom: 8, left: rows ? 8 : 0 }}
+            >
               <CartesianGrid strokeDasharray="3 3" vertical={rows} horizontal={!rows} />
               {rows ? (
                 <>
                   <XAxis type="number" allowDecimals={false} />
-                  <YAxis type="category" dataKey="label" width={320} tick={{ fontSize: 12 }} tickFormatter={shorten} interval={0} />
+                  <YAxis
+                    type="category"
+                    dataKey="label"
+                    width={320}
+                    tick={{ fontSize: 12 }}
+                    tickFormatter={shorten}
+                    interval={0}
+                  />
                 </>
               ) : (
                 <>

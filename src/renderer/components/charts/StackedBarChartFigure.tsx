@@ -18,7 +18,14 @@ interface StackedBarChartFigureProps {
 }
 
 /** Columns stacked from several series (such as sends per channel per day), with the numbers also available as a list. */
-export function StackedBarChartFigure({ title, description, data, series, valueLabel, testId }: StackedBarChartFigureProps) {
+export function StackedBarChartFigure({
+  title,
+  description,
+  data,
+  series,
+  valueLabel,
+  testId,
+}: StackedBarChartFigureProps) {
   const total = (row: (typeof data)[number]) => series.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0);
   return (
     <figure className="chart" data-testid={testId}>
@@ -38,7 +45,14 @@ export function StackedBarChartFigure({ title, description, data, series, valueL
               <Tooltip formatter={(value, name) => [`${Number(value).toLocaleString('en-US')} ${valueLabel}`, name]} />
               <Legend />
               {series.map((s) => (
-                <Bar key={s.key} dataKey={s.key} name={s.name} stackId="stack" fill={s.color} isAnimationActive={false} />
+                <Bar
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.name}
+                  stackId="stack"
+                  fill={s.color}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -50,7 +64,8 @@ export function StackedBarChartFigure({ title, description, data, series, valueL
           {data.map((row) => (
             <li key={row.label}>
               {row.label}: {total(row).toLocaleString('en-US')} {valueLabel}
-              {series.length > 1 && ` (${series.map((s) => `${s.name} ${Number(row[s.key] ?? 0).toLocaleString('en-US')}`).join(', ')})`}
+              {series.length > 1 &&
+                ` (${series.map((s) => `${s.name} ${Number(row[s.key] ?? 0).toLocaleString('en-US')}`).join(', ')})`}
             </li>
           ))}
         </ul>

@@ -25,7 +25,16 @@ interface VirtualTableProps<T> {
  * column header, filter by text, move with the arrow keys, Enter opens the row, and every table
  * exports to CSV (all filtered rows, in the shown order).
  */
-export function VirtualTable<T>({ caption, columns, rows, exportName, onOpen, openLabel, initialSort = null, emptyText }: VirtualTableProps<T>) {
+export function VirtualTable<T>({
+  caption,
+  columns,
+  rows,
+  exportName,
+  onOpen,
+  openLabel,
+  initialSort = null,
+  emptyText,
+}: VirtualTableProps<T>) {
   const host = useHost();
   const id = useId();
   const scroller = useRef<HTMLDivElement>(null);
@@ -33,13 +42,25 @@ export function VirtualTable<T>({ caption, columns, rows, exportName, onOpen, op
   const [order, setOrder] = useState<SortOrder>(initialSort);
   const [active, setActive] = useState(0);
   const [exported, setExported] = useState<string | null>(null);
-  const shown = useMemo(() => sortRows(filterRows(rows, columns, query), columns, order), [rows, columns, query, order]);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const shown = useMemo(
+    () => sortRows(filterRows(rows, columns, query), columns, order),
+    [rows, columns, query, order],
+  );
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const template = columns.map((c) => c.width ?? '1fr').join(' ');
   const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
 
   const sortBy = (key: string) =>
-    setOrder((now) => (now?.key === key && now.direction === 'descending' ? { key, direction: 'ascending' } : { key, direction: 'descending' }));
+    setOrder((now) =>
+      now?.key === key && now.direction === 'descending'
+        ? { key, direction: 'ascending' }
+        : { key, direction: 'descending' },
+    );
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(shown.length - 1, to));
@@ -65,7 +86,11 @@ export function VirtualTable<T>({ caption, columns, rows, exportName, onOpen, op
   };
 
   const exportCsv = async () => {
-    const saved = await host.saveExport({ suggestedName: `${exportName}.csv`, mimeType: 'text/csv', data: rowsToCsv(shown, columns) });
+    const saved = await host.saveExport({
+      suggestedName: `${exportName}.csv`,
+      mimeType: 'text/csv',
+      data: rowsToCsv(shown, columns),
+    });
     if (!saved.ok) setExported(`The table could not be saved: ${saved.error}`);
     else if (saved.value) setExported(`Saved ${shown.length.toLocaleString('en-US')} rows as ${saved.value.savedTo}.`);
   };
@@ -85,23 +110,33 @@ export function VirtualTable<T>({ caption, columns, rows, exportName, onOpen, op
           Export CSV…
         </button>
       </div>
-      {exported && <p className="muted" role="status">{exported}</p>}
-      <div
-        id={id}
-        role="table"
-        aria-label={caption}
-        aria-rowcount={shown.length + 1}
-        className="vtable-grid"
-      >
+      {exported && (
+        <p className="muted" role="status">
+          {exported}
+        </p>
+      )}
+      <div id={id} role="table" aria-label={caption} aria-rowcount={shown.length + 1} className="vtable-grid">
         <div role="rowgroup">
-          <div role="row" aria-rowindex={1} className="vtable-row vtable-head" style={{ gridTemplateColumns: template }}>
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="vtable-row vtable-head"
+            style={{ gridTemplateColumns: template }}
+          >
             {columns.map((column) => {
               const sorted = order?.key === column.key ? order.direction : undefined;
               return (
-                <div key={column.key} role="columnheader" aria-sort={sorted ?? 'none'} className={column.numeric ? 'num' : undefined}>
+                <div
+                  key={column.key}
+                  role="columnheader"
+                  aria-sort={sorted ?? 'none'}
+                  className={column.numeric ? 'num' : undefined}
+                >
                   <button type="button" className="link" onClick={() => sortBy(column.key)}>
                     {column.label}
-                    <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
+                    <span aria-hidden="true">
+                      {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                    </span>
                   </button>
                 </div>
               );
@@ -132,7 +167,11 @@ export function VirtualTable<T>({ caption, columns, rows, exportName, onOpen, op
                     aria-rowindex={item.index + 2}
                     aria-selected={item.index === activeIndex}
                     className={`vtable-row${item.index === activeIndex ? ' active' : ''}${onOpen ? ' openable' : ''}`}
-                    style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                    style={{
+                      gridTemplateColumns: template,
+                      height: ROW_HEIGHT,
+                      transform: `translateY(${item.start}px)`,
+                    }}
                     onClick={() => setActive(item.index)}
                     onDoubleClick={() => onOpen?.(row)}
                   >

@@ -36,8 +36,12 @@ export function sortRows<T>(rows: readonly T[], columns: readonly Column<T>[], o
   return rows
     .map((row, index) => ({ row, index, value: column.value(row) }))
     .sort((a, b) => {
-      if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-      const compared = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : String(a.value).localeCompare(String(b.value));
+      if (a.value === null || b.value === null)
+        return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+      const compared =
+        typeof a.value === 'number' && typeof b.value === 'number'
+          ? a.value - b.value
+          : String(a.value).localeCompare(String(b.value));
       return compared === 0 ? a.index - b.index : sign * compared;
     })
     .map((entry) => entry.row);
@@ -45,5 +49,7 @@ export function sortRows<T>(rows: readonly T[], columns: readonly Column<T>[], o
 
 /** The rows as CSV with the columns' labels as header, raw values (not the shown text), formula-safe. */
 export function rowsToCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  return [csvLine(columns.map((c) => c.label)), ...rows.map((row) => csvLine(columns.map((c) => c.value(row))))].join('');
+  return [csvLine(columns.map((c) => c.label)), ...rows.map((row) => csvLine(columns.map((c) => c.value(row))))].join(
+    '',
+  );
 }

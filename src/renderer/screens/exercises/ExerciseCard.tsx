@@ -2,7 +2,13 @@ import type { ExerciseView } from '../../../core/exercises/catalogue';
 import { useExercises, usePlans } from '../../state/store-context';
 
 /** One exercise: its brief, the answer form (a pick, or the plan to fix), Check, Reset and the feedback. */
-export function ExerciseCard({ exercise, onOpenPlan }: { exercise: ExerciseView; onOpenPlan: (planId: string) => void }) {
+export function ExerciseCard({
+  exercise,
+  onOpenPlan,
+}: {
+  exercise: ExerciseView;
+  onOpenPlan: (planId: string) => void;
+}) {
   const answer = useExercises((s) => s.answers[exercise.id] ?? '');
   const busy = useExercises((s) => s.busy === exercise.id);
   const { pick, check, reset } = useExercises((s) => s);
@@ -30,7 +36,11 @@ export function ExerciseCard({ exercise, onOpenPlan }: { exercise: ExerciseView;
       {task.kind === 'choice' ? (
         <label className="field exercise-answer">
           {task.question}
-          <select value={answer} disabled={busy || task.choices.length === 0} onChange={(e) => pick(exercise.id, e.target.value)}>
+          <select
+            value={answer}
+            disabled={busy || task.choices.length === 0}
+            onChange={(e) => pick(exercise.id, e.target.value)}
+          >
             <option value="">Choose…</option>
             {task.choices.map((c) => (
               <option key={c.value} value={c.value}>

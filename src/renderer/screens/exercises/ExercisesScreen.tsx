@@ -32,7 +32,9 @@ export function ExercisesScreen({ onOpenPlan }: { onOpenPlan: (planId: string) =
           practise on it.
         </p>
       ) : (
-        exercises.map((exercise: ExerciseView) => <ExerciseCard key={exercise.id} exercise={exercise} onOpenPlan={onOpenPlan} />)
+        exercises.map((exercise: ExerciseView) => (
+          <ExerciseCard key={exercise.id} exercise={exercise} onOpenPlan={onOpenPlan} />
+        ))
       )}
     </section>
   );

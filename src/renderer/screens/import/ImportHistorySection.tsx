@@ -5,12 +5,22 @@ import type { ImportMode } from '../../../core/import/sink';
 import { Modal } from '../../components/Modal';
 import { useImport, useWorkspace } from '../../state/store-context';
 
-const MODE_LABELS: Record<ImportMode, string> = { append: 'added', update: 'updated by number', replace: 'replaced earlier data' };
+const MODE_LABELS: Record<ImportMode, string> = {
+  append: 'added',
+  update: 'updated by number',
+  replace: 'replaced earlier data',
+};
 
 const n = (value: number) => value.toLocaleString('en');
 const rows = (value: number) => `${n(value)} ${value === 1 ? 'row' : 'rows'}`;
 const formatWhen = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  new Date(iso).toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Every import into the workspace, newest first, with undo of the last one. */
@@ -61,10 +71,15 @@ export function ImportHistorySection() {
       {!history ? (
         <p className="muted">Reading the history…</p>
       ) : history.length === 0 ? (
-        <p className="empty">No files have been imported into this workspace yet. Each import will be listed here, and the last one can be undone.</p>
+        <p className="empty">
+          No files have been imported into this workspace yet. Each import will be listed here, and the last one can be
+          undone.
+        </p>
       ) : (
         <>
-          <p className="muted">Only the last import can be undone; it puts the workspace back exactly as it was before that import.</p>
+          <p className="muted">
+            Only the last import can be undone; it puts the workspace back exactly as it was before that import.
+          </p>
           <ol className="history-list" aria-label="Imports, newest first">
             {history.map((entry) => (
               <HistoryItem key={entry.importId} entry={entry} />
@@ -73,11 +88,15 @@ export function ImportHistorySection() {
         </>
       )}
 
-      <Modal open={confirming && last !== null} title="Undo the last import?" onClose={undoing ? undefined : () => setConfirming(false)}>
+      <Modal
+        open={confirming && last !== null}
+        title="Undo the last import?"
+        onClose={undoing ? undefined : () => setConfirming(false)}
+      >
         {last && (
           <p>
-            This takes out the {rows(last.rowsImported)} imported from <strong>{last.fileName}</strong>, and puts back everything that
-            import changed or replaced. The other imports stay as they are.
+            This takes out the {rows(last.rowsImported)} imported from <strong>{last.fileName}</strong>, and puts back
+            everything that import changed or replaced. The other imports stay as they are.
           </p>
         )}
         <div className="actions">
@@ -105,7 +124,9 @@ function HistoryItem({ entry }: { entry: ImportHistoryEntry }) {
           <span data-testid="history-counts">
             {rows(entry.rowsImported)} imported, {n(entry.rowsRejected)} rejected
           </span>
-          {entry.undone && <span className="history-tag"> (undone or replaced: its rows are no longer in the workspace)</span>}
+          {entry.undone && (
+            <span className="history-tag"> (undone or replaced: its rows are no longer in the workspace)</span>
+          )}
           {entry.undoable && <span className="history-tag"> (can be undone)</span>}
         </summary>
         {entry.kind === 'demo' ? (

@@ -32,7 +32,13 @@ export function ImportModeChoice({ kind }: { kind: ImportKind }) {
       <legend>The workspace already holds {KIND_LABELS[kind]}. What should this file do?</legend>
       {modes.map((option) => (
         <label key={option} className="import-mode">
-          <input type="radio" name="import-mode" value={option} checked={mode === option} onChange={() => chooseMode(option)} />
+          <input
+            type="radio"
+            name="import-mode"
+            value={option}
+            checked={mode === option}
+            onChange={() => chooseMode(option)}
+          />
           <span>
             <strong>{MODE_LABELS[option]}</strong> — {explain(option, kind)}
           </span>

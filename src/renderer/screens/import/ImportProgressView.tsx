@@ -19,12 +19,16 @@ export function ImportProgressView() {
     <div className="import-progress">
       <progress aria-label={`Importing ${file?.name ?? ''}`} max={progress.total} value={progress.done} />
       <p data-testid="import-progress">
-        {progress.rows.toLocaleString('en-US')} rows ({(progress.done / MB).toFixed(1)} of {(progress.total / MB).toFixed(1)} MB) read
+        {progress.rows.toLocaleString('en-US')} rows ({(progress.done / MB).toFixed(1)} of{' '}
+        {(progress.total / MB).toFixed(1)} MB) read
         {rowsPerSecond > 0 && ` · ${Math.round(rowsPerSecond).toLocaleString('en-US')} rows a second`}
         {left !== null && progress.done > 0 && ` · about ${formatSeconds(left)} left`}
       </p>
       <div className="actions">
-        <button type="button" autoFocus disabled={cancelling}
+        <button
+          type="button"
+          autoFocus
+          disabled={cancelling}
           onClick={() => {
             setCancelling(true);
             void cancel();

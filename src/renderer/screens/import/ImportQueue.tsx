@@ -20,8 +20,14 @@ export function ImportQueue() {
       <p className="muted">{position > 0 ? `File ${position} of ${queue.length}` : `${queue.length} files`}</p>
       <ol aria-label="Files to import">
         {queue.map(({ file, status }, index) => (
-          <li key={index} aria-current={status === 'current' ? 'step' : undefined} data-testid="queued-file" data-status={status}>
-            <span className="import-queue-name">{file.name}</span> <span className={`import-queue-status status-${status}`}>{STATUS_LABELS[status]}</span>
+          <li
+            key={index}
+            aria-current={status === 'current' ? 'step' : undefined}
+            data-testid="queued-file"
+            data-status={status}
+          >
+            <span className="import-queue-name">{file.name}</span>{' '}
+            <span className={`import-queue-status status-${status}`}>{STATUS_LABELS[status]}</span>
           </li>
         ))}
       </ol>

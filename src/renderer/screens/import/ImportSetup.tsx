@@ -6,7 +6,12 @@ import { ImportModeChoice } from './ImportModeChoice';
 import { MappingEditor } from './MappingEditor';
 import { PresetNotice } from './PresetNotice';
 
-const DELIMITER_LABELS: Record<Delimiter, string> = { ',': 'Comma (,)', ';': 'Semicolon (;)', '\t': 'Tab', '|': 'Vertical bar (|)' };
+const DELIMITER_LABELS: Record<Delimiter, string> = {
+  ',': 'Comma (,)',
+  ';': 'Semicolon (;)',
+  '\t': 'Tab',
+  '|': 'Vertical bar (|)',
+};
 const ENCODING_LABELS: Record<string, string> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16 (little-endian)',
@@ -44,7 +49,10 @@ export function ImportSetup() {
       <div className="import-choices">
         <label className="field">
           <span>Values separated by</span>
-          <select value={preview.format.delimiter} onChange={(event) => void chooseDelimiter(event.target.value as Delimiter)}>
+          <select
+            value={preview.format.delimiter}
+            onChange={(event) => void chooseDelimiter(event.target.value as Delimiter)}
+          >
             {(Object.keys(DELIMITER_LABELS) as Delimiter[]).map((d) => (
               <option key={d} value={d}>
                 {DELIMITER_LABELS[d]}
@@ -71,7 +79,10 @@ export function ImportSetup() {
         {askDateOrder && (
           <label className="field">
             <span>Dates such as {preview.dateColumns.find((d) => d.guess.ambiguous)?.guess.example} are</span>
-            <select value={dayMonthOrder ?? ''} onChange={(event) => chooseDayMonthOrder(event.target.value as 'dmy' | 'mdy')}>
+            <select
+              value={dayMonthOrder ?? ''}
+              onChange={(event) => chooseDayMonthOrder(event.target.value as 'dmy' | 'mdy')}
+            >
               <option value="">— choose —</option>
               <option value="dmy">Day first (31/12)</option>
               <option value="mdy">Month first (12/31)</option>
@@ -91,7 +102,11 @@ export function ImportSetup() {
         <p className="empty">Choose what the file holds to say which column is which.</p>
       )}
 
-      <DataTable caption="The first rows of the file" columns={preview.headers} rows={preview.sampleRows.slice(0, PREVIEW_ROWS)} />
+      <DataTable
+        caption="The first rows of the file"
+        columns={preview.headers}
+        rows={preview.sampleRows.slice(0, PREVIEW_ROWS)}
+      />
     </div>
   );
 }

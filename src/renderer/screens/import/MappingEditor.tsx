@@ -21,7 +21,10 @@ export function MappingEditor({
             {capitalise(field.label)}
             {field.required && <span className="muted"> (needed)</span>}
           </span>
-          <select value={mapping.columns[field.name] ?? ''} onChange={(event) => onChange(field.name, event.target.value || null)}>
+          <select
+            value={mapping.columns[field.name] ?? ''}
+            onChange={(event) => onChange(field.name, event.target.value || null)}
+          >
             <option value="">— not in this file —</option>
             {headers.map((header) => (
               <option key={header} value={header}>

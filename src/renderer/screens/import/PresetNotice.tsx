@@ -1,6 +1,7 @@
 import type { MappingPreset } from '../../../core/import/presets';
 
-const formatDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 
 /** Says the mapping comes from the choices saved for this header, with a way back to the suggestion. */
 export function PresetNotice({ preset, onUseSuggested }: { preset: MappingPreset; onUseSuggested: () => void }) {

@@ -9,7 +9,11 @@ export function AnalysisStatus({ name }: { name: AnalysisName }) {
     const known = slot.progress !== null && slot.progress.total > 0;
     return (
       <div className="analysis-status" role="status">
-        <progress aria-label="Analysing" max={known ? slot.progress!.total : undefined} value={known ? slot.progress!.done : undefined} />
+        <progress
+          aria-label="Analysing"
+          max={known ? slot.progress!.total : undefined}
+          value={known ? slot.progress!.done : undefined}
+        />
         <span className="muted"> Analysing in the background; the rest of the app stays usable.</span>
       </div>
     );

@@ -1,5 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { BASELINE_DEFAULTS, type AcceptanceRow, type BaselineParams, type BaselinesResult } from '../../../core/analysis/baselines';
+import {
+  BASELINE_DEFAULTS,
+  type AcceptanceRow,
+  type BaselineParams,
+  type BaselinesResult,
+} from '../../../core/analysis/baselines';
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
@@ -15,12 +20,31 @@ const PAIR_COLUMNS: Column<AcceptanceRow>[] = [
   { key: 'recommended', label: 'Then', value: (r) => r.recommended.label, width: '2.5fr' },
   { key: 'anchorCustomers', label: 'Customers', value: (r) => r.anchorCustomers, numeric: true },
   { key: 'accepted', label: 'Bought it', value: (r) => r.accepted, numeric: true },
-  { key: 'rate', label: 'Rate', value: (r) => r.rate, format: (v) => percent(v as number), numeric: true, width: '0.8fr' },
+  {
+    key: 'rate',
+    label: 'Rate',
+    value: (r) => r.rate,
+    format: (v) => percent(v as number),
+    numeric: true,
+    width: '0.8fr',
+  },
   { key: 'explanation', label: 'In words', value: (r) => r.explanation, width: '4fr' },
 ];
 
 /** One baseline: what it measures, its figure, and the sentence behind it. */
-function Baseline({ id, title, value, detail, explanation }: { id: string; title: string; value: string; detail: ReactNode; explanation: string }) {
+function Baseline({
+  id,
+  title,
+  value,
+  detail,
+  explanation,
+}: {
+  id: string;
+  title: string;
+  value: string;
+  detail: ReactNode;
+  explanation: string;
+}) {
   return (
     <article className="baseline" aria-labelledby={`baseline-${id}`} data-testid={`baseline-${id}`}>
       <h3 id={`baseline-${id}`}>{title}</h3>
@@ -44,21 +68,42 @@ export function BaselinesPage() {
     <section aria-labelledby="baselines-heading">
       <h2 id="baselines-heading">Baselines</h2>
       <p className="muted">
-        The five measures a cross-sell plan is judged by, taken from past orders before any campaign: how often buyers of a product
-        went on to buy its usual follow-up, how long until customers buy from a new category, how many spread to a second category,
-        what orders that add a category are worth, and how often such purchases come back. They are a yardstick for a plan’s
-        targets, not a forecast.
+        The five measures a cross-sell plan is judged by, taken from past orders before any campaign: how often buyers
+        of a product went on to buy its usual follow-up, how long until customers buy from a new category, how many
+        spread to a second category, what orders that add a category are worth, and how often such purchases come back.
+        They are a yardstick for a plan’s targets, not a forecast.
       </p>
       <ParamsForm label="Baseline settings" running={slot.running} onSubmit={() => void run('baselines', draft)}>
-        <NumberField label="Follow-on window" suffix="days" value={draft.windowDays} min={1} max={3650} onChange={(windowDays) => setDraft({ ...draft, windowDays })} />
-        <NumberField label="Product pairs" suffix="most common sequences" value={draft.topPairs} min={1} max={1000} onChange={(topPairs) => setDraft({ ...draft, topPairs })} />
-        <NumberField label="Pairs bought in turn by at least" suffix="customers" value={draft.minCustomers} min={1} onChange={(minCustomers) => setDraft({ ...draft, minCustomers })} />
+        <NumberField
+          label="Follow-on window"
+          suffix="days"
+          value={draft.windowDays}
+          min={1}
+          max={3650}
+          onChange={(windowDays) => setDraft({ ...draft, windowDays })}
+        />
+        <NumberField
+          label="Product pairs"
+          suffix="most common sequences"
+          value={draft.topPairs}
+          min={1}
+          max={1000}
+          onChange={(topPairs) => setDraft({ ...draft, topPairs })}
+        />
+        <NumberField
+          label="Pairs bought in turn by at least"
+          suffix="customers"
+          value={draft.minCustomers}
+          min={1}
+          onChange={(minCustomers) => setDraft({ ...draft, minCustomers })}
+        />
       </ParamsForm>
       <AnalysisStatus name="baselines" />
       {result &&
         (result.crossSellAov.anchorOrders === 0 ? (
           <p className="empty" data-testid="baselines-empty">
-            This workspace has no orders with customers yet, so there is no history to measure. Import orders to see the baselines.
+            This workspace has no orders with customers yet, so there is no history to measure. Import orders to see the
+            baselines.
           </p>
         ) : (
           <BaselineFigures result={result} />
@@ -69,7 +114,9 @@ export function BaselinesPage() {
 
 function BaselineFigures({ result }: { result: BaselinesResult }) {
   const { acceptance, secondaryPurchase, categoryExpansion, crossSellAov, returnRate, parameters } = result;
-  const pairRates = [...acceptance.pairs].sort((a, b) => b.rate - a.rate).map((p) => ({ label: `${p.anchor.label} → ${p.recommended.label}`, value: Math.round(p.rate * 1000) / 10 }));
+  const pairRates = [...acceptance.pairs]
+    .sort((a, b) => b.rate - a.rate)
+    .map((p) => ({ label: `${p.anchor.label} → ${p.recommended.label}`, value: Math.round(p.rate * 1000) / 10 }));
   return (
     <>
       <div className="baseline-grid">

@@ -26,31 +26,79 @@ export function CombinationsPage() {
       { key: 'consequent', label: 'Also bought', value: (r) => label(r.consequent), width: '3fr' },
       { key: 'count', label: 'Baskets', value: (r) => r.count, numeric: true },
       { key: 'support', label: 'Support', value: (r) => r.support, format: (v) => percent(v as number), numeric: true },
-      { key: 'confidence', label: 'Confidence', value: (r) => r.confidence, format: (v) => percent(v as number), numeric: true },
+      {
+        key: 'confidence',
+        label: 'Confidence',
+        value: (r) => r.confidence,
+        format: (v) => percent(v as number),
+        numeric: true,
+      },
       { key: 'lift', label: 'Lift', value: (r) => r.lift, format: (v) => decimal(v as number), numeric: true },
-      { key: 'leverage', label: 'Leverage', value: (r) => r.leverage, format: (v) => decimal(v as number, 4), numeric: true },
-      { key: 'conviction', label: 'Conviction', value: (r) => r.conviction, format: (v) => (v === null ? '∞' : decimal(v as number)), numeric: true },
+      {
+        key: 'leverage',
+        label: 'Leverage',
+        value: (r) => r.leverage,
+        format: (v) => decimal(v as number, 4),
+        numeric: true,
+      },
+      {
+        key: 'conviction',
+        label: 'Conviction',
+        value: (r) => r.conviction,
+        format: (v) => (v === null ? '∞' : decimal(v as number)),
+        numeric: true,
+      },
     ],
     [result],
   );
-  const top = (result?.rules ?? []).slice(0, 10).map((r) => ({ label: `${label(r.antecedent)} → ${label(r.consequent)}`, value: Math.round(r.lift * 100) / 100 }));
+  const top = (result?.rules ?? [])
+    .slice(0, 10)
+    .map((r) => ({ label: `${label(r.antecedent)} → ${label(r.consequent)}`, value: Math.round(r.lift * 100) / 100 }));
   const levelWord = slot.params.level === 'category' ? 'categories' : 'products';
 
   return (
     <section aria-labelledby="combinations-heading">
       <h2 id="combinations-heading">Bought together</h2>
       <p className="muted">
-        Which {levelWord} turn up in the same baskets more often than chance would give. Returns, cancelled orders and codes that are
-        not products (postage, fees) are left out. A strong pair is a candidate for a completion offer; it shows association, not
-        that one purchase causes the other.
+        Which {levelWord} turn up in the same baskets more often than chance would give. Returns, cancelled orders and
+        codes that are not products (postage, fees) are left out. A strong pair is a candidate for a completion offer;
+        it shows association, not that one purchase causes the other.
       </p>
       <ParamsForm label="Combination settings" running={slot.running} onSubmit={() => void run('combinations', draft)}>
-        <NumberField label="Minimum support" suffix="% of baskets" value={draft.minSupport} scale={100} step={0.01} min={0.01} max={100} onChange={(minSupport) => setDraft({ ...draft, minSupport })} />
-        <NumberField label="Minimum confidence" suffix="%" value={draft.minConfidence} scale={100} step={1} min={0} max={100} onChange={(minConfidence) => setDraft({ ...draft, minConfidence })} />
-        <NumberField label="Largest combination" suffix="items" value={draft.maxLength} min={2} max={5} onChange={(maxLength) => setDraft({ ...draft, maxLength })} />
+        <NumberField
+          label="Minimum support"
+          suffix="% of baskets"
+          value={draft.minSupport}
+          scale={100}
+          step={0.01}
+          min={0.01}
+          max={100}
+          onChange={(minSupport) => setDraft({ ...draft, minSupport })}
+        />
+        <NumberField
+          label="Minimum confidence"
+          suffix="%"
+          value={draft.minConfidence}
+          scale={100}
+          step={1}
+          min={0}
+          max={100}
+          onChange={(minConfidence) => setDraft({ ...draft, minConfidence })}
+        />
+        <NumberField
+          label="Largest combination"
+          suffix="items"
+          value={draft.maxLength}
+          min={2}
+          max={5}
+          onChange={(maxLength) => setDraft({ ...draft, maxLength })}
+        />
         <label className="field">
           <span>Items</span>
-          <select value={draft.level} onChange={(e) => setDraft({ ...draft, level: e.target.value as CombinationsParameters['level'] })}>
+          <select
+            value={draft.level}
+            onChange={(e) => setDraft({ ...draft, level: e.target.value as CombinationsParameters['level'] })}
+          >
             <option value="product">Products</option>
             <option value="category">Categories</option>
           </select>
@@ -59,22 +107,34 @@ export function CombinationsPage() {
           <span>A basket is</span>
           <select
             value={draft.basket.kind === 'order' ? 'order' : 'days'}
-            onChange={(e) => setDraft({ ...draft, basket: e.target.value === 'order' ? { kind: 'order' } : { kind: 'days', days: 30 } })}
+            onChange={(e) =>
+              setDraft({
+                ...draft,
+                basket: e.target.value === 'order' ? { kind: 'order' } : { kind: 'days', days: 30 },
+              })
+            }
           >
             <option value="order">One order</option>
             <option value="days">A customer’s orders within some days</option>
           </select>
         </label>
         {draft.basket.kind === 'days' && (
-          <NumberField label="Days" value={draft.basket.days} min={0} max={3650} onChange={(days) => setDraft({ ...draft, basket: { kind: 'days', days } })} />
+          <NumberField
+            label="Days"
+            value={draft.basket.days}
+            min={0}
+            max={3650}
+            onChange={(days) => setDraft({ ...draft, basket: { kind: 'days', days } })}
+          />
         )}
       </ParamsForm>
       <AnalysisStatus name="combinations" />
       {result && (
         <>
           <p data-testid="rules-summary">
-            <strong>{result.rules.length.toLocaleString('en-US')} rules</strong> from {result.baskets.toLocaleString('en-US')} baskets (
-            {result.itemsets.toLocaleString('en-US')} combinations bought in at least {result.minCount.toLocaleString('en-US')} baskets).
+            <strong>{result.rules.length.toLocaleString('en-US')} rules</strong> from{' '}
+            {result.baskets.toLocaleString('en-US')} baskets ({result.itemsets.toLocaleString('en-US')} combinations
+            bought in at least {result.minCount.toLocaleString('en-US')} baskets).
           </p>
           <BarChartFigure
             title="Strongest combinations"

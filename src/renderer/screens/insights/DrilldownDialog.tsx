@@ -22,16 +22,21 @@ export function DrilldownDialog() {
       ) : (
         <>
           <p data-testid="drill-total">
-            {page.total.toLocaleString('en-US')} {page.total === 1 ? 'match' : 'matches'}; showing {(page.offset + 1).toLocaleString('en-US')}–{last.toLocaleString('en-US')}.
+            {page.total.toLocaleString('en-US')} {page.total === 1 ? 'match' : 'matches'}; showing{' '}
+            {(page.offset + 1).toLocaleString('en-US')}–{last.toLocaleString('en-US')}.
           </p>
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
                   {page.columns.map((column) => (
-                    <th key={column} scope="col">{column}</th>
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
                   ))}
-                  <th scope="col"><span className="visually-hidden">Orders</span></th>
+                  <th scope="col">
+                    <span className="visually-hidden">Orders</span>
+                  </th>
                 </tr>
               </thead>
               <tbody data-testid="drill-rows">
@@ -53,10 +58,18 @@ export function DrilldownDialog() {
             </table>
           </div>
           <div className="actions">
-            <button type="button" disabled={drill.loading || page.offset === 0} onClick={() => void drillPage(Math.max(0, page.offset - DRILL_PAGE_SIZE))}>
+            <button
+              type="button"
+              disabled={drill.loading || page.offset === 0}
+              onClick={() => void drillPage(Math.max(0, page.offset - DRILL_PAGE_SIZE))}
+            >
               Previous
             </button>
-            <button type="button" disabled={drill.loading || last >= page.total} onClick={() => void drillPage(page.offset + DRILL_PAGE_SIZE)}>
+            <button
+              type="button"
+              disabled={drill.loading || last >= page.total}
+              onClick={() => void drillPage(page.offset + DRILL_PAGE_SIZE)}
+            >
               Next
             </button>
           </div>
@@ -80,19 +93,25 @@ function CustomerOrders() {
   const customer = useInsights((s) => s.drill?.customer);
   if (!customer) return null;
   if (!customer.orders) return <p className="muted">Loading the orders of {customer.id}…</p>;
-  if (customer.orders.length === 0) return <p className="empty">Customer {customer.id} has no orders in this workspace.</p>;
+  if (customer.orders.length === 0)
+    return <p className="empty">Customer {customer.id} has no orders in this workspace.</p>;
   return (
     <div data-testid="customer-orders">
       <h3>Latest orders of customer {customer.id}</h3>
       {customer.orders.map((order) => (
         <section key={order.orderId} className="order-card">
           <p>
-            <strong>Order {order.orderId}</strong> <span className="muted">{order.orderedAt ?? 'no date'}{order.status ? ` · ${order.status}` : ''}</span>
+            <strong>Order {order.orderId}</strong>{' '}
+            <span className="muted">
+              {order.orderedAt ?? 'no date'}
+              {order.status ? ` · ${order.status}` : ''}
+            </span>
           </p>
           <ul>
             {order.lines.map((line, i) => (
               <li key={i}>
-                {whole(line.quantity)} × {line.name ?? line.productId} <span className="muted">at {money(line.unitPrice)}</span>
+                {whole(line.quantity)} × {line.name ?? line.productId}{' '}
+                <span className="muted">at {money(line.unitPrice)}</span>
               </li>
             ))}
           </ul>

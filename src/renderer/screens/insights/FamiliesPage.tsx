@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { FAMILY_DEFAULTS, type FamilyParams, type FamilyReport, type OwnershipSet } from '../../../core/analysis/families';
+import {
+  FAMILY_DEFAULTS,
+  type FamilyParams,
+  type FamilyReport,
+  type OwnershipSet,
+} from '../../../core/analysis/families';
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
@@ -26,11 +31,19 @@ const SET_COLUMNS: Column<SetRow>[] = [
   { key: 'ever', label: 'Customers ever', value: (r) => r.set.customersEver, numeric: true, width: '1.3fr' },
   { key: 'now', label: 'Customers now', value: (r) => r.set.customersNow, numeric: true, width: '1.3fr' },
   { key: 'next', label: 'Most often added next', value: (r) => r.set.next[0]?.member.label ?? null, width: '2.4fr' },
-  { key: 'share', label: 'Share', value: (r) => r.set.next[0]?.share ?? null, format: (v) => percent(v as number | null), numeric: true, width: '0.8fr' },
+  {
+    key: 'share',
+    label: 'Share',
+    value: (r) => r.set.next[0]?.share ?? null,
+    format: (v) => percent(v as number | null),
+    numeric: true,
+    width: '0.8fr',
+  },
   { key: 'explanation', label: 'In words', value: (r) => r.set.explanation, width: '4fr' },
 ];
 
-const adoption = (family: FamilyReport) => family.ownershipCounts.map((c) => ({ label: String(c.members), value: c.customers }));
+const adoption = (family: FamilyReport) =>
+  family.ownershipCounts.map((c) => ({ label: String(c.members), value: c.customers }));
 
 /** Product families: how many members customers own, and which member owners of a partial set add next. */
 export function FamiliesPage() {
@@ -40,33 +53,50 @@ export function FamiliesPage() {
   useEffect(() => setDraft({ ...FAMILY_DEFAULTS, ...slot.params }), [slot.params]);
 
   const result = slot.answer?.result;
-  const rows = useMemo(() => (result?.families ?? []).flatMap((f) => f.sets.map((set) => ({ family: f.family, set }))), [result]);
+  const rows = useMemo(
+    () => (result?.families ?? []).flatMap((f) => f.sets.map((set) => ({ family: f.family, set }))),
+    [result],
+  );
   const charted = (result?.families ?? []).slice(0, MAX_CHARTS);
 
   return (
     <section aria-labelledby="families-heading">
       <h2 id="families-heading">Families</h2>
       <p className="muted">
-        For each product family (a product line or ecosystem): how many of its products customers own, and for each partial set they
-        owned, which product they tended to add next. Customers who own that set today are the audience for the missing pieces. It
-        shows the order customers happened to buy in, not that one product leads to another.
+        For each product family (a product line or ecosystem): how many of its products customers own, and for each
+        partial set they owned, which product they tended to add next. Customers who own that set today are the audience
+        for the missing pieces. It shows the order customers happened to buy in, not that one product leads to another.
       </p>
       <ParamsForm label="Family settings" running={slot.running} onSubmit={() => void run('families', draft)}>
-        <NumberField label="Sets owned by at least" suffix="customers" value={draft.minCustomers} min={1} onChange={(minCustomers) => setDraft({ ...draft, minCustomers })} />
-        <NumberField label="Show at most" suffix="sets per family" value={draft.maxSets} min={1} max={1000} onChange={(maxSets) => setDraft({ ...draft, maxSets })} />
+        <NumberField
+          label="Sets owned by at least"
+          suffix="customers"
+          value={draft.minCustomers}
+          min={1}
+          onChange={(minCustomers) => setDraft({ ...draft, minCustomers })}
+        />
+        <NumberField
+          label="Show at most"
+          suffix="sets per family"
+          value={draft.maxSets}
+          min={1}
+          max={1000}
+          onChange={(maxSets) => setDraft({ ...draft, maxSets })}
+        />
       </ParamsForm>
       <AnalysisStatus name="families" />
       {result &&
         (result.families.length === 0 ? (
           <p className="empty" data-testid="families-empty">
-            No product family has two or more products. Import products with a family column (the product line or ecosystem each one
-            belongs to) to see how customers build up a family.
+            No product family has two or more products. Import products with a family column (the product line or
+            ecosystem each one belongs to) to see how customers build up a family.
           </p>
         ) : (
           <>
             <p data-testid="families-summary">
-              <strong>{result.families.length.toLocaleString('en-US')} families</strong>; {rows.length.toLocaleString('en-US')} sets of
-              products owned by at least {result.parameters.minCustomers.toLocaleString('en-US')} customers.
+              <strong>{result.families.length.toLocaleString('en-US')} families</strong>;{' '}
+              {rows.length.toLocaleString('en-US')} sets of products owned by at least{' '}
+              {result.parameters.minCustomers.toLocaleString('en-US')} customers.
             </p>
             <div className="chart-grid">
               {charted.map((family) => (
@@ -82,7 +112,8 @@ export function FamiliesPage() {
             </div>
             {result.families.length > MAX_CHARTS && (
               <p className="muted">
-                The charts show the {MAX_CHARTS} families with the most owners; the table below covers all {result.families.length}.
+                The charts show the {MAX_CHARTS} families with the most owners; the table below covers all{' '}
+                {result.families.length}.
               </p>
             )}
             <VirtualTable

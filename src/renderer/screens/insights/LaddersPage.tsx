@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { LADDER_DEFAULTS, type AdvancementSignal, type LadderCandidate, type LadderParams, type LadderReport, type LaddersResult } from '../../../core/analysis/ladders';
+import {
+  LADDER_DEFAULTS,
+  type AdvancementSignal,
+  type LadderCandidate,
+  type LadderParams,
+  type LadderReport,
+  type LaddersResult,
+} from '../../../core/analysis/ladders';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
 import { NumberField } from '../../components/NumberField';
@@ -23,9 +30,19 @@ interface CandidateRow {
 const CANDIDATE_COLUMNS: Column<CandidateRow>[] = [
   { key: 'category', label: 'Category', value: (r) => r.category, width: '1.3fr' },
   { key: 'customer', label: 'Customer', value: (r) => r.candidate.customerId },
-  { key: 'tier', label: 'Tier now → next', value: (r) => `${r.candidate.currentTier} → ${r.candidate.nextTier}`, width: '1.3fr' },
+  {
+    key: 'tier',
+    label: 'Tier now → next',
+    value: (r) => `${r.candidate.currentTier} → ${r.candidate.nextTier}`,
+    width: '1.3fr',
+  },
   { key: 'count', label: 'Signs', value: (r) => r.candidate.signals.length, numeric: true, width: '0.8fr' },
-  { key: 'signals', label: 'Signs of moving up', value: (r) => r.candidate.signals.map((s) => SIGNAL_WORDS[s]).join(', '), width: '3fr' },
+  {
+    key: 'signals',
+    label: 'Signs of moving up',
+    value: (r) => r.candidate.signals.map((s) => SIGNAL_WORDS[s]).join(', '),
+    width: '3fr',
+  },
   { key: 'reasons', label: 'Behind them', value: (r) => r.candidate.reasons.join(' '), width: '4fr' },
 ];
 
@@ -42,26 +59,72 @@ export function LaddersPage() {
   useEffect(() => setDraft({ ...LADDER_DEFAULTS, ...slot.params }), [slot.params]);
 
   const result = slot.answer?.result;
-  const rows = useMemo(() => (result?.ladders ?? []).flatMap((l) => l.candidates.map((candidate) => ({ category: l.category, candidate }))), [result]);
+  const rows = useMemo(
+    () =>
+      (result?.ladders ?? []).flatMap((l) => l.candidates.map((candidate) => ({ category: l.category, candidate }))),
+    [result],
+  );
   const listed = (result?.ladders ?? []).some((l) => l.candidates.length < l.candidateCount);
 
   const openLadder = (ladder: LadderReport) =>
-    openDrilldown(`Candidates for the next tier in ${ladder.category}`, { analysis: 'ladders', category: ladder.category, params: usedParams(result!.parameters) });
+    openDrilldown(`Candidates for the next tier in ${ladder.category}`, {
+      analysis: 'ladders',
+      category: ladder.category,
+      params: usedParams(result!.parameters),
+    });
 
   return (
     <section aria-labelledby="ladders-heading">
       <h2 id="ladders-heading">Ladders</h2>
       <p className="muted">
-        Categories whose products are ranked in tiers, such as beginner, intermediate and expert gear. A customer’s tier is the highest
-        one they have bought in the category. Customers below the top who use more, order more often, reach milestones or near a
-        usage limit are candidates for the next tier: these signs often go with moving up, they do not make it certain.
+        Categories whose products are ranked in tiers, such as beginner, intermediate and expert gear. A customer’s tier
+        is the highest one they have bought in the category. Customers below the top who use more, order more often,
+        reach milestones or near a usage limit are candidates for the next tier: these signs often go with moving up,
+        they do not make it certain.
       </p>
       <ParamsForm label="Ladder settings" running={slot.running} onSubmit={() => void run('ladders', draft)}>
-        <NumberField label="Recent period" suffix="days" value={draft.recentDays} min={1} max={3650} onChange={(recentDays) => setDraft({ ...draft, recentDays })} />
-        <NumberField label="Usage growth of at least" suffix="%" value={draft.usageGrowth} scale={100} min={0} max={10000} onChange={(usageGrowth) => setDraft({ ...draft, usageGrowth })} />
-        <NumberField label="Milestones within" suffix="days" value={draft.milestoneDays} min={1} max={3650} onChange={(milestoneDays) => setDraft({ ...draft, milestoneDays })} />
-        <NumberField label="Usage at least" suffix="% of its limit" value={draft.usageLimitShare} scale={100} min={1} max={100} onChange={(usageLimitShare) => setDraft({ ...draft, usageLimitShare })} />
-        <NumberField label="At least" suffix="signs" value={draft.minSignals} min={1} max={4} onChange={(minSignals) => setDraft({ ...draft, minSignals })} />
+        <NumberField
+          label="Recent period"
+          suffix="days"
+          value={draft.recentDays}
+          min={1}
+          max={3650}
+          onChange={(recentDays) => setDraft({ ...draft, recentDays })}
+        />
+        <NumberField
+          label="Usage growth of at least"
+          suffix="%"
+          value={draft.usageGrowth}
+          scale={100}
+          min={0}
+          max={10000}
+          onChange={(usageGrowth) => setDraft({ ...draft, usageGrowth })}
+        />
+        <NumberField
+          label="Milestones within"
+          suffix="days"
+          value={draft.milestoneDays}
+          min={1}
+          max={3650}
+          onChange={(milestoneDays) => setDraft({ ...draft, milestoneDays })}
+        />
+        <NumberField
+          label="Usage at least"
+          suffix="% of its limit"
+          value={draft.usageLimitShare}
+          scale={100}
+          min={1}
+          max={100}
+          onChange={(usageLimitShare) => setDraft({ ...draft, usageLimitShare })}
+        />
+        <NumberField
+          label="At least"
+          suffix="signs"
+          value={draft.minSignals}
+          min={1}
+          max={4}
+          onChange={(minSignals) => setDraft({ ...draft, minSignals })}
+        />
       </ParamsForm>
       <AnalysisStatus name="ladders" />
       {result &&
@@ -75,7 +138,12 @@ export function LaddersPage() {
           <>
             <div className="ladder-list">
               {result.ladders.map((ladder) => (
-                <section key={ladder.category} className="ladder" aria-label={`Ladder: ${ladder.category}`} data-testid="ladder">
+                <section
+                  key={ladder.category}
+                  className="ladder"
+                  aria-label={`Ladder: ${ladder.category}`}
+                  data-testid="ladder"
+                >
                   <h3>{ladder.category}</h3>
                   <p className="muted">{ladder.explanation}</p>
                   <div className="table-wrap">
@@ -85,8 +153,12 @@ export function LaddersPage() {
                         <tr>
                           <th scope="col">Tier</th>
                           <th scope="col">Products</th>
-                          <th scope="col" className="num">Customers</th>
-                          <th scope="col" className="num">Candidates</th>
+                          <th scope="col" className="num">
+                            Customers
+                          </th>
+                          <th scope="col" className="num">
+                            Candidates
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
@@ -102,7 +174,11 @@ export function LaddersPage() {
                     </table>
                   </div>
                   <div className="actions">
-                    <button type="button" disabled={ladder.candidateCount === 0} onClick={() => void openLadder(ladder)}>
+                    <button
+                      type="button"
+                      disabled={ladder.candidateCount === 0}
+                      onClick={() => void openLadder(ladder)}
+                    >
                       Show all {ladder.candidateCount.toLocaleString('en-US')} candidates
                     </button>
                   </div>
@@ -112,8 +188,8 @@ export function LaddersPage() {
             <h3>Candidates for the next tier</h3>
             {listed && (
               <p className="muted">
-                The table lists the first {result.parameters.maxCandidates.toLocaleString('en-US')} candidates of each category, most
-                signs first; “Show all candidates” above pages through every one.
+                The table lists the first {result.parameters.maxCandidates.toLocaleString('en-US')} candidates of each
+                category, most signs first; “Show all candidates” above pages through every one.
               </p>
             )}
             <VirtualTable

@@ -44,7 +44,15 @@ const COLUMNS: Column<MomentAudience>[] = [
 type Setting = Exclude<keyof typeof MOMENT_DEFAULTS, 'seasons'>;
 
 /** Every window and threshold, as the form shows it. */
-const SETTINGS: { key: Setting; label: string; suffix: string; scale?: number; step?: number; min?: number; max?: number }[] = [
+const SETTINGS: {
+  key: Setting;
+  label: string;
+  suffix: string;
+  scale?: number;
+  step?: number;
+  min?: number;
+  max?: number;
+}[] = [
   { key: 'postPurchaseHours', label: 'Just ordered: within', suffix: 'hours' },
   { key: 'browseViews', label: 'Browsing: at least', suffix: 'views' },
   { key: 'browseWindowDays', label: 'Browsing: within', suffix: 'days' },
@@ -74,9 +82,10 @@ export function MomentsPage() {
     <section aria-labelledby="moments-heading">
       <h2 id="moments-heading">Moments</h2>
       <p className="muted">
-        Who is in each customer moment at one instant: just ordered, browsing without buying, a cart left behind, a support case
-        just resolved, a new loyalty tier, usage nearing its limit, a new product in a category they buy, a gift bought, or a season
-        changing. Each window looks back from that instant. Being in a moment makes an offer timely; it does not make it welcome.
+        Who is in each customer moment at one instant: just ordered, browsing without buying, a cart left behind, a
+        support case just resolved, a new loyalty tier, usage nearing its limit, a new product in a category they buy, a
+        gift bought, or a season changing. Each window looks back from that instant. Being in a moment makes an offer
+        timely; it does not make it welcome.
       </p>
       <ParamsForm label="Moment settings" running={slot.running} onSubmit={() => void run('moments', draft)}>
         <label className="field">
@@ -89,11 +98,19 @@ export function MomentsPage() {
           />
         </label>
         {SETTINGS.map(({ key, ...field }) => (
-          <NumberField key={key} {...field} min={field.min ?? 0} value={draft[key] ?? MOMENT_DEFAULTS[key]} onChange={(value) => setDraft({ ...draft, [key]: value })} />
+          <NumberField
+            key={key}
+            {...field}
+            min={field.min ?? 0}
+            value={draft[key] ?? MOMENT_DEFAULTS[key]}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+          />
         ))}
       </ParamsForm>
       <div className="actions field-hint">
-        <span className="muted">Left as it is, the instant is just after the latest order or event in the workspace.</span>
+        <span className="muted">
+          Left as it is, the instant is just after the latest order or event in the workspace.
+        </span>
         {draft.asOf !== undefined && (
           <button type="button" className="link" onClick={() => setDraft(atLatest)}>
             Back to the latest activity
@@ -104,16 +121,24 @@ export function MomentsPage() {
       {result &&
         (result.moments.length === 0 ? (
           <p className="empty" data-testid="moments-empty">
-            This workspace has no dated orders or events yet, so there is no moment to place customers in. Import orders (and behaviour
-            events such as views, carts and usage) first.
+            This workspace has no dated orders or events yet, so there is no moment to place customers in. Import orders
+            (and behaviour events such as views, carts and usage) first.
           </p>
         ) : (
           <>
             <p data-testid="moments-summary">
-              As of <strong>{result.asOf?.replace('T', ' ')}</strong>: {result.moments.filter((m) => m.count > 0).length} of {result.moments.length} moments
-              have customers in them.
+              As of <strong>{result.asOf?.replace('T', ' ')}</strong>:{' '}
+              {result.moments.filter((m) => m.count > 0).length} of {result.moments.length} moments have customers in
+              them.
             </p>
-            <BarChartFigure title="Audience per moment" description="customers in each moment at this instant" data={audience} valueLabel="customers" layout="rows" testId="moments-chart" />
+            <BarChartFigure
+              title="Audience per moment"
+              description="customers in each moment at this instant"
+              data={audience}
+              valueLabel="customers"
+              layout="rows"
+              testId="moments-chart"
+            />
             <VirtualTable
               caption="Moments"
               columns={COLUMNS}

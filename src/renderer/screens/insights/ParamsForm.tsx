@@ -1,7 +1,17 @@
 import type { FormEvent, ReactNode } from 'react';
 
 /** A page's parameters: changing them and pressing Update (or Enter) re-runs the analysis in the background. */
-export function ParamsForm({ label, onSubmit, running, children }: { label: string; onSubmit: () => void; running: boolean; children: ReactNode }) {
+export function ParamsForm({
+  label,
+  onSubmit,
+  running,
+  children,
+}: {
+  label: string;
+  onSubmit: () => void;
+  running: boolean;
+  children: ReactNode;
+}) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();

@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { SEGMENT_DEFAULTS, type ScoreGroup, type SegmentFilter, type SegmentGroup, type SegmentParams, type SegmentsResult } from '../../../core/analysis/segments';
+import {
+  SEGMENT_DEFAULTS,
+  type ScoreGroup,
+  type SegmentFilter,
+  type SegmentGroup,
+  type SegmentParams,
+  type SegmentsResult,
+} from '../../../core/analysis/segments';
 import { BarChartFigure } from '../../components/charts/BarChartFigure';
 import type { Column } from '../../components/table/columns';
 import { VirtualTable } from '../../components/table/VirtualTable';
@@ -12,12 +19,17 @@ import { ParamsForm } from './ParamsForm';
 
 type Measure = 'recency' | 'frequency' | 'monetary';
 
-const span = (min: number, max: number, show: (n: number) => string) => (min === max ? show(min) : `${show(min)}–${show(max)}`);
+const span = (min: number, max: number, show: (n: number) => string) =>
+  min === max ? show(min) : `${show(min)}–${show(max)}`;
 const count = (n: number) => n.toLocaleString('en-US');
 
 const MEASURES: { measure: Measure; label: string; range: (min: number, max: number) => string }[] = [
   { measure: 'recency', label: 'Recency', range: (min, max) => `${span(min, max, count)} days since the last order` },
-  { measure: 'frequency', label: 'Frequency', range: (min, max) => `${span(min, max, count)} ${max === 1 ? 'order' : 'orders'}` },
+  {
+    measure: 'frequency',
+    label: 'Frequency',
+    range: (min, max) => `${span(min, max, count)} ${max === 1 ? 'order' : 'orders'}`,
+  },
   { measure: 'monetary', label: 'Monetary', range: (min, max) => `${span(min, max, money)} spent` },
 ];
 
@@ -26,10 +38,22 @@ type ScoreRow = ScoreGroup & { measure: (typeof MEASURES)[number] };
 /** Customers and their share of all customers, for any group. */
 const groupColumns = (total: number): Column<{ customers: number }>[] => [
   { key: 'customers', label: 'Customers', value: (g) => g.customers, numeric: true },
-  { key: 'share', label: 'Share of customers', value: (g) => g.customers / total, format: (v) => percent(v as number), numeric: true, width: '1.2fr' },
+  {
+    key: 'share',
+    label: 'Share of customers',
+    value: (g) => g.customers / total,
+    format: (v) => percent(v as number),
+    numeric: true,
+    width: '1.2fr',
+  },
 ];
 
-const SAMPLE_COLUMN: Column<SegmentGroup> = { key: 'sample', label: 'For example', value: (g) => g.sampleCustomerIds.join(', '), width: '3fr' };
+const SAMPLE_COLUMN: Column<SegmentGroup> = {
+  key: 'sample',
+  label: 'For example',
+  value: (g) => g.sampleCustomerIds.join(', '),
+  width: '3fr',
+};
 
 /** The segment parameters of the shown result, for a drill-down at the same instant. */
 function usedParams({ asOf, ...rest }: SegmentsResult['parameters']): SegmentParams {
@@ -45,9 +69,16 @@ export function SegmentsPage() {
 
   const result = slot.answer?.result;
   const total = result?.customers ?? 0;
-  const drill = (title: string, filter: SegmentFilter) => void openDrilldown(title, { analysis: 'segments', filter, params: usedParams(result!.parameters) });
+  const drill = (title: string, filter: SegmentFilter) =>
+    void openDrilldown(title, { analysis: 'segments', filter, params: usedParams(result!.parameters) });
 
-  const scoreRows = useMemo(() => (result ? MEASURES.flatMap((measure) => [...result[measure.measure]].reverse().map((group) => ({ ...group, measure }))) : []), [result]);
+  const scoreRows = useMemo(
+    () =>
+      result
+        ? MEASURES.flatMap((measure) => [...result[measure.measure]].reverse().map((group) => ({ ...group, measure })))
+        : [],
+    [result],
+  );
   const columns = useMemo(() => {
     const groups = groupColumns(total);
     return {
@@ -55,7 +86,12 @@ export function SegmentsPage() {
         { key: 'measure', label: 'Measure', value: (r) => r.measure.label },
         { key: 'score', label: 'Score', value: (r) => r.score, numeric: true, width: '0.6fr' },
         ...groups,
-        { key: 'range', label: 'Range', value: (r) => (r.min === null || r.max === null ? null : r.measure.range(r.min, r.max)), width: '3fr' },
+        {
+          key: 'range',
+          label: 'Range',
+          value: (r) => (r.min === null || r.max === null ? null : r.measure.range(r.min, r.max)),
+          width: '3fr',
+        },
       ] satisfies Column<ScoreRow>[],
       rfm: [
         { key: 'recency', label: 'Recency', value: (g) => Number(g.key[0]), numeric: true },
@@ -64,8 +100,16 @@ export function SegmentsPage() {
         ...groups,
         SAMPLE_COLUMN,
       ] satisfies Column<SegmentGroup>[],
-      loyalty: [{ key: 'tier', label: 'Loyalty tier', value: (g) => g.key }, ...groups, SAMPLE_COLUMN] satisfies Column<SegmentGroup>[],
-      breadth: [{ key: 'categories', label: 'Categories bought', value: (g) => Number(g.key), numeric: true }, ...groups, SAMPLE_COLUMN] satisfies Column<SegmentGroup>[],
+      loyalty: [
+        { key: 'tier', label: 'Loyalty tier', value: (g) => g.key },
+        ...groups,
+        SAMPLE_COLUMN,
+      ] satisfies Column<SegmentGroup>[],
+      breadth: [
+        { key: 'categories', label: 'Categories bought', value: (g) => Number(g.key), numeric: true },
+        ...groups,
+        SAMPLE_COLUMN,
+      ] satisfies Column<SegmentGroup>[],
     };
   }, [total]);
 
@@ -75,9 +119,9 @@ export function SegmentsPage() {
     <section aria-labelledby="segments-heading">
       <h2 id="segments-heading">Segments</h2>
       <p className="muted">
-        Customers who have bought, grouped by how recently, how often and how much they bought (each scored 1 to 5, where 5 is the
-        best fifth), by loyalty tier and by how many categories they buy in. A group says who the customers are; it does not say why
-        they buy as they do.
+        Customers who have bought, grouped by how recently, how often and how much they bought (each scored 1 to 5,
+        where 5 is the best fifth), by loyalty tier and by how many categories they buy in. A group says who the
+        customers are; it does not say why they buy as they do.
       </p>
       <ParamsForm label="Segment settings" running={slot.running} onSubmit={() => void run('segments', draft)}>
         <label className="field">
@@ -91,12 +135,28 @@ export function SegmentsPage() {
             }}
           />
         </label>
-        <NumberField label="Gold" suffix="% of customers by spend" value={draft.goldShare} scale={100} min={0} max={100} onChange={(goldShare) => setDraft({ ...draft, goldShare })} />
-        <NumberField label="Silver" suffix="% after the gold ones" value={draft.silverShare} scale={100} min={0} max={100} onChange={(silverShare) => setDraft({ ...draft, silverShare })} />
+        <NumberField
+          label="Gold"
+          suffix="% of customers by spend"
+          value={draft.goldShare}
+          scale={100}
+          min={0}
+          max={100}
+          onChange={(goldShare) => setDraft({ ...draft, goldShare })}
+        />
+        <NumberField
+          label="Silver"
+          suffix="% after the gold ones"
+          value={draft.silverShare}
+          scale={100}
+          min={0}
+          max={100}
+          onChange={(silverShare) => setDraft({ ...draft, silverShare })}
+        />
       </ParamsForm>
       <p className="muted field-hint">
-        Left as it is, the date is just after the latest order or event. Gold and silver shares only apply when no loyalty tiers were
-        imported.
+        Left as it is, the date is just after the latest order or event. Gold and silver shares only apply when no
+        loyalty tiers were imported.
       </p>
       <AnalysisStatus name="segments" />
       {result &&
@@ -109,7 +169,8 @@ export function SegmentsPage() {
         ) : (
           <>
             <p data-testid="segments-summary">
-              <strong>{result.customers.toLocaleString('en-US')} customers</strong> who bought before {result.parameters.asOf?.replace('T', ' ')}.
+              <strong>{result.customers.toLocaleString('en-US')} customers</strong> who bought before{' '}
+              {result.parameters.asOf?.replace('T', ' ')}.
             </p>
             <h3>Recency, frequency and monetary scores</h3>
             <VirtualTable
@@ -119,7 +180,9 @@ export function SegmentsPage() {
               exportName="segment scores"
               emptyText="No customer has a score."
               openLabel="Show the customers with the selected score"
-              onOpen={({ measure, score }) => drill(`Customers with ${measure.label.toLowerCase()} score ${score}`, { [measure.measure]: score })}
+              onOpen={({ measure, score }) =>
+                drill(`Customers with ${measure.label.toLowerCase()} score ${score}`, { [measure.measure]: score })
+              }
             />
             <h3>Loyalty tiers</h3>
             <p className="muted">{result.loyalty.explanation}</p>
@@ -158,7 +221,11 @@ export function SegmentsPage() {
               exportName="category breadth"
               emptyText="No customer has bought in a category."
               openLabel="Show the customers who bought in the selected number of categories"
-              onOpen={(g) => drill(`Customers who bought in ${g.key} ${g.key === '1' ? 'category' : 'categories'}`, { categories: Number(g.key) })}
+              onOpen={(g) =>
+                drill(`Customers who bought in ${g.key} ${g.key === '1' ? 'category' : 'categories'}`, {
+                  categories: Number(g.key),
+                })
+              }
             />
             <h3>Recency, frequency and monetary combinations</h3>
             <VirtualTable

@@ -14,8 +14,21 @@ const SEQUENCE_COLUMNS: Column<SequenceRow>[] = [
   { key: 'from', label: 'First bought', value: (r) => r.from.label, width: '3fr' },
   { key: 'to', label: 'Later bought', value: (r) => r.to.label, width: '3fr' },
   { key: 'customers', label: 'Customers', value: (r) => r.customers, numeric: true },
-  { key: 'share', label: 'Share of first buyers', value: (r) => r.share, format: (v) => percent(v as number), numeric: true, width: '1.3fr' },
-  { key: 'median', label: 'Median days', value: (r) => r.days.median, format: (v) => days(v as number | null), numeric: true },
+  {
+    key: 'share',
+    label: 'Share of first buyers',
+    value: (r) => r.share,
+    format: (v) => percent(v as number),
+    numeric: true,
+    width: '1.3fr',
+  },
+  {
+    key: 'median',
+    label: 'Median days',
+    value: (r) => r.days.median,
+    format: (v) => days(v as number | null),
+    numeric: true,
+  },
   { key: 'q1', label: 'Quartile 1', value: (r) => r.days.q1, format: (v) => days(v as number | null), numeric: true },
   { key: 'q3', label: 'Quartile 3', value: (r) => r.days.q3, format: (v) => days(v as number | null), numeric: true },
 ];
@@ -23,8 +36,21 @@ const SEQUENCE_COLUMNS: Column<SequenceRow>[] = [
 const SECOND_COLUMNS: Column<SecondPurchaseGroup>[] = [
   { key: 'category', label: 'First order included', value: (g) => g.category ?? 'Any category', width: '3fr' },
   { key: 'customers', label: 'Customers', value: (g) => g.customers, numeric: true },
-  { key: 'repeat', label: 'Ordered again', value: (g) => g.repeatShare, format: (v) => percent(v as number), numeric: true },
-  { key: 'median', label: 'Median days to the 2nd order', value: (g) => g.days.median, format: (v) => days(v as number | null), numeric: true, width: '1.6fr' },
+  {
+    key: 'repeat',
+    label: 'Ordered again',
+    value: (g) => g.repeatShare,
+    format: (v) => percent(v as number),
+    numeric: true,
+  },
+  {
+    key: 'median',
+    label: 'Median days to the 2nd order',
+    value: (g) => g.days.median,
+    format: (v) => days(v as number | null),
+    numeric: true,
+    width: '1.6fr',
+  },
 ];
 
 /** "Bought A, later bought B", and how long customers take to come back for a second order. */
@@ -38,7 +64,8 @@ export function SequencesPage() {
   const result = slot.answer?.result;
   const timing = second.answer?.result;
   const topSequences = useMemo(
-    () => (result?.rows ?? []).slice(0, 10).map((r) => ({ label: `${r.from.label} → ${r.to.label}`, value: r.customers })),
+    () =>
+      (result?.rows ?? []).slice(0, 10).map((r) => ({ label: `${r.from.label} → ${r.to.label}`, value: r.customers })),
     [result],
   );
   const histogram = (timing?.overall.buckets ?? []).map((b) => ({ label: b.label, value: b.count }));
@@ -47,25 +74,47 @@ export function SequencesPage() {
     <section aria-labelledby="sequences-heading">
       <h2 id="sequences-heading">Bought next</h2>
       <p className="muted">
-        For customers with two or more orders: what they bought in a later order after buying something first, and how many days
-        lay between. A common sequence suggests what to offer after an anchor purchase, and when.
+        For customers with two or more orders: what they bought in a later order after buying something first, and how
+        many days lay between. A common sequence suggests what to offer after an anchor purchase, and when.
       </p>
       <ParamsForm label="Sequence settings" running={slot.running} onSubmit={() => void run('sequences', draft)}>
         <label className="field">
           <span>Items</span>
-          <select value={draft.level ?? 'product'} onChange={(e) => setDraft({ ...draft, level: e.target.value as SequenceParams['level'] })}>
+          <select
+            value={draft.level ?? 'product'}
+            onChange={(e) => setDraft({ ...draft, level: e.target.value as SequenceParams['level'] })}
+          >
             <option value="product">Products</option>
             <option value="category">Categories</option>
           </select>
         </label>
-        <NumberField label="At least" suffix="customers" value={draft.minCustomers} min={1} onChange={(minCustomers) => setDraft({ ...draft, minCustomers })} />
-        <NumberField label="Show at most" suffix="sequences" value={draft.limit} min={1} max={100000} onChange={(limit) => setDraft({ ...draft, limit })} />
+        <NumberField
+          label="At least"
+          suffix="customers"
+          value={draft.minCustomers}
+          min={1}
+          onChange={(minCustomers) => setDraft({ ...draft, minCustomers })}
+        />
+        <NumberField
+          label="Show at most"
+          suffix="sequences"
+          value={draft.limit}
+          min={1}
+          max={100000}
+          onChange={(limit) => setDraft({ ...draft, limit })}
+        />
       </ParamsForm>
       <AnalysisStatus name="sequences" />
       {result && (
         <>
           <p data-testid="sequences-summary">{result.explanation}</p>
-          <BarChartFigure title="Most common sequences" description="customers who bought the first, then the second in a later order" data={topSequences} valueLabel="customers" layout="rows" />
+          <BarChartFigure
+            title="Most common sequences"
+            description="customers who bought the first, then the second in a later order"
+            data={topSequences}
+            valueLabel="customers"
+            layout="rows"
+          />
           <VirtualTable
             caption="Purchase sequences"
             columns={SEQUENCE_COLUMNS}
@@ -91,7 +140,13 @@ export function SequencesPage() {
       {timing && (
         <>
           <p data-testid="second-purchase-summary">{timing.overall.explanation}</p>
-          <BarChartFigure title="Days from the first to the second order" description="customers by how long they took to order again" data={histogram} valueLabel="customers" testId="second-purchase-chart" />
+          <BarChartFigure
+            title="Days from the first to the second order"
+            description="customers by how long they took to order again"
+            data={histogram}
+            valueLabel="customers"
+            testId="second-purchase-chart"
+          />
           <VirtualTable
             caption="Time to a second order by the first order's category"
             columns={SECOND_COLUMNS}

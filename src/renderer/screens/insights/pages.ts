@@ -7,7 +7,8 @@ import { MomentsPage } from './MomentsPage';
 import { SegmentsPage } from './SegmentsPage';
 import { SequencesPage } from './SequencesPage';
 
-export type InsightPageId = 'combinations' | 'sequences' | 'families' | 'ladders' | 'segments' | 'moments' | 'baselines';
+export type InsightPageId =
+  'combinations' | 'sequences' | 'families' | 'ladders' | 'segments' | 'moments' | 'baselines';
 
 /** The Insights pages in the order of the tab list. */
 export const INSIGHT_PAGES: readonly { id: InsightPageId; title: string; Page: ComponentType }[] = [

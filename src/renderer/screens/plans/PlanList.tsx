@@ -4,7 +4,14 @@ import { NameDialog } from '../../components/NameDialog';
 import { usePlans } from '../../state/store-context';
 import { MOMENT_TITLES, STRATEGY_TITLES } from './plan-labels';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** Every plan of the workspace with what can be done to it; archived plans are listed apart. */
 export function PlanList({ plans }: { plans: PlanSummary[] }) {
@@ -20,8 +27,9 @@ export function PlanList({ plans }: { plans: PlanSummary[] }) {
           {plan.name}
         </button>
         <p className="muted">
-          {plan.strategyId ? STRATEGY_TITLES[plan.strategyId] : 'No strategy yet'} · {plan.momentId ? MOMENT_TITLES[plan.momentId] : 'no moment yet'} · saved{' '}
-          {when(plan.updatedAt)} (version {plan.revision})
+          {plan.strategyId ? STRATEGY_TITLES[plan.strategyId] : 'No strategy yet'} ·{' '}
+          {plan.momentId ? MOMENT_TITLES[plan.momentId] : 'no moment yet'} · saved {when(plan.updatedAt)} (version{' '}
+          {plan.revision})
         </p>
       </div>
       <div className="actions">
@@ -31,10 +39,19 @@ export function PlanList({ plans }: { plans: PlanSummary[] }) {
         <button type="button" onClick={() => void duplicate(plan.planId)} aria-label={`Duplicate ${plan.name}`}>
           Duplicate
         </button>
-        <button type="button" onClick={() => void archive(plan.planId, plan.status === 'active')} aria-label={`${plan.status === 'active' ? 'Archive' : 'Restore'} ${plan.name}`}>
+        <button
+          type="button"
+          onClick={() => void archive(plan.planId, plan.status === 'active')}
+          aria-label={`${plan.status === 'active' ? 'Archive' : 'Restore'} ${plan.name}`}
+        >
           {plan.status === 'active' ? 'Archive' : 'Restore'}
         </button>
-        <button type="button" className="danger" onClick={() => void remove(plan.planId)} aria-label={`Delete ${plan.name}`}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => void remove(plan.planId)}
+          aria-label={`Delete ${plan.name}`}
+        >
           Delete
         </button>
       </div>
@@ -45,8 +62,8 @@ export function PlanList({ plans }: { plans: PlanSummary[] }) {
     <>
       {active.length === 0 ? (
         <p className="empty">
-          No plans yet. A plan walks you from the strategy to a pilot you can run: start one with “New plan…”. The demo workspaces
-          each come with a finished example.
+          No plans yet. A plan walks you from the strategy to a pilot you can run: start one with “New plan…”. The demo
+          workspaces each come with a finished example.
         </p>
       ) : (
         <ul className="plan-list" aria-label="Plans">

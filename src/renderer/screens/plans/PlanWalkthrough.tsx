@@ -13,13 +13,41 @@ import { StrategyStep } from './steps/StrategyStep';
 import { stepStatus } from './step-status';
 
 const STEPS: Record<PlanStep, { title: string; why: string; Panel: ComponentType }> = {
-  strategy: { title: 'Strategy', why: 'The strategy decides what kind of product to suggest: the piece that completes a purchase, the next step up, or the missing part of a range.', Panel: StrategyStep },
-  moment: { title: 'Moment', why: 'The same suggestion lands or annoys depending on when it arrives; the moment picks the time the customer is most open to it.', Panel: MomentStep },
-  recommendations: { title: 'Recommendations', why: 'Every suggestion should rest on what many customers actually did, and a person should have looked at it before customers do.', Panel: RecommendationsStep },
-  messages: { title: 'Messages', why: 'The words decide whether the suggestion reads as help or as a sales push; previews for real customers catch empty names and odd pairings.', Panel: MessagesStep },
-  channels: { title: 'Channel plan', why: 'Spacing, caps and consent keep several good messages from adding up to too many.', Panel: ChannelsStep },
-  pilot: { title: 'Pilot', why: 'A small test against a control group shows whether the plan works before it reaches everyone.', Panel: PilotStep },
-  check: { title: 'Check and export', why: 'The common ways cross-selling goes wrong are checked before the plan leaves the app.', Panel: CheckStep },
+  strategy: {
+    title: 'Strategy',
+    why: 'The strategy decides what kind of product to suggest: the piece that completes a purchase, the next step up, or the missing part of a range.',
+    Panel: StrategyStep,
+  },
+  moment: {
+    title: 'Moment',
+    why: 'The same suggestion lands or annoys depending on when it arrives; the moment picks the time the customer is most open to it.',
+    Panel: MomentStep,
+  },
+  recommendations: {
+    title: 'Recommendations',
+    why: 'Every suggestion should rest on what many customers actually did, and a person should have looked at it before customers do.',
+    Panel: RecommendationsStep,
+  },
+  messages: {
+    title: 'Messages',
+    why: 'The words decide whether the suggestion reads as help or as a sales push; previews for real customers catch empty names and odd pairings.',
+    Panel: MessagesStep,
+  },
+  channels: {
+    title: 'Channel plan',
+    why: 'Spacing, caps and consent keep several good messages from adding up to too many.',
+    Panel: ChannelsStep,
+  },
+  pilot: {
+    title: 'Pilot',
+    why: 'A small test against a control group shows whether the plan works before it reaches everyone.',
+    Panel: PilotStep,
+  },
+  check: {
+    title: 'Check and export',
+    why: 'The common ways cross-selling goes wrong are checked before the plan leaves the app.',
+    Panel: CheckStep,
+  },
 };
 
 /** One plan, step by step: the steps in a row, the current one below, undo and redo across all of them. */
@@ -59,7 +87,12 @@ export function PlanWalkthrough() {
           <button type="button" onClick={undo} disabled={open.history.past.length === 0} aria-keyshortcuts="Control+Z">
             Undo
           </button>
-          <button type="button" onClick={redo} disabled={open.history.future.length === 0} aria-keyshortcuts="Control+Shift+Z">
+          <button
+            type="button"
+            onClick={redo}
+            disabled={open.history.future.length === 0}
+            aria-keyshortcuts="Control+Shift+Z"
+          >
             Redo
           </button>
         </div>
@@ -70,7 +103,12 @@ export function PlanWalkthrough() {
             const status = stepStatus(step, document, open.view, open.checklist);
             return (
               <li key={step}>
-                <button type="button" aria-current={step === open.step ? 'step' : undefined} className={`step step-${status.state}`} onClick={() => goTo(step)}>
+                <button
+                  type="button"
+                  aria-current={step === open.step ? 'step' : undefined}
+                  className={`step step-${status.state}`}
+                  onClick={() => goTo(step)}
+                >
                   <span className="step-number">{i + 1}</span> {STEPS[step].title}
                   <span className="visually-hidden">, {status.label}</span>
                 </button>
@@ -80,24 +118,24 @@ export function PlanWalkthrough() {
         </ol>
       </nav>
       <WithHelp sections={[{ title: STEPS[open.step].title, topics: stepTopics(open.step, document) }]}>
-      <section aria-labelledby="step-heading" className="step-panel">
-        <h3 id="step-heading">
-          Step {index + 1} of {PLAN_STEPS.length}: {STEPS[open.step].title}
-        </h3>
-        <p className="muted step-why">{STEPS[open.step].why}</p>
-        <StepNeeds step={open.step} />
-        <Panel />
-        <div className="actions step-actions">
-          <button type="button" disabled={index === 0} onClick={() => goTo(PLAN_STEPS[index - 1])}>
-            Back
-          </button>
-          {index < PLAN_STEPS.length - 1 && (
-            <button type="button" className="primary" onClick={() => goTo(PLAN_STEPS[index + 1])}>
-              Next: {STEPS[PLAN_STEPS[index + 1]].title}
+        <section aria-labelledby="step-heading" className="step-panel">
+          <h3 id="step-heading">
+            Step {index + 1} of {PLAN_STEPS.length}: {STEPS[open.step].title}
+          </h3>
+          <p className="muted step-why">{STEPS[open.step].why}</p>
+          <StepNeeds step={open.step} />
+          <Panel />
+          <div className="actions step-actions">
+            <button type="button" disabled={index === 0} onClick={() => goTo(PLAN_STEPS[index - 1])}>
+              Back
             </button>
-          )}
-        </div>
-      </section>
+            {index < PLAN_STEPS.length - 1 && (
+              <button type="button" className="primary" onClick={() => goTo(PLAN_STEPS[index + 1])}>
+                Next: {STEPS[PLAN_STEPS[index + 1]].title}
+              </button>
+            )}
+          </div>
+        </section>
       </WithHelp>
     </div>
   );

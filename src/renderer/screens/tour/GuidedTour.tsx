@@ -20,7 +20,10 @@ function TourOffer() {
   return (
     <section className="tour-offer" aria-label="Guided tour">
       <h2>New here?</h2>
-      <p>A short tour walks through this demo: import, insights, a complete plan, the checklist and an export, pointing at each control.</p>
+      <p>
+        A short tour walks through this demo: import, insights, a complete plan, the checklist and an export, pointing
+        at each control.
+      </p>
       <div className="actions">
         <button type="button" className="primary" onClick={startTour}>
           Take the tour
@@ -50,7 +53,11 @@ function TourCard({ index }: { index: number }) {
         <button type="button" disabled={index === 0} onClick={() => go(index - 1)}>
           Back
         </button>
-        <button type="button" className="primary" onClick={() => (last ? saveTourProgress({ stop: 0, state: 'finished' }) : go(index + 1))}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => (last ? saveTourProgress({ stop: 0, state: 'finished' }) : go(index + 1))}
+        >
           {last ? 'Finish' : 'Next'}
         </button>
         <button type="button" className="link" onClick={() => saveTourProgress({ stop: index, state: 'paused' })}>

@@ -14,8 +14,10 @@ const byId = (id: string) => () => document.getElementById(id);
 const query = (selector: string) => () => document.querySelector(selector);
 
 /** A button by its visible name, optionally inside a container. */
-const button = (name: string, within = 'body') => () =>
-  Array.from(document.querySelectorAll(`${within} button`)).find((b) => b.textContent?.includes(name)) ?? null;
+const button =
+  (name: string, within = 'body') =>
+  () =>
+    Array.from(document.querySelectorAll(`${within} button`)).find((b) => b.textContent?.includes(name)) ?? null;
 
 const CHECK_STEP = button('Check and export', 'nav[aria-label="Plan steps"]');
 
@@ -38,7 +40,11 @@ export const TOUR_STOPS: readonly TourStop[] = [
     id: 'plan',
     title: 'Open a complete plan',
     text: 'A plan turns the evidence into a campaign: strategy, moment, recommendations, messages, channels and a pilot. The demo comes with an example plan that has every step filled in: open it from the Plans tab.',
-    targets: [query('nav[aria-label="Plan steps"]'), query('ul.plan-list[aria-label="Plans"] .plan-name'), byId('area-tab-plans')],
+    targets: [
+      query('nav[aria-label="Plan steps"]'),
+      query('ul.plan-list[aria-label="Plans"] .plan-name'),
+      byId('area-tab-plans'),
+    ],
     whenHidden: 'Open the workspace to see its Plans tab.',
   },
   {

@@ -35,11 +35,19 @@ export function BrandingDialog({ onClose }: { onClose: () => void }) {
         >
           <label className="field wide">
             <span>Agency name</span>
-            <input value={branding.agencyName} onChange={(e) => setBranding({ ...branding, agencyName: e.target.value })} autoFocus />
+            <input
+              value={branding.agencyName}
+              onChange={(e) => setBranding({ ...branding, agencyName: e.target.value })}
+              autoFocus
+            />
           </label>
           <label className="field">
             <span>Primary colour</span>
-            <input type="color" value={branding.primaryColor} onChange={(e) => setBranding({ ...branding, primaryColor: e.target.value })} />
+            <input
+              type="color"
+              value={branding.primaryColor}
+              onChange={(e) => setBranding({ ...branding, primaryColor: e.target.value })}
+            />
           </label>
           <label className="field">
             <span>Logo (PNG or SVG, small)</span>

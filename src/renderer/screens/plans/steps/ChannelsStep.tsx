@@ -1,5 +1,5 @@
 import type { PlanSchedule } from '../../../../core/plan/schedule';
-import { CHANNEL_IDS, type ChannelId, type PlanDocument } from '../../../../shared/plan';
+import { CHANNEL_IDS, type ChannelId, type PlanDocument } from '../../../../core/plan/plan-document';
 import { StackedBarChartFigure, type StackedSeries } from '../../../components/charts/StackedBarChartFigure';
 import { usePlans } from '../../../state/store-context';
 import { CHANNELS } from './channel-labels';
@@ -19,7 +19,8 @@ export function ChannelsStep() {
   const edit = usePlans((s) => s.edit);
   const plan = open.history.present;
   const channels = plan.channels;
-  const set = (field: string, change: Partial<Channels>) => edit(`channels.${field}`, (d) => ({ ...d, channels: { ...d.channels, ...change } }));
+  const set = (field: string, change: Partial<Channels>) =>
+    edit(`channels.${field}`, (d) => ({ ...d, channels: { ...d.channels, ...change } }));
 
   return (
     <div className="step-channels">
@@ -28,12 +29,30 @@ export function ChannelsStep() {
         <fieldset className="plan-group">
           <legend>Frequency cap</legend>
           <div className="field-row">
-            <NumberField label="At most" value={channels.frequencyCap.messages} min={1} max={50} integer suffix="messages" onChange={(messages) => set('frequencyCap.messages', { frequencyCap: { ...channels.frequencyCap, messages } })} />
-            <NumberField label="Per" value={channels.frequencyCap.days} min={1} max={90} integer suffix="days" onChange={(days) => set('frequencyCap.days', { frequencyCap: { ...channels.frequencyCap, days } })} />
+            <NumberField
+              label="At most"
+              value={channels.frequencyCap.messages}
+              min={1}
+              max={50}
+              integer
+              suffix="messages"
+              onChange={(messages) =>
+                set('frequencyCap.messages', { frequencyCap: { ...channels.frequencyCap, messages } })
+              }
+            />
+            <NumberField
+              label="Per"
+              value={channels.frequencyCap.days}
+              min={1}
+              max={90}
+              integer
+              suffix="days"
+              onChange={(days) => set('frequencyCap.days', { frequencyCap: { ...channels.frequencyCap, days } })}
+            />
           </div>
           <p className="muted">
-            Per customer, counted across all plans of this workspace: a customer in two plans gets no more than this in total. Plans already saved keep
-            their sends first. Website slots do not count.
+            Per customer, counted across all plans of this workspace: a customer in two plans gets no more than this in
+            total. Plans already saved keep their sends first. Website slots do not count.
           </p>
         </fieldset>
         <QuietHours quiet={channels.quietHours} set={set} />
@@ -47,7 +66,11 @@ export function ChannelsStep() {
             ] as const
           ).map(([rule, words]) => (
             <label key={rule} className="check">
-              <input type="checkbox" checked={channels.stopOn[rule]} onChange={(e) => set(`stopOn.${rule}`, { stopOn: { ...channels.stopOn, [rule]: e.target.checked } })} />
+              <input
+                type="checkbox"
+                checked={channels.stopOn[rule]}
+                onChange={(e) => set(`stopOn.${rule}`, { stopOn: { ...channels.stopOn, [rule]: e.target.checked } })}
+              />
               {words}
             </label>
           ))}
@@ -55,15 +78,23 @@ export function ChannelsStep() {
         </fieldset>
       </div>
       <p className="advice">
-        <strong>Consent:</strong> email goes only to customers who opted in to email, and texts only to those who opted in to texts. Everyone else is
-        left out of those sends automatically; the timeline below shows how many.
+        <strong>Consent:</strong> email goes only to customers who opted in to email, and texts only to those who opted
+        in to texts. Everyone else is left out of those sends automatically; the timeline below shows how many.
       </p>
       <Timeline schedule={open.view?.schedule ?? null} loading={open.view === null} />
     </div>
   );
 }
 
-function Sends({ channels, messages, set }: { channels: Channels; messages: PlanDocument['messages']; set: (field: string, change: Partial<Channels>) => void }) {
+function Sends({
+  channels,
+  messages,
+  set,
+}: {
+  channels: Channels;
+  messages: PlanDocument['messages'];
+  set: (field: string, change: Partial<Channels>) => void;
+}) {
   const sends = channels.sends;
   const update = (field: string, next: Channels['sends']) => set(field, { sends: next });
   const add = () => {
@@ -74,13 +105,25 @@ function Sends({ channels, messages, set }: { channels: Channels; messages: Plan
   return (
     <fieldset className="plan-group" data-testid="sends">
       <legend>Sends after the trigger</legend>
-      {sends.length === 0 && <p className="empty">No sends yet: add one to say which channel goes out, and how long after the customer enters the moment.</p>}
+      {sends.length === 0 && (
+        <p className="empty">
+          No sends yet: add one to say which channel goes out, and how long after the customer enters the moment.
+        </p>
+      )}
       <ol className="editable-list">
         {sends.map((send, i) => (
           <li key={i} data-testid="send-row">
             <label className="field">
               <span>Send {i + 1}: channel</span>
-              <select value={send.channel} onChange={(e) => update('sends', sends.map((s, j) => (j === i ? { ...s, channel: e.target.value as ChannelId } : s)))}>
+              <select
+                value={send.channel}
+                onChange={(e) =>
+                  update(
+                    'sends',
+                    sends.map((s, j) => (j === i ? { ...s, channel: e.target.value as ChannelId } : s)),
+                  )
+                }
+              >
                 {CHANNEL_IDS.map((c) => (
                   <option key={c} value={c}>
                     {CHANNELS[c].title}
@@ -94,13 +137,31 @@ function Sends({ channels, messages, set }: { channels: Channels; messages: Plan
               min={0}
               max={24 * 90}
               suffix={send.offsetHours >= 48 ? `(${hoursInWords(send.offsetHours)})` : undefined}
-              onChange={(offsetHours) => update(`sends.${i}.offsetHours`, sends.map((s, j) => (j === i ? { ...s, offsetHours } : s)))}
+              onChange={(offsetHours) =>
+                update(
+                  `sends.${i}.offsetHours`,
+                  sends.map((s, j) => (j === i ? { ...s, offsetHours } : s)),
+                )
+              }
             />
-            <button type="button" aria-label={`Remove send ${i + 1}`} onClick={() => update('sends', sends.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              aria-label={`Remove send ${i + 1}`}
+              onClick={() =>
+                update(
+                  'sends',
+                  sends.filter((_, j) => j !== i),
+                )
+              }
+            >
               Remove
             </button>
             <p className="muted send-suits">{CHANNELS[send.channel].suits}</p>
-            {!messages[send.channel].enabled && <p className="warning">There is no {CHANNELS[send.channel].title.toLowerCase()} message yet: turn it on in step 4.</p>}
+            {!messages[send.channel].enabled && (
+              <p className="warning">
+                There is no {CHANNELS[send.channel].title.toLowerCase()} message yet: turn it on in step 4.
+              </p>
+            )}
           </li>
         ))}
       </ol>
@@ -111,7 +172,13 @@ function Sends({ channels, messages, set }: { channels: Channels; messages: Plan
   );
 }
 
-function QuietHours({ quiet, set }: { quiet: Channels['quietHours']; set: (field: string, change: Partial<Channels>) => void }) {
+function QuietHours({
+  quiet,
+  set,
+}: {
+  quiet: Channels['quietHours'];
+  set: (field: string, change: Partial<Channels>) => void;
+}) {
   const time = (which: 'start' | 'end', value: string) => {
     if (quiet && TIME.test(value)) set(`quietHours.${which}`, { quietHours: { ...quiet, [which]: value } });
   };
@@ -119,7 +186,11 @@ function QuietHours({ quiet, set }: { quiet: Channels['quietHours']; set: (field
     <fieldset className="plan-group">
       <legend>Quiet hours</legend>
       <label className="check">
-        <input type="checkbox" checked={quiet !== null} onChange={(e) => set('quietHours', { quietHours: e.target.checked ? DEFAULT_QUIET_HOURS : null })} />
+        <input
+          type="checkbox"
+          checked={quiet !== null}
+          onChange={(e) => set('quietHours', { quietHours: e.target.checked ? DEFAULT_QUIET_HOURS : null })}
+        />
         Hold messages back at night
       </label>
       {quiet && (
@@ -141,7 +212,8 @@ function QuietHours({ quiet, set }: { quiet: Channels['quietHours']; set: (field
 
 function Timeline({ schedule, loading }: { schedule: PlanSchedule | null; loading: boolean }) {
   if (loading) return <p className="muted">Working out the 30 days…</p>;
-  if (!schedule) return <p className="empty">Choose a moment and a start date in step 2 to see the sends over the first 30 days.</p>;
+  if (!schedule)
+    return <p className="empty">Choose a moment and a start date in step 2 to see the sends over the first 30 days.</p>;
   const used = CHANNEL_IDS.filter((c) => schedule.totals[c] > 0);
   const series: StackedSeries[] = used.map((c) => ({ key: c, name: CHANNELS[c].title, color: COLORS[c] }));
   const data = schedule.days.map(({ date, ...counts }) => ({ label: date.slice(5), ...counts }));
@@ -191,8 +263,9 @@ function Timeline({ schedule, loading }: { schedule: PlanSchedule | null; loadin
       </dl>
       <p className="muted">{schedule.explanation}</p>
       <p className="muted">
-        How this is worked out: the audience is looked at once a day, so a send can land up to a day after the trigger; stop rules use what the workspace
-        records after the start date, so past its last order the numbers are an upper bound.
+        How this is worked out: the audience is looked at once a day, so a send can land up to a day after the trigger;
+        stop rules use what the workspace records after the start date, so past its last order the numbers are an upper
+        bound.
       </p>
     </section>
   );

@@ -29,10 +29,11 @@ export function CheckStep() {
   return (
     <div className="check-step">
       <p data-testid="checklist-summary">
-        {counts.pass} {counts.pass === 1 ? 'check passes' : 'checks pass'}, {counts.warn} {counts.warn === 1 ? 'warns' : 'warn'}, {counts.fail}{' '}
-        {counts.fail === 1 ? 'fails' : 'fail'}
-        {checklist.summary.acknowledged.length > 0 && ` (${checklist.summary.acknowledged.length} accepted with a reason)`}. The checklist runs again
-        with every change to the plan.
+        {counts.pass} {counts.pass === 1 ? 'check passes' : 'checks pass'}, {counts.warn}{' '}
+        {counts.warn === 1 ? 'warns' : 'warn'}, {counts.fail} {counts.fail === 1 ? 'fails' : 'fail'}
+        {checklist.summary.acknowledged.length > 0 &&
+          ` (${checklist.summary.acknowledged.length} accepted with a reason)`}
+        . The checklist runs again with every change to the plan.
       </p>
       <ul className="checklist" aria-label="Pitfall checklist">
         {checks.map((check) => (

@@ -26,15 +26,22 @@ export function ExportPanel({ blocked }: { blocked: boolean }) {
       <h4 id="export-heading">Export</h4>
       {blocked ? (
         <p className="step-needs" data-testid="export-blocked">
-          Export is held back while a check fails. Fix what it points to, or accept it above with a written reason: the reason is
-          printed in the exported plan.
+          Export is held back while a check fails. Fix what it points to, or accept it above with a written reason: the
+          reason is printed in the exported plan.
         </p>
       ) : (
-        <p className="muted">The campaign plan carries your agency’s name, logo and colour, set once for this workspace.</p>
+        <p className="muted">
+          The campaign plan carries your agency’s name, logo and colour, set once for this workspace.
+        </p>
       )}
       <div className="export-buttons">
         {EXPORTS.map((e) => (
-          <button key={e.kind} type="button" disabled={blocked || exporting !== null} onClick={() => void exportPlan(e.kind, e.label)}>
+          <button
+            key={e.kind}
+            type="button"
+            disabled={blocked || exporting !== null}
+            onClick={() => void exportPlan(e.kind, e.label)}
+          >
             {e.what}
           </button>
         ))}
@@ -44,7 +51,11 @@ export function ExportPanel({ blocked }: { blocked: boolean }) {
       </div>
       {exporting && (
         <div role="status">
-          <progress aria-label={`Writing ${exporting.label}`} max={progress?.total || undefined} value={progress?.total ? progress.done : undefined} />
+          <progress
+            aria-label={`Writing ${exporting.label}`}
+            max={progress?.total || undefined}
+            value={progress?.total ? progress.done : undefined}
+          />
           <span className="muted"> Writing {exporting.label}…</span>
         </div>
       )}

@@ -23,14 +23,21 @@ export function MessagePreview() {
       {!view ? (
         <p className="muted">Rendering the preview…</p>
       ) : !preview ? (
-        <p className="empty">Choose a moment and start date in step 2: the preview shows the messages for a customer in that audience.</p>
+        <p className="empty">
+          Choose a moment and start date in step 2: the preview shows the messages for a customer in that audience.
+        </p>
       ) : (
         <>
           <label className="field">
             <span>Show the messages for</span>
             <select
               value={chosen}
-              onChange={(e) => edit('messages.previewCustomerId', (d) => ({ ...d, messages: { ...d.messages, previewCustomerId: e.target.value } }))}
+              onChange={(e) =>
+                edit('messages.previewCustomerId', (d) => ({
+                  ...d,
+                  messages: { ...d.messages, previewCustomerId: e.target.value },
+                }))
+              }
             >
               {choices.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -46,7 +53,11 @@ export function MessagePreview() {
               {preview.drafts.recommended ? `, suggesting ${preview.drafts.recommended}` : ''}.
             </p>
           )}
-          {!preview.drafts.recommended && <p className="warning">No approved product is left for this customer (they may own them all): approve more in step 3.</p>}
+          {!preview.drafts.recommended && (
+            <p className="warning">
+              No approved product is left for this customer (they may own them all): approve more in step 3.
+            </p>
+          )}
           <Unresolved unresolved={preview.drafts.unresolved} />
           <div className="preview-grid">
             {preview.drafts.email && <EmailPreview email={preview.drafts.email} to={preview.customer} />}
@@ -55,7 +66,8 @@ export function MessagePreview() {
                 <h5>{CHANNELS.sms.title}</h5>
                 <p className="sms-bubble">{preview.drafts.sms.text}</p>
                 <p className={preview.drafts.sms.overLimit ? 'warning' : 'muted'}>
-                  {preview.drafts.sms.segments.characters} characters · {preview.drafts.sms.segments.encoding} · {preview.drafts.sms.segments.segments}{' '}
+                  {preview.drafts.sms.segments.characters} characters · {preview.drafts.sms.segments.encoding} ·{' '}
+                  {preview.drafts.sms.segments.segments}{' '}
                   {preview.drafts.sms.segments.segments === 1 ? 'segment' : 'segments'}
                   {preview.drafts.sms.overLimit && ' — over the limit for this customer'}
                 </p>
@@ -96,7 +108,9 @@ function Unresolved({ unresolved }: { unresolved: Drafts['unresolved'] }) {
         {unresolved.map((u, i) => (
           <li key={i}>
             <code>{u.token}</code> in the {CHANNELS[u.channel].title.toLowerCase()} ({u.field}):{' '}
-            {u.reason === 'unknown' ? 'there is no such token.' : 'the value is missing; add a fallback after a bar, such as {first_name|there}.'}
+            {u.reason === 'unknown'
+              ? 'there is no such token.'
+              : 'the value is missing; add a fallback after a bar, such as {first_name|there}.'}
           </li>
         ))}
       </ul>
@@ -104,7 +118,13 @@ function Unresolved({ unresolved }: { unresolved: Drafts['unresolved'] }) {
   );
 }
 
-function EmailPreview({ email, to }: { email: NonNullable<Drafts['email']>; to: { id: string; firstName: string | null; lastName: string | null; email: string | null } }) {
+function EmailPreview({
+  email,
+  to,
+}: {
+  email: NonNullable<Drafts['email']>;
+  to: { id: string; firstName: string | null; lastName: string | null; email: string | null };
+}) {
   return (
     <div className="preview-card preview-email" data-testid="preview-email">
       <h5>{CHANNELS.email.title}</h5>
@@ -123,7 +143,8 @@ function EmailPreview({ email, to }: { email: NonNullable<Drafts['email']>; to: 
 }
 
 function Cards({ cards }: { cards: ProductCard[] }) {
-  if (cards.length === 0) return <p className="muted">No product cards: no approved product is left for this customer.</p>;
+  if (cards.length === 0)
+    return <p className="muted">No product cards: no approved product is left for this customer.</p>;
   return (
     <ul className="product-cards">
       {cards.map((card) => (
@@ -133,7 +154,9 @@ function Cards({ cards }: { cards: ProductCard[] }) {
           </div>
           <strong>{card.name}</strong>
           <span className="muted">
-            {card.rating === null ? 'No rating yet' : `★ ${card.rating.toFixed(1)}${card.reviewCount === null ? '' : ` (${card.reviewCount} reviews)`}`}
+            {card.rating === null
+              ? 'No rating yet'
+              : `★ ${card.rating.toFixed(1)}${card.reviewCount === null ? '' : ` (${card.reviewCount} reviews)`}`}
           </span>
           {card.price !== null &&
             (card.discountedPrice === null ? (

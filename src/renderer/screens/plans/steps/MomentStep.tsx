@@ -1,6 +1,11 @@
 import { useMemo } from 'react';
-import { MOMENT_CATALOGUE, type AudienceCustomer, type MomentDefinition, type MomentSetting } from '../../../../core/plan/moment-catalogue';
-import type { PlanDocument, PlanMomentId } from '../../../../shared/plan';
+import {
+  MOMENT_CATALOGUE,
+  type AudienceCustomer,
+  type MomentDefinition,
+  type MomentSetting,
+} from '../../../../core/plan/moment-catalogue';
+import type { PlanDocument, PlanMomentId } from '../../../../core/plan/plan-document';
 import { BarChartFigure } from '../../../components/charts/BarChartFigure';
 import type { Column } from '../../../components/table/columns';
 import { VirtualTable } from '../../../components/table/VirtualTable';
@@ -12,7 +17,13 @@ const MOMENTS = Object.values(MOMENT_CATALOGUE);
 
 const customers = (n: number) => `${n.toLocaleString('en-US')} customer${n === 1 ? '' : 's'}`;
 
-const UNIT_WORDS: Record<MomentSetting['unit'], string> = { hours: 'hours', days: 'days', views: 'views', share: '%', times: 'times' };
+const UNIT_WORDS: Record<MomentSetting['unit'], string> = {
+  hours: 'hours',
+  days: 'days',
+  views: 'views',
+  share: '%',
+  times: 'times',
+};
 
 const SAMPLE_COLUMNS: readonly Column<AudienceCustomer>[] = [
   { key: 'id', label: 'Customer', value: (c) => c.id, width: '10rem' },
@@ -36,10 +47,18 @@ function dayAfterLatest(asOf: string): string {
 function chooseMoment(plan: PlanDocument, moment: MomentDefinition): PlanDocument {
   const names = new Set<string>(moment.settings.map((s) => s.name));
   const previous = plan.moment.id === null ? null : MOMENT_CATALOGUE[plan.moment.id];
-  const trigger = plan.moment.trigger.trim() === '' || plan.moment.trigger === previous?.trigger ? moment.trigger : plan.moment.trigger;
+  const trigger =
+    plan.moment.trigger.trim() === '' || plan.moment.trigger === previous?.trigger
+      ? moment.trigger
+      : plan.moment.trigger;
   return {
     ...plan,
-    moment: { ...plan.moment, id: moment.id, settings: Object.fromEntries(Object.entries(plan.moment.settings).filter(([name]) => names.has(name))), trigger },
+    moment: {
+      ...plan.moment,
+      id: moment.id,
+      settings: Object.fromEntries(Object.entries(plan.moment.settings).filter(([name]) => names.has(name))),
+      trigger,
+    },
   };
 }
 
@@ -58,8 +77,8 @@ export function MomentStep() {
   return (
     <div className="step-moment">
       <p className="muted">
-        A moment is the situation that sends the offer: something the customer just did, or a change in their life with the product. The
-        right moment makes a suggestion feel helpful rather than random.
+        A moment is the situation that sends the offer: something the customer just did, or a change in their life with
+        the product. The right moment makes a suggestion feel helpful rather than random.
       </p>
 
       <div className="field-row">
@@ -68,13 +87,18 @@ export function MomentStep() {
           <input
             type="date"
             value={plan.moment.startDate ?? ''}
-            onChange={(e) => edit('moment.startDate', (d) => ({ ...d, moment: { ...d.moment, startDate: e.target.value || null } }))}
+            onChange={(e) =>
+              edit('moment.startDate', (d) => ({ ...d, moment: { ...d.moment, startDate: e.target.value || null } }))
+            }
           />
         </label>
         {suggested && (
           <div className="field">
             <span className="muted">The data’s latest activity ends the day before {suggested}.</span>
-            <button type="button" onClick={() => edit('moment.startDate', (d) => ({ ...d, moment: { ...d.moment, startDate: suggested } }))}>
+            <button
+              type="button"
+              onClick={() => edit('moment.startDate', (d) => ({ ...d, moment: { ...d.moment, startDate: suggested } }))}
+            >
               Start on {suggested}
             </button>
           </div>
@@ -91,8 +115,18 @@ export function MomentStep() {
           const suits = strategy !== null && moment.strategies.includes(strategy);
           const count = counts.get(moment.id);
           return (
-            <label key={moment.id} className={`choice-card${isChosen ? ' chosen' : ''}${suits ? ' suits' : ''}`} data-testid={`moment-${moment.id}`}>
-              <input type="radio" name="moment" value={moment.id} checked={isChosen} onChange={() => edit('moment.id', (d) => chooseMoment(d, moment))} />
+            <label
+              key={moment.id}
+              className={`choice-card${isChosen ? ' chosen' : ''}${suits ? ' suits' : ''}`}
+              data-testid={`moment-${moment.id}`}
+            >
+              <input
+                type="radio"
+                name="moment"
+                value={moment.id}
+                checked={isChosen}
+                onChange={() => edit('moment.id', (d) => chooseMoment(d, moment))}
+              />
               <span className="choice-title">
                 {moment.title}
                 {suits && <span className="badge">Suits your strategy</span>}
@@ -105,7 +139,11 @@ export function MomentStep() {
                 <strong>Suits:</strong> {moment.strategies.map((s) => STRATEGY_TITLES[s]).join(', ')}
               </span>
               <span className="moment-count" data-testid="moment-count">
-                {count === undefined ? 'Counting…' : count === null ? 'No dated activity to count from.' : `${customers(count)} as of ${countDate}`}
+                {count === undefined
+                  ? 'Counting…'
+                  : count === null
+                    ? 'No dated activity to count from.'
+                    : `${customers(count)} as of ${countDate}`}
               </span>
             </label>
           );
@@ -171,17 +209,26 @@ function Audience({ momentId }: { momentId: PlanMomentId }) {
   const open = usePlans((s) => s.open)!;
   const audience = open.view?.audience ?? null;
   const current = audience?.moment === momentId ? audience : null;
-  const daily = useMemo(() => (current?.daily ?? []).map((d) => ({ label: d.date.slice(0, 10), value: d.count })), [current]);
+  const daily = useMemo(
+    () => (current?.daily ?? []).map((d) => ({ label: d.date.slice(0, 10), value: d.count })),
+    [current],
+  );
 
   return (
     <section aria-labelledby="audience-heading" className="audience">
       <h4 id="audience-heading">Audience</h4>
       {current === null ? (
-        <p className="muted">{open.viewPending ? 'Counting the audience…' : 'No dated activity in this workspace to count an audience from.'}</p>
+        <p className="muted">
+          {open.viewPending
+            ? 'Counting the audience…'
+            : 'No dated activity in this workspace to count an audience from.'}
+        </p>
       ) : (
         <>
           <p className="audience-count" data-testid="audience-count" aria-live="polite">
-            <strong>{current.count.toLocaleString('en-US')}</strong> {current.count === 1 ? 'customer is' : 'customers are'} in “{current.title}” as of {current.asOf.slice(0, 10)}
+            <strong>{current.count.toLocaleString('en-US')}</strong>{' '}
+            {current.count === 1 ? 'customer is' : 'customers are'} in “{current.title}” as of{' '}
+            {current.asOf.slice(0, 10)}
             {open.viewPending && <span className="muted"> (updating…)</span>}
           </p>
           <p className="muted">{current.explanation}</p>

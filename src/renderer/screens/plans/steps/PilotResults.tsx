@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
-import { measure, resultDifference, resultLines, RESULT_HEADERS, RESULTS_CAVEAT } from '../../../../core/export/report-format';
+import {
+  measure,
+  resultDifference,
+  resultLines,
+  RESULT_HEADERS,
+  RESULTS_CAVEAT,
+} from '../../../../core/export/report-format';
 import type { PilotResults as Results } from '../../../../core/results/result-types';
-import type { Result } from '../../../../shared/result';
+import type { Result } from '../../../../core/util/result';
 import { useImport, usePlans, useWorkspace } from '../../../state/store-context';
 
 /**
@@ -31,9 +37,10 @@ export function PilotResults() {
     <section className="pilot-results" aria-labelledby="pilot-results-heading">
       <h4 id="pilot-results-heading">Results</h4>
       <p>
-        Once the pilot has run, load the audience file it was sent from or the email tool’s send log, then import the orders since its start as
-        a normal order import. With a send log, the control group is the one the exported audience file held back, so export that file from
-        this workspace before the pilot is sent. The results compare the treated customers with the control group.
+        Once the pilot has run, load the audience file it was sent from or the email tool’s send log, then import the
+        orders since its start as a normal order import. With a send log, the control group is the one the exported
+        audience file held back, so export that file from this workspace before the pilot is sent. The results compare
+        the treated customers with the control group.
       </p>
       <div className="actions">
         <button type="button" onClick={() => void recordPilotSends().then(setNotice)}>

@@ -1,5 +1,5 @@
 import { checkDuration, type MetricBaseline } from '../../../../core/plan/pilot';
-import { METRIC_IDS, type MetricId, type PlanDocument } from '../../../../shared/plan';
+import { METRIC_IDS, type MetricId, type PlanDocument } from '../../../../core/plan/plan-document';
 import { usePlans } from '../../../state/store-context';
 import { days, money, percent } from '../../insights/format';
 import { TEST_VARIABLE_LABELS } from './channel-labels';
@@ -16,7 +16,10 @@ const SUGGESTED_CRITERIA = [
   'Results hold across the customer segments in the pilot, not just one of them.',
 ];
 
-const UNITS: Record<MetricBaseline['unit'], { format: (n: number | null) => string; scale: number; max: number; suffix?: string }> = {
+const UNITS: Record<
+  MetricBaseline['unit'],
+  { format: (n: number | null) => string; scale: number; max: number; suffix?: string }
+> = {
   share: { format: percent, scale: 100, max: 100, suffix: '%' },
   days: { format: days, scale: 1, max: 10_000, suffix: 'days' },
   money: { format: money, scale: 1, max: 1_000_000_000 },
@@ -30,7 +33,8 @@ export function PilotStep() {
   const plan = open.history.present;
   const view = open.view;
   const pilot = plan.pilot;
-  const set = (field: string, change: Partial<Pilot>) => edit(`pilot.${field}`, (d) => ({ ...d, pilot: { ...d.pilot, ...change } }));
+  const set = (field: string, change: Partial<Pilot>) =>
+    edit(`pilot.${field}`, (d) => ({ ...d, pilot: { ...d.pilot, ...change } }));
   const duration = checkDuration(pilot.durationDays);
   const test = plan.messages.test;
 
@@ -39,10 +43,43 @@ export function PilotStep() {
       <fieldset className="plan-group">
         <legend>Pilot group</legend>
         <div className="field-row">
-          <NumberField label="Share of the audience in the pilot" value={pilot.audienceShare} min={0} max={100} step={5} scale={100} suffix="%" onChange={(audienceShare) => set('audienceShare', { audienceShare })} />
-          <NumberField label="Control share (gets no message)" value={pilot.controlShare} min={0} max={100} step={5} scale={100} suffix="%" onChange={(controlShare) => set('controlShare', { controlShare })} />
-          <NumberField label="Split seed" value={pilot.seed} min={0} max={2 ** 31 - 1} integer onChange={(seed) => set('seed', { seed })} />
-          <NumberField label="Duration" value={pilot.durationDays} min={1} max={365} integer suffix="days" onChange={(durationDays) => set('durationDays', { durationDays })} />
+          <NumberField
+            label="Share of the audience in the pilot"
+            value={pilot.audienceShare}
+            min={0}
+            max={100}
+            step={5}
+            scale={100}
+            suffix="%"
+            onChange={(audienceShare) => set('audienceShare', { audienceShare })}
+          />
+          <NumberField
+            label="Control share (gets no message)"
+            value={pilot.controlShare}
+            min={0}
+            max={100}
+            step={5}
+            scale={100}
+            suffix="%"
+            onChange={(controlShare) => set('controlShare', { controlShare })}
+          />
+          <NumberField
+            label="Split seed"
+            value={pilot.seed}
+            min={0}
+            max={2 ** 31 - 1}
+            integer
+            onChange={(seed) => set('seed', { seed })}
+          />
+          <NumberField
+            label="Duration"
+            value={pilot.durationDays}
+            min={1}
+            max={365}
+            integer
+            suffix="days"
+            onChange={(durationDays) => set('durationDays', { durationDays })}
+          />
           <NumberField
             label="Smallest rise to detect"
             value={pilot.minimumDetectableEffect}
@@ -58,8 +95,8 @@ export function PilotStep() {
           {duration.message}
         </p>
         <p className="muted">
-          Each customer falls into the pilot or the control group by a draw from the seed: the same seed always gives the same split, and a customer keeps
-          their side when others join.
+          Each customer falls into the pilot or the control group by a draw from the seed: the same seed always gives
+          the same split, and a customer keeps their side when others join.
         </p>
       </fieldset>
 
@@ -88,7 +125,9 @@ export function PilotStep() {
               </div>
               <div>
                 <dt>Needed in each group</dt>
-                <dd>{view.pilot.requiredPerGroup === null ? '–' : view.pilot.requiredPerGroup.toLocaleString('en-US')}</dd>
+                <dd>
+                  {view.pilot.requiredPerGroup === null ? '–' : view.pilot.requiredPerGroup.toLocaleString('en-US')}
+                </dd>
               </div>
               <div>
                 <dt>Acceptance rate today</dt>
@@ -97,7 +136,9 @@ export function PilotStep() {
             </dl>
             <p className={view.pilot.enough ? 'muted' : 'warning'}>{view.pilot.explanation}</p>
             {!view.pilot.enough && view.pilot.requiredPerGroup !== null && (
-              <p className="muted">To get there: take a larger share of the audience, run longer, or look for a larger rise.</p>
+              <p className="muted">
+                To get there: take a larger share of the audience, run longer, or look for a larger rise.
+              </p>
             )}
           </>
         )}
@@ -121,11 +162,21 @@ export function PilotStep() {
   );
 }
 
-function Metrics({ metrics, baselines, set }: { metrics: PlanMetric[]; baselines: MetricBaseline[] | null; set: (field: string, change: Partial<Pilot>) => void }) {
+function Metrics({
+  metrics,
+  baselines,
+  set,
+}: {
+  metrics: PlanMetric[];
+  baselines: MetricBaseline[] | null;
+  set: (field: string, change: Partial<Pilot>) => void;
+}) {
   const targetOf = (id: MetricId) => metrics.find((m) => m.id === id)?.target ?? null;
   const setTarget = (id: MetricId, field: string, target: number | null) => {
     const baseline = baselines?.find((b) => b.id === id)?.baseline ?? null;
-    const next = METRIC_IDS.map((m) => metrics.find((x) => x.id === m) ?? { id: m, baseline: null, target: null }).map((m) => (m.id === id ? { ...m, baseline, target } : m));
+    const next = METRIC_IDS.map((m) => metrics.find((x) => x.id === m) ?? { id: m, baseline: null, target: null }).map(
+      (m) => (m.id === id ? { ...m, baseline, target } : m),
+    );
     set(field, { metrics: next });
   };
   return (
@@ -167,7 +218,11 @@ function Metrics({ metrics, baselines, set }: { metrics: PlanMetric[]; baselines
                         onClear={() => setTarget(metric.id, `metrics.${metric.id}`, null)}
                       />
                       {metric.suggestedTarget !== null && target !== metric.suggestedTarget && (
-                        <button type="button" className="link" onClick={() => setTarget(metric.id, `metrics.${metric.id}.suggested`, metric.suggestedTarget)}>
+                        <button
+                          type="button"
+                          className="link"
+                          onClick={() => setTarget(metric.id, `metrics.${metric.id}.suggested`, metric.suggestedTarget)}
+                        >
                           Use {unit.format(metric.suggestedTarget)}
                         </button>
                       )}
@@ -183,21 +238,47 @@ function Metrics({ metrics, baselines, set }: { metrics: PlanMetric[]; baselines
   );
 }
 
-function ScaleCriteria({ criteria, set }: { criteria: string[]; set: (field: string, change: Partial<Pilot>) => void }) {
+function ScaleCriteria({
+  criteria,
+  set,
+}: {
+  criteria: string[];
+  set: (field: string, change: Partial<Pilot>) => void;
+}) {
   const update = (field: string, scaleCriteria: string[]) => set(field, { scaleCriteria });
   const suggestions = SUGGESTED_CRITERIA.filter((s) => !criteria.includes(s));
   return (
     <fieldset className="plan-group" data-testid="scale-criteria">
       <legend>Signs it is time to scale up</legend>
-      {criteria.length === 0 && <p className="empty">Agree before the pilot what result would justify sending to everyone.</p>}
+      {criteria.length === 0 && (
+        <p className="empty">Agree before the pilot what result would justify sending to everyone.</p>
+      )}
       <ol className="editable-list">
         {criteria.map((criterion, i) => (
           <li key={i}>
             <label className="field wide">
               <span>Sign {i + 1}</span>
-              <input value={criterion} maxLength={500} onChange={(e) => update(`scaleCriteria.${i}`, criteria.map((c, j) => (j === i ? e.target.value : c)))} />
+              <input
+                value={criterion}
+                maxLength={500}
+                onChange={(e) =>
+                  update(
+                    `scaleCriteria.${i}`,
+                    criteria.map((c, j) => (j === i ? e.target.value : c)),
+                  )
+                }
+              />
             </label>
-            <button type="button" aria-label={`Remove sign ${i + 1}`} onClick={() => update('scaleCriteria', criteria.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              aria-label={`Remove sign ${i + 1}`}
+              onClick={() =>
+                update(
+                  'scaleCriteria',
+                  criteria.filter((_, j) => j !== i),
+                )
+              }
+            >
               Remove
             </button>
           </li>
@@ -212,7 +293,12 @@ function ScaleCriteria({ criteria, set }: { criteria: string[]; set: (field: str
           <ul>
             {suggestions.map((s) => (
               <li key={s}>
-                <button type="button" aria-label={`Add the sign: ${s}`} disabled={criteria.length >= 20} onClick={() => update('scaleCriteria', [...criteria, s])}>
+                <button
+                  type="button"
+                  aria-label={`Add the sign: ${s}`}
+                  disabled={criteria.length >= 20}
+                  onClick={() => update('scaleCriteria', [...criteria, s])}
+                >
                   Add
                 </button>{' '}
                 {s}

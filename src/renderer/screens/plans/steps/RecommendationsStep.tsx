@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { reviewState } from '../../../../core/plan/recommendations';
-import type { PlanDocument, Recommendation, RecommendationEvidence } from '../../../../shared/plan';
+import type { PlanDocument, Recommendation, RecommendationEvidence } from '../../../../core/plan/plan-document';
 import { usePlans } from '../../../state/store-context';
 
 type Flag = Recommendation['flags'][number];
@@ -22,12 +22,17 @@ const SOURCE_LABELS: Record<Recommendation['source'], string> = {
   manual: 'Added by hand',
 };
 
-const DECISION_LABELS: Record<Recommendation['decision'], string> = { proposed: 'Waiting for review', approved: 'Approved', rejected: 'Rejected' };
+const DECISION_LABELS: Record<Recommendation['decision'], string> = {
+  proposed: 'Waiting for review',
+  approved: 'Approved',
+  rejected: 'Rejected',
+};
 
 const MAX_ID = 100;
 
 /** How an item is named in buttons and lists: "Calm Skin Toner after Cleanser". */
-const itemName = (item: Pick<Recommendation, 'anchor' | 'recommended'>) => `${item.recommended.label || item.recommended.id}${item.anchor ? ` after ${item.anchor.label || item.anchor.id}` : ''}`;
+const itemName = (item: Pick<Recommendation, 'anchor' | 'recommended'>) =>
+  `${item.recommended.label || item.recommended.id}${item.anchor ? ` after ${item.anchor.label || item.anchor.id}` : ''}`;
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
@@ -56,9 +61,15 @@ function manualItem(plan: PlanDocument, anchor: ItemRef | null, recommended: Ite
 }
 
 /** A sign-off holds for the list as it was: any change to the items takes it back. */
-const updateItems = (plan: PlanDocument, items: Recommendation[]): PlanDocument => ({ ...plan, recommendations: { ...plan.recommendations, items, reviewedAt: null } });
+const updateItems = (plan: PlanDocument, items: Recommendation[]): PlanDocument => ({
+  ...plan,
+  recommendations: { ...plan.recommendations, items, reviewedAt: null },
+});
 const updateItem = (plan: PlanDocument, id: string, change: (item: Recommendation) => Recommendation) =>
-  updateItems(plan, plan.recommendations.items.map((i) => (i.id === id ? change(i) : i)));
+  updateItems(
+    plan,
+    plan.recommendations.items.map((i) => (i.id === id ? change(i) : i)),
+  );
 
 /** Step 3: the products to recommend, proposed from the data, each decided by a person before any message may show it. */
 export function RecommendationsStep() {
@@ -104,7 +115,11 @@ export function RecommendationsStep() {
         ) : plan.strategy.id === null ? (
           <p className="empty">Choose a strategy in step 1: the proposals follow from it.</p>
         ) : proposals.length === 0 ? (
-          <p className="empty">{view.proposals.length === 0 ? 'The data holds no pairs, ladders or families strong enough to propose for this strategy.' : 'Every proposal is in the plan.'}</p>
+          <p className="empty">
+            {view.proposals.length === 0
+              ? 'The data holds no pairs, ladders or families strong enough to propose for this strategy.'
+              : 'Every proposal is in the plan.'}
+          </p>
         ) : (
           <ul className="rec-list" aria-label="Proposals">
             {proposals.map((proposal) => (
@@ -114,7 +129,11 @@ export function RecommendationsStep() {
                   <button
                     type="button"
                     aria-label={`Add ${itemName(proposal)}`}
-                    onClick={() => edit(`recommendations.add.${proposal.id}`, (d) => updateItems(d, [...d.recommendations.items, proposal]))}
+                    onClick={() =>
+                      edit(`recommendations.add.${proposal.id}`, (d) =>
+                        updateItems(d, [...d.recommendations.items, proposal]),
+                      )
+                    }
                   >
                     Add to the plan
                   </button>
@@ -143,9 +162,14 @@ function ItemDetails({ item }: { item: Recommendation }) {
         ) : (
           <span className="muted">Any customer → </span>
         )}{' '}
-        <strong>{item.recommended.label || item.recommended.id}</strong> <span className="badge">{SOURCE_LABELS[item.source]}</span>
+        <strong>{item.recommended.label || item.recommended.id}</strong>{' '}
+        <span className="badge">{SOURCE_LABELS[item.source]}</span>
       </p>
-      {item.evidence ? <Evidence evidence={item.evidence} /> : <p className="muted">No evidence from the data: a person’s choice.</p>}
+      {item.evidence ? (
+        <Evidence evidence={item.evidence} />
+      ) : (
+        <p className="muted">No evidence from the data: a person’s choice.</p>
+      )}
       {item.flags.length > 0 && (
         <ul className="rec-flags" aria-label="Warnings">
           {item.flags.map((flag) => (
@@ -181,8 +205,10 @@ function PlanItem({ item, flaggedApproved }: { item: Recommendation; flaggedAppr
   const edit = usePlans((s) => s.edit);
   const [replacing, setReplacing] = useState(false);
   const name = itemName(item);
-  const change = (what: string, update: (i: Recommendation) => Recommendation) => edit(`recommendations.${what}.${item.id}`, (d) => updateItem(d, item.id, update));
-  const decide = (decision: Recommendation['decision']) => change('decision', (i) => ({ ...i, decision: i.decision === decision ? 'proposed' : decision }));
+  const change = (what: string, update: (i: Recommendation) => Recommendation) =>
+    edit(`recommendations.${what}.${item.id}`, (d) => updateItem(d, item.id, update));
+  const decide = (decision: Recommendation['decision']) =>
+    change('decision', (i) => ({ ...i, decision: i.decision === decision ? 'proposed' : decision }));
 
   return (
     <li className={`rec-item rec-${item.decision}`} data-testid="plan-item">
@@ -191,25 +217,54 @@ function PlanItem({ item, flaggedApproved }: { item: Recommendation; flaggedAppr
         {DECISION_LABELS[item.decision]}
         {item.pinned && ' · pinned first in the messages'}
       </p>
-      {flaggedApproved && <p className="warning">Approved despite the warnings above: check it once more before the plan goes out.</p>}
+      {flaggedApproved && (
+        <p className="warning">Approved despite the warnings above: check it once more before the plan goes out.</p>
+      )}
       <div className="actions">
-        <button type="button" aria-pressed={item.decision === 'approved'} aria-label={`Approve ${name}`} onClick={() => decide('approved')}>
+        <button
+          type="button"
+          aria-pressed={item.decision === 'approved'}
+          aria-label={`Approve ${name}`}
+          onClick={() => decide('approved')}
+        >
           Approve
         </button>
-        <button type="button" aria-pressed={item.decision === 'rejected'} aria-label={`Reject ${name}`} onClick={() => decide('rejected')}>
+        <button
+          type="button"
+          aria-pressed={item.decision === 'rejected'}
+          aria-label={`Reject ${name}`}
+          onClick={() => decide('rejected')}
+        >
           Reject
         </button>
-        <button type="button" aria-pressed={item.pinned} aria-label={`${item.pinned ? 'Unpin' : 'Pin'} ${name}`} onClick={() => change('pinned', (i) => ({ ...i, pinned: !i.pinned }))}>
+        <button
+          type="button"
+          aria-pressed={item.pinned}
+          aria-label={`${item.pinned ? 'Unpin' : 'Pin'} ${name}`}
+          onClick={() => change('pinned', (i) => ({ ...i, pinned: !i.pinned }))}
+        >
           {item.pinned ? 'Unpin' : 'Pin'}
         </button>
-        <button type="button" aria-expanded={replacing} aria-label={`Replace ${name}`} onClick={() => setReplacing((r) => !r)}>
+        <button
+          type="button"
+          aria-expanded={replacing}
+          aria-label={`Replace ${name}`}
+          onClick={() => setReplacing((r) => !r)}
+        >
           Replace…
         </button>
         <button
           type="button"
           className="danger"
           aria-label={`Remove ${name}`}
-          onClick={() => edit(`recommendations.remove.${item.id}`, (d) => updateItems(d, d.recommendations.items.filter((i) => i.id !== item.id)))}
+          onClick={() =>
+            edit(`recommendations.remove.${item.id}`, (d) =>
+              updateItems(
+                d,
+                d.recommendations.items.filter((i) => i.id !== item.id),
+              ),
+            )
+          }
         >
           Remove
         </button>
@@ -227,7 +282,9 @@ function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => voi
   const open = usePlans((s) => s.open)!;
   const edit = usePlans((s) => s.edit);
   const proposals = open.view?.proposals ?? [];
-  const products = [...new Map(proposals.map((p) => [p.recommended.id, p.recommended])).values()].filter((p) => p.id !== item.recommended.id);
+  const products = [...new Map(proposals.map((p) => [p.recommended.id, p.recommended])).values()].filter(
+    (p) => p.id !== item.recommended.id,
+  );
   const [picked, setPicked] = useState('');
   const [typedId, setTypedId] = useState('');
   const [typedLabel, setTypedLabel] = useState('');
@@ -241,9 +298,16 @@ function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => voi
   const replace = () => {
     if (!replacement) return;
     edit(`recommendations.replace.${item.id}`, (d) => {
-      const others = updateItems(d, d.recommendations.items.filter((i) => i.id !== item.id));
-      const backed = proposals.find((p) => p.recommended.id === replacement.id && (p.anchor?.id ?? null) === (item.anchor?.id ?? null));
-      const next = backed ? { ...backed, id: freshId(others, backed.id), pinned: item.pinned } : { ...manualItem(others, item.anchor, replacement), pinned: item.pinned };
+      const others = updateItems(
+        d,
+        d.recommendations.items.filter((i) => i.id !== item.id),
+      );
+      const backed = proposals.find(
+        (p) => p.recommended.id === replacement.id && (p.anchor?.id ?? null) === (item.anchor?.id ?? null),
+      );
+      const next = backed
+        ? { ...backed, id: freshId(others, backed.id), pinned: item.pinned }
+        : { ...manualItem(others, item.anchor, replacement), pinned: item.pinned };
       return updateItem(d, item.id, () => next);
     });
     onDone();
@@ -316,7 +380,9 @@ function AddByHand() {
           if (!productId.trim()) return;
           const anchor = anchorId.trim() ? ref(anchorId, anchorLabel) : null;
           const recommended = ref(productId, productLabel);
-          edit(`recommendations.manual.${Date.now()}`, (d) => updateItems(d, [...d.recommendations.items, manualItem(d, anchor, recommended)]));
+          edit(`recommendations.manual.${Date.now()}`, (d) =>
+            updateItems(d, [...d.recommendations.items, manualItem(d, anchor, recommended)]),
+          );
           setAnchorId('');
           setAnchorLabel('');
           setProductId('');
@@ -367,14 +433,24 @@ function Reviewer({ unreviewed }: { unreviewed: number }) {
           <input
             value={reviewedBy}
             maxLength={200}
-            onChange={(e) => edit('recommendations.reviewedBy', (d) => ({ ...d, recommendations: { ...d.recommendations, reviewedBy: e.target.value } }))}
+            onChange={(e) =>
+              edit('recommendations.reviewedBy', (d) => ({
+                ...d,
+                recommendations: { ...d.recommendations, reviewedBy: e.target.value },
+              }))
+            }
           />
         </label>
         <div className="field">
           <button
             type="button"
             disabled={!ready}
-            onClick={() => edit('recommendations.reviewedAt', (d) => ({ ...d, recommendations: { ...d.recommendations, reviewedAt: new Date().toISOString() } }))}
+            onClick={() =>
+              edit('recommendations.reviewedAt', (d) => ({
+                ...d,
+                recommendations: { ...d.recommendations, reviewedAt: new Date().toISOString() },
+              }))
+            }
           >
             Mark reviewed
           </button>

@@ -1,4 +1,4 @@
-import type { StrategyId } from '../../../../shared/plan';
+import type { StrategyId } from '../../../../core/plan/plan-document';
 import { usePlans } from '../../../state/store-context';
 import { STRATEGY_TITLES } from '../plan-labels';
 
@@ -27,7 +27,10 @@ export function StrategyStep() {
         </label>
         <label className="field">
           <span>Approver (signs the plan off)</span>
-          <input value={plan.approver} onChange={(e) => edit('approver', (d) => ({ ...d, approver: e.target.value }))} />
+          <input
+            value={plan.approver}
+            onChange={(e) => edit('approver', (d) => ({ ...d, approver: e.target.value }))}
+          />
         </label>
       </div>
 
@@ -51,13 +54,19 @@ export function StrategyStep() {
           const score = view?.advice.scores.find((s) => s.strategy === strategy.id);
           const chosen = plan.strategy.id === strategy.id;
           return (
-            <label key={strategy.id} className={`choice-card${chosen ? ' chosen' : ''}`} data-testid={`strategy-${strategy.id}`}>
+            <label
+              key={strategy.id}
+              className={`choice-card${chosen ? ' chosen' : ''}`}
+              data-testid={`strategy-${strategy.id}`}
+            >
               <input
                 type="radio"
                 name="strategy"
                 value={strategy.id}
                 checked={chosen}
-                onChange={() => edit('strategy', (d) => ({ ...d, strategy: { ...d.strategy, id: strategy.id as StrategyId } }))}
+                onChange={() =>
+                  edit('strategy', (d) => ({ ...d, strategy: { ...d.strategy, id: strategy.id as StrategyId } }))
+                }
               />
               <span className="choice-title">
                 {strategy.title}
@@ -70,14 +79,20 @@ export function StrategyStep() {
               <span className="muted">
                 <strong>Needs:</strong> {strategy.dataNeeded}
               </span>
-              {score && score.reasons.length > 0 && <span className="muted">In this workspace: {score.reasons.join(' ')}</span>}
+              {score && score.reasons.length > 0 && (
+                <span className="muted">In this workspace: {score.reasons.join(' ')}</span>
+              )}
             </label>
           );
         })}
       </fieldset>
       <label className="field wide">
         <span>Why this strategy (in your words, for the client)</span>
-        <textarea rows={2} value={plan.strategy.why} onChange={(e) => edit('strategy.why', (d) => ({ ...d, strategy: { ...d.strategy, why: e.target.value } }))} />
+        <textarea
+          rows={2}
+          value={plan.strategy.why}
+          onChange={(e) => edit('strategy.why', (d) => ({ ...d, strategy: { ...d.strategy, why: e.target.value } }))}
+        />
       </label>
     </div>
   );

@@ -1,13 +1,28 @@
 import type { TestVariable } from '../../../../core/plan/variants';
-import type { ChannelId } from '../../../../shared/plan';
+import type { ChannelId } from '../../../../core/plan/plan-document';
 
 /** The names of channels and test variables, and what each channel suits, as the plan steps show them. */
 
 export const CHANNELS: Record<ChannelId, { title: string; suits: string }> = {
-  email: { title: 'Email', suits: 'Room to explain: why the product goes with what they bought, and how to use it. Only to customers who opted in to email.' },
-  sms: { title: 'Text message (SMS)', suits: 'Short and time-bound: an offer that ends soon or a quick reminder. Only to customers who opted in to texts.' },
-  web: { title: 'Website slot', suits: 'Shown while they browse, so they discover the product themselves. Nothing is sent, so it needs no opt-in and does not count against the cap.' },
-  outreach: { title: 'Direct outreach', suits: 'A call or a visit from a person: keep it for valuable customers and purchases that need advice.' },
+  email: {
+    title: 'Email',
+    suits:
+      'Room to explain: why the product goes with what they bought, and how to use it. Only to customers who opted in to email.',
+  },
+  sms: {
+    title: 'Text message (SMS)',
+    suits:
+      'Short and time-bound: an offer that ends soon or a quick reminder. Only to customers who opted in to texts.',
+  },
+  web: {
+    title: 'Website slot',
+    suits:
+      'Shown while they browse, so they discover the product themselves. Nothing is sent, so it needs no opt-in and does not count against the cap.',
+  },
+  outreach: {
+    title: 'Direct outreach',
+    suits: 'A call or a visit from a person: keep it for valuable customers and purchases that need advice.',
+  },
 };
 
 export const TEST_VARIABLE_LABELS: Record<TestVariable, { title: string; hint: string }> = {

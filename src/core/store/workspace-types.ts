@@ -1,7 +1,5 @@
 /** What the renderer, the engine, the CLI and main agree a workspace looks like from outside. */
 
-export const WORKSPACE_EXTENSION = 'xsell';
-
 export const TABLES = [
   'customers',
   'products',

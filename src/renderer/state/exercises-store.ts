@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import type { ExerciseView } from '../../../core/exercises/catalogue';
-import type { WorkspaceSummary } from '../../../shared/workspace';
-import type { EngineClient } from '../../engine-client';
+import type { ExerciseView } from '../../core/exercises/catalogue';
+import type { WorkspaceSummary } from '../../core/store/workspace-types';
+import type { EngineClient } from '../engine-client';
 
 /** The Exercises tab: the workspace's exercises with their progress, the answer picked for each, and what a check said. */
 
@@ -29,7 +29,11 @@ const EMPTY: ExercisesState = { exercises: null, answers: {}, busy: null, messag
 export function createExercisesStore(engine: EngineClient, onChanged: (summary: WorkspaceSummary) => void) {
   return createStore<ExercisesState & ExercisesActions>()((set, get) => {
     const adopt = (exercise: ExerciseView) =>
-      set({ exercises: (get().exercises ?? []).map((e) => (e.id === exercise.id ? exercise : e)), busy: null, message: null });
+      set({
+        exercises: (get().exercises ?? []).map((e) => (e.id === exercise.id ? exercise : e)),
+        busy: null,
+        message: null,
+      });
     const write = async (exerciseId: string, run: () => ReturnType<EngineClient['resetExercise']>) => {
       set({ busy: exerciseId });
       const outcome = await run();

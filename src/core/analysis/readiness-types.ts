@@ -1,4 +1,4 @@
-import type { ImportKind } from '../core/import/kinds';
+import type { ImportKind } from '../import/kinds';
 
 /** Whether a workspace holds what each cross-sell strategy needs, as the engine reports it. */
 

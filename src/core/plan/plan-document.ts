@@ -21,10 +21,22 @@ export const MOMENT_IDS = [
   'seasonal-transition',
 ] as const;
 export const CHANNEL_IDS = ['email', 'sms', 'web', 'outreach'] as const;
-export const METRIC_IDS = ['acceptance', 'time-to-secondary', 'category-expansion', 'cross-sell-aov', 'return-rate'] as const;
+export const METRIC_IDS = [
+  'acceptance',
+  'time-to-secondary',
+  'category-expansion',
+  'cross-sell-aov',
+  'return-rate',
+] as const;
 export const TEST_VARIABLES = ['subject', 'offer', 'timing', 'call-to-action', 'channel', 'products'] as const;
 export const RECOMMENDATION_SOURCES = ['pair', 'sequence', 'ladder', 'family', 'manual'] as const;
-export const RECOMMENDATION_FLAGS = ['owned', 'out-of-stock', 'low-evidence', 'out-of-season', 'category-level'] as const;
+export const RECOMMENDATION_FLAGS = [
+  'owned',
+  'out-of-stock',
+  'low-evidence',
+  'out-of-season',
+  'category-level',
+] as const;
 
 const text = (max: number) => z.string().max(max);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written as YYYY-MM-DD');
@@ -72,8 +84,17 @@ const email = z
   })
   .strict();
 
-const sms = z.object({ enabled: z.boolean(), body: text(1600), optOutText: text(100), maxSegments: z.number().int().min(1).max(10) }).strict();
-const web = z.object({ enabled: z.boolean(), slot: text(100), headline: text(200), productCount: z.number().int().min(0).max(12) }).strict();
+const sms = z
+  .object({
+    enabled: z.boolean(),
+    body: text(1600),
+    optOutText: text(100),
+    maxSegments: z.number().int().min(1).max(10),
+  })
+  .strict();
+const web = z
+  .object({ enabled: z.boolean(), slot: text(100), headline: text(200), productCount: z.number().int().min(0).max(12) })
+  .strict();
 const outreach = z.object({ enabled: z.boolean(), talkingPoints: z.array(text(500)).max(20) }).strict();
 
 const variantTest = z
@@ -131,8 +152,22 @@ export const planDocumentSchema = z
       .strict(),
     channels: z
       .object({
-        sends: z.array(z.object({ channel: z.enum(CHANNEL_IDS), offsetHours: z.number().min(0).max(24 * 90) }).strict()).max(20),
-        frequencyCap: z.object({ messages: z.number().int().min(1).max(50), days: z.number().int().min(1).max(90) }).strict(),
+        sends: z
+          .array(
+            z
+              .object({
+                channel: z.enum(CHANNEL_IDS),
+                offsetHours: z
+                  .number()
+                  .min(0)
+                  .max(24 * 90),
+              })
+              .strict(),
+          )
+          .max(20),
+        frequencyCap: z
+          .object({ messages: z.number().int().min(1).max(50), days: z.number().int().min(1).max(90) })
+          .strict(),
         quietHours: z.object({ start: time, end: time }).strict().nullable(),
         stopOn: z.object({ purchase: z.boolean(), click: z.boolean(), unsubscribe: z.boolean() }).strict(),
       })
@@ -142,11 +177,21 @@ export const planDocumentSchema = z
         /** Share of the moment's audience taken into the pilot. */
         audienceShare: fraction,
         controlShare: fraction,
-        seed: z.number().int().min(0).max(2 ** 31 - 1),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1),
         durationDays: z.number().int().min(1).max(365),
         /** Smallest lift in acceptance rate (absolute, as a fraction) the pilot should be able to detect. */
         minimumDetectableEffect: fraction,
-        metrics: z.array(z.object({ id: z.enum(METRIC_IDS), baseline: z.number().nullable(), target: z.number().nullable() }).strict()).max(METRIC_IDS.length),
+        metrics: z
+          .array(
+            z
+              .object({ id: z.enum(METRIC_IDS), baseline: z.number().nullable(), target: z.number().nullable() })
+              .strict(),
+          )
+          .max(METRIC_IDS.length),
         scaleCriteria: z.array(text(500)).max(20),
       })
       .strict(),
@@ -184,7 +229,15 @@ export function blankPlan(name: string): PlanDocument {
     recommendations: { items: [], reviewedBy: '', reviewedAt: null },
     offer: { kind: 'none', percent: 0, code: '', expiresAfterDays: 14 },
     messages: {
-      email: { enabled: true, subject: '', preheader: '', body: '', callToAction: 'Take a look', productCards: 3, unsubscribeFooter: true },
+      email: {
+        enabled: true,
+        subject: '',
+        preheader: '',
+        body: '',
+        callToAction: 'Take a look',
+        productCards: 3,
+        unsubscribeFooter: true,
+      },
       sms: { enabled: false, body: '', optOutText: 'Reply STOP to opt out', maxSegments: 1 },
       web: { enabled: false, slot: 'Home page', headline: '', productCount: 3 },
       outreach: { enabled: false, talkingPoints: [] },

@@ -54,7 +54,11 @@ function tempPathFor(path: string, purpose: 'new' | 'backup' = 'new'): string {
   return join(dirname(path), `.${basename(path)}.${tag}${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export async function writeFileAtomic(path: string, bytes: Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const fs = options.fs ?? nodeFs;
   const keepBackup = options.keepBackup ?? true;
   let step: WriteStep = 'open-temp';
