@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadSqlJs } from '../../src/node/node-sqljs';
 import { loadBaskets } from '../../src/core/analysis/combinations/baskets';
+import { createEngine } from '../../src/engine/engine';
 import { importFile, type FileImportOutcome } from '../../src/core/import/import-file';
 import { previewImport } from '../../src/core/import/preview';
 import { bytesSource } from '../../src/core/import/source';
@@ -234,4 +235,17 @@ test('a flat order-line file and the Online Retail data set are not taken for a 
       country: 'Country',
     });
   }
+});
+
+test('the engine previews and imports the export with no choices', async () => {
+  const engine = createEngine(await loadSqlJs());
+  await engine.newWorkspace('Shop');
+  const bytes = new Uint8Array(readFileSync(fixture(SHOPIFY)));
+  const preview = await engine.previewImport(bytes, SHOPIFY);
+  expect(preview.ok && preview.value.layout?.id).toBe('shopify-orders');
+  const run = await engine.runImport(bytes, SHOPIFY, {}, () => {});
+  expect(run.ok).toBe(true);
+  if (!run.ok) return;
+  expect(run.report.rowsRejected).toBe(0);
+  expect(run.summary.counts).toMatchObject({ orders: 9, order_lines: 17, customers: 7, products: 6 });
 });
