@@ -130,6 +130,7 @@ const lineFields: FieldSpec[] = [
 /**
  * A flat export repeats the order (and customer) details on every line. The order number may be
  * missing when customer and date are given: each customer's purchases of one day then form an order.
+ * The customer's consent, when given, is the answer on their latest order.
  */
 const flatLineFields: FieldSpec[] = [
   ...lineFields,
@@ -140,6 +141,8 @@ const flatLineFields: FieldSpec[] = [
   f('status', 'text', 'order status'),
   f('country', 'text', 'country'),
   f('email', 'email', 'email address'),
+  f('email_opt_in', 'yes_no', 'email consent'),
+  f('sms_opt_in', 'yes_no', 'SMS consent'),
 ];
 
 const eventFields: FieldSpec[] = [

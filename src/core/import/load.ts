@@ -2,6 +2,8 @@ import type { Database } from '../store/sqlite';
 import { deferIndexes } from './deferred-indexes';
 import { DuplicateFinder } from './duplicates';
 import { importFailure, type ImportFailure } from './failure';
+import type { RowPreparer } from './layout';
+import { layoutById } from './layouts';
 import { resolveMapping, type ImportMapping, type ResolvedMapping } from './mapping';
 import { count, describeWarning } from './messages';
 import type { FileFormat } from './preview';
@@ -99,6 +101,8 @@ class ImportRun {
   private readonly now: () => Date;
   private sink: RowSink | null = null;
   private check: ((row: SourceRow) => RowCheck) | null = null;
+  /** A known export layout's preparation of each row before it is read, or null. */
+  private prepare: RowPreparer | null = null;
   private importId = 0;
   private rowsRead = 0;
   private rowsImported = 0;
@@ -193,9 +197,10 @@ class ImportRun {
     }
     this.rowsRead++;
     if (!row.problem && this.duplicates.isCopy(row.cells)) this.warnings.add('duplicate_rows', row.row);
-    const checked = this.check!(row);
+    const prepared = this.prepare && !row.problem ? { row: row.row, cells: this.prepare(row.cells, row.row) } : row;
+    const checked = this.check!(prepared);
     if (!checked.ok) {
-      this.reject(checked.rejected);
+      this.reject({ ...checked.rejected, cells: row.cells });
       return null;
     }
     const refused = this.sink!.write(checked.row);
@@ -215,12 +220,15 @@ class ImportRun {
     }
     const resolved = resolveMapping(mapping, named.names);
     if (!resolved.ok) return resolved.error;
+    const layout = mapping.layout ? layoutById(mapping.layout) : null;
+    this.prepare = layout?.rowPreparer(named.names, this.warnings) ?? null;
     this.check = createRowChecker({
       mapping: resolved.value,
       columnCount: mapping.kind === 'baskets' ? null : named.names.length,
       delimiter: format.delimiter,
       dayMonthOrder: mapping.dayMonthOrder ?? 'dmy',
       decimalSeparator: mapping.decimalSeparator ?? '.',
+      applyUtcOffsets: layout?.appliesUtcOffsets ?? false,
       warnings: this.warnings,
     });
     this.sink = this.createSink(resolved.value);

@@ -10,6 +10,7 @@ import {
   type FieldSpec,
   type ImportKind,
 } from './kinds';
+import { LAYOUT_IDS, type LayoutId } from './layout';
 import { normaliseHeader, synonymRank } from './synonyms';
 import type { DayMonthOrder, DecimalSeparator } from './values';
 
@@ -25,6 +26,8 @@ export interface ImportMapping {
   /** How dates like 03/04/2024 are read; needed only when the file leaves it open. */
   dayMonthOrder?: DayMonthOrder;
   decimalSeparator?: DecimalSeparator;
+  /** A known export layout (e.g. Shopify's orders export) whose rows are prepared before reading. */
+  layout?: LayoutId;
 }
 
 export const importMappingSchema = z
@@ -33,6 +36,7 @@ export const importMappingSchema = z
     columns: z.partialRecord(z.enum(FIELD_NAMES), z.string().min(1)),
     dayMonthOrder: z.enum(['dmy', 'mdy']).optional(),
     decimalSeparator: z.enum(['.', ',']).optional(),
+    layout: z.enum(LAYOUT_IDS).optional(),
   })
   .strict();
 

@@ -5,7 +5,8 @@
  *
  * POST, DOT (postage), C2 (carriage), M (manual), D (discount), S (samples), B (bad debt
  * adjustment), BANK CHARGES, AMAZONFEE, CRUK (charity commission), PADS (cushion pads sold as a
- * filler) are the codes the Online Retail data set uses; the rest are common in other shops.
+ * filler) are the codes the Online Retail data set uses; the rest are common in other shops (a
+ * Shopify export lists a customer's tip as a line item named "Tip", without a SKU).
  */
 const NON_PRODUCT_CODES = new Set([
   'POST',
@@ -29,6 +30,7 @@ const NON_PRODUCT_CODES = new Set([
   'DISCOUNT',
   'MANUAL',
   'SAMPLES',
+  'TIP',
 ]);
 
 /** Gift vouchers such as gift_0001_20 (a voucher worth 20). */

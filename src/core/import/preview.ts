@@ -3,6 +3,8 @@ import { fail, ok, type Result } from '../util/result';
 import { ChunkDecoder, describeBinaryFile, detectEncoding, type TextEncodingName } from './decode';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_FIELDS, type ImportKind } from './kinds';
+import type { ExportLayout, LayoutSummary } from './layout';
+import { detectLayout } from './layouts';
 import { proposeColumns, type ImportMapping } from './mapping';
 import {
   detectKind,
@@ -54,6 +56,8 @@ export interface ImportPreview {
   renamedColumns: string[];
   /** What the column names say the file holds, or null when they do not say. */
   detectedKind: ImportKind | null;
+  /** The known export the column names match (e.g. Shopify's orders export), or null. */
+  layout: LayoutSummary | null;
   /** Proposed mapping for the chosen kind (or the detected one); null when neither is known. */
   mapping: ImportMapping | null;
   dateColumns: DateColumnGuess[];
@@ -137,9 +141,10 @@ export async function previewImport(
   }
   const width = Math.max(0, ...rows.slice(0, 50).map((row) => row.length));
   const named = hasHeader ? uniqueHeaderNames(rows[0]) : { names: positionalNames(width), renamed: [] };
-  const detectedKind = detectKind(hasHeader ? named.names : null, delimiter.regular);
+  const layout = hasHeader ? detectLayout(named.names) : null;
+  const detectedKind = layout?.kind ?? detectKind(hasHeader ? named.names : null, delimiter.regular);
   const kind = options.kind ?? detectedKind;
-  const mapping = kind ? proposeMapping(kind, named.names, dataRows) : null;
+  const mapping = kind ? proposeMapping(kind, named.names, dataRows, layout) : null;
 
   return ok({
     fileName: source.name,
@@ -151,6 +156,7 @@ export async function previewImport(
     headers: named.names,
     renamedColumns: named.renamed,
     detectedKind,
+    layout: layout ? { id: layout.id, label: layout.label } : null,
     mapping: mapping?.mapping ?? null,
     dateColumns: mapping?.dateColumns ?? [],
     foreignSeparator: width <= 1 ? foreignSeparator(records) : null,
@@ -158,16 +164,22 @@ export async function previewImport(
   });
 }
 
-/** The synonym mapping of a kind, with the date order and decimal separator its sampled values show. */
+/**
+ * The mapping of a kind, with the date order and decimal separator its sampled values show: a
+ * recognised export layout's own mapping when it holds that kind, else the synonym mapping.
+ */
 export function proposeMapping(
   kind: ImportKind,
   headers: readonly string[],
   sampleRows: readonly string[][],
+  layout: ExportLayout | null = null,
 ): { mapping: ImportMapping; dateColumns: DateColumnGuess[] } {
-  const columns = proposeColumns(kind, headers);
+  const layoutColumns = layout?.columnsFor(kind, headers) ?? null;
+  const columns = layoutColumns ?? proposeColumns(kind, headers);
   const { dateColumns, dayMonthOrder, decimalSeparator } = readValueFormats({ kind, columns }, headers, sampleRows);
   const mapping: ImportMapping = { kind, columns, decimalSeparator };
   if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
+  if (layout && layoutColumns) mapping.layout = layout.id;
   return { mapping, dateColumns };
 }
 

@@ -20,9 +20,9 @@ export function isEmptyValue(text: string): boolean {
 
 // ---- dates ----------------------------------------------------------------------------------
 
-/** 2010-12-01, 2010-12-01 08:26:00, 2010-12-01T08:26, 2010/12/01 8:26:00.5+01:00 */
+/** 2010-12-01, 2010-12-01 08:26:00, 2010-12-01T08:26, 2010/12/01 8:26:00.5+01:00, 2025-06-21 12:57:49 -0500 */
 const YEAR_FIRST =
-  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 /** 12/1/2010 8:26, 01/12/2010, 1.12.2010, 25-12-24 10:30 PM */
 const DAY_OR_MONTH_FIRST =
   /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap]m)?)?$/i;
@@ -106,6 +106,24 @@ function readIsoDateTime(text: string): string | null {
   if (twoDigits(text, 11) > 23 || twoDigits(text, 14) > 59 || twoDigits(text, 17) > 59) return null;
   // Built anew rather than returned as is: a piece of the file's text would keep all of it in memory.
   return `${text.slice(0, 10)}T${text.slice(11)}`;
+}
+
+/**
+ * Like parseDateTime, but a written UTC offset is applied: '2025-06-21 12:57:49 -0500' becomes
+ * '2025-06-21T17:57:49', the same moment in UTC. A time without an offset is read as written.
+ */
+export function parseDateTimeInUtc(text: string, order: DayMonthOrder): string | null {
+  const local = parseDateTime(text, order);
+  if (local === null) return null;
+  const offset = YEAR_FIRST.exec(text.trim())?.[7];
+  if (offset === undefined || /^z$/i.test(offset)) return local;
+  const digits = offset.replace(':', '');
+  const hours = Number(digits.slice(1, 3));
+  const minutes = Number(digits.slice(3, 5));
+  if (hours > 23 || minutes > 59) return null;
+  const sign = digits[0] === '-' ? -1 : 1;
+  const utc = Date.parse(`${local}Z`) - sign * (hours * 60 + minutes) * 60_000;
+  return new Date(utc).toISOString().slice(0, 19);
 }
 
 /** A calendar date as 'YYYY-MM-DD' (for birthdays), or null. */

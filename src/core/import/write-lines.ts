@@ -1,4 +1,5 @@
 import { BatchedInsert } from './batched-insert';
+import { LatestConsent } from './latest-consent';
 import { linkReturns } from './link-returns';
 import type { ResolvedMapping } from './mapping';
 import { count, rejectText } from './messages';
@@ -21,10 +22,12 @@ export class LineSink implements RowSink {
   readonly written: TableCounts = noTableCounts();
   private readonly flat: boolean;
   private readonly hasEmail: boolean;
+  private readonly hasConsent: boolean;
   private readonly orders: OrdersFromLines;
   private readonly productNames = new ValueTally();
   private readonly customerCountries = new ValueTally();
   private readonly customerEmails = new ValueTally();
+  private readonly customerConsent = new LatestConsent();
   private readonly nonProductCodes = new Set<string>();
   /** Whether each product code seen is a non-product code: a few codes recur on every line. */
   private readonly checkedCodes = new Map<string, boolean>();
@@ -35,7 +38,9 @@ export class LineSink implements RowSink {
     private readonly mapping: ResolvedMapping,
   ) {
     this.flat = mapping.kind === 'order_lines_flat';
-    this.hasEmail = mapping.fields.some((field) => field.spec.name === 'email');
+    const mapped = new Set(mapping.fields.map((field) => field.spec.name));
+    this.hasEmail = mapped.has('email');
+    this.hasConsent = mapped.has('email_opt_in') || mapped.has('sms_opt_in');
     this.orders = new OrdersFromLines(ctx, this.written, this.flat);
     this.insertLine = new BatchedInsert(
       ctx.db,
@@ -80,6 +85,8 @@ export class LineSink implements RowSink {
     if (this.flat && customerId !== null) {
       this.customerCountries.add(customerId, text(v.country));
       if (this.hasEmail) this.customerEmails.add(customerId, text(v.email));
+      if (this.hasConsent)
+        this.customerConsent.add(customerId, text(v.ordered_at), num(v.email_opt_in), num(v.sms_opt_in));
     }
     return null;
   }
@@ -142,12 +149,13 @@ export class LineSink implements RowSink {
   }
 
   private writeCustomers(): void {
-    const head = 'INSERT INTO customers(customer_id, email, country, import_id)';
-    const insert = new BatchedInsert(this.ctx.db, head, 4, 'ON CONFLICT(customer_id) DO NOTHING');
+    const head = 'INSERT INTO customers(customer_id, email, country, email_opt_in, sms_opt_in, import_id)';
+    const insert = new BatchedInsert(this.ctx.db, head, 6, 'ON CONFLICT(customer_id) DO NOTHING');
     try {
       const emails = new Map([...this.customerEmails.entries()].map((e) => [e.id, e.value]));
       for (const { id, value: country } of this.customerCountries.entries()) {
-        insert.add(id, emails.get(id) ?? null, country, this.ctx.importId);
+        const consent = this.customerConsent.of(id);
+        insert.add(id, emails.get(id) ?? null, country, consent.email, consent.sms, this.ctx.importId);
       }
       insert.flush();
       this.written.customers += insert.modified;

@@ -1,0 +1,15 @@
+import type { ExportLayout, LayoutId } from './layout';
+import { SHOPIFY_ORDERS } from './shopify-orders';
+
+/** The export layouts recognised by their column names, tried in this order. */
+const LAYOUTS: readonly ExportLayout[] = [SHOPIFY_ORDERS];
+
+export function detectLayout(headers: readonly string[]): ExportLayout | null {
+  return LAYOUTS.find((layout) => layout.recognise(headers)) ?? null;
+}
+
+export function layoutById(id: LayoutId): ExportLayout {
+  const layout = LAYOUTS.find((candidate) => candidate.id === id);
+  if (!layout) throw new Error(`No export layout “${id}”.`);
+  return layout;
+}

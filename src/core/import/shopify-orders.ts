@@ -1,0 +1,180 @@
+import { OrderFillDown } from './fill-down';
+import type { FieldName, ImportKind } from './kinds';
+import { columnIndexes, type ExportLayout, type RowPreparer } from './layout';
+import { normaliseHeader } from './synonyms';
+import { parseYesNo } from './values';
+import type { WarningTally } from './warnings';
+
+/**
+ * Shopify's orders export (Orders → Export): one row per line item, the order number ("Name",
+ * such as #1001) on every row, and the order's own details (email, statuses, dates, totals,
+ * consent, addresses) on its first row only. Dates carry the shop's UTC offset
+ * (2025-06-21 12:57:49 -0500). The export has no customer number: its "Id" is the order's, so a
+ * customer is known by the order's email address (lower-cased), and an order without one has no
+ * customer. A line is identified by its SKU, or by its name when the SKU is blank (custom items).
+ * Orders cancelled in the shop, and orders whose payment was voided or fully refunded, are kept
+ * and marked as cancelled, so they do not count as purchases.
+ */
+
+const COLUMNS = {
+  order: 'Name',
+  email: 'Email',
+  financialStatus: 'Financial Status',
+  acceptsMarketing: 'Accepts Marketing',
+  acceptsEmailMarketing: 'Accepts Email Marketing',
+  acceptsSmsMarketing: 'Accepts SMS Marketing',
+  createdAt: 'Created at',
+  cancelledAt: 'Cancelled at',
+  quantity: 'Lineitem quantity',
+  lineName: 'Lineitem name',
+  price: 'Lineitem price',
+  sku: 'Lineitem sku',
+  lineDiscount: 'Lineitem discount',
+  billingCountry: 'Billing Country',
+  shippingCountry: 'Shipping Country',
+  source: 'Source',
+  billingZip: 'Billing Zip',
+  shippingZip: 'Shipping Zip',
+  billingPhone: 'Billing Phone',
+  shippingPhone: 'Shipping Phone',
+  phone: 'Phone',
+} as const;
+type Column = keyof typeof COLUMNS;
+
+/** Written together by no other export. */
+const RECOGNISED_BY: readonly Column[] = ['order', 'financialStatus', 'quantity', 'lineName', 'price'];
+
+/** Order-level columns the import reads, filled down from the order's first row. */
+const ORDER_LEVEL: readonly Column[] = [
+  'email',
+  'financialStatus',
+  'acceptsMarketing',
+  'acceptsEmailMarketing',
+  'acceptsSmsMarketing',
+  'createdAt',
+  'cancelledAt',
+  'billingCountry',
+  'shippingCountry',
+  'source',
+];
+
+const CONSENT: readonly Column[] = ['acceptsMarketing', 'acceptsEmailMarketing', 'acceptsSmsMarketing'];
+/** Spreadsheets drop leading zeros and read "+1…" as a formula, so Shopify writes these as '02134. */
+const QUOTED_AS_TEXT: readonly Column[] = ['billingZip', 'shippingZip', 'billingPhone', 'shippingPhone', 'phone'];
+
+/** Payment states after which nothing was bought. */
+const CLOSED_PAYMENTS = new Set(['voided', 'refunded']);
+
+/** Consent as newer exports write it ("subscribed", "not_subscribed" …); unknown words become blank. */
+const CONSENT_WORDS: Record<string, string> = {
+  subscribed: 'yes',
+  not_subscribed: 'no',
+  unsubscribed: 'no',
+  pending: 'no',
+  invalid: 'no',
+  redacted: 'no',
+};
+
+const LINE_FIELDS: readonly FieldName[] = [
+  'order_id',
+  'product_id',
+  'product_name',
+  'quantity',
+  'unit_price',
+  'discount',
+];
+
+export const SHOPIFY_ORDERS: ExportLayout = {
+  id: 'shopify-orders',
+  label: 'Looks like a Shopify orders export',
+  kind: 'order_lines_flat',
+  appliesUtcOffsets: true,
+
+  recognise(headers) {
+    const keys = new Set(headers.map(normaliseHeader));
+    return RECOGNISED_BY.every((column) => keys.has(normaliseHeader(COLUMNS[column])));
+  },
+
+  columnsFor(kind: ImportKind, headers) {
+    if (kind !== 'order_lines_flat' && kind !== 'order_lines') return null;
+    const at = columnIndexes(headers, COLUMNS);
+    const name = (column: Column) => (at[column] === -1 ? undefined : headers[at[column]]);
+    const columns: Partial<Record<FieldName, string>> = {
+      order_id: name('order'),
+      product_id: name('sku') ?? name('lineName'),
+      product_name: name('lineName'),
+      quantity: name('quantity'),
+      unit_price: name('price'),
+      discount: name('lineDiscount'),
+      customer_id: name('email'),
+      email: name('email'),
+      ordered_at: name('createdAt'),
+      channel: name('source'),
+      status: name('financialStatus'),
+      country: name('billingCountry') ?? name('shippingCountry'),
+      email_opt_in: name('acceptsMarketing') ?? name('acceptsEmailMarketing'),
+      sms_opt_in: name('acceptsSmsMarketing'),
+    };
+    for (const field of Object.keys(columns) as FieldName[]) {
+      if (columns[field] === undefined || (kind === 'order_lines' && !LINE_FIELDS.includes(field)))
+        delete columns[field];
+    }
+    return columns;
+  },
+
+  rowPreparer(headers, warnings) {
+    const at = columnIndexes(headers, COLUMNS);
+    if (at.order === -1) return null;
+    return shopifyRows(at, warnings);
+  },
+};
+
+function shopifyRows(at: Record<Column, number>, warnings: WarningTally): RowPreparer {
+  const present = (columns: readonly Column[]) => columns.map((column) => at[column]).filter((index) => index >= 0);
+  const fillDown = new OrderFillDown(at.order, present(ORDER_LEVEL));
+  const consent = present(CONSENT);
+  const quotedAsText = present(QUOTED_AS_TEXT);
+  const closedBy = new Map<string, number>();
+  let closed = false;
+
+  return (cells, row) => {
+    const out = cells.slice();
+    if (fillDown.fill(out)) {
+      const reason = closedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus));
+      closed = reason !== null;
+      if (reason !== null) {
+        closedBy.set(reason, (closedBy.get(reason) ?? 0) + 1);
+        warnings.add('cancelled_in_shop', row);
+        warnings.detail('cancelled_in_shop', [...closedBy].map(([why, n]) => `${n} ${why}`).join(', '));
+      }
+    }
+    if (closed) {
+      setAt(out, at.financialStatus, 'cancelled');
+      warnings.add('cancelled_order_lines');
+    }
+    setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
+    if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, cellAt(out, at.lineName));
+    for (const index of consent) setAt(out, index, consentAnswer(cellAt(out, index)));
+    for (const index of quotedAsText) if (cellAt(out, index).startsWith("'")) setAt(out, index, out[index].slice(1));
+    return out;
+  };
+}
+
+/** A cell of a row, '' for a column the file lacks or a short row lacks. */
+const cellAt = (cells: readonly string[], index: number) => (index >= 0 ? (cells[index] ?? '') : '');
+
+function setAt(cells: string[], index: number, value: string): void {
+  if (index >= 0 && index < cells.length) cells[index] = value;
+}
+
+/** Why an order does not stand ("cancelled", "voided", "refunded"), or null when it does. */
+function closedReason(cancelledAt: string, financialStatus: string): string | null {
+  if (cancelledAt.trim() !== '') return 'cancelled';
+  const status = financialStatus.trim().toLowerCase();
+  return CLOSED_PAYMENTS.has(status) ? status : null;
+}
+
+function consentAnswer(text: string): string {
+  if (parseYesNo(text) !== null) return text;
+  return CONSENT_WORDS[text.trim().toLowerCase()] ?? '';
+}

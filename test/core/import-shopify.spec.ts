@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { loadSqlJs } from '../../src/node/node-sqljs';
+import { loadBaskets } from '../../src/core/analysis/combinations/baskets';
+import { createEngine } from '../../src/engine/engine';
+import { importFile, type FileImportOutcome } from '../../src/core/import/import-file';
+import { previewImport } from '../../src/core/import/preview';
+import { bytesSource } from '../../src/core/import/source';
+import { createWorkspaceDb } from '../../src/core/store/open-workspace';
+import type { Database } from '../../src/core/store/sqlite';
+import { parseDateTimeInUtc } from '../../src/core/import/values';
+import { fixture, ONLINE_RETAIL, rows, value } from '../support/import-helpers';
+
+// A Shopify orders export, imported with no choices at all.
+test.describe.configure({ mode: 'serial' });
+
+const SHOPIFY = 'shopify-orders.csv';
+let db: Database;
+let outcome: FileImportOutcome;
+
+const shopifyText = () => readFileSync(fixture(SHOPIFY), 'utf8');
+const source = (text: string) => bytesSource(SHOPIFY, new TextEncoder().encode(text));
+
+async function importInto(text: string, choices: Parameters<typeof importFile>[2] = {}) {
+  const fresh = createWorkspaceDb(await loadSqlJs(), 'Shopify shop');
+  return { db: fresh, outcome: await importFile(fresh, source(text), choices) };
+}
+
+test.beforeAll(async () => {
+  const SQL = await loadSqlJs();
+  db = createWorkspaceDb(SQL, 'Shopify shop');
+  outcome = await importFile(db, bytesSource(SHOPIFY, readFileSync(fixture(SHOPIFY))));
+  if (!outcome.ok) throw new Error(outcome.failure.message);
+});
+
+test.afterAll(() => db?.close());
+
+test('the preview recognises the layout and proposes its own mapping', async () => {
+  expect(outcome.preview?.layout).toEqual({ id: 'shopify-orders', label: 'Looks like a Shopify orders export' });
+  expect(outcome.preview?.detectedKind).toBe('order_lines_flat');
+  expect(outcome.preview?.mapping).toMatchObject({
+    kind: 'order_lines_flat',
+    layout: 'shopify-orders',
+    columns: {
+      order_id: 'Name',
+      product_id: 'Lineitem sku',
+      product_name: 'Lineitem name',
+      quantity: 'Lineitem quantity',
+      unit_price: 'Lineitem price',
+      discount: 'Lineitem discount',
+      customer_id: 'Email',
+      email: 'Email',
+      ordered_at: 'Created at',
+      status: 'Financial Status',
+      channel: 'Source',
+      country: 'Billing Country',
+      email_opt_in: 'Accepts Marketing',
+    },
+  });
+});
+
+test('every line is imported, none rejected, and orders, customers and products come out exact', async () => {
+  if (!outcome.ok) return;
+  const { report } = outcome;
+  expect(report.rowsRead).toBe(17);
+  expect(report.rowsImported).toBe(17);
+  expect(report.rowsRejected).toBe(0);
+  expect(report.written).toMatchObject({ orders: 9, orderLines: 17, customers: 7, products: 6 });
+  expect(value(db, 'SELECT count(*) FROM orders')).toBe(9);
+  expect(value(db, 'SELECT count(*) FROM order_lines')).toBe(17);
+  expect(value(db, 'SELECT count(*) FROM customers')).toBe(7);
+  expect(value(db, 'SELECT count(*) FROM products WHERE is_product = 1')).toBe(5);
+  // The tip is a line item without a SKU: kept, but not a product.
+  expect(rows(db, 'SELECT product_id, is_product FROM products WHERE is_product = 0')).toEqual([
+    { product_id: 'Tip', is_product: 0 },
+  ]);
+});
+
+test('a blank SKU falls back to the line item name', async () => {
+  expect(
+    rows(db, "SELECT order_id, product_id, quantity, unit_price FROM order_lines WHERE order_id = '#1002'"),
+  ).toEqual([
+    { order_id: '#1002', product_id: 'TEA-EG', quantity: 1, unit_price: 9.5 },
+    { order_id: '#1002', product_id: 'Hand-painted Mug (custom name)', quantity: 1, unit_price: 32 },
+  ]);
+});
+
+test('customers are known by their email, in any case, and a repeat customer is one customer', async () => {
+  expect(
+    rows(
+      db,
+      "SELECT order_id, customer_id FROM orders WHERE order_id IN ('#1001', '#1006', '#1009') ORDER BY order_id",
+    ),
+  ).toEqual([
+    { order_id: '#1001', customer_id: 'alice@example.com' },
+    { order_id: '#1006', customer_id: 'alice@example.com' },
+    { order_id: '#1009', customer_id: null },
+  ]);
+  expect(value(db, "SELECT email FROM customers WHERE customer_id = 'bob@example.com'")).toBe('bob@example.com');
+  expect(value(db, "SELECT country FROM customers WHERE customer_id = 'carol@example.org'")).toBe('DE');
+});
+
+test('Accepts Marketing becomes the email consent of the customer', async () => {
+  expect(value(db, 'SELECT count(*) FROM customers WHERE email_opt_in = 1')).toBe(4);
+  expect(rows(db, 'SELECT customer_id FROM customers WHERE email_opt_in = 0 ORDER BY customer_id')).toEqual([
+    { customer_id: 'bob@example.com' },
+    { customer_id: 'dan@example.com' },
+    { customer_id: 'frank@example.com' },
+  ]);
+});
+
+test('order dates with a UTC offset are stored in UTC, also on rows that leave the date blank', async () => {
+  expect(rows(db, 'SELECT order_id, ordered_at FROM orders ORDER BY order_id')).toEqual([
+    { order_id: '#1001', ordered_at: '2025-06-02T14:15:00' },
+    { order_id: '#1002', ordered_at: '2025-06-04T04:30:00' },
+    { order_id: '#1003', ordered_at: '2025-06-05T12:02:11' },
+    { order_id: '#1004', ordered_at: '2025-06-06T15:00:00' },
+    { order_id: '#1005', ordered_at: '2025-06-07T17:59:30' },
+    { order_id: '#1006', ordered_at: '2025-06-09T12:30:12' },
+    { order_id: '#1007', ordered_at: '2025-06-11T00:45:00' },
+    { order_id: '#1008', ordered_at: '2025-06-11T13:05:40' },
+    { order_id: '#1009', ordered_at: '2025-06-12T21:20:05' },
+  ]);
+  if (!outcome.ok) return;
+  expect(outcome.report.warnings.order_conflicts).toBeUndefined();
+});
+
+test('cancelled, voided and refunded orders are kept but form no basket', async () => {
+  expect(rows(db, 'SELECT order_id, status FROM orders ORDER BY order_id')).toEqual([
+    { order_id: '#1001', status: 'paid' },
+    { order_id: '#1002', status: 'paid' },
+    { order_id: '#1003', status: 'paid' },
+    { order_id: '#1004', status: 'cancelled' },
+    { order_id: '#1005', status: 'cancelled' },
+    { order_id: '#1006', status: 'paid' },
+    { order_id: '#1007', status: 'partially_refunded' },
+    { order_id: '#1008', status: 'cancelled' },
+    { order_id: '#1009', status: 'paid' },
+  ]);
+  const baskets = loadBaskets(db, { level: 'product', basket: { kind: 'order' } });
+  expect(baskets.baskets.count).toBe(6);
+  if (!outcome.ok) return;
+  expect(outcome.report.warnings).toMatchObject({ cancelled_in_shop: 3, cancelled_order_lines: 6 });
+  expect(outcome.report.notes.find((note) => note.kind === 'cancelled_in_shop')?.message).toBe(
+    '3 orders were cancelled, voided or refunded in the shop (1 cancelled, 1 refunded, 1 voided): kept and marked as cancelled, so they do not count as purchases.',
+  );
+});
+
+test('later lines of an order are filled in from its first line, and the rest is kept as read', async () => {
+  if (!outcome.ok) return;
+  // Only the guest order at the till has no customer.
+  expect(outcome.report.warnings.missing_customer).toBe(1);
+  const extra = JSON.parse(
+    String(value(db, "SELECT extra FROM order_lines WHERE order_id = '#1001' ORDER BY line_id LIMIT 1")),
+  ) as Record<string, string>;
+  expect(extra['Billing Zip']).toBe('02134');
+  expect(extra['Billing Phone']).toBe('+16175550123');
+  const notes = JSON.parse(
+    String(value(db, "SELECT extra FROM order_lines WHERE order_id = '#1002' ORDER BY line_id LIMIT 1")),
+  ) as Record<string, string>;
+  expect(notes.Notes).toBe('Please gift wrap the mug.\nCard: "Happy birthday, Mia!"\nLeave at the side door.');
+});
+
+test('importing the same export again appends nothing and refuses every line as already there', async () => {
+  const again = await importFile(db, bytesSource(SHOPIFY, readFileSync(fixture(SHOPIFY))));
+  expect(again.ok).toBe(false);
+  expect(again.report?.rejected).toEqual({ already_in_workspace: 17 });
+  expect(value(db, 'SELECT count(*) FROM order_lines')).toBe(17);
+});
+
+test('an export that writes the email on the first line of an order only still knows the customer of every line', async () => {
+  // Blank the email of the later lines of #1003 (its first line is the one with a Financial Status).
+  const text = shopifyText().replace(/^#1003,carol@example\.org,,/gm, '#1003,,,');
+  expect(text.match(/^#1003,,,/gm)).toHaveLength(2);
+  const run = await importInto(text);
+  expect(run.outcome.ok).toBe(true);
+  if (!run.outcome.ok) return;
+  expect(run.outcome.report.warnings.missing_customer).toBe(1);
+  expect(value(run.db, "SELECT count(*) FROM customers WHERE customer_id = 'carol@example.org'")).toBe(1);
+  expect(value(run.db, "SELECT email_opt_in FROM customers WHERE customer_id = 'carol@example.org'")).toBe(1);
+  run.db.close();
+});
+
+test('choosing order lines, with or without the order details, uses the same layout', async () => {
+  for (const kind of ['order_lines', 'order_lines_flat'] as const) {
+    const run = await importInto(shopifyText(), { kind });
+    expect(run.outcome.ok).toBe(true);
+    if (!run.outcome.ok) continue;
+    expect(run.outcome.report.mapping.layout).toBe('shopify-orders');
+    expect(run.outcome.report.rowsRejected).toBe(0);
+    expect(value(run.db, 'SELECT count(*) FROM order_lines')).toBe(17);
+    run.db.close();
+  }
+});
+
+test("a customer's consent is the answer on their latest order", async () => {
+  // Alice opted out on her later order (#1006, written first in the file).
+  const text = shopifyText().replace(/^(#1006,Alice@Example\.com,paid,[^,]*,[^,]*,[^,]*,)yes,/m, '$1no,');
+  expect(text).not.toBe(shopifyText());
+  const run = await importInto(text);
+  expect(value(run.db, "SELECT email_opt_in FROM customers WHERE customer_id = 'alice@example.com'")).toBe(0);
+  run.db.close();
+});
+
+test('a UTC offset is applied in any of the ways it is written', async () => {
+  expect(parseDateTimeInUtc('2025-06-21 12:57:49 -0500', 'dmy')).toBe('2025-06-21T17:57:49');
+  expect(parseDateTimeInUtc('2025-12-31T22:30:00-05:00', 'dmy')).toBe('2026-01-01T03:30:00');
+  expect(parseDateTimeInUtc('2025-03-01 01:00:00 +05:30', 'dmy')).toBe('2025-02-28T19:30:00');
+  expect(parseDateTimeInUtc('2025-06-21T12:57:49Z', 'dmy')).toBe('2025-06-21T12:57:49');
+  expect(parseDateTimeInUtc('2025-06-21 12:57:49', 'dmy')).toBe('2025-06-21T12:57:49');
+  expect(parseDateTimeInUtc('21/06/2025 12:57', 'dmy')).toBe('2025-06-21T12:57:00');
+  expect(parseDateTimeInUtc('2025-06-21 12:57:49 +2500', 'dmy')).toBeNull();
+  expect(parseDateTimeInUtc('2025-02-30 12:57:49 -0500', 'dmy')).toBeNull();
+});
+
+test('a flat order-line file and the Online Retail data set are not taken for a Shopify export', async () => {
+  for (const [name, bytes] of [
+    ['order-lines.csv', readFileSync(fixture('order-lines.csv'))],
+    ['online_retail.csv', readFileSync(ONLINE_RETAIL)],
+  ] as const) {
+    const preview = await previewImport(bytesSource(name, bytes));
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) continue;
+    expect(preview.value.layout).toBeNull();
+    expect(preview.value.detectedKind).toBe('order_lines_flat');
+    expect(preview.value.mapping?.layout).toBeUndefined();
+    expect(preview.value.mapping?.columns).toEqual({
+      order_id: 'InvoiceNo',
+      product_id: 'StockCode',
+      product_name: 'Description',
+      quantity: 'Quantity',
+      ordered_at: 'InvoiceDate',
+      unit_price: 'UnitPrice',
+      customer_id: 'CustomerID',
+      country: 'Country',
+    });
+  }
+});
+
+test('the engine previews and imports the export with no choices', async () => {
+  const engine = createEngine(await loadSqlJs());
+  await engine.newWorkspace('Shop');
+  const bytes = new Uint8Array(readFileSync(fixture(SHOPIFY)));
+  const preview = await engine.previewImport(bytes, SHOPIFY);
+  expect(preview.ok && preview.value.layout?.id).toBe('shopify-orders');
+  const run = await engine.runImport(bytes, SHOPIFY, {}, () => {});
+  expect(run.ok).toBe(true);
+  if (!run.ok) return;
+  expect(run.report.rowsRejected).toBe(0);
+  expect(run.summary.counts).toMatchObject({ orders: 9, order_lines: 17, customers: 7, products: 6 });
+});
