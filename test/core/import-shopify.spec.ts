@@ -8,7 +8,6 @@ import { previewImport } from '../../src/core/import/preview';
 import { bytesSource } from '../../src/core/import/source';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import type { Database } from '../../src/core/store/sqlite';
-import { parseDateTimeInUtc } from '../../src/core/import/values';
 import { fixture, ONLINE_RETAIL, rows, value } from '../support/import-helpers';
 
 // A Shopify orders export, imported with no choices at all.
@@ -109,17 +108,17 @@ test('Accepts Marketing becomes the email consent of the customer', async () => 
   ]);
 });
 
-test('order dates with a UTC offset are stored in UTC, also on rows that leave the date blank', async () => {
+test("order dates keep the shop's clock as the export writes it (the offset is read, not applied), also on rows that leave the date blank", async () => {
   expect(rows(db, 'SELECT order_id, ordered_at FROM orders ORDER BY order_id')).toEqual([
-    { order_id: '#1001', ordered_at: '2025-06-02T14:15:00' },
-    { order_id: '#1002', ordered_at: '2025-06-04T04:30:00' },
-    { order_id: '#1003', ordered_at: '2025-06-05T12:02:11' },
-    { order_id: '#1004', ordered_at: '2025-06-06T15:00:00' },
-    { order_id: '#1005', ordered_at: '2025-06-07T17:59:30' },
-    { order_id: '#1006', ordered_at: '2025-06-09T12:30:12' },
-    { order_id: '#1007', ordered_at: '2025-06-11T00:45:00' },
-    { order_id: '#1008', ordered_at: '2025-06-11T13:05:40' },
-    { order_id: '#1009', ordered_at: '2025-06-12T21:20:05' },
+    { order_id: '#1001', ordered_at: '2025-06-02T09:15:00' },
+    { order_id: '#1002', ordered_at: '2025-06-03T23:30:00' },
+    { order_id: '#1003', ordered_at: '2025-06-05T14:02:11' },
+    { order_id: '#1004', ordered_at: '2025-06-06T10:00:00' },
+    { order_id: '#1005', ordered_at: '2025-06-07T12:59:30' },
+    { order_id: '#1006', ordered_at: '2025-06-09T07:30:12' },
+    { order_id: '#1007', ordered_at: '2025-06-10T19:45:00' },
+    { order_id: '#1008', ordered_at: '2025-06-11T08:05:40' },
+    { order_id: '#1009', ordered_at: '2025-06-12T16:20:05' },
   ]);
   if (!outcome.ok) return;
   expect(outcome.report.warnings.order_conflicts).toBeUndefined();
@@ -200,17 +199,6 @@ test("a customer's consent is the answer on their latest order", async () => {
   const run = await importInto(text);
   expect(value(run.db, "SELECT email_opt_in FROM customers WHERE customer_id = 'alice@example.com'")).toBe(0);
   run.db.close();
-});
-
-test('a UTC offset is applied in any of the ways it is written', async () => {
-  expect(parseDateTimeInUtc('2025-06-21 12:57:49 -0500', 'dmy')).toBe('2025-06-21T17:57:49');
-  expect(parseDateTimeInUtc('2025-12-31T22:30:00-05:00', 'dmy')).toBe('2026-01-01T03:30:00');
-  expect(parseDateTimeInUtc('2025-03-01 01:00:00 +05:30', 'dmy')).toBe('2025-02-28T19:30:00');
-  expect(parseDateTimeInUtc('2025-06-21T12:57:49Z', 'dmy')).toBe('2025-06-21T12:57:49');
-  expect(parseDateTimeInUtc('2025-06-21 12:57:49', 'dmy')).toBe('2025-06-21T12:57:49');
-  expect(parseDateTimeInUtc('21/06/2025 12:57', 'dmy')).toBe('2025-06-21T12:57:00');
-  expect(parseDateTimeInUtc('2025-06-21 12:57:49 +2500', 'dmy')).toBeNull();
-  expect(parseDateTimeInUtc('2025-02-30 12:57:49 -0500', 'dmy')).toBeNull();
 });
 
 test('a flat order-line file and the Online Retail data set are not taken for a Shopify export', async () => {

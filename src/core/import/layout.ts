@@ -28,8 +28,6 @@ export interface ExportLayout extends LayoutSummary {
   recognise(headers: readonly string[]): boolean;
   /** The built-in mapping for a kind, or null when this layout does not hold that kind. */
   columnsFor(kind: ImportKind, headers: readonly string[]): Partial<Record<FieldName, string>> | null;
-  /** Dates are written with their UTC offset (-0500), which is applied: times are stored in UTC. */
-  appliesUtcOffsets: boolean;
   /** The preparation of each row, set up for one file's columns; null when rows are read as written. */
   rowPreparer(headers: readonly string[], warnings: WarningTally): RowPreparer | null;
 }

@@ -228,7 +228,6 @@ class ImportRun {
       delimiter: format.delimiter,
       dayMonthOrder: mapping.dayMonthOrder ?? 'dmy',
       decimalSeparator: mapping.decimalSeparator ?? '.',
-      applyUtcOffsets: layout?.appliesUtcOffsets ?? false,
       warnings: this.warnings,
     });
     this.sink = this.createSink(resolved.value);

@@ -9,7 +9,8 @@ import type { WarningTally } from './warnings';
  * Shopify's orders export (Orders → Export): one row per line item, the order number ("Name",
  * such as #1001) on every row, and the order's own details (email, statuses, dates, totals,
  * consent, addresses) on its first row only. Dates carry the shop's UTC offset
- * (2025-06-21 12:57:49 -0500). The export has no customer number: its "Id" is the order's, so a
+ * (2025-06-21 12:57:49 -0500); the clock time is kept as written, since every date of one export
+ * is in the shop's own time zone, the clock that moments and quiet hours read. The export has no customer number: its "Id" is the order's, so a
  * customer is known by the order's email address (lower-cased), and an order without one has no
  * customer. A line is identified by its SKU, or by its name when the SKU is blank (custom items).
  * Orders cancelled in the shop, and orders whose payment was voided or fully refunded, are kept
@@ -88,7 +89,6 @@ export const SHOPIFY_ORDERS: ExportLayout = {
   id: 'shopify-orders',
   label: 'Looks like a Shopify orders export',
   kind: 'order_lines_flat',
-  appliesUtcOffsets: true,
 
   recognise(headers) {
     const keys = new Set(headers.map(normaliseHeader));

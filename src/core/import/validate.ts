@@ -10,7 +10,6 @@ import {
   normaliseId,
   parseDate,
   parseDateTime,
-  parseDateTimeInUtc,
   parseNumber,
   parseYesNo,
   type DayMonthOrder,
@@ -59,8 +58,6 @@ export interface RowCheckSettings {
   delimiter: Delimiter;
   dayMonthOrder: DayMonthOrder;
   decimalSeparator: DecimalSeparator;
-  /** Date-times written with a UTC offset are stored as UTC (otherwise the clock time is kept as written). */
-  applyUtcOffsets?: boolean;
   warnings: WarningTally;
 }
 
@@ -145,7 +142,7 @@ function readField(
     case 'datetime':
     case 'date': {
       if (isEmptyValue(raw)) return missing(field, row);
-      const parse = spec.type === 'date' ? parseDate : settings.applyUtcOffsets ? parseDateTimeInUtc : parseDateTime;
+      const parse = spec.type === 'date' ? parseDate : parseDateTime;
       return (
         parse(raw, settings.dayMonthOrder) ?? { reason: 'bad_date', message: rejectText.badDate(row, raw, column) }
       );

@@ -108,24 +108,6 @@ function readIsoDateTime(text: string): string | null {
   return `${text.slice(0, 10)}T${text.slice(11)}`;
 }
 
-/**
- * Like parseDateTime, but a written UTC offset is applied: '2025-06-21 12:57:49 -0500' becomes
- * '2025-06-21T17:57:49', the same moment in UTC. A time without an offset is read as written.
- */
-export function parseDateTimeInUtc(text: string, order: DayMonthOrder): string | null {
-  const local = parseDateTime(text, order);
-  if (local === null) return null;
-  const offset = YEAR_FIRST.exec(text.trim())?.[7];
-  if (offset === undefined || /^z$/i.test(offset)) return local;
-  const digits = offset.replace(':', '');
-  const hours = Number(digits.slice(1, 3));
-  const minutes = Number(digits.slice(3, 5));
-  if (hours > 23 || minutes > 59) return null;
-  const sign = digits[0] === '-' ? -1 : 1;
-  const utc = Date.parse(`${local}Z`) - sign * (hours * 60 + minutes) * 60_000;
-  return new Date(utc).toISOString().slice(0, 19);
-}
-
 /** A calendar date as 'YYYY-MM-DD' (for birthdays), or null. */
 export function parseDate(text: string, order: DayMonthOrder): string | null {
   return parseDateTime(text, order)?.slice(0, 10) ?? null;
