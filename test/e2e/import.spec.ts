@@ -130,3 +130,20 @@ test('a large import can be cancelled half way and leaves the workspace as it wa
   await expect(app.getByTestId('count-imports')).toContainText('1');
   await saved(app);
 });
+
+test('a Shopify orders export is recognised and imported with no choices', async ({ app }) => {
+  await createWorkspace(app, 'Kiln & Co');
+  await chooseFile(app, 'test/fixtures/import/shopify-orders.csv');
+
+  await expect(app.getByTestId('import-layout')).toHaveText('Looks like a Shopify orders export');
+  await expect(app.getByLabel('The file holds')).toHaveValue('order_lines_flat');
+  await expect(app.getByLabel(/^Order number/)).toHaveValue('Name');
+
+  await dialog(app).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog(app).getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  await expect(app.getByTestId('report-imported')).toContainText('17');
+  await expect(app.getByTestId('report-rejected')).toContainText('0');
+  await app.getByRole('button', { name: 'Done' }).click();
+  await expect(app.getByTestId('count-orders')).toContainText('9');
+  await expect(app.getByTestId('count-customers')).toContainText('7');
+});

@@ -36,6 +36,12 @@ export function ImportSetup() {
           <dt>File</dt>
           <dd>{preview.fileName}</dd>
         </div>
+        {preview.layout && (
+          <div>
+            <dt>Recognised as</dt>
+            <dd data-testid="import-layout">{preview.layout.label}</dd>
+          </div>
+        )}
         <div>
           <dt>Text encoding</dt>
           <dd data-testid="import-encoding">{ENCODING_LABELS[preview.format.encoding] ?? preview.format.encoding}</dd>
