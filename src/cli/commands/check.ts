@@ -1,9 +1,9 @@
 import { planChecklist, type ChecklistReport } from '../../core/plan/checklist-report';
-import type { CheckResult } from '../../core/plan/checklist';
 import { otherActivePlans } from '../../core/plan/plan-store';
 import type { PlanRecord } from '../../core/plan/plan-document';
 import { EXIT, parseCommandLine, required, type CliOutput, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
+import { ACCEPTED_CHECK_WORDS, CHECK_STATUS_WORDS } from '../../core/vocabulary';
 
 /** `check --workspace W.xsell --plan NAME`: runs a plan's pitfall checklist, as the app does before an export. */
 
@@ -58,8 +58,6 @@ export const checkCommand: Command = {
   },
 };
 
-const STATUS_LABEL: Record<CheckResult['status'], string> = { pass: 'pass', warn: 'WARN', fail: 'FAIL' };
-
 function printReport(plan: PlanRecord, report: ChecklistReport, io: CliOutput): void {
   const { counts, unacknowledged } = report.summary;
   const accepted = new Set(report.acknowledged.map((a) => a.checkId));
@@ -68,7 +66,7 @@ function printReport(plan: PlanRecord, report: ChecklistReport, io: CliOutput): 
     `Checklist for “${plan.document.name}” (${plan.planId}, revision ${plan.revision}): ${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail`,
     '',
     ...report.checks.flatMap((c) => [
-      `  ${(c.status === 'fail' && accepted.has(c.id) ? 'ack' : STATUS_LABEL[c.status]).padEnd(4)}  ${c.title.padEnd(width)}  ${c.evidence}`,
+      `  ${(c.status === 'fail' && accepted.has(c.id) ? ACCEPTED_CHECK_WORDS : CHECK_STATUS_WORDS[c.status]).tag.padEnd(4)}  ${c.title.padEnd(width)}  ${c.evidence}`,
       ...(c.status === 'pass' ? [] : [`        ${''.padEnd(width)}  Fix it in the ${c.step} step. (${c.id})`]),
     ]),
   ];

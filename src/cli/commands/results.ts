@@ -9,6 +9,7 @@ import type { PilotResults, ResultMeasure } from '../../core/results/result-type
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT, parseCommandLine, required, unreadableFile, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
+import { criterionLabel } from '../../core/vocabulary';
 
 /** `results --workspace W.xsell --plan NAME`: a pilot's results, treatment against control, and the verdict. */
 
@@ -143,7 +144,7 @@ function resultsText(results: PilotResults, recorded: Recorded | null): string {
     ),
     '',
     results.verdict.headline,
-    ...results.verdict.criteria.map((c) => `  ${c.met ? 'met' : 'not met'}: ${c.reason}`),
+    ...results.verdict.criteria.map((c) => `  ${criterionLabel(c.met)}: ${c.reason}`),
     '',
     'These are associations over the pilot’s days between being sent the message and what customers bought.',
   ];

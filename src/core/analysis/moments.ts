@@ -1,5 +1,6 @@
 import { MOMENT_IDS, type PlanMomentId } from '../plan/plan-document';
 import { queryAll, type Database, type SqlValue } from '../store/sqlite';
+import { MOMENT_TITLES } from '../vocabulary';
 import { dayOf, resolveAsOf, stampOf } from './as-of';
 import { LINE_IS_PURCHASE, LINE_KEPT, ORDER_STANDS, UNIX_EPOCH_JULIAN_DAY } from './purchases';
 import { page, percent, SAMPLE_SIZE, type Page, type PageRequest } from './stats';
@@ -111,9 +112,8 @@ function eventAudience(db: Database, types: string[], from: number, to: number):
 /** Results a run over several instants can reuse: the seasonal categories of a season, by its dates. */
 type Memo = Map<string, string[]>;
 
-const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number, s: Settings, memo: Memo): Found }> = {
+const MOMENTS: Record<MomentId, { find(db: Database, now: number, s: Settings, memo: Memo): Found }> = {
   'post-purchase': {
-    label: 'Just ordered',
     find(db, now, s) {
       const from = now - s.postPurchaseHours * HOUR;
       return {
@@ -129,7 +129,6 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     },
   },
   browse: {
-    label: 'Browsing without buying',
     find(db, now, s) {
       const from = stampOf(now - s.browseWindowDays);
       const to = stampOf(now);
@@ -155,7 +154,6 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     },
   },
   'cart-abandonment': {
-    label: 'Left a cart',
     find(db, now, s) {
       const from = stampOf(now - s.cartAbandonmentHours * HOUR);
       const to = stampOf(now);
@@ -174,7 +172,6 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     },
   },
   'support-resolution': {
-    label: 'Support case just resolved',
     find(db, now, s) {
       return {
         ids: eventAudience(db, ['support_resolved'], now - s.supportResolutionHours * HOUR, now),
@@ -184,7 +181,6 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     },
   },
   'loyalty-milestone': {
-    label: 'Reached a loyalty tier',
     find(db, now, s) {
       return {
         ids: eventAudience(db, ['loyalty_tier_reached'], now - s.loyaltyDays, now),
@@ -194,7 +190,6 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     },
   },
   'usage-milestone': {
-    label: 'Usage nearing the limit',
     find(db, now, s) {
       const from = stampOf(now - s.usageDays);
       const to = stampOf(now);
@@ -216,7 +211,6 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     },
   },
   launch: {
-    label: 'New product in a category they buy',
     find(db, now, s) {
       const to = stampOf(now);
       const launches = queryAll<{ product_id: string; category: string }>(
@@ -248,7 +242,6 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     },
   },
   'gift-order': {
-    label: 'Bought a gift',
     find(db, now, s) {
       return {
         ids: ids(
@@ -263,7 +256,6 @@ const MOMENTS: Record<MomentId, { label: string; find(db: Database, now: number,
     },
   },
   'seasonal-transition': {
-    label: 'Season changing',
     find(db, now, s, memo) {
       const { current, previous, currentStart, previousStart } = seasonAt(s.seasons, now);
       const parameters = {
@@ -330,11 +322,11 @@ function settingsOf(params: MomentParams): Settings {
 }
 
 function audience(db: Database, moment: MomentId, now: number, settings: Settings): MomentAudience {
-  const { label, find } = MOMENTS[moment];
+  const { find } = MOMENTS[moment];
   const found = find(db, now, settings, new Map());
   return {
     moment,
-    label,
+    label: MOMENT_TITLES[moment],
     count: found.ids.length,
     sampleCustomerIds: found.ids.slice(0, SAMPLE_SIZE),
     parameters: found.parameters,

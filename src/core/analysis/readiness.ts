@@ -1,5 +1,6 @@
 import type { Readiness, ReadinessStatus, StrategyReadiness } from './readiness-types';
 import { queryValue, type Database } from '../store/sqlite';
+import { STRATEGY_TITLES } from '../vocabulary';
 
 /** Fewer multi-item orders than this make combinations too thin to trust. */
 export const MIN_MULTI_ITEM_ORDERS = 100;
@@ -55,7 +56,7 @@ function completion(db: Database): StrategyReadiness {
     hints.push('Import orders that carry a customer ID, over a long enough period to see customers come back.');
   return {
     strategy: 'completion',
-    title: 'Completion',
+    title: STRATEGY_TITLES.completion,
     status,
     counts: [
       { key: 'multiItemOrders', label: 'Orders with 2+ products', value: multiItemOrders },
@@ -97,7 +98,7 @@ function evolution(db: Database): StrategyReadiness {
     hints.push('Usage, milestone or loyalty-tier events would also show who is ready to move up.');
   return {
     strategy: 'evolution',
-    title: 'Expert-user evolution',
+    title: STRATEGY_TITLES.evolution,
     status,
     counts: [
       { key: 'ladderCategories', label: 'Categories with 2+ tiers', value: ladderCategories },
@@ -130,7 +131,7 @@ function ecosystem(db: Database): StrategyReadiness {
     hint = 'Import more orders with customer IDs, so that enough customers are seen owning part of a family.';
   return {
     strategy: 'ecosystem',
-    title: 'Ecosystem expansion',
+    title: STRATEGY_TITLES.ecosystem,
     status,
     counts: [
       { key: 'families', label: 'Families of 2+ products', value: families },

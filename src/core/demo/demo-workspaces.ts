@@ -1,4 +1,5 @@
 import type { Industry } from '../store/workspace-types';
+import { STRATEGY_TITLES } from '../vocabulary';
 
 /**
  * The demo businesses the home screen offers, one invented business per cross-sell strategy.
@@ -20,7 +21,7 @@ export const DEMO_WORKSPACES: readonly DemoWorkspace[] = [
     industry: 'beauty',
     name: 'Glow & Co. skincare',
     strategy: 'completion',
-    strategyLabel: 'Completion',
+    strategyLabel: STRATEGY_TITLES.completion,
     description:
       'A skincare shop whose customers build a routine one product at a time: cleanser first, then toner, serum and moisturiser over later orders.',
   },
@@ -28,7 +29,7 @@ export const DEMO_WORKSPACES: readonly DemoWorkspace[] = [
     industry: 'running',
     name: 'Northpace Running Co.',
     strategy: 'expert-evolution',
-    strategyLabel: 'Expert-user evolution',
+    strategyLabel: STRATEGY_TITLES.evolution,
     description:
       'A running retailer with beginner, intermediate and race-day gear, where logged kilometres and milestones show who is ready for the next step up.',
   },
@@ -36,7 +37,7 @@ export const DEMO_WORKSPACES: readonly DemoWorkspace[] = [
     industry: 'lighting',
     name: 'Lumora Smart Lighting',
     strategy: 'ecosystem',
-    strategyLabel: 'Ecosystem expansion',
+    strategyLabel: STRATEGY_TITLES.ecosystem,
     description:
       'A smart-lighting brand whose customers start with a kit and add bulbs, strips, switches and sensors from the same family.',
   },

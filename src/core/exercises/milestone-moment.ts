@@ -1,7 +1,7 @@
 import { momentCustomers, type MomentId } from '../analysis/moments';
-import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
 import type { Database } from '../store/sqlite';
 import { MOMENT_IDS } from '../plan/plan-document';
+import { MOMENT_TITLES } from '../vocabulary';
 import type { Exercise } from './exercise';
 
 /** Running: a customer who just passed a milestone; the learner picks the moment that fits them at the end of the data. */
@@ -23,7 +23,7 @@ export function milestoneRunner(db: Database): { customerId: string; moments: Mo
   return null;
 }
 
-const title = (moment: string) => MOMENT_CATALOGUE[moment as MomentId]?.title ?? moment;
+const title = (moment: string) => MOMENT_TITLES[moment as MomentId] ?? moment;
 
 export const milestoneMoment: Exercise = {
   id: 'milestone-moment',

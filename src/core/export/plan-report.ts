@@ -7,14 +7,14 @@ import { computePlanView, type PlanView } from '../plan/plan-view';
 import { approvedRecommendations } from '../plan/recommendations';
 import type { Database } from '../store/sqlite';
 import { summarizeWorkspace } from '../store/workspace-summary';
-import { STRATEGIES } from '../plan/strategy-advice';
-import { variantB } from '../plan/variants';
+import { variantB, type TestVariable } from '../plan/variants';
 import { queryAll } from '../store/sqlite';
 import { measurePilot } from '../results/measure';
 import type { PilotResults } from '../results/result-types';
 import { loadPilotSends } from '../results/pilot-sends';
 import type { ChannelId, PlanDocument, PlanRecord, Recommendation } from '../plan/plan-document';
 import { ownedBefore } from '../plan/pilot-audience';
+import { STRATEGY_TITLES } from '../vocabulary';
 import type { Branding } from './branding';
 import { addDays, pilotMilestones, type Milestone } from './pilot-ics';
 
@@ -102,7 +102,7 @@ export interface PlanReport {
     customer: { id: string; name: string | null } | null;
     drafts: Drafts | null;
     /** What variant B changes; its drafts for the same customer when it changes their text. */
-    test: { variable: string | null; variantB: string; drafts: Drafts | null };
+    test: { variable: TestVariable | null; variantB: string; drafts: Drafts | null };
   };
   timeline: {
     sends: { channel: ChannelId; offsetHours: number }[];
@@ -160,7 +160,7 @@ export function planReport(
   const memo = options.memo ?? createMemo();
   const view = computePlanView(db, plan, otherPlans, memo);
   const workspace = summarizeWorkspace(db, 0);
-  const strategy = STRATEGIES.find((s) => s.id === plan.strategy.id) ?? null;
+  const strategy = plan.strategy.id === null ? null : STRATEGY_TITLES[plan.strategy.id];
   const moment = plan.moment.id === null ? null : MOMENT_CATALOGUE[plan.moment.id];
   const startDate = view.asOf?.slice(0, 10) ?? null;
   const approved = approvedRecommendations(plan);
@@ -175,7 +175,7 @@ export function planReport(
       revision: record.revision,
       updatedAt: record.updatedAt,
     },
-    summary: summaryOf(plan, view, strategy?.title ?? null, moment?.title ?? null, approved.length),
+    summary: summaryOf(plan, view, strategy, moment?.title ?? null, approved.length),
     objective: plan.objective,
     data: {
       workspace: workspace.name,
@@ -188,7 +188,7 @@ export function planReport(
       lastOrder: workspace.orderDateRange?.last.slice(0, 10) ?? null,
       asOf: view.asOf,
     },
-    strategy: { title: strategy?.title ?? null, why: plan.strategy.why },
+    strategy: { title: strategy, why: plan.strategy.why },
     moment: {
       title: moment?.title ?? null,
       explanation: moment?.explanation ?? null,

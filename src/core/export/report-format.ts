@@ -1,23 +1,10 @@
 import type { ChannelId, Recommendation } from '../plan/plan-document';
+import type { TestVariable } from '../plan/variants';
 import type { PilotResults, ResultMeasure } from '../results/result-types';
-import type { PlanReport, ReportCheck, ReportMetric } from './plan-report';
+import { CHANNEL_WORDS, TEST_VARIABLE_TITLES } from '../vocabulary';
+import type { PlanReport, ReportMetric } from './plan-report';
 
 /** Words and numbers the HTML and Markdown reports share, so both say exactly the same. */
-
-export const CHANNEL_LABELS: Record<ChannelId, string> = {
-  email: 'Email',
-  sms: 'SMS',
-  web: 'Website',
-  outreach: 'Outreach',
-};
-export const SOURCE_LABELS: Record<Recommendation['source'], string> = {
-  pair: 'Bought together',
-  sequence: 'Bought later',
-  ladder: 'Next tier',
-  family: 'Same family',
-  manual: 'Added by hand',
-};
-export const STATUS_LABELS: Record<ReportCheck['status'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fails' };
 
 export const SECTION_TITLES = {
   summary: 'Summary',
@@ -36,6 +23,11 @@ export const SECTION_TITLES = {
   next: 'Next steps and scale criteria',
   results: 'Pilot results',
 } as const;
+
+/** What variant B of the A/B test changes, in a sentence. */
+export function variantChange(variable: TestVariable, variantB: string): string {
+  return `Half the treated customers get variant B, which changes the ${TEST_VARIABLE_TITLES[variable].toLowerCase()} to “${variantB}”.`;
+}
 
 export const whole = (n: number) => n.toLocaleString('en');
 export const percentOf = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
@@ -66,7 +58,7 @@ export function dataRange(data: PlanReport['data']): string {
 }
 
 export function sendRule(send: { channel: ChannelId; offsetHours: number }): string {
-  return `${CHANNEL_LABELS[send.channel]} ${send.offsetHours} hours after the customer enters the moment`;
+  return `${CHANNEL_WORDS[send.channel].title} ${send.offsetHours} hours after the customer enters the moment`;
 }
 
 export function capText(caps: PlanReport['caps']): string[] {

@@ -1,12 +1,12 @@
 import type { Drafts, ProductCard } from '../plan/messages';
 import { CHANNEL_IDS } from '../plan/plan-document';
+import { CHANNEL_WORDS, CHECK_STATUS_WORDS, criterionLabel, SOURCE_LABELS } from '../vocabulary';
 import { DEFAULT_BRANDING } from './branding';
 import type { PilotResults } from '../results/result-types';
 import type { PlanReport } from './plan-report';
 import {
   acknowledgementOf,
   capText,
-  CHANNEL_LABELS,
   dataRange,
   evidenceMeasures,
   measure,
@@ -18,8 +18,7 @@ import {
   RESULTS_CAVEAT,
   SECTION_TITLES,
   sendRule,
-  SOURCE_LABELS,
-  STATUS_LABELS,
+  variantChange,
   whole,
 } from './report-format';
 
@@ -142,12 +141,12 @@ function drafts(d: Drafts, h: 'h3' | 'h4' = 'h3'): string {
 
 function variantTest(test: PlanReport['messages']['test']): string {
   if (!test.variable) return '<h3>A/B test</h3><p>No A/B test: every customer in the pilot gets the drafts above.</p>';
-  const intro = `<h3>A/B test: variant B</h3><p>${e(`Half the treated customers get variant B, which changes the ${test.variable} to “${test.variantB}”.`)}</p>`;
+  const intro = `<h3>A/B test: variant B</h3><p>${e(variantChange(test.variable, test.variantB))}</p>`;
   return test.drafts ? `${intro}<p>${e('Variant B for the same customer:')}</p>${drafts(test.drafts, 'h4')}` : intro;
 }
 
 function resultsSection(results: PilotResults): string {
-  const verdict = `<h3>Verdict</h3><p><strong>${e(results.verdict.headline)}</strong></p>${list(results.verdict.criteria.map((c) => `${c.met ? 'Met' : 'Not met'}: ${c.reason}`))}`;
+  const verdict = `<h3>Verdict</h3><p><strong>${e(results.verdict.headline)}</strong></p>${list(results.verdict.criteria.map((c) => `${criterionLabel(c.met)}: ${c.reason}`))}`;
   return section(
     'results',
     `${list(resultLines(results))}${table(RESULT_HEADERS, resultRows(results))}${verdict}<p class="muted">${e(RESULTS_CAVEAT)}</p>`,
@@ -207,7 +206,7 @@ export function reportHtml(report: PlanReport): string {
     section(
       'timeline',
       `${list(timeline.sends.map(sendRule))}${table(
-        ['Week', ...CHANNEL_IDS.map((c) => CHANNEL_LABELS[c])],
+        ['Week', ...CHANNEL_IDS.map((c) => CHANNEL_WORDS[c].title)],
         timeline.weeks.map((w) => [`${w.from} to ${w.to}`, ...CHANNEL_IDS.map((c) => whole(w[c]))]),
       )}${timeline.explanation ? `<p>${e(timeline.explanation)}</p>` : ''}`,
       true,
@@ -227,7 +226,7 @@ export function reportHtml(report: PlanReport): string {
         ? `<table><thead><tr><th>Check</th><th>Result</th><th>Evidence</th><th>Acknowledged because</th></tr></thead><tbody>${checklist.checks
             .map(
               (c) =>
-                `<tr><td>${e(c.title)}<br><span class="muted">${e(c.why)}</span></td><td class="status-${c.status}">${e(STATUS_LABELS[c.status])}</td><td>${e(c.evidence)}</td><td>${e(acknowledgementOf(report, c.id) ?? '–')}</td></tr>`,
+                `<tr><td>${e(c.title)}<br><span class="muted">${e(c.why)}</span></td><td class="status-${c.status}">${e(CHECK_STATUS_WORDS[c.status].label)}</td><td>${e(c.evidence)}</td><td>${e(acknowledgementOf(report, c.id) ?? '–')}</td></tr>`,
             )
             .join('')}</tbody></table>`
         : '<p class="muted">The checklist was not run for this export.</p>',

@@ -1,10 +1,10 @@
 import type { Drafts, ProductCard } from '../plan/messages';
 import { CHANNEL_IDS } from '../plan/plan-document';
+import { CHANNEL_WORDS, CHECK_STATUS_WORDS, criterionLabel, SOURCE_LABELS } from '../vocabulary';
 import type { PlanReport } from './plan-report';
 import {
   acknowledgementOf,
   capText,
-  CHANNEL_LABELS,
   dataRange,
   evidenceMeasures,
   measure,
@@ -16,8 +16,7 @@ import {
   RESULTS_CAVEAT,
   SECTION_TITLES,
   sendRule,
-  SOURCE_LABELS,
-  STATUS_LABELS,
+  variantChange,
   whole,
 } from './report-format';
 
@@ -86,10 +85,7 @@ function drafts(d: Drafts): string[] {
 
 function variantTest(test: PlanReport['messages']['test']): string[] {
   if (!test.variable) return ['### A/B test', 'No A/B test: every customer in the pilot gets the drafts above.'];
-  const intro = [
-    '### A/B test: variant B',
-    inline(`Half the treated customers get variant B, which changes the ${test.variable} to “${test.variantB}”.`),
-  ];
+  const intro = ['### A/B test: variant B', inline(variantChange(test.variable, test.variantB))];
   return test.drafts
     ? [
         ...intro,
@@ -167,7 +163,7 @@ export function reportMarkdown(report: PlanReport): string {
     h2('timeline'),
     list(timeline.sends.map(sendRule)),
     table(
-      ['Week', ...CHANNEL_IDS.map((c) => CHANNEL_LABELS[c])],
+      ['Week', ...CHANNEL_IDS.map((c) => CHANNEL_WORDS[c].title)],
       timeline.weeks.map((w) => [`${w.from} to ${w.to}`, ...CHANNEL_IDS.map((c) => whole(w[c]))]),
     ),
     ...(timeline.explanation ? [inline(timeline.explanation)] : []),
@@ -186,7 +182,7 @@ export function reportMarkdown(report: PlanReport): string {
           ['Check', 'Result', 'Evidence', 'Acknowledged because'],
           checklist.checks.map((c) => [
             c.title,
-            STATUS_LABELS[c.status],
+            CHECK_STATUS_WORDS[c.status].label,
             c.evidence,
             acknowledgementOf(report, c.id) ?? '–',
           ]),
@@ -207,7 +203,7 @@ export function reportMarkdown(report: PlanReport): string {
           table(RESULT_HEADERS, resultRows(report.results)),
           '### Verdict',
           `**${inline(report.results.verdict.headline)}**`,
-          list(report.results.verdict.criteria.map((c) => `${c.met ? 'Met' : 'Not met'}: ${c.reason}`)),
+          list(report.results.verdict.criteria.map((c) => `${criterionLabel(c.met)}: ${c.reason}`)),
           `_${inline(RESULTS_CAVEAT)}_`,
         ]
       : []),

@@ -7,6 +7,7 @@ import {
   type MomentParams,
 } from '../analysis/moments';
 import { queryAll, type Database } from '../store/sqlite';
+import { MOMENT_TITLES } from '../vocabulary';
 import type { PlanDocument, PlanMomentId, StrategyId } from './plan-document';
 
 /**
@@ -46,7 +47,7 @@ const setting = (name: NumericSetting, label: string, unit: MomentSetting['unit'
 export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   'post-purchase': {
     id: 'post-purchase',
-    title: 'Just ordered',
+    title: MOMENT_TITLES['post-purchase'],
     explanation: 'Right after an order the customer is still thinking about it: the moment to offer what completes it.',
     trigger: 'An order was placed within the last 48 hours.',
     settings: [setting('postPurchaseHours', 'Hours after the order', 'hours')],
@@ -54,7 +55,7 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   },
   browse: {
     id: 'browse',
-    title: 'Second visit, browsing without buying',
+    title: MOMENT_TITLES.browse,
     explanation:
       'Someone who keeps coming back to the same product or category is weighing it up; a suggestion can help them decide.',
     trigger: 'The same product or category was viewed 3 or more times within 7 days without an order of it.',
@@ -63,7 +64,7 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   },
   'cart-abandonment': {
     id: 'cart-abandonment',
-    title: 'Left a cart',
+    title: MOMENT_TITLES['cart-abandonment'],
     explanation:
       'A cart left behind shows clear intent; a reminder with what goes with it can bring the customer back.',
     trigger: 'A cart was left, or added to, within the last 4 hours with no order since.',
@@ -72,7 +73,7 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   },
   'support-resolution': {
     id: 'support-resolution',
-    title: 'Support case resolved',
+    title: MOMENT_TITLES['support-resolution'],
     explanation:
       'A problem solved well builds trust; shortly after is a good time to show what makes the product work even better.',
     trigger: 'A support case was resolved within the last 24 hours.',
@@ -81,7 +82,7 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   },
   'loyalty-milestone': {
     id: 'loyalty-milestone',
-    title: 'Loyalty milestone',
+    title: MOMENT_TITLES['loyalty-milestone'],
     explanation:
       'Reaching a new loyalty tier marks a committed customer, open to stepping up or adding to what they own.',
     trigger: 'A new loyalty tier was reached within the last 7 days.',
@@ -90,7 +91,7 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   },
   'usage-milestone': {
     id: 'usage-milestone',
-    title: 'Usage milestone',
+    title: MOMENT_TITLES['usage-milestone'],
     explanation:
       'A product near the end of its life, or used to 75 % of its limit, is the natural time to suggest the next one.',
     trigger: 'The latest usage reading within 30 days reached 75 % of its limit.',
@@ -102,7 +103,7 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   },
   launch: {
     id: 'launch',
-    title: 'Product launch window',
+    title: MOMENT_TITLES.launch,
     explanation: 'A new product is news for customers who already buy in its category and do not own it yet.',
     trigger: 'A product in a category the customer buys was launched within the last 30 days.',
     settings: [setting('launchDays', 'Days since the launch', 'days')],
@@ -110,7 +111,7 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   },
   'gift-order': {
     id: 'gift-order',
-    title: 'Gift window',
+    title: MOMENT_TITLES['gift-order'],
     explanation: 'Someone who just bought a gift may want something to go with it, or something for themselves.',
     trigger: 'A gift order was placed within the last 30 days.',
     settings: [setting('giftDays', 'Days since the gift order', 'days')],
@@ -118,7 +119,7 @@ export const MOMENT_CATALOGUE: Record<PlanMomentId, MomentDefinition> = {
   },
   'seasonal-transition': {
     id: 'seasonal-transition',
-    title: 'Season or life stage changing',
+    title: MOMENT_TITLES['seasonal-transition'],
     explanation:
       'When a season turns, last season’s buyers need what the new one calls for; the same holds when a customer’s needs change with time.',
     trigger:

@@ -1,6 +1,7 @@
 import type { BaselinesResult } from '../analysis/baselines';
 import type { MetricId, PlanDocument } from './plan-document';
 import { fnv1a } from '../util/random';
+import { METRIC_TITLES } from '../vocabulary';
 
 /**
  * Pilot sizing. Comparing two acceptance rates p1 (control) and p2 (treatment) with a two-sided
@@ -148,7 +149,7 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
   return [
     {
       id: 'acceptance',
-      label: 'Cross-sell acceptance rate',
+      label: METRIC_TITLES.acceptance,
       unit: 'share',
       baseline: acceptance,
       suggestedTarget: acceptance === null ? null : round4(Math.min(1, acceptance + minimumEffect)),
@@ -157,7 +158,7 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
     },
     {
       id: 'time-to-secondary',
-      label: 'Time to a second category',
+      label: METRIC_TITLES['time-to-secondary'],
       unit: 'days',
       baseline: days,
       suggestedTarget: days === null ? null : round2(days * 0.8),
@@ -165,7 +166,7 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
     },
     {
       id: 'category-expansion',
-      label: 'Category expansion rate',
+      label: METRIC_TITLES['category-expansion'],
       unit: 'share',
       baseline: expansion,
       suggestedTarget: expansion === null ? null : round4(Math.min(1, expansion * 1.1)),
@@ -174,7 +175,7 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
     },
     {
       id: 'cross-sell-aov',
-      label: 'Cross-sell order value',
+      label: METRIC_TITLES['cross-sell-aov'],
       unit: 'money',
       baseline: aov,
       suggestedTarget: aov === null ? null : round2(aov * 1.05),
@@ -182,7 +183,7 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
     },
     {
       id: 'return-rate',
-      label: 'Return rate of suggested items',
+      label: METRIC_TITLES['return-rate'],
       unit: 'share',
       baseline: returns,
       suggestedTarget: returns,

@@ -1,4 +1,5 @@
 import type { Readiness, ReadinessStatus } from '../analysis/readiness-types';
+import { STRATEGY_TITLES } from '../vocabulary';
 import type { StrategyId } from './plan-document';
 
 /** The three strategies in the product's words, and which one the workspace's data supports best. */
@@ -14,7 +15,7 @@ export interface StrategyExplanation {
 export const STRATEGIES: readonly StrategyExplanation[] = [
   {
     id: 'completion',
-    title: 'Completion',
+    title: STRATEGY_TITLES.completion,
     what: 'Help customers finish what they started: after a first purchase, suggest the products that usually go with it, the pieces that make it a whole.',
     whenItFits:
       'When customers buy towards a larger goal, such as a routine, an outfit or a project, and some products are often bought together or one after another.',
@@ -23,7 +24,7 @@ export const STRATEGIES: readonly StrategyExplanation[] = [
   },
   {
     id: 'evolution',
-    title: 'Expert-user evolution',
+    title: STRATEGY_TITLES.evolution,
     what: 'Offer the next step up when a customer shows they are growing: more use, more orders, a milestone reached, a product close to the end of its life.',
     whenItFits:
       'When products form a ladder from entry level to advanced, and customers get more demanding as they gain experience.',
@@ -32,7 +33,7 @@ export const STRATEGIES: readonly StrategyExplanation[] = [
   },
   {
     id: 'ecosystem',
-    title: 'Ecosystem expansion',
+    title: STRATEGY_TITLES.ecosystem,
     what: 'Show owners of part of a product family the pieces they are missing, and what those pieces add to what they already have.',
     whenItFits:
       'When products work better together, such as devices of one system or a range designed to be combined, and many customers own only part of it.',
@@ -149,7 +150,7 @@ export function adviseStrategy(readiness: Readiness, insights: StrategyInsights 
       ],
     };
   }
-  const title = STRATEGIES.find((s) => s.id === best.strategy)!.title;
+  const title = STRATEGY_TITLES[best.strategy];
   const runnerUp = scores[1];
   return {
     recommended: best.strategy,
@@ -158,9 +159,7 @@ export function adviseStrategy(readiness: Readiness, insights: StrategyInsights 
       `${title} has the most behind it in this workspace.`,
       ...best.reasons,
       ...(runnerUp && runnerUp.score > 0 && runnerUp.score >= best.score * 0.8
-        ? [
-            `${STRATEGIES.find((s) => s.id === runnerUp.strategy)!.title} is a close second and could follow once the first plan has run.`,
-          ]
+        ? [`${STRATEGY_TITLES[runnerUp.strategy]} is a close second and could follow once the first plan has run.`]
         : []),
     ],
   };

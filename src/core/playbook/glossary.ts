@@ -2,11 +2,12 @@ import { CHECKS } from '../plan/checklist';
 import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
 import { STRATEGIES } from '../plan/strategy-advice';
 import type { ChannelId, MetricId, PlanMomentId, StrategyId } from '../plan/plan-document';
+import { CHANNEL_WORDS, METRIC_TITLES } from '../vocabulary';
 
 /**
  * A short explanation of every strategy, moment, channel, metric and pitfall, as the help panel
  * shows it. Strategies, moments and pitfalls take their words from their catalogues; channels and
- * metrics add here what their catalogues do not say.
+ * metrics add here what their catalogues do not say. Names come from the vocabulary.
  */
 
 export type GlossaryKind = 'strategy' | 'moment' | 'channel' | 'metric' | 'pitfall';
@@ -26,62 +27,60 @@ export interface GlossaryEntry {
   parts: { label: string; text: string }[];
 }
 
-/** What each channel does best and what to watch with it; what it suits is in the channel labels. */
-export const CHANNEL_STRENGTHS: Record<ChannelId, { title: string; strength: string; watch: string }> = {
+/** What each channel suits, does best and what to watch with it. */
+export const CHANNEL_GUIDE: Record<ChannelId, { suits: string; strength: string; watch: string }> = {
   email: {
-    title: 'Email',
+    suits:
+      'Room to explain: why the product goes with what they bought, and how to use it. Only to customers who opted in to email.',
     strength:
       'There is room to show the product, say why it goes with the last order and how to get the most out of both.',
     watch: 'Inboxes are crowded: a subject line that promises something specific earns the open.',
   },
   sms: {
-    title: 'Text message',
+    suits:
+      'Short and time-bound: an offer that ends soon or a quick reminder. Only to customers who opted in to texts.',
     strength: 'Read within minutes, so it suits offers with a deadline and reminders while the customer can still act.',
     watch: 'Every character counts and texts feel personal: send few, and only with something worth the interruption.',
   },
   web: {
-    title: 'Website slot',
+    suits:
+      'Shown while they browse, so they discover the product themselves. Nothing is sent, so it needs no opt-in and does not count against the cap.',
     strength:
       'Part of the shopping itself: the customer finds the product while looking around, with pictures and detail at hand.',
     watch: 'It only reaches customers who come back to the site, so it rarely works alone for a time-bound moment.',
   },
   outreach: {
-    title: 'Direct outreach',
+    suits: 'A call or a visit from a person: keep it for valuable customers and purchases that need advice.',
     strength: 'A person can listen, answer questions and advise, which matters for costly or complex purchases.',
     watch: 'It costs staff time for every customer, so keep it for the few where the decision is big.',
   },
 };
 
 /** What each pilot metric measures and why it is worth watching. */
-export const METRIC_MEANINGS: Record<MetricId, { title: string; definition: string; whyItMatters: string }> = {
+export const METRIC_MEANINGS: Record<MetricId, { definition: string; whyItMatters: string }> = {
   acceptance: {
-    title: 'Cross-sell acceptance rate',
     definition:
       'The share of customers who bought a suggested product within the window, out of all who were shown the suggestion.',
     whyItMatters:
       'It tells how relevant the suggestions are. A low rate often points at the wrong moment or at products that do not fit.',
   },
   'time-to-secondary': {
-    title: 'Time to a second category',
     definition:
       'The median number of days between a first order and a later order from a category the customer had not bought before.',
     whyItMatters:
       'It shows whether suggestions arrive when customers are ready: long gaps can mean the trigger fires too early or too late.',
   },
   'category-expansion': {
-    title: 'Category expansion rate',
     definition: 'The share of customers who buy from two or more categories within the window after their first order.',
     whyItMatters:
       'It measures how well the plan opens new product lines to customers instead of selling more of the same.',
   },
   'cross-sell-aov': {
-    title: 'Cross-sell order value',
     definition: 'The average value of later orders that add a new category.',
     whyItMatters:
       'It shows whether the added purchases are worth having: suggestions that only move small items add little.',
   },
   'return-rate': {
-    title: 'Return rate of suggested items',
     definition: 'The share of items from a new category that customers sent back.',
     whyItMatters:
       'It is the customer’s verdict on the suggestion: more returns than usual mean the picks look better than they fit.',
@@ -108,12 +107,13 @@ const entries: GlossaryEntry[] = [
       { label: 'When it starts', text: m.trigger },
     ],
   })),
-  ...(Object.entries(CHANNEL_STRENGTHS) as [ChannelId, (typeof CHANNEL_STRENGTHS)[ChannelId]][]).map(
+  ...(Object.entries(CHANNEL_GUIDE) as [ChannelId, (typeof CHANNEL_GUIDE)[ChannelId]][]).map(
     ([id, c]): GlossaryEntry => ({
       id: `channel:${id}`,
       kind: 'channel',
-      title: c.title,
+      title: CHANNEL_WORDS[id].title,
       parts: [
+        { label: 'Suits', text: c.suits },
         { label: 'Strength', text: c.strength },
         { label: 'Watch for', text: c.watch },
       ],
@@ -123,7 +123,7 @@ const entries: GlossaryEntry[] = [
     ([id, m]): GlossaryEntry => ({
       id: `metric:${id}`,
       kind: 'metric',
-      title: m.title,
+      title: METRIC_TITLES[id],
       parts: [
         { label: 'What it measures', text: m.definition },
         { label: 'Why it matters', text: m.whyItMatters },

@@ -8,6 +8,7 @@ import { customerOutcomes, type CustomerOutcome } from './customer-outcomes';
 import type { PilotSend } from './pilot-sends';
 import type { PilotResults, ResultMeasure, ResultMeasureId } from './result-types';
 import { meanDifference, proportionDifference } from './stats';
+import { METRIC_TITLES } from '../vocabulary';
 import { pilotVerdict } from './verdict';
 
 /**
@@ -98,7 +99,7 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
   const measures = [
     shareMeasure(
       'acceptance',
-      'Cross-sell acceptance rate',
+      METRIC_TITLES.acceptance,
       'Customers who bought a product recommended to them over the follow-up, out of the group.',
       groups,
       (o) => Number(o.accepted),
@@ -106,7 +107,7 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
     ),
     meanMeasure(
       'time-to-secondary',
-      'Time to a second category',
+      METRIC_TITLES['time-to-secondary'],
       'days',
       'Average days from the pilot’s first day to the first order from a category new to the customer, among those who made one.',
       groups,
@@ -114,7 +115,7 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
     ),
     shareMeasure(
       'category-expansion',
-      'Category expansion rate',
+      METRIC_TITLES['category-expansion'],
       'Customers who bought from a category new to them over the follow-up, out of the group.',
       groups,
       (o) => Number(o.daysToNewCategory !== null),
@@ -122,7 +123,7 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
     ),
     meanMeasure(
       'cross-sell-aov',
-      'Cross-sell order value',
+      METRIC_TITLES['cross-sell-aov'],
       'money',
       'Average value of the follow-up’s orders that added a category new to the customer.',
       groups,
@@ -130,7 +131,7 @@ export function measurePilot(db: Database, plan: PlanDocument, sends: readonly P
     ),
     shareMeasure(
       'return-rate',
-      'Return rate of suggested items',
+      METRIC_TITLES['return-rate'],
       'Recommended products bought over the follow-up that came back, out of those bought.',
       groups,
       (o) => o.suggestedReturned,

@@ -1,7 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { glossaryEntry, type GlossaryEntry, type GlossaryId, type GlossaryKind } from '../../core/playbook/glossary';
-import type { ChannelId } from '../../core/plan/plan-document';
-import { CHANNELS } from '../screens/plans/steps/channel-labels';
 import { HelpProvider, useHelp } from './help-context';
 
 const KIND_LABELS: Record<GlossaryKind, string> = {
@@ -104,16 +102,13 @@ export function HelpPanel({ id, sections, onClose }: { id: string; sections: Hel
 }
 
 function HelpEntry({ entry }: { entry: GlossaryEntry }) {
-  // What a channel suits is already written for the channel step; show it here rather than repeat it.
-  const channel = entry.kind === 'channel' ? CHANNELS[entry.id.slice('channel:'.length) as ChannelId] : null;
-  const parts = channel ? [{ label: 'Suits', text: channel.suits }, ...entry.parts] : entry.parts;
   return (
     <article className={`help-entry help-${entry.kind}`} data-testid={`help-${entry.id}`}>
       <h6>
-        <span className="help-kind">{KIND_LABELS[entry.kind]}:</span> {channel?.title ?? entry.title}
+        <span className="help-kind">{KIND_LABELS[entry.kind]}:</span> {entry.title}
       </h6>
       <dl>
-        {parts.map((part) => (
+        {entry.parts.map((part) => (
           <div key={part.label}>
             <dt>{part.label}</dt>
             <dd>{part.text}</dd>

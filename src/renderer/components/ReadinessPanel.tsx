@@ -1,11 +1,6 @@
 import type { ImportKind } from '../../core/import/kinds';
-import type { Readiness, ReadinessStatus } from '../../core/analysis/readiness-types';
-
-const STATUS_LABELS: Record<ReadinessStatus, string> = {
-  ready: 'Ready',
-  partly: 'Partly ready',
-  'not-ready': 'Not ready',
-};
+import type { Readiness } from '../../core/analysis/readiness-types';
+import { READINESS_LABELS } from '../../core/vocabulary';
 
 /** For each of the three strategies: whether the data is there, the counts behind it, and what would unlock it. */
 export function ReadinessPanel({
@@ -32,7 +27,7 @@ export function ReadinessPanel({
             >
               <h3 id={`readiness-${strategy.strategy}`}>{strategy.title}</h3>
               <p className={`readiness-status readiness-${strategy.status}`} data-testid="readiness-status">
-                {STATUS_LABELS[strategy.status]}
+                {READINESS_LABELS[strategy.status]}
               </p>
               <dl className="readiness-counts">
                 {strategy.counts.map((count) => (

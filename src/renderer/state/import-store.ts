@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ImportFailure } from '../../core/import/failure';
-import type { ImportHistoryEntry } from '../../core/import/history';
+import type { ImportHistoryEntry, QueuedFileStatus } from '../../core/import/history';
 import type { ImportChoices } from '../../core/import/import-file';
 import type { FieldName, ImportKind } from '../../core/import/kinds';
 import type { ImportMapping } from '../../core/import/mapping';
@@ -22,8 +22,6 @@ import { progressChannel, type EngineClient } from '../engine-client';
  */
 
 export type ImportPhase = 'closed' | 'reading' | 'setup' | 'running' | 'report';
-
-export type QueuedFileStatus = 'waiting' | 'current' | 'done' | 'failed' | 'skipped';
 
 export interface QueuedFile {
   file: File;

@@ -1,6 +1,7 @@
 import type { ChannelId } from '../plan-document';
 import { TIMELINE_DAYS } from '../moment-catalogue';
 import { CAPPED_CHANNELS } from '../schedule';
+import { CHANNEL_WORDS } from '../../vocabulary';
 import { fail, listed, pass, plural, warn, type Check } from './types';
 
 /**
@@ -128,9 +129,7 @@ export const consentForChannel: Check = {
       return warn('The plan has no moment and start date yet, so its customers’ consent cannot be counted.', 'moment');
     const consent = context.consent;
     const counts = used
-      .map(
-        (c) => `${consent[c].optedIn} of ${consent[c].audience} agreed to ${c === 'sms' ? 'text messages' : 'email'}`,
-      )
+      .map((c) => `${consent[c].optedIn} of ${consent[c].audience} agreed to ${CHANNEL_WORDS[c].plural}`)
       .join('; ');
     const audience = consent[used[0]].audience;
     if (audience === 0)
@@ -138,13 +137,11 @@ export const consentForChannel: Check = {
     const nobody = used.filter((c) => consent[c].optedIn === 0);
     const whom = `Of the ${plural(audience, 'customer')} in the moment on the start date: ${counts}`;
     if (nobody.length > 0)
-      return fail(
-        `${whom}. Nobody can be sent ${listed(nobody.map((c) => (c === 'sms' ? 'text messages' : 'email')))}.`,
-      );
+      return fail(`${whom}. Nobody can be sent ${listed(nobody.map((c) => CHANNEL_WORDS[c].plural))}.`);
     const few = used.filter((c) => consent[c].optedIn < MIN_CONSENT_SHARE * consent[c].audience);
     if (few.length > 0)
       return warn(
-        `${whom}. Fewer than half can be reached by ${listed(few.map((c) => (c === 'sms' ? 'text' : 'email')))}; the others are left out.`,
+        `${whom}. Fewer than half can be reached by ${listed(few.map((c) => CHANNEL_WORDS[c].short))}; the others are left out.`,
       );
     return pass(`${whom}. Those who did not agree are left out.`);
   },

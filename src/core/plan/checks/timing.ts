@@ -1,6 +1,6 @@
 import { MOMENT_DEFAULTS } from '../../analysis/moments';
 import type { PlanMomentId } from '../plan-document';
-import { MOMENT_CATALOGUE } from '../moment-catalogue';
+import { MOMENT_TITLES } from '../../vocabulary';
 import { fail, pass, warn, type Check } from './types';
 
 /**
@@ -30,7 +30,7 @@ export const timingTrap: Check = {
   run({ plan }) {
     const moment = plan.moment.id;
     if (moment === null) return warn('No moment is chosen yet, so there is no timing to check.', 'moment');
-    const title = MOMENT_CATALOGUE[moment].title;
+    const title = MOMENT_TITLES[moment];
     if (moment === 'usage-milestone') {
       const share = plan.moment.settings.usageShare ?? MOMENT_DEFAULTS.usageShare;
       if (share <= 0)

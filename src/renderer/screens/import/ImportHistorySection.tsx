@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ImportHistoryEntry } from '../../../core/import/history';
 import { KIND_FIELDS, KIND_LABELS } from '../../../core/import/kinds';
-import type { ImportMode } from '../../../core/import/sink';
+import { IMPORT_HISTORY_TAGS, IMPORT_MODE_WORDS } from '../../../core/vocabulary';
 import { Modal } from '../../components/Modal';
 import { useImport, useWorkspace } from '../../state/store-context';
-
-const MODE_LABELS: Record<ImportMode, string> = {
-  append: 'added',
-  update: 'updated by number',
-  replace: 'replaced earlier data',
-};
 
 const n = (value: number) => value.toLocaleString('en');
 const rows = (value: number) => `${n(value)} ${value === 1 ? 'row' : 'rows'}`;
@@ -120,14 +114,13 @@ function HistoryItem({ entry }: { entry: ImportHistoryEntry }) {
     <li data-testid="history-entry" className={entry.undone ? 'history-undone' : undefined}>
       <details>
         <summary>
-          <strong>{entry.fileName}</strong> — {what}, {MODE_LABELS[entry.mode]}, {formatWhen(entry.startedAt)}:{' '}
+          <strong>{entry.fileName}</strong> — {what}, {IMPORT_MODE_WORDS[entry.mode].done},{' '}
+          {formatWhen(entry.startedAt)}:{' '}
           <span data-testid="history-counts">
             {rows(entry.rowsImported)} imported, {n(entry.rowsRejected)} rejected
           </span>
-          {entry.undone && (
-            <span className="history-tag"> (undone or replaced: its rows are no longer in the workspace)</span>
-          )}
-          {entry.undoable && <span className="history-tag"> (can be undone)</span>}
+          {entry.undone && <span className="history-tag"> ({IMPORT_HISTORY_TAGS.undone})</span>}
+          {entry.undoable && <span className="history-tag"> ({IMPORT_HISTORY_TAGS.undoable})</span>}
         </summary>
         {entry.kind === 'demo' ? (
           <p className="muted">Made up by the demo generator, not read from a file.</p>

@@ -1,9 +1,8 @@
 import { KIND_LABELS, type ImportKind } from '../../../core/import/kinds';
 import type { ImportMode } from '../../../core/import/sink';
+import { IMPORT_MODE_WORDS } from '../../../core/vocabulary';
 import { modesFor } from '../../state/import-store';
 import { useImport } from '../../state/store-context';
-
-const MODE_LABELS: Record<ImportMode, string> = { append: 'Add', update: 'Update by number', replace: 'Replace' };
 
 /** One plain sentence per mode: what happens to the data already in the workspace. */
 function explain(mode: ImportMode, kind: ImportKind): string {
@@ -40,7 +39,7 @@ export function ImportModeChoice({ kind }: { kind: ImportKind }) {
             onChange={() => chooseMode(option)}
           />
           <span>
-            <strong>{MODE_LABELS[option]}</strong> — {explain(option, kind)}
+            <strong>{IMPORT_MODE_WORDS[option].action}</strong> — {explain(option, kind)}
           </span>
         </label>
       ))}

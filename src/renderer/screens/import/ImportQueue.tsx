@@ -1,13 +1,5 @@
-import type { QueuedFileStatus } from '../../state/import-store';
+import { QUEUED_FILE_LABELS } from '../../../core/vocabulary';
 import { useImport } from '../../state/store-context';
-
-const STATUS_LABELS: Record<QueuedFileStatus, string> = {
-  waiting: 'waiting',
-  current: 'now',
-  done: 'imported',
-  failed: 'not imported',
-  skipped: 'skipped',
-};
 
 /** The files picked together, in the order they are imported; shown when there is more than one. */
 export function ImportQueue() {
@@ -27,7 +19,7 @@ export function ImportQueue() {
             data-status={status}
           >
             <span className="import-queue-name">{file.name}</span>{' '}
-            <span className={`import-queue-status status-${status}`}>{STATUS_LABELS[status]}</span>
+            <span className={`import-queue-status status-${status}`}>{QUEUED_FILE_LABELS[status]}</span>
           </li>
         ))}
       </ol>

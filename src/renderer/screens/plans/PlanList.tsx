@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PlanSummary } from '../../../core/plan/plan-store';
 import { NameDialog } from '../../components/NameDialog';
 import { usePlans } from '../../state/store-context';
-import { MOMENT_TITLES, STRATEGY_TITLES } from './plan-labels';
+import { MOMENT_TITLES, STRATEGY_TITLES } from '../../../core/vocabulary';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, {

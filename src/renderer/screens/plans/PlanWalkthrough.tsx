@@ -1,5 +1,6 @@
 import { useEffect, type ComponentType } from 'react';
 import { stepTopics } from '../../../core/playbook/step-topics';
+import { PLAN_STEP_TITLES } from '../../../core/vocabulary';
 import { WithHelp } from '../../components/HelpPanel';
 import { PLAN_STEPS, type PlanStep } from '../../state/plans-store';
 import { usePlans } from '../../state/store-context';
@@ -12,39 +13,32 @@ import { RecommendationsStep } from './steps/RecommendationsStep';
 import { StrategyStep } from './steps/StrategyStep';
 import { stepStatus } from './step-status';
 
-const STEPS: Record<PlanStep, { title: string; why: string; Panel: ComponentType }> = {
+const STEPS: Record<PlanStep, { why: string; Panel: ComponentType }> = {
   strategy: {
-    title: 'Strategy',
     why: 'The strategy decides what kind of product to suggest: the piece that completes a purchase, the next step up, or the missing part of a range.',
     Panel: StrategyStep,
   },
   moment: {
-    title: 'Moment',
     why: 'The same suggestion lands or annoys depending on when it arrives; the moment picks the time the customer is most open to it.',
     Panel: MomentStep,
   },
   recommendations: {
-    title: 'Recommendations',
     why: 'Every suggestion should rest on what many customers actually did, and a person should have looked at it before customers do.',
     Panel: RecommendationsStep,
   },
   messages: {
-    title: 'Messages',
     why: 'The words decide whether the suggestion reads as help or as a sales push; previews for real customers catch empty names and odd pairings.',
     Panel: MessagesStep,
   },
   channels: {
-    title: 'Channel plan',
     why: 'Spacing, caps and consent keep several good messages from adding up to too many.',
     Panel: ChannelsStep,
   },
   pilot: {
-    title: 'Pilot',
     why: 'A small test against a control group shows whether the plan works before it reaches everyone.',
     Panel: PilotStep,
   },
   check: {
-    title: 'Check and export',
     why: 'The common ways cross-selling goes wrong are checked before the plan leaves the app.',
     Panel: CheckStep,
   },
@@ -109,7 +103,7 @@ export function PlanWalkthrough() {
                   className={`step step-${status.state}`}
                   onClick={() => goTo(step)}
                 >
-                  <span className="step-number">{i + 1}</span> {STEPS[step].title}
+                  <span className="step-number">{i + 1}</span> {PLAN_STEP_TITLES[step]}
                   <span className="visually-hidden">, {status.label}</span>
                 </button>
               </li>
@@ -117,10 +111,10 @@ export function PlanWalkthrough() {
           })}
         </ol>
       </nav>
-      <WithHelp sections={[{ title: STEPS[open.step].title, topics: stepTopics(open.step, document) }]}>
+      <WithHelp sections={[{ title: PLAN_STEP_TITLES[open.step], topics: stepTopics(open.step, document) }]}>
         <section aria-labelledby="step-heading" className="step-panel">
           <h3 id="step-heading">
-            Step {index + 1} of {PLAN_STEPS.length}: {STEPS[open.step].title}
+            Step {index + 1} of {PLAN_STEPS.length}: {PLAN_STEP_TITLES[open.step]}
           </h3>
           <p className="muted step-why">{STEPS[open.step].why}</p>
           <StepNeeds step={open.step} />
@@ -131,7 +125,7 @@ export function PlanWalkthrough() {
             </button>
             {index < PLAN_STEPS.length - 1 && (
               <button type="button" className="primary" onClick={() => goTo(PLAN_STEPS[index + 1])}>
-                Next: {STEPS[PLAN_STEPS[index + 1]].title}
+                Next: {PLAN_STEP_TITLES[PLAN_STEPS[index + 1]]}
               </button>
             )}
           </div>

@@ -1,3 +1,5 @@
+import { PLAN_STEP_TITLES } from '../../../core/vocabulary';
+
 /** The stops of the guided tour: what each shows, and how to find the real control it points at. */
 
 export interface TourStop {
@@ -19,7 +21,7 @@ const button =
   () =>
     Array.from(document.querySelectorAll(`${within} button`)).find((b) => b.textContent?.includes(name)) ?? null;
 
-const CHECK_STEP = button('Check and export', 'nav[aria-label="Plan steps"]');
+const CHECK_STEP = button(PLAN_STEP_TITLES.check, 'nav[aria-label="Plan steps"]');
 
 export const TOUR_STOPS: readonly TourStop[] = [
   {

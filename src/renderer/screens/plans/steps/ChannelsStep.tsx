@@ -2,7 +2,8 @@ import type { PlanSchedule } from '../../../../core/plan/schedule';
 import { CHANNEL_IDS, type ChannelId, type PlanDocument } from '../../../../core/plan/plan-document';
 import { StackedBarChartFigure, type StackedSeries } from '../../../components/charts/StackedBarChartFigure';
 import { usePlans } from '../../../state/store-context';
-import { CHANNELS } from './channel-labels';
+import { CHANNEL_GUIDE } from '../../../../core/playbook/glossary';
+import { CHANNEL_WORDS } from '../../../../core/vocabulary';
 import { NumberField } from '../../../components/NumberField';
 
 type Channels = PlanDocument['channels'];
@@ -126,7 +127,7 @@ function Sends({
               >
                 {CHANNEL_IDS.map((c) => (
                   <option key={c} value={c}>
-                    {CHANNELS[c].title}
+                    {CHANNEL_WORDS[c].title}
                   </option>
                 ))}
               </select>
@@ -156,10 +157,10 @@ function Sends({
             >
               Remove
             </button>
-            <p className="muted send-suits">{CHANNELS[send.channel].suits}</p>
+            <p className="muted send-suits">{CHANNEL_GUIDE[send.channel].suits}</p>
             {!messages[send.channel].enabled && (
               <p className="warning">
-                There is no {CHANNELS[send.channel].title.toLowerCase()} message yet: turn it on in step 4.
+                There is no {CHANNEL_WORDS[send.channel].title.toLowerCase()} message yet: turn it on in step 4.
               </p>
             )}
           </li>
@@ -215,7 +216,7 @@ function Timeline({ schedule, loading }: { schedule: PlanSchedule | null; loadin
   if (!schedule)
     return <p className="empty">Choose a moment and a start date in step 2 to see the sends over the first 30 days.</p>;
   const used = CHANNEL_IDS.filter((c) => schedule.totals[c] > 0);
-  const series: StackedSeries[] = used.map((c) => ({ key: c, name: CHANNELS[c].title, color: COLORS[c] }));
+  const series: StackedSeries[] = used.map((c) => ({ key: c, name: CHANNEL_WORDS[c].title, color: COLORS[c] }));
   const data = schedule.days.map(({ date, ...counts }) => ({ label: date.slice(5), ...counts }));
   const total = used.reduce((sum, c) => sum + schedule.totals[c], 0);
   return (
@@ -240,7 +241,7 @@ function Timeline({ schedule, loading }: { schedule: PlanSchedule | null; loadin
         </div>
         {CHANNEL_IDS.map((c) => (
           <div key={c}>
-            <dt>{CHANNELS[c].title}</dt>
+            <dt>{CHANNEL_WORDS[c].title}</dt>
             <dd>{schedule.totals[c].toLocaleString('en-US')}</dd>
           </div>
         ))}

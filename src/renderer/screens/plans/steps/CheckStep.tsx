@@ -1,20 +1,11 @@
 import { useState } from 'react';
 import type { Acknowledgement } from '../../../../core/plan/acknowledgements';
 import type { CheckResult, CheckStatus } from '../../../../core/plan/checklist';
-import type { PlanStepId } from '../../../../core/plan/completeness';
+import { ACCEPTED_CHECK_WORDS, CHECK_STATUS_WORDS, PLAN_STEP_TITLES } from '../../../../core/vocabulary';
 import { usePlans } from '../../../state/store-context';
 import { ExportPanel } from './ExportPanel';
 import { PilotResults } from './PilotResults';
 
-const STATUS_LABELS: Record<CheckStatus, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fails' };
-const STEP_TITLES: Record<PlanStepId, string> = {
-  strategy: 'Strategy',
-  moment: 'Moment',
-  recommendations: 'Recommendations',
-  messages: 'Messages',
-  channels: 'Channel plan',
-  pilot: 'Pilot',
-};
 const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2 };
 
 /** Step 7: the pitfall checklist, run live on the plan, and the exports it unlocks. */
@@ -56,7 +47,9 @@ function CheckItem({ check, ack }: { check: CheckResult; ack: Acknowledgement | 
   return (
     <li className={`check-item check-${check.status}`} data-testid={`check-${check.id}`}>
       <div className="check-head">
-        <span className={`check-status status-${check.status}`}>{ack ? 'Accepted' : STATUS_LABELS[check.status]}</span>
+        <span className={`check-status status-${check.status}`}>
+          {ack ? ACCEPTED_CHECK_WORDS.label : CHECK_STATUS_WORDS[check.status].label}
+        </span>
         <strong>{check.title}</strong>
       </div>
       <p>{check.evidence}</p>
@@ -67,7 +60,7 @@ function CheckItem({ check, ack }: { check: CheckResult; ack: Acknowledgement | 
       <div className="actions">
         {check.status !== 'pass' && (
           <button type="button" onClick={() => goTo(check.step)}>
-            Go to {STEP_TITLES[check.step]}
+            Go to {PLAN_STEP_TITLES[check.step]}
           </button>
         )}
         {check.status === 'fail' && !ack && !accepting && (

@@ -1,7 +1,7 @@
 import type { Drafts, ProductCard } from '../../../../core/plan/messages';
 import { usePlans } from '../../../state/store-context';
 import { money } from '../../insights/format';
-import { CHANNELS } from './channel-labels';
+import { CHANNEL_WORDS } from '../../../../core/vocabulary';
 
 const customerName = (c: { id: string; firstName: string | null; lastName?: string | null }) =>
   [c.firstName, c.lastName].filter(Boolean).join(' ') || `Customer ${c.id} (no name on file)`;
@@ -63,7 +63,7 @@ export function MessagePreview() {
             {preview.drafts.email && <EmailPreview email={preview.drafts.email} to={preview.customer} />}
             {preview.drafts.sms && (
               <div className="preview-card" data-testid="preview-sms">
-                <h5>{CHANNELS.sms.title}</h5>
+                <h5>{CHANNEL_WORDS.sms.title}</h5>
                 <p className="sms-bubble">{preview.drafts.sms.text}</p>
                 <p className={preview.drafts.sms.overLimit ? 'warning' : 'muted'}>
                   {preview.drafts.sms.segments.characters} characters · {preview.drafts.sms.segments.encoding} ·{' '}
@@ -76,7 +76,7 @@ export function MessagePreview() {
             {preview.drafts.web && (
               <div className="preview-card" data-testid="preview-web">
                 <h5>
-                  {CHANNELS.web.title}: {preview.drafts.web.slot}
+                  {CHANNEL_WORDS.web.title}: {preview.drafts.web.slot}
                 </h5>
                 <p className="preview-headline">{preview.drafts.web.headline}</p>
                 <Cards cards={preview.drafts.web.cards} />
@@ -84,7 +84,7 @@ export function MessagePreview() {
             )}
             {preview.drafts.outreach && (
               <div className="preview-card" data-testid="preview-outreach">
-                <h5>{CHANNELS.outreach.title}: talking points</h5>
+                <h5>{CHANNEL_WORDS.outreach.title}: talking points</h5>
                 <ul>
                   {preview.drafts.outreach.talkingPoints.map((point, i) => (
                     <li key={i}>{point}</li>
@@ -107,7 +107,7 @@ function Unresolved({ unresolved }: { unresolved: Drafts['unresolved'] }) {
       <ul>
         {unresolved.map((u, i) => (
           <li key={i}>
-            <code>{u.token}</code> in the {CHANNELS[u.channel].title.toLowerCase()} ({u.field}):{' '}
+            <code>{u.token}</code> in the {CHANNEL_WORDS[u.channel].title.toLowerCase()} ({u.field}):{' '}
             {u.reason === 'unknown'
               ? 'there is no such token.'
               : 'the value is missing; add a fallback after a bar, such as {first_name|there}.'}
@@ -127,7 +127,7 @@ function EmailPreview({
 }) {
   return (
     <div className="preview-card preview-email" data-testid="preview-email">
-      <h5>{CHANNELS.email.title}</h5>
+      <h5>{CHANNEL_WORDS.email.title}</h5>
       <p className="muted">
         To: {customerName(to)}
         {to.email ? ` <${to.email}>` : ''}

@@ -5,7 +5,9 @@ import type { TestVariable } from '../../../../core/plan/variants';
 import { TEST_VARIABLES, type ChannelId, type PlanDocument } from '../../../../core/plan/plan-document';
 import type { PlansActions } from '../../../state/plans-store';
 import { usePlans } from '../../../state/store-context';
-import { CHANNELS, TEST_VARIABLE_LABELS } from './channel-labels';
+import { CHANNEL_GUIDE } from '../../../../core/playbook/glossary';
+import { CHANNEL_WORDS, TEST_VARIABLE_TITLES } from '../../../../core/vocabulary';
+import { TEST_VARIABLE_HINTS } from './test-variable-hints';
 import { MessagePreview } from './MessagePreview';
 import { NumberField } from '../../../components/NumberField';
 
@@ -175,7 +177,7 @@ function ChannelEditor<C extends ChannelId>({
 }) {
   return (
     <fieldset className={`plan-group channel-editor${enabled ? '' : ' off'}`} data-testid={`editor-${channel}`}>
-      <legend>{CHANNELS[channel].title}</legend>
+      <legend>{CHANNEL_WORDS[channel].title}</legend>
       <label className="check">
         <input
           type="checkbox"
@@ -186,7 +188,7 @@ function ChannelEditor<C extends ChannelId>({
         />
         Use this channel
       </label>
-      <p className="muted">{CHANNELS[channel].suits}</p>
+      <p className="muted">{CHANNEL_GUIDE[channel].suits}</p>
       {enabled && children}
     </fieldset>
   );
@@ -440,14 +442,14 @@ function VariantTest({ test, edit }: { test: Messages['test']; edit: PlansAction
             <option value="">No test yet</option>
             {TEST_VARIABLES.map((v) => (
               <option key={v} value={v}>
-                {TEST_VARIABLE_LABELS[v].title}
+                {TEST_VARIABLE_TITLES[v]}
               </option>
             ))}
           </select>
         </label>
         {test.variable && (
           <label className="field wide">
-            <span>{TEST_VARIABLE_LABELS[test.variable].hint}</span>
+            <span>{TEST_VARIABLE_HINTS[test.variable]}</span>
             <input
               value={test.variantB}
               maxLength={1000}
@@ -462,16 +464,15 @@ function VariantTest({ test, edit }: { test: Messages['test']; edit: PlansAction
           <p className="warning">{view.variant.problem}</p>
         ) : view.variant.differences.length === 1 ? (
           <p className="muted">
-            Variant B differs from A in one thing:{' '}
-            {TEST_VARIABLE_LABELS[view.variant.differences[0]].title.toLowerCase()}.
+            Variant B differs from A in one thing: {TEST_VARIABLE_TITLES[view.variant.differences[0]].toLowerCase()}.
           </p>
         ) : view.variant.differences.length === 0 ? (
           <p className="warning">Variant B is the same as A: change the value for B.</p>
         ) : (
           <p className="warning">
             Variant B differs in more than one thing (
-            {view.variant.differences.map((d) => TEST_VARIABLE_LABELS[d].title.toLowerCase()).join(', ')}): a result
-            could not be put down to one of them.
+            {view.variant.differences.map((d) => TEST_VARIABLE_TITLES[d].toLowerCase()).join(', ')}): a result could not
+            be put down to one of them.
           </p>
         ))}
     </fieldset>

@@ -10,7 +10,7 @@ import { BarChartFigure } from '../../../components/charts/BarChartFigure';
 import type { Column } from '../../../components/table/columns';
 import { VirtualTable } from '../../../components/table/VirtualTable';
 import { usePlans } from '../../../state/store-context';
-import { STRATEGY_TITLES } from '../plan-labels';
+import { STRATEGY_TITLES } from '../../../../core/vocabulary';
 import { NumberField } from '../../../components/NumberField';
 
 const MOMENTS = Object.values(MOMENT_CATALOGUE);

@@ -7,6 +7,7 @@ import {
   RESULTS_CAVEAT,
 } from '../../../../core/export/report-format';
 import type { PilotResults as Results } from '../../../../core/results/result-types';
+import { criterionLabel } from '../../../../core/vocabulary';
 import type { Result } from '../../../../core/util/result';
 import { useImport, usePlans, useWorkspace } from '../../../state/store-context';
 
@@ -104,7 +105,7 @@ function ResultsView({ results }: { results: Results }) {
       <ul aria-label="Scale criteria">
         {verdict.criteria.map((c) => (
           <li key={c.id} data-testid={`criterion-${c.id}`}>
-            <strong>{c.met ? 'Met' : 'Not met'}:</strong> {c.reason}
+            <strong>{criterionLabel(c.met)}:</strong> {c.reason}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { checkDuration, type MetricBaseline } from '../../../../core/plan/pilot'
 import { METRIC_IDS, type MetricId, type PlanDocument } from '../../../../core/plan/plan-document';
 import { usePlans } from '../../../state/store-context';
 import { days, money, percent } from '../../insights/format';
-import { TEST_VARIABLE_LABELS } from './channel-labels';
+import { TEST_VARIABLE_TITLES } from '../../../../core/vocabulary';
 import { NumberField } from '../../../components/NumberField';
 
 type Pilot = PlanDocument['pilot'];
@@ -148,7 +148,7 @@ export function PilotStep() {
         <h4 id="variable-heading">The one thing under test</h4>
         <p data-testid="pilot-variable">
           {test.variable
-            ? `${TEST_VARIABLE_LABELS[test.variable].title}${test.variantB.trim() ? `: variant B uses “${test.variantB}”.` : ' (variant B is not described yet).'}`
+            ? `${TEST_VARIABLE_TITLES[test.variable]}${test.variantB.trim() ? `: variant B uses “${test.variantB}”.` : ' (variant B is not described yet).'}`
             : 'No A/B test: the pilot compares the plan with the control group only.'}{' '}
           <button type="button" className="link" onClick={() => goTo('messages')}>
             Change it in Messages

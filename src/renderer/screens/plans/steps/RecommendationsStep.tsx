@@ -1,32 +1,10 @@
 import { useState } from 'react';
 import { reviewState } from '../../../../core/plan/recommendations';
 import type { PlanDocument, Recommendation, RecommendationEvidence } from '../../../../core/plan/plan-document';
+import { DECISION_LABELS, FLAG_WARNINGS, SOURCE_LABELS } from '../../../../core/vocabulary';
 import { usePlans } from '../../../state/store-context';
 
-type Flag = Recommendation['flags'][number];
 type ItemRef = Recommendation['recommended'];
-
-const FLAG_WARNINGS: Record<Flag, string> = {
-  owned: 'The preview customer already owns it',
-  'out-of-stock': 'Out of stock',
-  'low-evidence': 'Little evidence behind it',
-  'category-level': 'A category, not a single product',
-  'out-of-season': 'Sells little at this time of year',
-};
-
-const SOURCE_LABELS: Record<Recommendation['source'], string> = {
-  pair: 'Bought together',
-  sequence: 'Bought later',
-  ladder: 'Next tier up',
-  family: 'Next family member',
-  manual: 'Added by hand',
-};
-
-const DECISION_LABELS: Record<Recommendation['decision'], string> = {
-  proposed: 'Waiting for review',
-  approved: 'Approved',
-  rejected: 'Rejected',
-};
 
 const MAX_ID = 100;
 

@@ -1,6 +1,6 @@
 import type { StrategyId } from '../../../../core/plan/plan-document';
 import { usePlans } from '../../../state/store-context';
-import { STRATEGY_TITLES } from '../plan-labels';
+import { STRATEGY_TITLES } from '../../../../core/vocabulary';
 
 /** Step 1: what the plan should achieve and which strategy gets it there, with the app's advice from the data. */
 export function StrategyStep() {
