@@ -9,8 +9,8 @@ import { createEngine } from '../../src/engine/engine';
  */
 const [workspace, minSupport, minConfidence, maxLength] = process.argv.slice(2);
 const engine = createEngine(await loadSqlJs());
-const opened = await engine.openWorkspace(await readFile(workspace));
-if (!opened.ok) throw new Error(opened.error.message);
+const opened = await engine.workspace.open(await readFile(workspace));
+if (!opened.ok) throw new Error(opened.failure.message);
 const params = {
   level: 'product' as const,
   basket: { kind: 'order' as const },
@@ -21,7 +21,7 @@ const params = {
 
 async function timed(support: number): Promise<number> {
   const started = performance.now();
-  const outcome = await engine.runAnalysis('combinations', { ...params, minSupport: support });
+  const outcome = await engine.analyses.run('combinations', { ...params, minSupport: support });
   if (!outcome.ok || outcome.fromCache) throw new Error('expected a fresh run');
   return (performance.now() - started) / 1000;
 }

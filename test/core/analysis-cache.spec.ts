@@ -13,29 +13,29 @@ const LINES = csv(
 
 async function demoEngine(): Promise<EngineApi> {
   const engine = createEngine(await loadSqlJs());
-  await engine.createDemo('running');
+  await engine.workspace.createDemo('running');
   return engine;
 }
 
 async function fromCache(engine: EngineApi, name: 'sequences' | 'ladders' | 'segments'): Promise<boolean> {
-  const outcome = await engine.runAnalysis(name, {});
+  const outcome = await engine.analyses.run(name, {});
   expect(outcome.ok).toBe(true);
   return outcome.ok && outcome.fromCache;
 }
 
 test('a result is computed once, then answered from the cache, also after the workspace is saved and reopened', async () => {
   const engine = await demoEngine();
-  const first = await engine.runAnalysis('sequences', { minCustomers: 5 });
+  const first = await engine.analyses.run('sequences', { minCustomers: 5 });
   expect(first).toMatchObject({ ok: true, fromCache: false });
-  const again = await engine.runAnalysis('sequences', { minCustomers: 5 });
+  const again = await engine.analyses.run('sequences', { minCustomers: 5 });
   expect(again).toMatchObject({ ok: true, fromCache: true });
   if (!first.ok || !again.ok) return;
   expect(again.result).toEqual(first.result);
   expect(again.summary.revision).toBe(first.summary.revision);
 
   const reopened = createEngine(await loadSqlJs());
-  expect((await reopened.openWorkspace(await engine.exportBytes())).ok).toBe(true);
-  const afterReopen = await reopened.runAnalysis('sequences', { minCustomers: 5 });
+  expect((await reopened.workspace.open(await engine.workspace.toBytes())).ok).toBe(true);
+  const afterReopen = await reopened.analyses.run('sequences', { minCustomers: 5 });
   expect(afterReopen).toMatchObject({ ok: true, fromCache: true, computedAt: first.computedAt });
 
   // Other parameters are another result.
@@ -46,15 +46,15 @@ test('an import invalidates exactly the results that read what it changed', asyn
   const engine = await demoEngine();
   for (const name of ['sequences', 'ladders', 'segments'] as const) expect(await fromCache(engine, name)).toBe(false);
 
-  expect((await engine.runImport(EVENTS, 'events.csv', { kind: 'events' })).ok).toBe(true);
+  expect((await engine.imports.run(EVENTS, 'events.csv', { kind: 'events' })).ok).toBe(true);
   expect(await fromCache(engine, 'sequences')).toBe(true);
   expect(await fromCache(engine, 'ladders')).toBe(false);
   expect(await fromCache(engine, 'segments')).toBe(false);
 
-  expect((await engine.runImport(LINES, 'lines.csv', {})).ok).toBe(true);
+  expect((await engine.imports.run(LINES, 'lines.csv', {})).ok).toBe(true);
   expect(await fromCache(engine, 'sequences')).toBe(false);
 
-  const undone = await engine.undoLastImport();
+  const undone = await engine.imports.undoLast();
   expect(undone.ok).toBe(true);
   expect(await fromCache(engine, 'sequences')).toBe(false);
   expect(await fromCache(engine, 'sequences')).toBe(true);
@@ -62,8 +62,8 @@ test('an import invalidates exactly the results that read what it changed', asyn
 
 test('an analysis the data cannot support fails with words, not an error', async () => {
   const engine = createEngine(await loadSqlJs());
-  await engine.newWorkspace('Empty');
-  const outcome = await engine.runAnalysis('combinations', {
+  await engine.workspace.create('Empty');
+  const outcome = await engine.analyses.run('combinations', {
     level: 'product',
     basket: { kind: 'order' },
     minSupport: 0.01,
@@ -72,5 +72,5 @@ test('an analysis the data cannot support fails with words, not an error', async
     consequents: 'one',
   });
   expect(outcome).toMatchObject({ ok: false });
-  if (!outcome.ok) expect(outcome.message).toMatch(/no orders/i);
+  if (!outcome.ok) expect(outcome.failure.message).toMatch(/no orders/i);
 });

@@ -12,34 +12,34 @@ import { blankPlan } from '../../src/core/plan/plan-document';
 async function engineWithPlan() {
   const SQL = await loadSqlJs();
   const engine = createEngine(SQL);
-  await engine.newWorkspace('Checklist shop');
+  await engine.workspace.create('Checklist shop');
   const plan = blankPlan('Spring plan');
-  const created = await engine.createPlan(plan);
-  if (!created.ok) throw new Error(created.message);
+  const created = await engine.plans.create(plan);
+  if (!created.ok) throw new Error(created.failure.message);
   return { SQL, engine, planId: created.plan.planId, plan };
 }
 
 test('a blank plan is blocked until each failing check is fixed or acknowledged with a reason', async () => {
   const { engine, planId, plan } = await engineWithPlan();
-  const first = await engine.planChecklist(planId, plan);
+  const first = await engine.plans.checklist(planId, plan);
   expect(first.blocked).toBe(true);
   expect(first.acknowledged).toEqual([]);
   const failing = first.checks.filter((c) => c.status === 'fail').map((c) => c.id);
   // A new plan names no approver and has nothing reviewed yet.
   expect(failing).toEqual(expect.arrayContaining(['automation-approver', 'automation-review']));
 
-  const before = (await engine.summary()).revision;
+  const before = (await engine.workspace.summary()).revision;
   for (const [i, checkId] of failing.entries()) {
-    const done = await engine.acknowledgeCheck(
+    const done = await engine.plans.acknowledge(
       planId,
       checkId,
       `Accepted for the dry run number ${i + 1} with the client`,
       'Ana Ruiz',
     );
-    if (!done.ok) throw new Error(done.message);
+    if (!done.ok) throw new Error(done.failure.message);
     expect(done.summary.revision).toBe(before + i + 1);
   }
-  const after = await engine.planChecklist(planId, plan);
+  const after = await engine.plans.checklist(planId, plan);
   expect(after.blocked).toBe(false);
   expect(after.summary.unacknowledged).toEqual([]);
   expect(after.acknowledged.map((a) => a.checkId)).toEqual([...failing].sort());
@@ -50,43 +50,45 @@ test('a blank plan is blocked until each failing check is fixed or acknowledged 
   expect(Date.parse(after.acknowledged[0].acknowledgedAt)).not.toBeNaN();
 
   // Withdrawing one blocks the export again; withdrawing it twice changes nothing the second time.
-  const withdrawn = await engine.withdrawAcknowledgement(planId, failing[0]);
-  if (!withdrawn.ok) throw new Error(withdrawn.message);
+  const withdrawn = await engine.plans.withdrawAcknowledgement(planId, failing[0]);
+  if (!withdrawn.ok) throw new Error(withdrawn.failure.message);
   expect(withdrawn.acknowledged.map((a) => a.checkId)).not.toContain(failing[0]);
-  const again = await engine.withdrawAcknowledgement(planId, failing[0]);
+  const again = await engine.plans.withdrawAcknowledgement(planId, failing[0]);
   expect(again.ok && again.summary.revision).toBe(withdrawn.summary.revision);
-  const blocked = await engine.planChecklist(planId, plan);
+  const blocked = await engine.plans.checklist(planId, plan);
   expect(blocked.blocked).toBe(true);
   expect(blocked.summary.unacknowledged.map((c) => c.id)).toEqual([failing[0]]);
 });
 
 test('an acknowledgement needs a reason in words, a person and a known check', async () => {
   const { engine, planId } = await engineWithPlan();
-  const revision = (await engine.summary()).revision;
-  expect(await engine.acknowledgeCheck(planId, 'automation-approver', 'ok fine', 'Ana')).toEqual({
+  const revision = (await engine.workspace.summary()).revision;
+  expect(await engine.plans.acknowledge(planId, 'automation-approver', 'ok fine', 'Ana')).toEqual({
     ok: false,
-    message: expect.stringContaining('at least 3 words'),
+    failure: { kind: 'acknowledgement', message: expect.stringContaining('at least 3 words') },
   });
-  expect(await engine.acknowledgeCheck(planId, 'automation-approver', '1 2 3 4 5', 'Ana')).toEqual({
+  expect(await engine.plans.acknowledge(planId, 'automation-approver', '1 2 3 4 5', 'Ana')).toEqual({
     ok: false,
-    message: expect.stringContaining('at least 3 words'),
+    failure: { kind: 'acknowledgement', message: expect.stringContaining('at least 3 words') },
   });
-  expect(await engine.acknowledgeCheck(planId, 'automation-approver', 'The client signs off in person', '  ')).toEqual({
+  expect(await engine.plans.acknowledge(planId, 'automation-approver', 'The client signs off in person', '  ')).toEqual(
+    {
+      ok: false,
+      failure: { kind: 'acknowledgement', message: 'Name the person who accepts this finding.' },
+    },
+  );
+  expect(await engine.plans.acknowledge(planId, 'no-such-check', 'The client signs off in person', 'Ana')).toEqual({
     ok: false,
-    message: 'Name the person who accepts this finding.',
-  });
-  expect(await engine.acknowledgeCheck(planId, 'no-such-check', 'The client signs off in person', 'Ana')).toEqual({
-    ok: false,
-    message: 'There is no check “no-such-check” to acknowledge.',
+    failure: { kind: 'acknowledgement', message: 'There is no check “no-such-check” to acknowledge.' },
   });
   expect(
-    await engine.acknowledgeCheck('plan-99', 'automation-approver', 'The client signs off in person', 'Ana'),
-  ).toEqual({ ok: false, message: expect.stringContaining('no plan “plan-99”') });
-  expect((await engine.summary()).revision).toBe(revision);
+    await engine.plans.acknowledge('plan-99', 'automation-approver', 'The client signs off in person', 'Ana'),
+  ).toEqual({ ok: false, failure: { kind: 'acknowledgement', message: expect.stringContaining('no plan “plan-99”') } });
+  expect((await engine.workspace.summary()).revision).toBe(revision);
 
   // Acknowledging the same check again replaces the reason (spaces tidied), it does not add a second one.
-  await engine.acknowledgeCheck(planId, 'automation-approver', 'The client signs off in person', 'Ana');
-  const replaced = await engine.acknowledgeCheck(
+  await engine.plans.acknowledge(planId, 'automation-approver', 'The client signs off in person', 'Ana');
+  const replaced = await engine.plans.acknowledge(
     planId,
     'automation-approver',
     '  Signed   off by the owner by phone ',
@@ -103,8 +105,8 @@ test('an acknowledgement needs a reason in words, a person and a known check', a
 
 test('acknowledgements are stored in the workspace and travel with a deleted and restored plan', async () => {
   const { SQL, engine, planId } = await engineWithPlan();
-  await engine.acknowledgeCheck(planId, 'pilot-sample-size', 'The demo shop is too small for this test', 'Ana Ruiz');
-  const reopened = openWorkspaceBytes(SQL, await engine.exportBytes());
+  await engine.plans.acknowledge(planId, 'pilot-sample-size', 'The demo shop is too small for this test', 'Ana Ruiz');
+  const reopened = openWorkspaceBytes(SQL, await engine.workspace.toBytes());
   if (!reopened.ok) throw new Error(reopened.error.message);
   const db = reopened.value;
   try {

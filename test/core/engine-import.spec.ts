@@ -17,45 +17,45 @@ function demoLines(lines: number): Blob {
 
 async function engineWithWorkspace() {
   const engine = createEngine(await loadSqlJs());
-  await engine.newWorkspace('Shop');
+  await engine.workspace.create('Shop');
   return engine;
 }
 
 test('the preview tells the kind, layout and mapping, and writes nothing', async () => {
   const engine = await engineWithWorkspace();
-  const before = sha256(await engine.exportBytes());
-  const preview = await engine.previewImport(orderLines(), 'order-lines.csv');
+  const before = sha256(await engine.workspace.toBytes());
+  const preview = await engine.imports.preview(orderLines(), 'order-lines.csv');
   expect(preview.ok).toBe(true);
   if (!preview.ok) return;
   expect(preview.value.detectedKind).toBe('order_lines_flat');
   expect(preview.value.format).toEqual({ encoding: 'utf-8', delimiter: ',', hasHeader: true });
   expect(preview.value.mapping?.columns.order_id).toBe('InvoiceNo');
   expect(preview.value.sampleRows.length).toBeGreaterThan(0);
-  expect(sha256(await engine.exportBytes())).toBe(before);
+  expect(sha256(await engine.workspace.toBytes())).toBe(before);
 });
 
 test('an empty or binary file fails with a message in words', async () => {
   const engine = await engineWithWorkspace();
-  const empty = await engine.previewImport(new Uint8Array(), 'empty.csv');
-  expect(empty).toMatchObject({ ok: false, error: { code: 'empty' } });
-  const binary = await engine.previewImport(
+  const empty = await engine.imports.preview(new Uint8Array(), 'empty.csv');
+  expect(empty).toMatchObject({ ok: false, failure: { kind: 'empty' } });
+  const binary = await engine.imports.preview(
     new Blob([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 1, 2, 3])]),
     'book.csv',
   );
-  expect(binary).toMatchObject({ ok: false, error: { code: 'not_text' } });
+  expect(binary).toMatchObject({ ok: false, failure: { kind: 'not_text' } });
 });
 
 test('a run imports the file, reports progress, bumps the revision and keeps the rejected rows', async () => {
   const engine = await engineWithWorkspace();
   const progress: Progress[] = [];
-  const outcome = await engine.runImport(orderLines(), 'order-lines.csv', {}, (p) => progress.push(p));
+  const outcome = await engine.imports.run(orderLines(), 'order-lines.csv', {}, (p) => progress.push(p));
   expect(outcome.ok).toBe(true);
   if (!outcome.ok) return;
   expect(outcome.summary.revision).toBe(1);
   expect(outcome.summary.counts.order_lines).toBe(outcome.report.written.orderLines);
   expect(outcome.report.rowsRead).toBe(outcome.report.rowsImported + outcome.report.rowsRejected);
   expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)?.total });
-  const csv = await engine.rejectedRowsCsv();
+  const csv = await engine.imports.rejectedRowsCsv();
   expect(csv.split('\r\n')[0]).toBe(
     'Row,Reason,Problem,InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
   );
@@ -64,39 +64,39 @@ test('a run imports the file, reports progress, bumps the revision and keeps the
 
 test('a cancel half way leaves the counts and the exported bytes as they were', async () => {
   const engine = await engineWithWorkspace();
-  expect((await engine.runImport(orderLines(), 'order-lines.csv', {})).ok).toBe(true);
-  const counts = (await engine.summary()).counts;
-  const bytes = sha256(await engine.exportBytes());
+  expect((await engine.imports.run(orderLines(), 'order-lines.csv', {})).ok).toBe(true);
+  const counts = (await engine.workspace.summary()).counts;
+  const bytes = sha256(await engine.workspace.toBytes());
 
   const file = demoLines(60_000);
   let cancelled = false;
-  const outcome = await engine.runImport(file, 'big.csv', {}, (p) => {
+  const outcome = await engine.imports.run(file, 'big.csv', {}, (p) => {
     if (!cancelled && p.done > p.total / 2) {
       cancelled = true;
       // Sent like the worker's message: it must get through between two chunks.
-      setTimeout(() => void engine.cancelImport(), 0);
+      setTimeout(() => void engine.imports.cancel(), 0);
     }
   });
   expect(cancelled).toBe(true);
-  expect(outcome).toMatchObject({ ok: false, failure: { code: 'cancelled' } });
-  expect((await engine.summary()).counts).toEqual(counts);
-  expect((await engine.summary()).revision).toBe(1);
-  expect(sha256(await engine.exportBytes())).toBe(bytes);
+  expect(outcome).toMatchObject({ ok: false, failure: { kind: 'cancelled' } });
+  expect((await engine.workspace.summary()).counts).toEqual(counts);
+  expect((await engine.workspace.summary()).revision).toBe(1);
+  expect(sha256(await engine.workspace.toBytes())).toBe(bytes);
 
   // And the same file goes in whole when it is not cancelled.
-  const whole = await engine.runImport(file, 'big.csv', {});
+  const whole = await engine.imports.run(file, 'big.csv', {});
   expect(whole.ok).toBe(true);
 });
 
 test('an export asked for during an import waits for it and holds its rows', async () => {
   const engine = await engineWithWorkspace();
-  const running = engine.runImport(demoLines(20_000), 'big.csv', {});
-  const exported = engine.exportBytes();
+  const running = engine.imports.run(demoLines(20_000), 'big.csv', {});
+  const exported = engine.workspace.toBytes();
   const outcome = await running;
   expect(outcome.ok).toBe(true);
   if (!outcome.ok) return;
 
   const reopened = createEngine(await loadSqlJs());
-  const opened = await reopened.openWorkspace(await exported);
+  const opened = await reopened.workspace.open(await exported);
   expect(opened.ok && opened.value.counts).toEqual(outcome.summary.counts);
 });

@@ -38,28 +38,28 @@ test('a workspace that is not a demo has no exercises, even under a demo’s nam
 test('a demo renamed, saved as a copy, reopened and imported into is still that demo, with its exercises and their progress', async () => {
   test.setTimeout(120_000);
   const engine = createEngine(await loadSqlJs());
-  expect((await engine.createDemo('beauty')).demo).toBe('beauty');
-  expect(await engine.renameWorkspace('Tuesday class')).toMatchObject({ name: 'Tuesday class', demo: 'beauty' });
-  const [exercise] = await engine.listExercises();
+  expect((await engine.workspace.createDemo('beauty')).demo).toBe('beauty');
+  expect(await engine.workspace.rename('Tuesday class')).toMatchObject({ name: 'Tuesday class', demo: 'beauty' });
+  const [exercise] = await engine.exercises.list();
   expect(exercise?.id).toBe('strongest-pair');
   const answer = choicesOf(exercise)[0];
-  expect((await engine.checkExercise(exercise.id, answer)).ok).toBe(true);
+  expect((await engine.exercises.check(exercise.id, answer)).ok).toBe(true);
 
-  const copy = await engine.exportBytes();
-  await engine.closeWorkspace();
-  const reopened = await engine.openWorkspace(copy);
+  const copy = await engine.workspace.toBytes();
+  await engine.workspace.close();
+  const reopened = await engine.workspace.open(copy);
   expect(reopened.ok && reopened.value).toMatchObject({ name: 'Tuesday class', demo: 'beauty' });
-  expect(await engine.listExercises()).toEqual([expect.objectContaining({ id: 'strongest-pair', attempts: 1 })]);
-  const again = await engine.checkExercise(exercise.id, answer);
+  expect(await engine.exercises.list()).toEqual([expect.objectContaining({ id: 'strongest-pair', attempts: 1 })]);
+  const again = await engine.exercises.check(exercise.id, answer);
   expect(again.ok && again.exercise.attempts).toBe(2);
 
-  const imported = await engine.runImport(
+  const imported = await engine.imports.run(
     new Uint8Array(readFileSync(fixture('order-lines.csv'))),
     'order-lines.csv',
     {},
   );
   expect(imported.ok && imported.summary.demo).toBe('beauty');
-  expect((await engine.listExercises()).map((e) => e.id)).toEqual(['strongest-pair']);
+  expect((await engine.exercises.list()).map((e) => e.id)).toEqual(['strongest-pair']);
 });
 
 test('a demo made before the demo key existed is known by the key it always carried; an unknown demo is none', async () => {

@@ -246,35 +246,35 @@ test('the calendar escapes and folds long names without splitting a character', 
 
 test('the plan document exports as JSON and imports into another workspace as a template', async () => {
   const engine = createEngine(await loadSqlJs());
-  await engine.createDemo('running');
-  const [summary] = await engine.listPlans();
-  const original = await engine.getPlan(summary.planId);
-  if (!original.ok) throw new Error(original.error);
+  await engine.workspace.createDemo('running');
+  const [summary] = await engine.plans.list();
+  const original = await engine.plans.get(summary.planId);
+  if (!original.ok) throw new Error(original.failure.message);
 
-  const file = await engine.exportPlan(summary.planId, 'json');
-  if (!file.ok) throw new Error(file.error);
-  expect(file.value.fileName).toBe('next-shoe-when-the-current-pair-is-worn.plan.json');
-  expect(file.value.mimeType).toBe('application/json');
-  const parsed = planDocumentSchema.safeParse(JSON.parse(file.value.data));
+  const file = await engine.exports.plan(summary.planId, 'json');
+  if (!file.ok) throw new Error(file.failure.message);
+  expect(file.file.fileName).toBe('next-shoe-when-the-current-pair-is-worn.plan.json');
+  expect(file.file.mimeType).toBe('application/json');
+  const parsed = planDocumentSchema.safeParse(JSON.parse(file.file.data));
   expect(parsed.success).toBe(true);
   expect(parsed.data).toEqual(original.value.document);
 
   // Progress is reported while the audience file is written.
   const progress: Progress[] = [];
-  const audience = await engine.exportPlan(summary.planId, 'audience-csv', (p) => progress.push(p));
+  const audience = await engine.exports.plan(summary.planId, 'audience-csv', (p) => progress.push(p));
   expect(audience.ok).toBe(true);
   expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)!.total });
-  expect(progress.at(-1)!.total).toBe((audience.ok ? audience.value.data : '').trim().split('\r\n').length - 1);
+  expect(progress.at(-1)!.total).toBe((audience.ok ? audience.file.data : '').trim().split('\r\n').length - 1);
 
-  await engine.newWorkspace('Another client');
-  const made = await engine.createPlan(parsed.data!);
+  await engine.workspace.create('Another client');
+  const made = await engine.plans.create(parsed.data!);
   expect(made.ok).toBe(true);
-  const [copy] = await engine.listPlans();
-  const reopened = await engine.getPlan(copy.planId);
+  const [copy] = await engine.plans.list();
+  const reopened = await engine.plans.get(copy.planId);
   expect(reopened.ok && reopened.value.document).toEqual(original.value.document);
   // In a workspace with no orders the template's checks fail (nobody to reach): nothing is exported until they are dealt with.
-  const report = await engine.exportPlan(copy.planId, 'md');
+  const report = await engine.exports.plan(copy.planId, 'md');
   expect(report.ok).toBe(false);
-  if (!report.ok) expect(report.error).toContain('nobody has accepted');
-  await engine.closeWorkspace();
+  if (!report.ok) expect(report.failure.message).toContain('nobody has accepted');
+  await engine.workspace.close();
 });

@@ -227,11 +227,11 @@ test('a flat order-line file and the Online Retail data set are not taken for a 
 
 test('the engine previews and imports the export with no choices', async () => {
   const engine = createEngine(await loadSqlJs());
-  await engine.newWorkspace('Shop');
+  await engine.workspace.create('Shop');
   const bytes = new Uint8Array(readFileSync(fixture(SHOPIFY)));
-  const preview = await engine.previewImport(bytes, SHOPIFY);
+  const preview = await engine.imports.preview(bytes, SHOPIFY);
   expect(preview.ok && preview.value.layout?.id).toBe('shopify-orders');
-  const run = await engine.runImport(bytes, SHOPIFY, {}, () => {});
+  const run = await engine.imports.run(bytes, SHOPIFY, {}, () => {});
   expect(run.ok).toBe(true);
   if (!run.ok) return;
   expect(run.report.rowsRejected).toBe(0);

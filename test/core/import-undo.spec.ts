@@ -101,19 +101,19 @@ test.beforeAll(async () => {
 
 async function engineWithWorkspace(): Promise<EngineApi> {
   const engine = createEngine(SQL);
-  await engine.newWorkspace('Shop');
+  await engine.workspace.create('Shop');
   return engine;
 }
 
 async function run(engine: EngineApi, step: Step) {
-  const outcome = await engine.runImport(step.bytes, step.name, step.choices ?? {});
+  const outcome = await engine.imports.run(step.bytes, step.name, step.choices ?? {});
   expect(outcome.ok, outcome.ok ? '' : outcome.failure.message).toBe(true);
   return outcome;
 }
 
 /** Every row of every data table, rowids included, as saved in the workspace file. */
 async function dump(engine: EngineApi, tables = DATA_TABLES): Promise<Record<string, unknown[][]>> {
-  const db: Database = new SQL.Database(await engine.exportBytes());
+  const db: Database = new SQL.Database(await engine.workspace.toBytes());
   try {
     return Object.fromEntries(
       tables.map((table) => [table, db.exec(`SELECT rowid, * FROM ${table} ORDER BY rowid`)[0]?.values ?? []]),
@@ -124,7 +124,7 @@ async function dump(engine: EngineApi, tables = DATA_TABLES): Promise<Record<str
 }
 
 const importsOf = async (engine: EngineApi) =>
-  (await engine.importHistory()).map(({ fileName, undone, undoable }) => ({ fileName, undone, undoable }));
+  (await engine.imports.history()).map(({ fileName, undone, undoable }) => ({ fileName, undone, undoable }));
 
 for (const { title, a, b } of CASES) {
   test(`undo after ${title} gives back the workspace as it was`, async () => {
@@ -135,7 +135,7 @@ for (const { title, a, b } of CASES) {
     await run(engine, b);
     expect(await dump(engine), 'the second import changed something').not.toEqual(afterA);
 
-    const undone = await engine.undoLastImport();
+    const undone = await engine.imports.undoLast();
     expect(undone.ok).toBe(true);
     if (!undone.ok) return;
     expect(undone.undone.fileName).toBe(b.name);
@@ -153,7 +153,7 @@ test('the history lists imports newest first with their counts and mapping, and 
   const engine = await engineWithWorkspace();
   await run(engine, { name: 'customers.csv', bytes: customers });
   await run(engine, { name: 'shop.csv', bytes: shopLines });
-  const history = await engine.importHistory();
+  const history = await engine.imports.history();
   expect(history.map((entry) => [entry.fileName, entry.kind, entry.mode, entry.rowsImported, entry.undoable])).toEqual([
     ['shop.csv', 'order_lines_flat', 'append', 4, true],
     ['customers.csv', 'customers', 'append', 3, false],
@@ -172,11 +172,11 @@ test('a replace-import undone brings back the earlier imports it had set aside',
   await run(engine, { name: 'events.csv', bytes: events });
   await run(engine, { name: 'more-events.csv', bytes: otherEvents });
   await run(engine, { name: 'new-events.csv', bytes: otherEvents, choices: { mode: 'replace' } });
-  expect((await engine.summary()).counts.events).toBe(1);
+  expect((await engine.workspace.summary()).counts.events).toBe(1);
   expect((await importsOf(engine)).map((entry) => entry.undone)).toEqual([false, true, true]);
 
-  await engine.undoLastImport();
-  expect((await engine.summary()).counts.events).toBe(3);
+  await engine.imports.undoLast();
+  expect((await engine.workspace.summary()).counts.events).toBe(3);
   expect((await importsOf(engine)).map((entry) => entry.undone)).toEqual([true, false, false]);
 });
 
@@ -186,40 +186,51 @@ test('after a failed or cancelled import, undo takes back the last import that w
   const afterFirst = await dump(engine);
   await run(engine, { name: 'more.csv', bytes: moreShopLines });
 
-  const failed = await engine.runImport(csv('customer_id,email', ',ann@example.com'), 'no-ids.csv', { mode: 'update' });
-  expect(failed).toMatchObject({ ok: false, failure: { code: 'nothing_imported' } });
+  const failed = await engine.imports.run(csv('customer_id,email', ',ann@example.com'), 'no-ids.csv', {
+    mode: 'update',
+  });
+  expect(failed).toMatchObject({ ok: false, failure: { kind: 'nothing_imported' } });
   let cancelled = false;
-  const big = await engine.runImport(demoLines(20_000, 3), 'big.csv', { mode: 'update' }, (p) => {
+  const big = await engine.imports.run(demoLines(20_000, 3), 'big.csv', { mode: 'update' }, (p) => {
     if (cancelled || p.done === 0) return;
     cancelled = true;
-    setTimeout(() => void engine.cancelImport(), 0);
+    setTimeout(() => void engine.imports.cancel(), 0);
   });
-  expect(big).toMatchObject({ ok: false, failure: { code: 'cancelled' } });
+  expect(big).toMatchObject({ ok: false, failure: { kind: 'cancelled' } });
 
-  const undone = await engine.undoLastImport();
+  const undone = await engine.imports.undoLast();
   expect(undone).toMatchObject({ ok: true, undone: { fileName: 'more.csv' } });
   expect(await dump(engine)).toEqual(afterFirst);
 });
 
 test('with nothing to undo, undo says so and changes nothing', async () => {
   const engine = await engineWithWorkspace();
-  expect(await engine.undoLastImport()).toEqual({ ok: false, message: 'There is no import to undo.' });
+  expect(await engine.imports.undoLast()).toEqual({
+    ok: false,
+    failure: { kind: 'undo', message: 'There is no import to undo.' },
+  });
 
   await run(engine, { name: 'shop.csv', bytes: shopLines });
-  expect((await engine.undoLastImport()).ok).toBe(true);
-  const afterUndo = await engine.exportBytes();
-  expect(await engine.undoLastImport()).toEqual({ ok: false, message: 'There is no import to undo.' });
-  expect(await engine.exportBytes()).toEqual(afterUndo);
-  expect((await engine.summary()).revision).toBe(2);
+  expect((await engine.imports.undoLast()).ok).toBe(true);
+  const afterUndo = await engine.workspace.toBytes();
+  expect(await engine.imports.undoLast()).toEqual({
+    ok: false,
+    failure: { kind: 'undo', message: 'There is no import to undo.' },
+  });
+  expect(await engine.workspace.toBytes()).toEqual(afterUndo);
+  expect((await engine.workspace.summary()).revision).toBe(2);
 });
 
 test('the data of a demo workspace is listed, and cannot be undone', async () => {
   const engine = createEngine(SQL);
-  await engine.createDemo('beauty');
-  expect(await engine.importHistory()).toEqual([
+  await engine.workspace.createDemo('beauty');
+  expect(await engine.imports.history()).toEqual([
     expect.objectContaining({ kind: 'demo', mapping: [], undone: false, undoable: false }),
   ]);
-  expect(await engine.undoLastImport()).toEqual({ ok: false, message: 'There is no import to undo.' });
+  expect(await engine.imports.undoLast()).toEqual({
+    ok: false,
+    failure: { kind: 'undo', message: 'There is no import to undo.' },
+  });
 });
 
 test('an import can still be undone after the workspace is saved and opened again', async () => {
@@ -229,10 +240,10 @@ test('an import can still be undone after the workspace is saved and opened agai
   await run(engine, { name: 'edited.csv', bytes: editedHead(demoLines(2000, 5), 400), choices: { mode: 'update' } });
 
   const reopened = createEngine(SQL);
-  const opened = await reopened.openWorkspace(await engine.exportBytes());
+  const opened = await reopened.workspace.open(await engine.workspace.toBytes());
   expect(opened.ok).toBe(true);
-  expect((await reopened.importHistory())[0]).toMatchObject({ fileName: 'edited.csv', undoable: true });
-  expect((await reopened.undoLastImport()).ok).toBe(true);
+  expect((await reopened.imports.history())[0]).toMatchObject({ fileName: 'edited.csv', undoable: true });
+  expect((await reopened.imports.undoLast()).ok).toBe(true);
   expect(await dump(reopened)).toEqual(afterFirst);
 });
 
@@ -241,7 +252,7 @@ test('the undo records are not part of the data and are never kept for more than
   await run(engine, { name: 'customers.csv', bytes: customers });
   await run(engine, { name: 'changed.csv', bytes: changedCustomers, choices: { mode: 'update' } });
   await run(engine, { name: 'changed-again.csv', bytes: changedCustomers, choices: { mode: 'update' } });
-  const db: Database = new SQL.Database(await engine.exportBytes());
+  const db: Database = new SQL.Database(await engine.workspace.toBytes());
   const kept = queryAll<{ import_id: number }>(db, 'SELECT DISTINCT import_id FROM import_undo');
   const triggers = queryAll(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'");
   db.close();

@@ -61,35 +61,35 @@ test('a damaged preset is ignored, not a crash', async () => {
 
 test('the engine saves the mapping of a successful import and offers it when the same header comes again', async () => {
   const engine = createEngine(await loadSqlJs());
-  await engine.newWorkspace('Shop');
+  await engine.workspace.create('Shop');
   const file = new Uint8Array(readFileSync(fixture('order-lines.csv')));
-  const first = await engine.previewImport(file, 'order-lines.csv');
-  if (!first.ok) throw new Error(first.error.message);
+  const first = await engine.imports.preview(file, 'order-lines.csv');
+  if (!first.ok) throw new Error(first.failure.message);
   expect(first.value.preset).toBeNull();
   const proposed = first.value.mapping!;
   // The user leaves the optional country unmapped.
   const columns = Object.fromEntries(Object.entries(proposed.columns).filter(([, column]) => column !== 'Country'));
   const chosen: ImportMapping = { ...proposed, columns };
-  expect((await engine.runImport(file, 'order-lines.csv', { mapping: chosen })).ok).toBe(true);
+  expect((await engine.imports.run(file, 'order-lines.csv', { mapping: chosen })).ok).toBe(true);
 
-  const again = await engine.previewImport(file, 'next month.csv');
-  if (!again.ok) throw new Error(again.error.message);
+  const again = await engine.imports.preview(file, 'next month.csv');
+  if (!again.ok) throw new Error(again.failure.message);
   expect(again.value.mapping?.columns.country).toBe('Country');
   expect(again.value.preset?.name).toBe('order-lines.csv');
   expect(again.value.preset?.mapping.columns).toEqual(chosen.columns);
   expect(again.value.preset?.mapping.columns.country).toBeUndefined();
 
-  const otherKind = await engine.previewImport(file, 'next month.csv', { kind: 'products' });
+  const otherKind = await engine.imports.preview(file, 'next month.csv', { kind: 'products' });
   expect(otherKind.ok && otherKind.value.preset).toBeNull();
 });
 
 test('a failed import saves no preset', async () => {
   const engine = createEngine(await loadSqlJs());
-  await engine.newWorkspace('Shop');
+  await engine.workspace.create('Shop');
   const file = new Uint8Array(readFileSync(fixture('order-lines.csv')));
   const wrong: ImportMapping = { kind: 'customers', columns: { customer_id: 'No such column' } };
-  expect((await engine.runImport(file, 'order-lines.csv', { mapping: wrong })).ok).toBe(false);
-  const again = await engine.previewImport(file, 'order-lines.csv');
+  expect((await engine.imports.run(file, 'order-lines.csv', { mapping: wrong })).ok).toBe(false);
+  const again = await engine.imports.preview(file, 'order-lines.csv');
   expect(again.ok && again.value.preset).toBeNull();
 });
 

@@ -7,7 +7,7 @@ import { makeBadWorkspaces, scratchDir, smallWorkspaceBytes } from '../support/w
 
 test('a saved workspace opens again with everything in it', async () => {
   const engine = createEngine(await loadSqlJs());
-  const opened = await engine.openWorkspace(await smallWorkspaceBytes('Corner Bakery'));
+  const opened = await engine.workspace.open(await smallWorkspaceBytes('Corner Bakery'));
   expect(opened.ok).toBe(true);
   if (!opened.ok) return;
   expect(opened.value.name).toBe('Corner Bakery');
@@ -18,13 +18,13 @@ test('a saved workspace opens again with everything in it', async () => {
 
 test('a rename survives export and reopen, and foreign keys stay on after export', async () => {
   const engine = createEngine(await loadSqlJs());
-  await engine.newWorkspace('Draft');
-  const renamed = await engine.renameWorkspace('  Corner Bakery & Café  ');
+  await engine.workspace.create('Draft');
+  const renamed = await engine.workspace.rename('  Corner Bakery & Café  ');
   expect(renamed.revision).toBe(1);
-  const bytes = await engine.exportBytes();
+  const bytes = await engine.workspace.toBytes();
   // db.export() reopens the database inside sql.js; the engine must re-apply its pragmas.
-  await expect(engine.renameWorkspace('')).rejects.toThrow('needs a name');
-  const reopened = await engine.openWorkspace(bytes);
+  await expect(engine.workspace.rename('')).rejects.toThrow('needs a name');
+  const reopened = await engine.workspace.open(bytes);
   expect(reopened.ok && reopened.value.name).toBe('Corner Bakery & Café');
 });
 
@@ -42,11 +42,11 @@ test('every kind of bad file gets its own clear message and is never changed', a
   ]);
   for (const { file, kind } of cases) {
     const before = sha256(readFileSync(file));
-    const result = await engine.openWorkspace(readFileSync(file));
+    const result = await engine.workspace.open(readFileSync(file));
     expect(result.ok, file).toBe(false);
     if (result.ok) continue;
-    expect(result.error.kind, file).toBe(kind);
-    expect(result.error.message.length).toBeGreaterThan(20);
+    expect(result.failure.kind, file).toBe(kind);
+    expect(result.failure.message.length).toBeGreaterThan(20);
     expect(sha256(readFileSync(file)), `${file} must be left untouched`).toBe(before);
   }
 });
@@ -55,8 +55,8 @@ test('the messages say what is wrong in words a marketer understands', async () 
   const engine = createEngine(await loadSqlJs());
   const byKind = new Map((await makeBadWorkspaces(scratchDir())).map((c) => [c.file.split('/').pop(), c]));
   const message = async (name: string) => {
-    const result = await engine.openWorkspace(byKind.get(name)!.bytes);
-    return result.ok ? '' : `${result.error.message} ${result.error.detail ?? ''}`;
+    const result = await engine.workspace.open(byKind.get(name)!.bytes);
+    return result.ok ? '' : `${result.failure.message} ${result.failure.detail ?? ''}`;
   };
   expect(await message('orders-export.xsell')).toContain('text file');
   expect(await message('archive.xsell')).toContain('ZIP archive');

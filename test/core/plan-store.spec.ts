@@ -272,29 +272,29 @@ test('a plan survives the round trip through its exported bytes, also into anoth
 
 test('the engine wraps plan writes: each one moves the revision on and returns the summary', async () => {
   const engine = createEngine(await loadSqlJs());
-  const opened = await engine.newWorkspace('Engine plans');
-  const made = await engine.createPlan(blankPlan('Through the engine'));
-  if (!made.ok) throw new Error(made.message);
+  const opened = await engine.workspace.create('Engine plans');
+  const made = await engine.plans.create(blankPlan('Through the engine'));
+  if (!made.ok) throw new Error(made.failure.message);
   expect(made.summary.revision).toBe(opened.revision + 1);
   expect(made.summary.counts.plans).toBe(1);
 
-  const saved = await engine.savePlan(made.plan.planId, withObjective(made.plan.document, 'Changed'), 1);
+  const saved = await engine.plans.save(made.plan.planId, withObjective(made.plan.document, 'Changed'), 1);
   expect(saved.ok && [saved.plan.revision, saved.summary.revision]).toEqual([2, opened.revision + 2]);
-  const unchanged = await engine.savePlan(made.plan.planId, withObjective(made.plan.document, 'Changed'), 2);
+  const unchanged = await engine.plans.save(made.plan.planId, withObjective(made.plan.document, 'Changed'), 2);
   expect(unchanged.ok && unchanged.summary.revision).toBe(opened.revision + 2);
-  const stale = await engine.savePlan(made.plan.planId, made.plan.document, 1);
+  const stale = await engine.plans.save(made.plan.planId, made.plan.document, 1);
   expect(stale.ok).toBe(false);
 
-  const deleted = await engine.deletePlan(made.plan.planId);
-  if (!deleted.ok) throw new Error(deleted.message);
+  const deleted = await engine.plans.delete(made.plan.planId);
+  if (!deleted.ok) throw new Error(deleted.failure.message);
   expect(deleted.summary.counts.plans).toBe(0);
-  expect(await engine.listPlans()).toEqual([]);
-  const restored = await engine.restorePlan(deleted.deleted);
+  expect(await engine.plans.list()).toEqual([]);
+  const restored = await engine.plans.restore(deleted.deleted);
   expect(restored.ok && restored.summary.counts).toMatchObject({ plans: 1, plan_revisions: 2 });
-  expect(await engine.getPlan(made.plan.planId)).toMatchObject({
+  expect(await engine.plans.get(made.plan.planId)).toMatchObject({
     ok: true,
     value: { revision: 2, document: { objective: 'Changed' } },
   });
-  expect(await engine.planAtRevision(made.plan.planId, 1)).toEqual({ ok: true, value: made.plan.document });
-  await engine.closeWorkspace();
+  expect(await engine.plans.atRevision(made.plan.planId, 1)).toEqual({ ok: true, value: made.plan.document });
+  await engine.workspace.close();
 });

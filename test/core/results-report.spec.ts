@@ -15,7 +15,7 @@ import { plantedPilot } from '../support/planted-pilot';
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 async function exportedReports(engine: EngineApi, planId: string): Promise<{ html: string; markdown: string }> {
-  const opened = openWorkspaceBytes(await loadSqlJs(), await engine.exportBytes());
+  const opened = openWorkspaceBytes(await loadSqlJs(), await engine.workspace.toBytes());
   if (!opened.ok) throw new Error('The workspace did not reopen.');
   try {
     const file = (format: 'html' | 'md') => {
@@ -33,16 +33,19 @@ test('recorded sends and the orders since the start give the verdict in the app 
   const pilot = await plantedPilot('beauty', { treatment: 0.5, control: 0.15 }, 7);
   const engine = createEngine(await loadSqlJs());
   try {
-    await engine.createDemo('beauty');
-    const [plan] = await engine.listPlans();
+    await engine.workspace.createDemo('beauty');
+    const [plan] = await engine.plans.list();
 
-    const none = await engine.pilotResults(plan.planId);
-    expect(none).toEqual({ ok: false, error: expect.stringMatching(/^No sends are recorded/) });
+    const none = await engine.pilot.results(plan.planId);
+    expect(none).toEqual({
+      ok: false,
+      failure: { kind: 'results', message: expect.stringMatching(/^No sends are recorded/) },
+    });
     expect((await exportedReports(engine, plan.planId)).html).not.toContain('<section id="results"');
 
-    const before = (await engine.summary()).revision;
-    const recorded = await engine.recordPilotSends(plan.planId, bytes(pilot.audienceCsv));
-    if (!recorded.ok) throw new Error(recorded.message);
+    const before = (await engine.workspace.summary()).revision;
+    const recorded = await engine.pilot.recordSends(plan.planId, bytes(pilot.audienceCsv));
+    if (!recorded.ok) throw new Error(recorded.failure.message);
     expect(recorded.problems).toEqual([]);
     const groups = readPilotSends(pilot.audienceCsv).sends;
     expect([recorded.treatedCustomers, recorded.controlCustomers]).toEqual(
@@ -52,14 +55,14 @@ test('recorded sends and the orders since the start give the verdict in the app 
     );
     expect(recorded.summary.revision).toBeGreaterThan(before);
 
-    const waiting = await engine.pilotResults(plan.planId);
-    if (!waiting.ok) throw new Error(waiting.error);
+    const waiting = await engine.pilot.results(plan.planId);
+    if (!waiting.ok) throw new Error(waiting.failure.message);
     expect(waiting.value.verdict.decision).toBe('keep-running');
 
-    const imported = await engine.runImport(bytes(pilot.ordersCsv), 'orders-since-the-start.csv', {});
+    const imported = await engine.imports.run(bytes(pilot.ordersCsv), 'orders-since-the-start.csv', {});
     expect(imported.ok).toBe(true);
-    const measured = await engine.pilotResults(plan.planId);
-    if (!measured.ok) throw new Error(measured.error);
+    const measured = await engine.pilot.results(plan.planId);
+    if (!measured.ok) throw new Error(measured.failure.message);
     const results = measured.value;
     expect(results.verdict.decision).toBe('scale');
     const acceptance = results.measures.find((m) => m.id === 'acceptance')!;
@@ -78,32 +81,38 @@ test('recorded sends and the orders since the start give the verdict in the app 
     expect(markdownText).toContain('## Pilot results');
     expect(markdownText).toContain(`**${results.verdict.headline}**`);
   } finally {
-    await engine.closeWorkspace();
+    await engine.workspace.close();
   }
 });
 
 test('a file that is neither the audience file nor a send log, or a log naming no customer, is refused and records nothing', async () => {
   const engine = createEngine(await loadSqlJs());
   try {
-    await engine.createDemo('beauty');
-    const [plan] = await engine.listPlans();
-    const refused = await engine.recordPilotSends(plan.planId, bytes('order_id,customer_id\n1,2\n'));
+    await engine.workspace.createDemo('beauty');
+    const [plan] = await engine.plans.list();
+    const refused = await engine.pilot.recordSends(plan.planId, bytes('order_id,customer_id\n1,2\n'));
     expect(refused).toEqual({
       ok: false,
-      message: expect.stringContaining("neither the pilot's audience file nor an email tool's send log"),
-      problems: [],
+      failure: {
+        kind: 'sends',
+        message: expect.stringContaining("neither the pilot's audience file nor an email tool's send log"),
+        problems: [],
+      },
     });
-    const unknown = await engine.recordPilotSends(
+    const unknown = await engine.pilot.recordSends(
       plan.planId,
       bytes('Email,Timestamp\nnobody@example.com,2026-11-05 08:00\n'),
     );
     expect(unknown).toEqual({
       ok: false,
-      message: 'None of the file’s rows can be used; the rows left out say why.',
-      problems: ['Line 2: no single customer has the email nobody@example.com, so the row was left out.'],
+      failure: {
+        kind: 'sends',
+        message: 'None of the file’s rows can be used; the rows left out say why.',
+        problems: ['Line 2: no single customer has the email nobody@example.com, so the row was left out.'],
+      },
     });
-    expect((await engine.pilotResults(plan.planId)).ok).toBe(false);
+    expect((await engine.pilot.results(plan.planId)).ok).toBe(false);
   } finally {
-    await engine.closeWorkspace();
+    await engine.workspace.close();
   }
 });

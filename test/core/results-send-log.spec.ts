@@ -309,28 +309,31 @@ test('a send log saved as semicolon-separated UTF-16 text reads as the same log 
   test.setTimeout(120_000);
   const engine = createEngine(await loadSqlJs());
   try {
-    await engine.createDemo('beauty');
-    const [first] = await engine.listPlans();
+    await engine.workspace.createDemo('beauty');
+    const [first] = await engine.plans.list();
     const utf8 = fixture('generic-send-log.csv');
-    const asUtf8 = await engine.recordPilotSends(first.planId, new TextEncoder().encode(utf8));
+    const asUtf8 = await engine.pilot.recordSends(first.planId, new TextEncoder().encode(utf8));
     // What a spreadsheet writes as "Unicode text" in a semicolon locale: UTF-16 with a byte order mark.
     const utf16 = new Uint8Array(Buffer.from(`\uFEFF${utf8.replace(/,/g, ';')}`, 'utf16le'));
-    const asUtf16 = await engine.recordPilotSends(first.planId, utf16);
+    const asUtf16 = await engine.pilot.recordSends(first.planId, utf16);
     expect(asUtf16).toMatchObject({ ok: true, kind: 'send-log' });
     const read = (o: typeof asUtf8) => o.ok && [o.treatedCustomers, o.controlCustomers, o.message, o.problems];
     expect(read(asUtf16)).toEqual(read(asUtf8));
 
-    const workbook = await engine.recordPilotSends(
+    const workbook = await engine.pilot.recordSends(
       first.planId,
       new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
     );
     expect(workbook).toEqual({
       ok: false,
-      message: 'It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.',
-      problems: [],
+      failure: {
+        kind: 'sends',
+        message: 'It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.',
+        problems: [],
+      },
     });
   } finally {
-    await engine.closeWorkspace();
+    await engine.workspace.close();
   }
 });
 

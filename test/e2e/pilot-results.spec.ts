@@ -27,30 +27,30 @@ async function expectedResults(
 ): Promise<{ recorded: string; message: string; results: PilotResults }> {
   const engine = createEngine(await loadSqlJs());
   try {
-    await engine.createDemo('beauty');
-    const [plan] = await engine.listPlans();
+    await engine.workspace.createDemo('beauty');
+    const [plan] = await engine.plans.list();
     const bytes = (text: string) => new TextEncoder().encode(text);
     const importOrders = async () => {
-      if (!(await engine.runImport(bytes(pilot.ordersCsv), 'orders.csv', {})).ok)
+      if (!(await engine.imports.run(bytes(pilot.ordersCsv), 'orders.csv', {})).ok)
         throw new Error('The orders did not import.');
     };
     if (sends === 'sendLogCsv') {
-      if (!(await engine.exportPlan(plan.planId, 'audience-csv')).ok)
+      if (!(await engine.exports.plan(plan.planId, 'audience-csv')).ok)
         throw new Error('The audience file was not exported.');
       await importOrders();
     }
-    const recorded = await engine.recordPilotSends(plan.planId, bytes(pilot[sends]));
-    if (!recorded.ok) throw new Error(recorded.message);
+    const recorded = await engine.pilot.recordSends(plan.planId, bytes(pilot[sends]));
+    if (!recorded.ok) throw new Error(recorded.failure.message);
     if (sends === 'audienceCsv') await importOrders();
-    const results = await engine.pilotResults(plan.planId);
-    if (!results.ok) throw new Error(results.error);
+    const results = await engine.pilot.results(plan.planId);
+    if (!results.ok) throw new Error(results.failure.message);
     return {
       recorded: recordedSentence(recorded, sends === 'sendLogCsv' ? 'email-send-log.csv' : 'pilot-audience.csv'),
       message: recorded.message,
       results: results.value,
     };
   } finally {
-    await engine.closeWorkspace();
+    await engine.workspace.close();
   }
 }
 

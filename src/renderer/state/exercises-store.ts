@@ -34,11 +34,11 @@ export function createExercisesStore(engine: EngineClient, onChanged: (summary: 
         busy: null,
         message: null,
       });
-    const write = async (exerciseId: string, run: () => ReturnType<EngineClient['resetExercise']>) => {
+    const write = async (exerciseId: string, run: () => ReturnType<EngineClient['exercises']['reset']>) => {
       set({ busy: exerciseId });
       const outcome = await run();
       if (!outcome.ok) {
-        set({ busy: null, message: outcome.message });
+        set({ busy: null, message: outcome.failure.message });
         return false;
       }
       adopt(outcome.exercise);
@@ -47,13 +47,13 @@ export function createExercisesStore(engine: EngineClient, onChanged: (summary: 
     };
     return {
       ...EMPTY,
-      load: async () => set({ exercises: await engine.listExercises() }),
+      load: async () => set({ exercises: await engine.exercises.list() }),
       pick: (exerciseId, answer) => set({ answers: { ...get().answers, [exerciseId]: answer } }),
       check: async (exerciseId) => {
-        await write(exerciseId, () => engine.checkExercise(exerciseId, get().answers[exerciseId] ?? ''));
+        await write(exerciseId, () => engine.exercises.check(exerciseId, get().answers[exerciseId] ?? ''));
       },
       reset: async (exerciseId) => {
-        if (await write(exerciseId, () => engine.resetExercise(exerciseId))) {
+        if (await write(exerciseId, () => engine.exercises.reset(exerciseId))) {
           const answers = { ...get().answers };
           delete answers[exerciseId];
           set({ answers });

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ImportFailure } from '../../core/import/failure';
+import type { ImportFailureCode } from '../../core/import/failure';
 import type { ImportHistoryEntry, QueuedFileStatus } from '../../core/import/history';
 import type { ImportChoices } from '../../core/import/import-file';
 import type { FieldName, ImportKind } from '../../core/import/kinds';
@@ -11,6 +11,7 @@ import type { ImportMode } from '../../core/import/sink';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
 import type { Host } from '../../shared/host';
+import type { EngineFailure } from '../../shared/engine-api';
 import type { WorkspaceSummary } from '../../core/store/workspace-types';
 import { progressChannel, type EngineClient } from '../engine-client';
 
@@ -55,7 +56,7 @@ export interface ImportState {
   dayMonthOrder: DayMonthOrder | null;
   mode: ImportMode;
   /** Why the file cannot be read, or why the last run did not go through. */
-  failure: ImportFailure | null;
+  failure: EngineFailure<ImportFailureCode> | null;
   /** A short note shown above the setup, e.g. after a cancel. */
   note: string | null;
   progress: ImportProgress | null;
@@ -123,9 +124,9 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
   return createStore<ImportState & ImportActions>()((set, get) => {
     const preview = async (file: File, options: { kind?: ImportKind; delimiter?: Delimiter }) => {
       set({ phase: 'reading', failure: null, note: null });
-      const result = await engine.previewImport(file, file.name, options);
+      const result = await engine.imports.preview(file, file.name, options);
       if (!result.ok) {
-        set({ phase: 'setup', preview: null, mapping: null, preset: null, failure: result.error });
+        set({ phase: 'setup', preview: null, mapping: null, preset: null, failure: result.failure });
         return;
       }
       const { suggestedKind } = get();
@@ -164,7 +165,7 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
 
     const loadHistory = async () => {
       try {
-        set({ history: await engine.importHistory() });
+        set({ history: await engine.imports.history() });
       } catch (error) {
         set({
           history: null,
@@ -201,7 +202,7 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
       pickAndPreview: async (suggestedKind) => {
         const picked = await host.pickDataFiles();
         if (!picked.ok) {
-          set({ ...closed, phase: 'setup', failure: { code: 'cannot_read', message: picked.error } });
+          set({ ...closed, phase: 'setup', failure: { kind: 'cannot_read', message: picked.error } });
           return;
         }
         if (picked.value) await get().openFiles(picked.value, suggestedKind);
@@ -265,7 +266,7 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
           note: null,
           progress: { done: 0, total: file.size, rows: 0, startedAt, now: startedAt },
         });
-        const outcome = await engine.runImport(
+        const outcome = await engine.imports.run(
           file,
           file.name,
           choices(),
@@ -277,28 +278,24 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
           set({ phase: 'report', report: outcome.report, progress: null });
           setStatus('done');
           onImported(outcome.summary);
-        } else if (outcome.failure.code === 'cancelled') {
+        } else if (outcome.failure.kind === 'cancelled') {
           set({
             phase: 'setup',
             progress: null,
             note: 'The import was cancelled. Nothing was changed in the workspace.',
           });
         } else {
-          set({
-            phase: outcome.report ? 'report' : 'setup',
-            progress: null,
-            failure: outcome.failure,
-            report: outcome.report,
-          });
-          if (outcome.report) setStatus('failed');
+          const { report = null } = outcome.failure;
+          set({ phase: report ? 'report' : 'setup', progress: null, failure: outcome.failure, report });
+          if (report) setStatus('failed');
         }
       },
 
-      cancel: () => engine.cancelImport(),
+      cancel: () => engine.imports.cancel(),
 
       saveRejected: async () => {
         const { file } = get();
-        const csv = await engine.rejectedRowsCsv();
+        const csv = await engine.imports.rejectedRowsCsv();
         const base = (file?.name ?? 'import').replace(/\.[^.]+$/, '');
         const saved = await host.saveExport({
           suggestedName: `${base} - rejected rows.csv`,
@@ -321,9 +318,9 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
       loadHistory,
 
       undoLastImport: async () => {
-        const outcome = await engine.undoLastImport();
+        const outcome = await engine.imports.undoLast();
         if (!outcome.ok) {
-          set({ historyNotice: outcome.message });
+          set({ historyNotice: outcome.failure.message });
         } else {
           const { fileName, rowsImported } = outcome.undone;
           const rows = rowsImported === 1 ? 'its one row is' : `its ${rowsImported.toLocaleString('en')} rows are`;

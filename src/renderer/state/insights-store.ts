@@ -80,7 +80,7 @@ export function createInsightsStore(engine: EngineClient, onCached: (summary: Wo
         const ticket = ++requests;
         latest.set(name, ticket);
         patch(name, { params: chosen, running: true, progress: null, message: null });
-        const outcome = await engine.runAnalysis(
+        const outcome = await engine.analyses.run(
           name,
           chosen,
           progressChannel((progress) => latest.get(name) === ticket && patch(name, { progress })),
@@ -98,7 +98,7 @@ export function createInsightsStore(engine: EngineClient, onCached: (summary: Wo
           });
           if (!outcome.fromCache) onCached(outcome.summary);
         } else {
-          patch(name, { running: false, progress: null, answer: null, message: outcome.message });
+          patch(name, { running: false, progress: null, answer: null, message: outcome.failure.message });
         }
       },
 
@@ -116,7 +116,7 @@ export function createInsightsStore(engine: EngineClient, onCached: (summary: Wo
         const drill = get().drill;
         if (!drill) return;
         set({ drill: { ...drill, loading: true } });
-        const page = await engine.drilldown(drill.request, { offset, limit: DRILL_PAGE_SIZE });
+        const page = await engine.analyses.drilldown(drill.request, { offset, limit: DRILL_PAGE_SIZE });
         if (get().drill?.request === drill.request) set({ drill: { ...get().drill!, page, loading: false } });
       },
 
@@ -124,7 +124,7 @@ export function createInsightsStore(engine: EngineClient, onCached: (summary: Wo
         const drill = get().drill;
         if (!drill) return;
         set({ drill: { ...drill, customer: { id: customerId, orders: null } } });
-        const orders = await engine.customerOrders(customerId);
+        const orders = await engine.analyses.customerOrders(customerId);
         const now = get().drill;
         if (now?.customer?.id === customerId) set({ drill: { ...now, customer: { id: customerId, orders } } });
       },

@@ -7,11 +7,10 @@ import type { Branding } from '../../core/export/branding';
 import type { ExportFormat } from '../../core/export/export-plan';
 import type { PilotResults } from '../../core/results/result-types';
 import { recordedSentence } from '../../core/results/sends-file';
-import type { PlanWriteOutcome } from '../../shared/engine-api';
+import type { Outcome, PlanWriteOutcome } from '../../shared/engine-api';
 import type { Progress } from '../../core/util/progress';
 import type { Host } from '../../shared/host';
 import { blankPlan, type PlanDocument, type PlanRecord } from '../../core/plan/plan-document';
-import type { Result } from '../../core/util/result';
 import type { WorkspaceSummary } from '../../core/store/workspace-types';
 import { progressChannel, type EngineClient } from '../engine-client';
 import { record, redo, startHistory, undo, type History } from './plan-history';
@@ -82,7 +81,7 @@ export interface PlansActions {
   /** Asks for the pilot's audience file or the email tool's send log and records its sends for the open plan; what happened, in words, or null when cancelled. */
   recordPilotSends(): Promise<string | null>;
   /** The open plan's pilot results; its view and checklist are worked out again too, as an import (the orders since the start) changes what they see. */
-  pilotResults(): Promise<Result<PilotResults, string>>;
+  pilotResults(): Promise<Outcome<{ value: PilotResults }>>;
   /** Saves the open plan now if it has unsaved edits. */
   flush(): Promise<void>;
   /** The data changed (an import or its undo): the open plan's view and checklist are worked out again. */
@@ -113,8 +112,8 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
       const open = get().open;
       if (!open) return;
       const document = open.history.present;
-      const view = await engine.planView(open.planId, document);
-      const checklist = await engine.planChecklist(open.planId, document);
+      const view = await engine.plans.view(open.planId, document);
+      const checklist = await engine.plans.checklist(open.planId, document);
       const now = get().open;
       if (now?.planId === open.planId && now.history.present === document)
         set({ open: { ...now, view, checklist, viewPending: false } });
@@ -132,7 +131,7 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
 
     const written = async (outcome: PlanWriteOutcome): Promise<PlanRecord | null> => {
       if (!outcome.ok) {
-        set({ message: outcome.message });
+        set({ message: outcome.failure.message });
         return null;
       }
       onChanged(outcome.summary);
@@ -145,11 +144,11 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
       if (!open || !open.dirty) return;
       const document = open.history.present;
       set({ open: { ...open, saving: true } });
-      const outcome = await engine.savePlan(open.planId, document, open.revision);
+      const outcome = await engine.plans.save(open.planId, document, open.revision);
       const now = get().open;
       if (!now || now.planId !== open.planId) return;
       if (!outcome.ok) {
-        set({ open: { ...now, saving: false }, message: `The plan could not be saved: ${outcome.message}` });
+        set({ open: { ...now, saving: false }, message: `The plan could not be saved: ${outcome.failure.message}` });
         return;
       }
       onChanged(outcome.summary);
@@ -195,10 +194,10 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
       exporting: null,
       exported: null,
 
-      load: async () => set({ plans: await engine.listPlans() }),
+      load: async () => set({ plans: await engine.plans.list() }),
 
       create: async (name) => {
-        const plan = await written(await engine.createPlan(blankPlan(name.trim())));
+        const plan = await written(await engine.plans.create(blankPlan(name.trim())));
         if (plan) await get().openPlan(plan.planId);
       },
 
@@ -208,15 +207,15 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         if (!picked.value) return;
         const parsed = parsePlanJson(await picked.value.text());
         if (!parsed.ok) return set({ message: `${picked.value.name} is not a plan we can use: ${parsed.error}` });
-        const plan = await written(await engine.createPlan(parsed.value));
+        const plan = await written(await engine.plans.create(parsed.value));
         if (plan) await get().openPlan(plan.planId);
       },
 
       openPlan: async (planId) => {
         await flush();
-        const found = await engine.getPlan(planId);
+        const found = await engine.plans.get(planId);
         if (!found.ok) {
-          set({ message: found.error });
+          set({ message: found.failure.message });
           return;
         }
         set({
@@ -261,7 +260,7 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
 
       rename: async (planId, name) => {
         await flush();
-        const plan = await written(await engine.renamePlan(planId, name.trim()));
+        const plan = await written(await engine.plans.rename(planId, name.trim()));
         const open = get().open;
         // The name lives in the document too: the open copy follows without an undo step.
         if (plan && open?.planId === planId) {
@@ -282,11 +281,11 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
       },
 
       duplicate: async (planId) => {
-        await written(await engine.duplicatePlan(planId));
+        await written(await engine.plans.duplicate(planId));
       },
 
       archive: async (planId, archived) => {
-        await written(await engine.archivePlan(planId, archived));
+        await written(await engine.plans.archive(planId, archived));
       },
 
       remove: async (planId) => {
@@ -295,9 +294,9 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
           set({ open: null });
         }
         const name = get().plans?.find((p) => p.planId === planId)?.name ?? 'The plan';
-        const outcome = await engine.deletePlan(planId);
+        const outcome = await engine.plans.delete(planId);
         if (!outcome.ok) {
-          set({ message: outcome.message });
+          set({ message: outcome.failure.message });
           return;
         }
         onChanged(outcome.summary);
@@ -309,15 +308,15 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         const deleted = get().deleted;
         if (!deleted) return;
         set({ deleted: null });
-        await written(await engine.restorePlan(deleted.data));
+        await written(await engine.plans.restore(deleted.data));
       },
 
       acknowledge: async (checkId, reason, by) => {
         const open = get().open;
         if (!open) return false;
-        const outcome = await engine.acknowledgeCheck(open.planId, checkId, reason, by);
+        const outcome = await engine.plans.acknowledge(open.planId, checkId, reason, by);
         if (!outcome.ok) {
-          set({ message: outcome.message });
+          set({ message: outcome.failure.message });
           return false;
         }
         onChanged(outcome.summary);
@@ -328,8 +327,8 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
       withdraw: async (checkId) => {
         const open = get().open;
         if (!open) return;
-        const outcome = await engine.withdrawAcknowledgement(open.planId, checkId);
-        if (!outcome.ok) set({ message: outcome.message });
+        const outcome = await engine.plans.withdrawAcknowledgement(open.planId, checkId);
+        if (!outcome.ok) set({ message: outcome.failure.message });
         else {
           onChanged(outcome.summary);
           await refreshView();
@@ -345,17 +344,18 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         if (!picked.ok) return `The file could not be opened: ${picked.error}`;
         const file = picked.value?.[0];
         if (!file) return null;
-        const outcome = await engine.recordPilotSends(open.planId, file);
-        if (!outcome.ok) return [`${file.name}: ${outcome.message}`, ...outcome.problems].join('\n');
+        const outcome = await engine.pilot.recordSends(open.planId, file);
+        if (!outcome.ok)
+          return [`${file.name}: ${outcome.failure.message}`, ...(outcome.failure.problems ?? [])].join('\n');
         onChanged(outcome.summary);
         return [`${recordedSentence(outcome, file.name)} ${outcome.message}`, ...outcome.problems].join('\n');
       },
 
       pilotResults: async () => {
         const open = get().open;
-        if (!open) return { ok: false, error: 'No plan is open.' };
+        if (!open) return { ok: false, failure: { kind: 'results', message: 'No plan is open.' } };
         void refreshView();
-        return engine.pilotResults(open.planId);
+        return engine.pilot.results(open.planId);
       },
 
       exportPlan: async (kind, label) => {
@@ -364,17 +364,17 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         await flush();
         set({ exporting: { label, progress: null }, exported: null });
         try {
-          const file = await engine.exportPlan(
+          const exported = await engine.exports.plan(
             open.planId,
             kind === 'pdf' ? 'html' : kind,
             progressChannel((progress) => set({ exporting: { label, progress } })),
           );
-          if (!file.ok) {
-            set({ exported: `The export could not be made: ${file.error}` });
+          if (!exported.ok) {
+            set({ exported: `The export could not be made: ${exported.failure.message}` });
             return;
           }
-          if (kind === 'audience-csv') onChanged(await engine.summary());
-          const { fileName, mimeType, data } = file.value;
+          if (kind === 'audience-csv') onChanged(exported.summary);
+          const { fileName, mimeType, data } = exported.file;
           const saved =
             kind === 'pdf'
               ? await host.printToPdf(data, fileName.replace(/\.html$/, '.pdf'))
@@ -386,12 +386,12 @@ export function createPlansStore(engine: EngineClient, host: Host, { onChanged, 
         }
       },
 
-      loadBranding: () => engine.getBranding(),
+      loadBranding: () => engine.exports.branding(),
 
       saveBranding: async (branding) => {
-        const saved = await engine.setBranding(branding);
-        if (!saved.ok) return saved.error;
-        onChanged(await engine.summary());
+        const saved = await engine.exports.setBranding(branding);
+        if (!saved.ok) return saved.failure.message;
+        onChanged(saved.summary);
         return null;
       },
       flush,

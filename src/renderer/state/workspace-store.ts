@@ -82,7 +82,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
         if (!ref) return;
         const revision = get().summary?.revision ?? 0;
         set({ saveState: 'saving' });
-        const bytes = await engine.exportBytes();
+        const bytes = await engine.workspace.toBytes();
         const result = await host.saveWorkspace(ref, bytes);
         if (!result.ok) {
           set({ saveState: 'failed', saveError: result.error });
@@ -114,7 +114,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
 
     // Readiness is advice: failing to compute it must never stand in the way of opening or saving.
     const refreshReadiness = () =>
-      engine.readiness().then(
+      engine.workspace.readiness().then(
         (readiness) => set({ readiness }),
         (error: unknown) =>
           set({
@@ -139,9 +139,9 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
     };
 
     const openBytes = async (opened: OpenedWorkspace) => {
-      const result = await engine.openWorkspace(opened.bytes);
+      const result = await engine.workspace.open(opened.bytes);
       if (!result.ok) {
-        set({ openProblem: { ...result.error, ref: opened.ref, hasBackup: opened.hasBackup } });
+        set({ openProblem: { ...result.failure, ref: opened.ref, hasBackup: opened.hasBackup } });
         return;
       }
       await adopt(opened.ref, result.value, Boolean(opened.needsFirstSave));
@@ -155,7 +155,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
     const leaveCurrent = async () => {
       await settleAndSave();
       autosave.cancel();
-      await engine.closeWorkspace();
+      await engine.workspace.close();
       set({ ref: null, summary: null, readiness: null, saveState: 'saved' });
     };
 
@@ -172,7 +172,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
           const ref = unwrap(await host.chooseNewWorkspace(name));
           if (!ref) return;
           await leaveCurrent();
-          await adopt(ref, await engine.newWorkspace(ref.name), true);
+          await adopt(ref, await engine.workspace.create(ref.name), true);
         }),
 
       pickAndOpen: () =>
@@ -197,9 +197,9 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       openBackup: (problem) =>
         withBusy('Opening backup', async () => {
           const opened = unwrap(await host.openBackup(problem.ref));
-          const result = await engine.openWorkspace(opened.bytes);
+          const result = await engine.workspace.open(opened.bytes);
           if (!result.ok) {
-            set({ openProblem: { ...result.error, ref: problem.ref, hasBackup: false } });
+            set({ openProblem: { ...result.failure, ref: problem.ref, hasBackup: false } });
             return;
           }
           // The recovered copy goes to a new file: neither the damaged file nor its backup is overwritten.
@@ -213,7 +213,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
         withBusy('Building demo workspace', async () => {
           const ref = unwrap(await host.demoWorkspace(name));
           await leaveCurrent();
-          const summary = await engine.createDemo(
+          const summary = await engine.workspace.createDemo(
             industry,
             progressChannel((progress) => set({ busy: progress })),
           );
@@ -226,7 +226,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       },
 
       renameWorkspace: async (name) => {
-        const summary = await engine.renameWorkspace(name);
+        const summary = await engine.workspace.rename(name);
         const { ref } = get();
         // In the browser edition the workspace's name is all the file name there is.
         const renamedRef = ref && host.kind === 'browser' ? { ...ref, name: summary.name } : ref;
@@ -251,7 +251,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       saveCopy: async () => {
         const { summary } = get();
         if (!summary) return;
-        const bytes = await engine.exportBytes();
+        const bytes = await engine.workspace.toBytes();
         const result = await host.saveExport({
           suggestedName: `${summary.name}.xsell`,
           mimeType: 'application/vnd.sqlite3',

@@ -8,7 +8,7 @@ import {
 } from '../../../../core/export/report-format';
 import type { PilotResults as Results } from '../../../../core/results/result-types';
 import { criterionLabel } from '../../../../core/vocabulary';
-import type { Result } from '../../../../core/util/result';
+import type { Outcome } from '../../../../shared/engine-api';
 import { useImport, usePlans, useWorkspace } from '../../../state/store-context';
 
 /**
@@ -23,7 +23,7 @@ export function PilotResults() {
   const importOrders = useImport((s) => s.pickAndPreview);
   // Every committed change (an import, the sends) moves the revision on: the results follow it.
   const revision = useWorkspace((s) => s.summary?.revision);
-  const [results, setResults] = useState<Result<Results, string> | null>(null);
+  const [results, setResults] = useState<Outcome<{ value: Results }> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -62,7 +62,7 @@ export function PilotResults() {
         <ResultsView results={results.value} />
       ) : (
         <p className="muted" data-testid="pilot-results-missing">
-          {results.error}
+          {results.failure.message}
         </p>
       )}
     </section>

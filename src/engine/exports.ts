@@ -1,0 +1,27 @@
+import { getBranding, setBranding } from '../core/export/branding';
+import { exportPlan } from '../core/export/export-plan';
+import type { ExportsApi } from '../shared/engine-api';
+import { failed, throttled, wrote, type EngineContext } from './context';
+
+export function exportsApi(context: EngineContext): ExportsApi {
+  return {
+    plan: (planId, format, onProgress) =>
+      context.write((db) => {
+        const exported = exportPlan(db, planId, format, {
+          memo: context.dataMemo(db),
+          onProgress: throttled((done, total) =>
+            onProgress?.({ label: 'Writing the audience file', done, total, rows: done }),
+          ),
+        });
+        if (!exported.ok) return failed('export', exported.error);
+        // The workspace keeps the pilot's draw of an audience file it exports.
+        return wrote({ file: exported.value }, format === 'audience-csv');
+      }),
+    branding: () => context.read(getBranding),
+    setBranding: (branding) =>
+      context.write((db) => {
+        const saved = setBranding(db, branding);
+        return saved.ok ? wrote({ branding: saved.value }) : failed('branding', saved.error);
+      }),
+  };
+}

@@ -1,0 +1,65 @@
+import { addAcknowledgement, removeAcknowledgement } from '../core/plan/acknowledgements';
+import { CHECK_IDS } from '../core/plan/checklist';
+import { planChecklist } from '../core/plan/checklist-report';
+import type { PlanRecord } from '../core/plan/plan-document';
+import {
+  archivePlan,
+  createPlan,
+  deletePlan,
+  duplicatePlan,
+  getPlan,
+  listPlans,
+  otherActivePlans,
+  planAtRevision,
+  planRevisions,
+  renamePlan,
+  restorePlan,
+  savePlan,
+} from '../core/plan/plan-store';
+import { computePlanView } from '../core/plan/plan-view';
+import type { Result } from '../core/util/result';
+import type { PlansApi } from '../shared/engine-api';
+import { failed, outcomeOf, wrote, type EngineContext } from './context';
+
+export function plansApi(context: EngineContext): PlansApi {
+  return {
+    list: () => context.read(listPlans),
+    get: (planId) => context.read((db) => outcomeOf(getPlan(db, planId), 'plan')),
+    create: (document) => context.write((db) => planWritten(createPlan(db, document, new Date()))),
+    save: (planId, document, expectedRevision) =>
+      context.write((db) => {
+        const saved = savePlan(db, planId, document, new Date(), expectedRevision);
+        return saved.ok ? wrote({ plan: saved.value.plan }, saved.value.changed) : failed('plan', saved.error);
+      }),
+    rename: (planId, name) => context.write((db) => planWritten(renamePlan(db, planId, name, new Date()))),
+    duplicate: (planId, name) => context.write((db) => planWritten(duplicatePlan(db, planId, new Date(), name))),
+    archive: (planId, archived) => context.write((db) => planWritten(archivePlan(db, planId, archived, new Date()))),
+    delete: (planId) =>
+      context.write((db) => {
+        const deleted = deletePlan(db, planId);
+        return deleted.ok ? wrote({ deleted: deleted.value }) : failed('plan', deleted.error);
+      }),
+    restore: (deleted) => context.write((db) => planWritten(restorePlan(db, deleted))),
+    revisions: (planId) => context.read((db) => outcomeOf(planRevisions(db, planId), 'plan')),
+    atRevision: (planId, revision) => context.read((db) => outcomeOf(planAtRevision(db, planId, revision), 'plan')),
+    view: (planId, document) =>
+      context.read((db) => computePlanView(db, document, otherActivePlans(db, planId), context.dataMemo(db))),
+    checklist: (planId, document) =>
+      context.read((db) => planChecklist(db, planId, document, otherActivePlans(db, planId), context.dataMemo(db))),
+    acknowledge: (planId, checkId, reason, by) =>
+      context.write((db) => {
+        const added = addAcknowledgement(db, planId, { checkId, reason, by }, CHECK_IDS, new Date());
+        return added.ok ? wrote({ acknowledged: added.value }) : failed('acknowledgement', added.error);
+      }),
+    withdrawAcknowledgement: (planId, checkId) =>
+      context.write((db) => {
+        const removed = removeAcknowledgement(db, planId, checkId);
+        return removed.ok
+          ? wrote({ acknowledged: removed.value.acknowledgements }, removed.value.changed)
+          : failed('acknowledgement', removed.error);
+      }),
+  };
+}
+
+const planWritten = (written: Result<PlanRecord, string>) =>
+  written.ok ? wrote({ plan: written.value }) : failed('plan', written.error);

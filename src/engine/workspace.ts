@@ -1,0 +1,41 @@
+import { assessReadiness } from '../core/analysis/readiness';
+import { generateDemoWorkspace } from '../core/demo/generate-workspace';
+import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
+import { applyConnectionSettings } from '../core/store/sqlite';
+import type { WorkspaceApi } from '../shared/engine-api';
+import { failed, wrote, type EngineContext } from './context';
+
+export function workspaceApi(context: EngineContext): WorkspaceApi {
+  const { SQL } = context;
+  return {
+    create: (name) => context.exclusive(async () => context.replace(createWorkspaceDb(SQL, name))),
+    open: (bytes) =>
+      context.exclusive(async () => {
+        const opened = openWorkspaceBytes(SQL, bytes);
+        // An open failure already has the engine's failure shape.
+        return opened.ok ? { ok: true, value: context.replace(opened.value) } : { ok: false, failure: opened.error };
+      }),
+    createDemo: (industry, onProgress) =>
+      context.exclusive(async () => context.replace(generateDemoWorkspace(SQL, industry, { onProgress }))),
+    summary: () => context.read(() => context.summary()),
+    readiness: () => context.read(assessReadiness),
+    rename: async (name) => {
+      const renamed = await context.write((db) => {
+        const trimmed = name.trim();
+        if (!trimmed) return failed('workspace', 'A workspace needs a name.');
+        db.run("UPDATE meta SET value = ? WHERE key = 'name'", [trimmed]);
+        return wrote({});
+      });
+      // A nameless workspace is the caller's mistake, not an outcome to show.
+      if (!renamed.ok) throw new Error(renamed.failure.message);
+      return renamed.summary;
+    },
+    toBytes: () =>
+      context.read((db) => {
+        const bytes = db.export();
+        applyConnectionSettings(db);
+        return bytes;
+      }),
+    close: () => context.exclusive(async () => context.close()),
+  };
+}
