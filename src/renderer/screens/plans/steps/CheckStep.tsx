@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Acknowledgement } from '../../../../core/plan/acknowledgements';
 import type { CheckResult, CheckStatus } from '../../../../core/plan/checklist';
 import type { PlanStepId } from '../../../../core/plan/completeness';
-import { usePlans } from '../../../state/store-context';
+import { usePlanEditor } from '../../../state/store-context';
 import { ExportPanel } from './ExportPanel';
 import { PilotResults } from './PilotResults';
 
@@ -19,7 +19,7 @@ const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2 };
 
 /** Step 7: the pitfall checklist, run live on the plan, and the exports it unlocks. */
 export function CheckStep() {
-  const open = usePlans((s) => s.open)!;
+  const open = usePlanEditor((s) => s.open)!;
   const checklist = open.checklist;
   if (!checklist) return <p className="muted">Checking the plan…</p>;
   const acks = new Map(checklist.acknowledged.map((a) => [a.checkId, a]));
@@ -47,8 +47,8 @@ export function CheckStep() {
 }
 
 function CheckItem({ check, ack }: { check: CheckResult; ack: Acknowledgement | null }) {
-  const { goTo, acknowledge, withdraw } = usePlans((s) => s);
-  const approver = usePlans((s) => s.open?.history.present.approver ?? '');
+  const { goTo, acknowledge, withdraw } = usePlanEditor((s) => s);
+  const approver = usePlanEditor((s) => s.open?.history.present.approver ?? '');
   const [reason, setReason] = useState('');
   const [by, setBy] = useState(approver);
   const [accepting, setAccepting] = useState(false);

@@ -8,7 +8,7 @@ import {
 } from '../../../../core/export/report-format';
 import type { PilotResults as Results } from '../../../../core/results/result-types';
 import type { Result } from '../../../../core/util/result';
-import { useImport, usePlans, useWorkspace } from '../../../state/store-context';
+import { useImport, usePilot, usePlanEditor, useWorkspace } from '../../../state/store-context';
 
 /**
  * The pilot's results below the checklist: load the sends the pilot went out from (the audience
@@ -16,9 +16,9 @@ import { useImport, usePlans, useWorkspace } from '../../../state/store-context'
  * treatment against control, and the verdict.
  */
 export function PilotResults() {
-  const planId = usePlans((s) => s.open?.planId);
-  const recordPilotSends = usePlans((s) => s.recordPilotSends);
-  const pilotResults = usePlans((s) => s.pilotResults);
+  const planId = usePlanEditor((s) => s.open?.planId);
+  const recordPilotSends = usePilot((s) => s.recordPilotSends);
+  const pilotResults = usePilot((s) => s.pilotResults);
   const importOrders = useImport((s) => s.pickAndPreview);
   // Every committed change (an import, the sends) moves the revision on: the results follow it.
   const revision = useWorkspace((s) => s.summary?.revision);
