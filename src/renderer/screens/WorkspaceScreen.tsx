@@ -5,7 +5,7 @@ import { NameDialog } from '../components/NameDialog';
 import { WithHelp } from '../components/HelpPanel';
 import { INSIGHTS_HELP } from '../components/insights-help';
 import { ReadinessPanel } from '../components/ReadinessPanel';
-import { useImport, usePlans, useWorkspace } from '../state/store-context';
+import { useImport, usePlanEditor, useWorkspace } from '../state/store-context';
 import { AreaTabs, type WorkspaceArea } from './AreaTabs';
 import { ExercisesScreen } from './exercises/ExercisesScreen';
 import { ImportDialog } from './import/ImportDialog';
@@ -39,7 +39,7 @@ export function WorkspaceScreen() {
   const openDroppedFiles = useImport((s) => s.openFiles);
   const [renaming, setRenaming] = useState(false);
   const [area, setArea] = useState<WorkspaceArea>('data');
-  const openPlan = usePlans((s) => s.openPlan);
+  const openPlan = usePlanEditor((s) => s.openPlan);
   useDroppedFiles(openDroppedFiles);
   const isEmpty = Object.values(summary.counts).every((count) => count === 0);
 

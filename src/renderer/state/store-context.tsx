@@ -4,7 +4,10 @@ import type { Host } from '../../shared/host';
 import type { ExercisesActions, ExercisesState, ExercisesStore } from './exercises-store';
 import type { ImportActions, ImportState, ImportStore } from './import-store';
 import type { InsightsActions, InsightsState, InsightsStore } from './insights-store';
-import type { PlansActions, PlansState, PlansStore } from './plans-store';
+import type { PilotActions, PilotStore } from './pilot-store';
+import type { PlanEditorActions, PlanEditorState, PlanEditorStore } from './plan-editor-store';
+import type { PlanExportsActions, PlanExportsState, PlanExportsStore } from './plan-exports-store';
+import type { PlanListActions, PlanListState, PlanListStore } from './plan-list-store';
 import type { WorkspaceActions, WorkspaceState, WorkspaceStore } from './workspace-store';
 
 interface Services {
@@ -12,7 +15,10 @@ interface Services {
   store: WorkspaceStore;
   importStore: ImportStore;
   insightsStore: InsightsStore;
-  plansStore: PlansStore;
+  planListStore: PlanListStore;
+  planEditorStore: PlanEditorStore;
+  planExportsStore: PlanExportsStore;
+  pilotStore: PilotStore;
   exercisesStore: ExercisesStore;
 }
 
@@ -42,8 +48,20 @@ export function useInsights<T>(selector: (state: InsightsState & InsightsActions
   return useStore(useServices().insightsStore, selector);
 }
 
-export function usePlans<T>(selector: (state: PlansState & PlansActions) => T): T {
-  return useStore(useServices().plansStore, selector);
+export function usePlanList<T>(selector: (state: PlanListState & PlanListActions) => T): T {
+  return useStore(useServices().planListStore, selector);
+}
+
+export function usePlanEditor<T>(selector: (state: PlanEditorState & PlanEditorActions) => T): T {
+  return useStore(useServices().planEditorStore, selector);
+}
+
+export function usePlanExports<T>(selector: (state: PlanExportsState & PlanExportsActions) => T): T {
+  return useStore(useServices().planExportsStore, selector);
+}
+
+export function usePilot<T>(selector: (state: PilotActions) => T): T {
+  return useStore(useServices().pilotStore, selector);
 }
 
 export function useExercises<T>(selector: (state: ExercisesState & ExercisesActions) => T): T {

@@ -1,5 +1,5 @@
 import type { ExerciseView } from '../../../core/exercises/catalogue';
-import { useExercises, usePlans } from '../../state/store-context';
+import { useExercises, usePlanEditor, usePlanList } from '../../state/store-context';
 
 /** One exercise: its brief, the answer form (a pick, or the plan to fix), Check, Reset and the feedback. */
 export function ExerciseCard({
@@ -12,8 +12,9 @@ export function ExerciseCard({
   const answer = useExercises((s) => s.answers[exercise.id] ?? '');
   const busy = useExercises((s) => s.busy === exercise.id);
   const { pick, check, reset } = useExercises((s) => s);
-  const { flush, load: loadPlans, closePlan } = usePlans((s) => s);
-  const openPlanId = usePlans((s) => s.open?.planId ?? null);
+  const { load: loadPlans, closePlan } = usePlanList((s) => s);
+  const flush = usePlanEditor((s) => s.flush);
+  const openPlanId = usePlanEditor((s) => s.open?.planId ?? null);
   const { task } = exercise;
   const planId = task.kind === 'plan' ? task.planId : null;
   const canCheck = !busy && (task.kind === 'plan' ? planId !== null : answer !== '');

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { PlanSummary } from '../../../core/plan/plan-store';
 import { NameDialog } from '../../components/NameDialog';
-import { usePlans } from '../../state/store-context';
 import { MOMENT_TITLES, STRATEGY_TITLES } from '../../../core/vocabulary';
+import { usePlanEditor, usePlanList } from '../../state/store-context';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, {
@@ -15,7 +15,8 @@ const when = (iso: string) =>
 
 /** Every plan of the workspace with what can be done to it; archived plans are listed apart. */
 export function PlanList({ plans }: { plans: PlanSummary[] }) {
-  const { openPlan, duplicate, archive, remove, rename } = usePlans((s) => s);
+  const openPlan = usePlanEditor((s) => s.openPlan);
+  const { duplicate, archive, remove, rename } = usePlanList((s) => s);
   const [renaming, setRenaming] = useState<PlanSummary | null>(null);
   const active = plans.filter((p) => p.status === 'active');
   const archived = plans.filter((p) => p.status !== 'active');

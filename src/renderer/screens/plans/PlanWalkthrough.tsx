@@ -2,8 +2,8 @@ import { useEffect, type ComponentType } from 'react';
 import { stepTopics } from '../../../core/playbook/step-topics';
 import { PLAN_STEP_TITLES } from '../../../core/vocabulary';
 import { WithHelp } from '../../components/HelpPanel';
-import { PLAN_STEPS, type PlanStep } from '../../state/plans-store';
-import { usePlans } from '../../state/store-context';
+import { PLAN_STEPS, type PlanStep } from '../../state/plan-editor-store';
+import { usePlanEditor, usePlanList } from '../../state/store-context';
 import { ChannelsStep } from './steps/ChannelsStep';
 import { CheckStep } from './steps/CheckStep';
 import { MessagesStep } from './steps/MessagesStep';
@@ -46,8 +46,9 @@ const STEPS: Record<PlanStep, { why: string; Panel: ComponentType }> = {
 
 /** One plan, step by step: the steps in a row, the current one below, undo and redo across all of them. */
 export function PlanWalkthrough() {
-  const open = usePlans((s) => s.open)!;
-  const { closePlan, goTo, undo, redo } = usePlans((s) => s);
+  const open = usePlanEditor((s) => s.open)!;
+  const { goTo, undo, redo } = usePlanEditor((s) => s);
+  const closePlan = usePlanList((s) => s.closePlan);
   const document = open.history.present;
   const index = PLAN_STEPS.indexOf(open.step);
   const { Panel } = STEPS[open.step];
@@ -137,7 +138,7 @@ export function PlanWalkthrough() {
 
 /** What the step still needs, in a line above it. */
 function StepNeeds({ step }: { step: PlanStep }) {
-  const open = usePlans((s) => s.open)!;
+  const open = usePlanEditor((s) => s.open)!;
   const status = stepStatus(step, open.history.present, open.view, open.checklist);
   if (status.missing.length === 0) return <p className="step-needs done">Everything this step needs is in place.</p>;
   return (

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { NameDialog } from '../../components/NameDialog';
-import { usePlans } from '../../state/store-context';
+import { usePlanEditor, usePlanList } from '../../state/store-context';
 import { PlanList } from './PlanList';
 import { PlanWalkthrough } from './PlanWalkthrough';
 
 /** The Plans area: the workspace's plans, or the walk-through of the one that is open. */
 export function PlansScreen() {
-  const plans = usePlans((s) => s.plans);
-  const open = usePlans((s) => s.open);
-  const { load, create, createFromFile, undoDelete, dismissMessage } = usePlans((s) => s);
-  const deleted = usePlans((s) => s.deleted);
-  const message = usePlans((s) => s.message);
+  const plans = usePlanList((s) => s.plans);
+  const open = usePlanEditor((s) => s.open);
+  const { load, create, createFromFile, undoDelete, dismissMessage } = usePlanList((s) => s);
+  const deleted = usePlanList((s) => s.deleted);
+  const message = usePlanList((s) => s.message);
   const [naming, setNaming] = useState(false);
   useEffect(() => {
     if (plans === null) void load();

@@ -2,7 +2,7 @@ import { stepCompleteness, type StepState } from '../../../core/plan/completenes
 import type { ChecklistReport } from '../../../core/plan/checklist-report';
 import type { PlanView } from '../../../core/plan/plan-view';
 import type { PlanDocument } from '../../../core/plan/plan-document';
-import type { PlanStep } from '../../state/plans-store';
+import type { PlanStep } from '../../state/plan-editor-store';
 
 const STATE_LABELS: Record<StepState, string> = { done: 'complete', started: 'started', empty: 'not started' };
 

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { Branding } from '../../../../core/export/branding';
 import { Modal } from '../../../components/Modal';
-import { usePlans } from '../../../state/store-context';
+import { usePlanExports } from '../../../state/store-context';
 
 const LOGO_TYPES = 'image/png,image/svg+xml';
 
 /** The agency's name, logo and colour for the cover of every exported plan of this workspace. */
 export function BrandingDialog({ onClose }: { onClose: () => void }) {
-  const { loadBranding, saveBranding } = usePlans((s) => s);
+  const { loadBranding, saveBranding } = usePlanExports((s) => s);
   const [branding, setBranding] = useState<Branding | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {

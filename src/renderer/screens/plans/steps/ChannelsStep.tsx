@@ -1,9 +1,9 @@
 import type { PlanSchedule } from '../../../../core/plan/schedule';
 import { CHANNEL_IDS, type ChannelId, type PlanDocument } from '../../../../core/plan/plan-document';
 import { StackedBarChartFigure, type StackedSeries } from '../../../components/charts/StackedBarChartFigure';
-import { usePlans } from '../../../state/store-context';
 import { CHANNEL_GUIDE } from '../../../../core/playbook/glossary';
 import { CHANNEL_WORDS } from '../../../../core/vocabulary';
+import { usePlanEditor } from '../../../state/store-context';
 import { NumberField } from '../../../components/NumberField';
 
 type Channels = PlanDocument['channels'];
@@ -16,8 +16,8 @@ const hoursInWords = (hours: number) => (hours < 48 ? `${hours} hours` : `${Math
 
 /** Step 5: which channel fires when after the trigger, the rules that hold sends back, and the 30 days it adds up to. */
 export function ChannelsStep() {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
   const plan = open.history.present;
   const channels = plan.channels;
   const set = (field: string, change: Partial<Channels>) =>

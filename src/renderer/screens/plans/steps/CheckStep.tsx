@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Acknowledgement } from '../../../../core/plan/acknowledgements';
 import type { CheckResult, CheckStatus } from '../../../../core/plan/checklist';
 import { ACCEPTED_CHECK_WORDS, CHECK_STATUS_WORDS, PLAN_STEP_TITLES } from '../../../../core/vocabulary';
-import { usePlans } from '../../../state/store-context';
+import { usePlanEditor } from '../../../state/store-context';
 import { ExportPanel } from './ExportPanel';
 import { PilotResults } from './PilotResults';
 
@@ -10,7 +10,7 @@ const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2 };
 
 /** Step 7: the pitfall checklist, run live on the plan, and the exports it unlocks. */
 export function CheckStep() {
-  const open = usePlans((s) => s.open)!;
+  const open = usePlanEditor((s) => s.open)!;
   const checklist = open.checklist;
   if (!checklist) return <p className="muted">Checking the plan…</p>;
   const acks = new Map(checklist.acknowledged.map((a) => [a.checkId, a]));
@@ -38,8 +38,8 @@ export function CheckStep() {
 }
 
 function CheckItem({ check, ack }: { check: CheckResult; ack: Acknowledgement | null }) {
-  const { goTo, acknowledge, withdraw } = usePlans((s) => s);
-  const approver = usePlans((s) => s.open?.history.present.approver ?? '');
+  const { goTo, acknowledge, withdraw } = usePlanEditor((s) => s);
+  const approver = usePlanEditor((s) => s.open?.history.present.approver ?? '');
   const [reason, setReason] = useState('');
   const [by, setBy] = useState(approver);
   const [accepting, setAccepting] = useState(false);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { PlanExportKind } from '../../../state/plans-store';
-import { usePlans } from '../../../state/store-context';
+import type { PlanExportKind } from '../../../state/plan-exports-store';
+import { usePlanExports } from '../../../state/store-context';
 import { BrandingDialog } from './BrandingDialog';
 
 const EXPORTS: readonly { kind: PlanExportKind; label: string; what: string }[] = [
@@ -15,9 +15,9 @@ const EXPORTS: readonly { kind: PlanExportKind; label: string; what: string }[] 
 
 /** The exports of a plan; none while a check fails without an accepted reason. */
 export function ExportPanel({ blocked }: { blocked: boolean }) {
-  const exporting = usePlans((s) => s.exporting);
-  const exported = usePlans((s) => s.exported);
-  const exportPlan = usePlans((s) => s.exportPlan);
+  const exporting = usePlanExports((s) => s.exporting);
+  const exported = usePlanExports((s) => s.exported);
+  const exportPlan = usePlanExports((s) => s.exportPlan);
   const [branding, setBranding] = useState(false);
   const progress = exporting?.progress;
 

@@ -1,5 +1,5 @@
 import type { Drafts, ProductCard } from '../../../../core/plan/messages';
-import { usePlans } from '../../../state/store-context';
+import { usePlanEditor } from '../../../state/store-context';
 import { money } from '../../insights/format';
 import { CHANNEL_WORDS } from '../../../../core/vocabulary';
 
@@ -8,8 +8,8 @@ const customerName = (c: { id: string; firstName: string | null; lastName?: stri
 
 /** The drafts as one real customer of the audience would get them, with the tokens that could not be filled. */
 export function MessagePreview() {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
   const plan = open.history.present;
   const view = open.view;
   const preview = view?.preview ?? null;

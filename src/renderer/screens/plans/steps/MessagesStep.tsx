@@ -3,11 +3,11 @@ import { smsSegments } from '../../../../core/plan/sms-segments';
 import { TOKEN_NAMES, type TokenName } from '../../../../core/plan/tokens';
 import type { TestVariable } from '../../../../core/plan/variants';
 import { TEST_VARIABLES, type ChannelId, type PlanDocument } from '../../../../core/plan/plan-document';
-import type { PlansActions } from '../../../state/plans-store';
-import { usePlans } from '../../../state/store-context';
 import { CHANNEL_GUIDE } from '../../../../core/playbook/glossary';
 import { CHANNEL_WORDS, TEST_VARIABLE_TITLES } from '../../../../core/vocabulary';
 import { TEST_VARIABLE_HINTS } from './test-variable-hints';
+import type { PlanEditorActions } from '../../../state/plan-editor-store';
+import { usePlanEditor } from '../../../state/store-context';
 import { MessagePreview } from './MessagePreview';
 import { NumberField } from '../../../components/NumberField';
 
@@ -27,7 +27,7 @@ const TOKEN_HELP: Record<TokenName, string> = {
 };
 
 function patchChannel<C extends ChannelId>(
-  edit: PlansActions['edit'],
+  edit: PlanEditorActions['edit'],
   channel: C,
   field: string,
   change: Partial<Messages[C]>,
@@ -43,8 +43,8 @@ const smsText = (sms: Messages['sms']) => [sms.body, sms.optOutText].filter((t) 
 
 /** Step 4: the offer, a draft per channel with tokens, a live preview for a real customer, and the A/B test. */
 export function MessagesStep() {
-  const plan = usePlans((s) => s.open)!.history.present;
-  const edit = usePlans((s) => s.edit);
+  const plan = usePlanEditor((s) => s.open)!.history.present;
+  const edit = usePlanEditor((s) => s.edit);
   const target = useRef<{ element: TextElement; set: (text: string) => void } | null>(null);
   const [targetLabel, setTargetLabel] = useState<string | null>(null);
 
@@ -111,7 +111,7 @@ export function MessagesStep() {
   );
 }
 
-function OfferFields({ offer, edit }: { offer: PlanDocument['offer']; edit: PlansActions['edit'] }) {
+function OfferFields({ offer, edit }: { offer: PlanDocument['offer']; edit: PlanEditorActions['edit'] }) {
   const set = (field: string, change: Partial<PlanDocument['offer']>) =>
     edit(`offer.${field}`, (d) => ({ ...d, offer: { ...d.offer, ...change } }));
   const percent = offer.kind === 'percent';
@@ -170,7 +170,7 @@ function ChannelEditor<C extends ChannelId>({
   enabled,
   children,
 }: {
-  edit: PlansActions['edit'];
+  edit: PlanEditorActions['edit'];
   channel: C;
   enabled: boolean;
   children: ReactNode;
@@ -200,7 +200,7 @@ function EmailEditor({
   focus,
 }: {
   email: Messages['email'];
-  edit: PlansActions['edit'];
+  edit: PlanEditorActions['edit'];
   focus: TokenFocus;
 }) {
   const text = (field: 'subject' | 'preheader' | 'body' | 'callToAction') => {
@@ -272,7 +272,7 @@ function EmailEditor({
   );
 }
 
-function SmsEditor({ sms, edit, focus }: { sms: Messages['sms']; edit: PlansActions['edit']; focus: TokenFocus }) {
+function SmsEditor({ sms, edit, focus }: { sms: Messages['sms']; edit: PlanEditorActions['edit']; focus: TokenFocus }) {
   const setBody = (body: string) => patchChannel(edit, 'sms', 'body', { body });
   const count = smsSegments(smsText(sms));
   const over = count.segments > sms.maxSegments;
@@ -325,7 +325,7 @@ function SmsEditor({ sms, edit, focus }: { sms: Messages['sms']; edit: PlansActi
   );
 }
 
-function WebEditor({ web, edit, focus }: { web: Messages['web']; edit: PlansActions['edit']; focus: TokenFocus }) {
+function WebEditor({ web, edit, focus }: { web: Messages['web']; edit: PlanEditorActions['edit']; focus: TokenFocus }) {
   const setHeadline = (headline: string) => patchChannel(edit, 'web', 'headline', { headline });
   return (
     <ChannelEditor edit={edit} channel="web" enabled={web.enabled}>
@@ -366,7 +366,7 @@ function OutreachEditor({
   focus,
 }: {
   outreach: Messages['outreach'];
-  edit: PlansActions['edit'];
+  edit: PlanEditorActions['edit'];
   focus: TokenFocus;
 }) {
   const points = outreach.talkingPoints;
@@ -416,8 +416,8 @@ function OutreachEditor({
   );
 }
 
-function VariantTest({ test, edit }: { test: Messages['test']; edit: PlansActions['edit'] }) {
-  const view = usePlans((s) => s.open)!.view;
+function VariantTest({ test, edit }: { test: Messages['test']; edit: PlanEditorActions['edit'] }) {
+  const view = usePlanEditor((s) => s.open)!.view;
   const set = (field: string, change: Partial<Messages['test']>) =>
     edit(`messages.test.${field}`, (d) => ({
       ...d,

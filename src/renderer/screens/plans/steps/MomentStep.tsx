@@ -9,8 +9,8 @@ import type { PlanDocument, PlanMomentId } from '../../../../core/plan/plan-docu
 import { BarChartFigure } from '../../../components/charts/BarChartFigure';
 import type { Column } from '../../../components/table/columns';
 import { VirtualTable } from '../../../components/table/VirtualTable';
-import { usePlans } from '../../../state/store-context';
 import { STRATEGY_TITLES } from '../../../../core/vocabulary';
+import { usePlanEditor } from '../../../state/store-context';
 import { NumberField } from '../../../components/NumberField';
 
 const MOMENTS = Object.values(MOMENT_CATALOGUE);
@@ -64,8 +64,8 @@ function chooseMoment(plan: PlanDocument, moment: MomentDefinition): PlanDocumen
 
 /** Step 2: when the offer reaches the customer, from which day, and who that is in this workspace. */
 export function MomentStep() {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
   const plan = open.history.present;
   const view = open.view;
   const chosen = plan.moment.id === null ? null : MOMENT_CATALOGUE[plan.moment.id];
@@ -158,8 +158,8 @@ export function MomentStep() {
 
 /** The chosen moment's windows and thresholds, and the trigger in words. */
 function MomentSettings({ moment }: { moment: MomentDefinition }) {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
   const plan = open.history.present;
 
   const set = (setting: MomentSetting, value: number | null) =>
@@ -206,7 +206,7 @@ function MomentSettings({ moment }: { moment: MomentDefinition }) {
 
 /** Who is in the moment on the start date, a few of them by name, and how the audience moves over the following 30 days. */
 function Audience({ momentId }: { momentId: PlanMomentId }) {
-  const open = usePlans((s) => s.open)!;
+  const open = usePlanEditor((s) => s.open)!;
   const audience = open.view?.audience ?? null;
   const current = audience?.moment === momentId ? audience : null;
   const daily = useMemo(

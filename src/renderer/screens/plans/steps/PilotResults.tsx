@@ -9,7 +9,7 @@ import {
 import type { PilotResults as Results } from '../../../../core/results/result-types';
 import { criterionLabel } from '../../../../core/vocabulary';
 import type { Outcome } from '../../../../shared/engine-api';
-import { useImport, usePlans, useWorkspace } from '../../../state/store-context';
+import { useImport, usePilot, usePlanEditor, useWorkspace } from '../../../state/store-context';
 
 /**
  * The pilot's results below the checklist: load the sends the pilot went out from (the audience
@@ -17,9 +17,9 @@ import { useImport, usePlans, useWorkspace } from '../../../state/store-context'
  * treatment against control, and the verdict.
  */
 export function PilotResults() {
-  const planId = usePlans((s) => s.open?.planId);
-  const recordPilotSends = usePlans((s) => s.recordPilotSends);
-  const pilotResults = usePlans((s) => s.pilotResults);
+  const planId = usePlanEditor((s) => s.open?.planId);
+  const recordPilotSends = usePilot((s) => s.recordPilotSends);
+  const pilotResults = usePilot((s) => s.pilotResults);
   const importOrders = useImport((s) => s.pickAndPreview);
   // Every committed change (an import, the sends) moves the revision on: the results follow it.
   const revision = useWorkspace((s) => s.summary?.revision);

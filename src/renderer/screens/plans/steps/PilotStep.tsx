@@ -1,6 +1,6 @@
 import { checkDuration, type MetricBaseline } from '../../../../core/plan/pilot';
 import { METRIC_IDS, type MetricId, type PlanDocument } from '../../../../core/plan/plan-document';
-import { usePlans } from '../../../state/store-context';
+import { usePlanEditor } from '../../../state/store-context';
 import { days, money, percent } from '../../insights/format';
 import { TEST_VARIABLE_TITLES } from '../../../../core/vocabulary';
 import { NumberField } from '../../../components/NumberField';
@@ -27,9 +27,9 @@ const UNITS: Record<
 
 /** Step 6: a small pilot with a control group, sized to show a difference, and what would count as success. */
 export function PilotStep() {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
-  const goTo = usePlans((s) => s.goTo);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
+  const goTo = usePlanEditor((s) => s.goTo);
   const plan = open.history.present;
   const view = open.view;
   const pilot = plan.pilot;

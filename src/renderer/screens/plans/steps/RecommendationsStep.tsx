@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { reviewState } from '../../../../core/plan/recommendations';
 import type { PlanDocument, Recommendation, RecommendationEvidence } from '../../../../core/plan/plan-document';
 import { DECISION_LABELS, FLAG_WARNINGS, SOURCE_LABELS } from '../../../../core/vocabulary';
-import { usePlans } from '../../../state/store-context';
+import { usePlanEditor } from '../../../state/store-context';
 
 type ItemRef = Recommendation['recommended'];
 
@@ -51,8 +51,8 @@ const updateItem = (plan: PlanDocument, id: string, change: (item: Recommendatio
 
 /** Step 3: the products to recommend, proposed from the data, each decided by a person before any message may show it. */
 export function RecommendationsStep() {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
   const plan = open.history.present;
   const view = open.view;
   const items = plan.recommendations.items;
@@ -180,7 +180,7 @@ function Evidence({ evidence }: { evidence: RecommendationEvidence }) {
 
 /** An item of the plan with the reviewer's actions. */
 function PlanItem({ item, flaggedApproved }: { item: Recommendation; flaggedApproved: boolean }) {
-  const edit = usePlans((s) => s.edit);
+  const edit = usePlanEditor((s) => s.edit);
   const [replacing, setReplacing] = useState(false);
   const name = itemName(item);
   const change = (what: string, update: (i: Recommendation) => Recommendation) =>
@@ -257,8 +257,8 @@ function PlanItem({ item, flaggedApproved }: { item: Recommendation; flaggedAppr
  * evidence along; any other is a person's choice. Either way the item waits for a new decision.
  */
 function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => void }) {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
   const proposals = open.view?.proposals ?? [];
   const products = [...new Map(proposals.map((p) => [p.recommended.id, p.recommended])).values()].filter(
     (p) => p.id !== item.recommended.id,
@@ -341,7 +341,7 @@ function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => voi
 
 /** A product the data did not propose, added by a person: it carries no evidence, so it is flagged as such. */
 function AddByHand() {
-  const edit = usePlans((s) => s.edit);
+  const edit = usePlanEditor((s) => s.edit);
   const [anchorId, setAnchorId] = useState('');
   const [anchorLabel, setAnchorLabel] = useState('');
   const [productId, setProductId] = useState('');
@@ -397,8 +397,8 @@ function AddByHand() {
 
 /** Who reviewed the list, and the moment they signed it off. */
 function Reviewer({ unreviewed }: { unreviewed: number }) {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
   const { reviewedBy, reviewedAt, items } = open.history.present.recommendations;
   const ready = reviewedBy.trim() !== '' && items.length > 0 && unreviewed === 0;
 

@@ -1,11 +1,11 @@
 import type { StrategyId } from '../../../../core/plan/plan-document';
-import { usePlans } from '../../../state/store-context';
 import { STRATEGY_TITLES } from '../../../../core/vocabulary';
+import { usePlanEditor } from '../../../state/store-context';
 
 /** Step 1: what the plan should achieve and which strategy gets it there, with the app's advice from the data. */
 export function StrategyStep() {
-  const open = usePlans((s) => s.open)!;
-  const edit = usePlans((s) => s.edit);
+  const open = usePlanEditor((s) => s.open)!;
+  const edit = usePlanEditor((s) => s.edit);
   const plan = open.history.present;
   const view = open.view;
 
