@@ -33,6 +33,7 @@ import { CHECK_IDS } from '../core/plan/checklist';
 import { planChecklist } from '../core/plan/checklist-report';
 import { createMemo, type Memo } from '../core/plan/memo';
 import { computePlanView } from '../core/plan/plan-view';
+import { drawIsSettled } from '../core/results/exported-audience';
 import { measurePilot } from '../core/results/measure';
 import { loadPilotSends, recordPilotSends } from '../core/results/pilot-sends';
 import { readSendsFile, recordedSends } from '../core/results/sends-file';
@@ -109,8 +110,8 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
         const opened = openWorkspaceBytes(SQL, bytes);
         return opened.ok ? ok(replace(opened.value)) : fail(opened.error);
       }),
-    createDemo: (industry, onProgress) =>
-      exclusive(async () => replace(generateDemoWorkspace(SQL, industry, { onProgress }))),
+    createDemo: (industry, onProgress, size) =>
+      exclusive(async () => replace(generateDemoWorkspace(SQL, industry, { ...size, onProgress }))),
     summary: () => exclusive(async () => summarizeWorkspace(current(), revision)),
     readiness: () => exclusive(async () => assessReadiness(current())),
     renameWorkspace: (name) =>
@@ -153,7 +154,8 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
             onRejectedRow: (row) => rows.push(row),
           });
           rejected.headers = outcome.preview?.headers ?? [];
-          if (!outcome.ok) return { ok: false, failure: outcome.failure, report: outcome.report };
+          if (!outcome.ok)
+            return { ok: false, failure: outcome.failure, report: outcome.report, preview: outcome.preview };
           keepUndoOf(target, outcome.report.importId);
           analyses.dataChanged(target, outcome.report.kind);
           rememberImportMapping(target, outcome);
@@ -173,6 +175,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
       for (const row of rejected.rows) lines.push(csvLine([row.row, row.reason, row.message, ...row.cells]));
       return lines.join('');
     },
+    rejectedRows: async () => ({ headers: rejected.headers, rows: rejected.rows }),
     importHistory: () => exclusive(async () => importHistory(current())),
     undoLastImport: () =>
       exclusive(async (): Promise<UndoImportOutcome> => {
@@ -238,6 +241,7 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
     exportPlan: (planId, format, onProgress) =>
       exclusive(async () => {
         const db = current();
+        const keepsDraw = format === 'audience-csv' && !drawIsSettled(db, planId);
         let lastReport = 0;
         const exported = exportPlan(db, planId, format, {
           memo: dataMemo(db),
@@ -247,8 +251,8 @@ export function createEngine(SQL: SqlJsStatic): EngineApi {
             onProgress?.({ label: 'Writing the audience file', done, total, rows: done });
           },
         });
-        // The workspace keeps the pilot's draw of an audience file it exports.
-        if (exported.ok && format === 'audience-csv') revision++;
+        // The workspace keeps the pilot's draw of an audience file it exports, until sends are read against it.
+        if (exported.ok && keepsDraw) revision++;
         return exported;
       }),
     recordPilotSends: (planId, file) =>

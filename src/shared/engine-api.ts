@@ -7,6 +7,8 @@ import type { ImportHistoryEntry } from '../core/import/history';
 import type { MappingPreset } from '../core/import/presets';
 import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
+import type { RejectedRow } from '../core/import/validate';
+import type { DemoOptions } from '../core/demo/generate-workspace';
 import type { UndoneImport } from '../core/import/undo';
 import type { Branding } from '../core/export/branding';
 import type { ExerciseCheck } from '../core/exercises/exercise';
@@ -31,7 +33,8 @@ export interface EngineApi {
   newWorkspace(name: string): Promise<WorkspaceSummary>;
   /** Opens workspace bytes; the bytes are checked first and never written back by opening. */
   openWorkspace(bytes: Uint8Array): Promise<Result<WorkspaceSummary, OpenFailure>>;
-  createDemo(industry: Industry, onProgress?: ProgressListener): Promise<WorkspaceSummary>;
+  /** A demo workspace of the default size, or of the size given (the command line's benchmarks ask for others). */
+  createDemo(industry: Industry, onProgress?: ProgressListener, size?: DemoSize): Promise<WorkspaceSummary>;
   summary(): Promise<WorkspaceSummary>;
   /** For each strategy, whether the workspace holds the data it needs, and what would unlock it. */
   readiness(): Promise<Readiness>;
@@ -59,6 +62,8 @@ export interface EngineApi {
   cancelImport(): Promise<void>;
   /** The rows the last import rejected, as CSV text with their row numbers and reasons. */
   rejectedRowsCsv(): Promise<string>;
+  /** The rows the last import rejected, with the file's column names, for a caller that writes them its own way. */
+  rejectedRows(): Promise<RejectedRows>;
   /** Every import into the workspace, newest first, and which one can be undone. */
   importHistory(): Promise<ImportHistoryEntry[]>;
   /** Puts the workspace back as it was before the last import; fails with a message when there is none to undo. */
@@ -104,7 +109,8 @@ export interface EngineApi {
    * A saved plan as a file: the report (HTML or Markdown, printing the plan's checklist unless one is given),
    * the plan document, the audience or evidence CSV, or the pilot's calendar. Progress counts the
    * audience file's rows. Fails with a message when the plan lacks what the format needs. An
-   * audience file changes the workspace: it keeps the pilot's draw, for a send log read later.
+   * audience file changes the workspace (and moves the revision on) unless the pilot's sends are already
+   * recorded: it keeps the pilot's draw, for a send log read later.
    */
   exportPlan(
     planId: string,
@@ -129,6 +135,14 @@ export interface EngineApi {
   closeWorkspace(): Promise<void>;
 }
 
+export type DemoSize = Omit<DemoOptions, 'onProgress'>;
+
+export interface RejectedRows {
+  /** The file's column names, as its header row gives them; none for a file without one. */
+  headers: string[];
+  rows: RejectedRow[];
+}
+
 /** `preset` is null when no workspace is open, the file has no header row, or the preset is for another kind than the one asked for. */
 export type ImportPreviewWithPreset = ImportPreview & { preset: MappingPreset | null };
 
@@ -151,4 +165,5 @@ export type PlanDeleteOutcome =
 
 export type ImportRunOutcome =
   | { ok: true; report: ImportReport; summary: WorkspaceSummary }
-  | { ok: false; failure: ImportFailure; report: ImportReport | null };
+  /** `preview` is the import's first look at the file (its format, kind and mapping), when it got that far. */
+  | { ok: false; failure: ImportFailure; report: ImportReport | null; preview: ImportPreview | null };
