@@ -1,33 +1,62 @@
 import { readFile } from 'node:fs/promises';
-import { findPlanByName, getPlan, listPlans } from '../core/plan/plan-store';
-import { openWorkspaceBytes } from '../core/store/open-workspace';
-import type { Database } from '../core/store/sqlite';
+import { createEngine } from '../engine/engine';
+import { findPlanByName } from '../core/plan/plan-store';
 import type { PlanRecord } from '../core/plan/plan-document';
-import { EXIT, unreadableFile, type CliOutput } from './cli-support';
+import type { EngineApi } from '../shared/engine-api';
+import { writeFileAtomic } from '../node/atomic-write';
 import { loadSqlJs } from '../node/node-sqljs';
+import { EXIT, unreadableFile, type CliOutput } from './cli-support';
+
+/** A workspace file open in the engine the app uses: every command works on the file through it. */
+export interface WorkspaceFile {
+  engine: EngineApi;
+  path: string;
+  /** Writes the workspace back, whole or not at all, when the engine changed it since it was opened; true when it did. */
+  saveIfChanged(): Promise<boolean>;
+}
+
+export async function newEngine(): Promise<EngineApi> {
+  return createEngine(await loadSqlJs());
+}
+
+/** The file as an open workspace, from the engine's first revision on. */
+export async function workspaceFile(engine: EngineApi, path: string): Promise<WorkspaceFile> {
+  const opened = (await engine.workspace.summary()).revision;
+  return {
+    engine,
+    path,
+    async saveIfChanged() {
+      if ((await engine.workspace.summary()).revision === opened) return false;
+      await writeFileAtomic(path, await engine.workspace.toBytes());
+      return true;
+    },
+  };
+}
 
 /** The workspace a command works on, opened with every check; otherwise a sentence on what is wrong. */
-export async function openWorkspaceFile(path: string): Promise<Database | string> {
+export async function openWorkspaceFile(path: string): Promise<WorkspaceFile | string> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
     return unreadableFile(error);
   }
-  const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
-  if (opened.ok) return opened.value;
-  return [opened.error.message, opened.error.detail].filter(Boolean).join(' ');
+  const engine = await newEngine();
+  const opened = await engine.workspace.open(bytes);
+  if (opened.ok) return workspaceFile(engine, path);
+  return [opened.failure.message, opened.failure.detail].filter(Boolean).join(' ');
 }
 
 /** The plan with this name (case does not matter); otherwise a sentence naming the plans there are. */
-export function planNamed(db: Database, name: string, workspace: string): PlanRecord | string {
-  const summary = findPlanByName(db, name);
+export async function planNamed(engine: EngineApi, name: string, workspace: string): Promise<PlanRecord | string> {
+  const plans = await engine.plans.list();
+  const summary = findPlanByName(plans, name);
   if (!summary) {
-    const names = listPlans(db).map((p) => `“${p.name}”`);
+    const names = plans.map((p) => `“${p.name}”`);
     return `There is no plan named “${name}” in ${workspace}. ${names.length ? `Its plans: ${names.join(', ')}.` : 'It has no plans yet.'}`;
   }
-  const plan = getPlan(db, summary.planId);
-  return plan.ok ? plan.value : plan.error;
+  const plan = await engine.plans.get(summary.planId);
+  return plan.ok ? plan.value : plan.failure.message;
 }
 
 /**
@@ -37,17 +66,17 @@ export function planNamed(db: Database, name: string, workspace: string): PlanRe
 export async function withWorkspace(
   workspace: string,
   io: CliOutput,
-  work: (db: Database) => Promise<number>,
+  work: (file: WorkspaceFile) => Promise<number>,
 ): Promise<number> {
-  const db = await openWorkspaceFile(workspace);
-  if (typeof db === 'string') {
-    io.err(`Cannot open ${workspace}: ${db}`);
+  const file = await openWorkspaceFile(workspace);
+  if (typeof file === 'string') {
+    io.err(`Cannot open ${workspace}: ${file}`);
     return EXIT.badFile;
   }
   try {
-    return await work(db);
+    return await work(file);
   } finally {
-    db.close();
+    await file.engine.workspace.close();
   }
 }
 
@@ -56,14 +85,14 @@ export function withNamedPlan(
   workspace: string,
   name: string,
   io: CliOutput,
-  work: (db: Database, plan: PlanRecord) => Promise<number>,
+  work: (file: WorkspaceFile, plan: PlanRecord) => Promise<number>,
 ): Promise<number> {
-  return withWorkspace(workspace, io, async (db) => {
-    const plan = planNamed(db, name, workspace);
+  return withWorkspace(workspace, io, async (file) => {
+    const plan = await planNamed(file.engine, name, workspace);
     if (typeof plan === 'string') {
       io.err(plan);
       return EXIT.failed;
     }
-    return work(db, plan);
+    return work(file, plan);
   });
 }

@@ -3,7 +3,7 @@ import type { ImportFailure } from '../core/import/failure';
 import { importFile } from '../core/import/import-file';
 import { importHistory } from '../core/import/history';
 import { findPreset, rememberImportMapping } from '../core/import/presets';
-import { previewImport } from '../core/import/preview';
+import { previewImport, type ImportPreview } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
 import { blobSource, bytesSource, type ByteSource } from '../core/import/source';
 import { keepUndoOf, recordUndoImages, undoLastImport } from '../core/import/undo';
@@ -45,7 +45,7 @@ export function importsApi(context: EngineContext): ImportsApi {
             onRejectedRow: (row) => rows.push(row),
           });
           rejected.headers = outcome.preview?.headers ?? [];
-          if (!outcome.ok) return importFailed(outcome.failure, outcome.report);
+          if (!outcome.ok) return importFailed(outcome.failure, outcome.report, outcome.preview);
           keepUndoOf(target, outcome.report.importId);
           context.analyses.dataChanged(target, outcome.report.kind);
           rememberImportMapping(target, outcome);
@@ -64,6 +64,7 @@ export function importsApi(context: EngineContext): ImportsApi {
       for (const row of rejected.rows) lines.push(csvLine([row.row, row.reason, row.message, ...row.cells]));
       return lines.join('');
     },
+    rejectedRows: async () => ({ headers: rejected.headers, rows: rejected.rows }),
     history: () => context.read(importHistory),
     undoLast: () =>
       context.write((target) => {
@@ -75,10 +76,15 @@ export function importsApi(context: EngineContext): ImportsApi {
   };
 }
 
-const importFailed = ({ code, message, detail }: ImportFailure, report?: ImportReport | null) =>
+const importFailed = (
+  { code, message, detail }: ImportFailure,
+  report?: ImportReport | null,
+  preview?: ImportPreview | null,
+) =>
   failed(code, message, {
     ...(detail === undefined ? {} : { detail }),
     ...(report ? { report } : {}),
+    ...(preview ? { preview } : {}),
   });
 
 const sourceOf = (file: Blob | Uint8Array, name: string): ByteSource =>

@@ -15,8 +15,8 @@ export function workspaceApi(context: EngineContext): WorkspaceApi {
         // An open failure already has the engine's failure shape.
         return opened.ok ? { ok: true, value: context.replace(opened.value) } : { ok: false, failure: opened.error };
       }),
-    createDemo: (industry, onProgress) =>
-      context.exclusive(async () => context.replace(generateDemoWorkspace(SQL, industry, { onProgress }))),
+    createDemo: (industry, onProgress, size) =>
+      context.exclusive(async () => context.replace(generateDemoWorkspace(SQL, industry, { ...size, onProgress }))),
     summary: () => context.read(() => context.summary()),
     readiness: () => context.read(assessReadiness),
     rename: async (name) => {

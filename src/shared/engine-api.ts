@@ -8,6 +8,8 @@ import type { MappingPreset } from '../core/import/presets';
 import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
 import type { UndoneImport } from '../core/import/undo';
+import type { RejectedRow } from '../core/import/validate';
+import type { DemoOptions } from '../core/demo/generate-workspace';
 import type { Branding } from '../core/export/branding';
 import type { ExerciseCheck } from '../core/exercises/exercise';
 import type { ExerciseView } from '../core/exercises/catalogue';
@@ -40,7 +42,8 @@ export interface WorkspaceApi {
   create(name: string): Promise<WorkspaceSummary>;
   /** Opens workspace bytes; the bytes are checked first and never written back by opening. */
   open(bytes: Uint8Array): Promise<Outcome<{ value: WorkspaceSummary }, OpenFailureKind>>;
-  createDemo(industry: Industry, onProgress?: ProgressListener): Promise<WorkspaceSummary>;
+  /** A demo workspace of the default size, or of the size given (the command line's benchmarks ask for others). */
+  createDemo(industry: Industry, onProgress?: ProgressListener, size?: DemoSize): Promise<WorkspaceSummary>;
   summary(): Promise<WorkspaceSummary>;
   /** For each strategy, whether the workspace holds the data it needs, and what would unlock it. */
   readiness(): Promise<Readiness>;
@@ -74,6 +77,8 @@ export interface ImportsApi {
   cancel(): Promise<void>;
   /** The rows the last import rejected, as CSV text with their row numbers and reasons. */
   rejectedRowsCsv(): Promise<string>;
+  /** The rows the last import rejected, with the file's column names, for a caller that writes them its own way. */
+  rejectedRows(): Promise<RejectedRows>;
   /** Every import into the workspace, newest first, and which one can be undone. */
   history(): Promise<ImportHistoryEntry[]>;
   /** Puts the workspace back as it was before the last import; fails with a message when there is none to undo. */
@@ -128,7 +133,8 @@ export interface ExportsApi {
    * A saved plan as a file: the report (HTML or Markdown, printing the plan's checklist unless one is given),
    * the plan document, the audience or evidence CSV, or the pilot's calendar. Progress counts the
    * audience file's rows. Fails with a message when the plan lacks what the format needs. An
-   * audience file changes the workspace: it keeps the pilot's draw, for a send log read later.
+   * audience file changes the workspace (and moves the revision on) unless the pilot's sends are already
+   * recorded: it keeps the pilot's draw, for a send log read later.
    */
   plan(
     planId: string,
@@ -173,6 +179,8 @@ export interface EngineFailure<K extends string = FailureKind> {
   detail?: string;
   /** An import that stopped after reading its rows: what it read and rejected. */
   report?: ImportReport;
+  /** An import's first look at the file (its format, kind and mapping), when it got that far. */
+  preview?: ImportPreview;
   /** A sends file's problems, one line each. */
   problems?: string[];
 }
@@ -194,6 +202,14 @@ export type FailureKind =
   | 'branding'
   | 'exercise'
   | 'undo';
+
+export type DemoSize = Omit<DemoOptions, 'onProgress'>;
+
+export interface RejectedRows {
+  /** The file's column names, as its header row gives them; none for a file without one. */
+  headers: string[];
+  rows: RejectedRow[];
+}
 
 /** `preset` is null when no workspace is open, the file has no header row, or the preset is for another kind than the one asked for. */
 export type ImportPreviewWithPreset = ImportPreview & { preset: MappingPreset | null };

@@ -1,8 +1,8 @@
-import { analyseFamilies, type FamiliesResult } from '../../core/analysis/families';
-import { analyseMoments, type MomentParams, type MomentsResult } from '../../core/analysis/moments';
-import { analyseSequences, type SequenceParams, type SequencesResult } from '../../core/analysis/sequences';
-import { count, EXIT, UsageError, wholeNumber } from '../cli-support';
-import type { Analysis, OptionValues } from './analysis-flag';
+import type { FamiliesResult } from '../../core/analysis/families';
+import type { MomentParams, MomentsResult } from '../../core/analysis/moments';
+import type { SequenceParams, SequencesResult } from '../../core/analysis/sequences';
+import { count, UsageError, wholeNumber } from '../cli-support';
+import { runAnalysis, type Analysis, type OptionValues } from './analysis-flag';
 
 /** `analyze --sequences`, `--families` and `--moments`: what customers bought next, how families fill up, who is in which moment. */
 
@@ -28,7 +28,7 @@ export const sequencesAnalysis: Analysis = {
       limit: wholeNumber(text(values.limit), 'limit', 100, 1, 1_000_000),
       ...asOf(values),
     };
-    return (db, io, json) => print(io, json, analyseSequences(db, params), sequencesTable);
+    return (engine, io, json) => runAnalysis(engine, 'sequences', params, io, json, shown(json, sequencesTable));
   },
 };
 
@@ -45,7 +45,7 @@ export const familiesAnalysis: Analysis = {
       maxSets: wholeNumber(text(values['max-sets']), 'max-sets', 20, 1, 10_000),
       ...asOf(values),
     };
-    return (db, io, json) => print(io, json, analyseFamilies(db, params), familiesTable);
+    return (engine, io, json) => runAnalysis(engine, 'families', params, io, json, shown(json, familiesTable));
   },
 };
 
@@ -56,14 +56,14 @@ export const momentsAnalysis: Analysis = {
   --as-of DATE           the instant to look from (default: just after the latest order or event)`,
   prepare(values) {
     const params: MomentParams = asOf(values);
-    return (db, io, json) => print(io, json, analyseMoments(db, params), momentsTable);
+    return (engine, io, json) => runAnalysis(engine, 'moments', params, io, json, shown(json, momentsTable));
   },
 };
 
-function print<T>(io: { out: (text: string) => void }, json: boolean, result: T, table: (result: T) => string): number {
-  io.out(json ? JSON.stringify(result, null, 2) : table(result));
-  return EXIT.ok;
-}
+const shown =
+  <T>(json: boolean, table: (result: T) => string) =>
+  (result: T) =>
+    json ? JSON.stringify(result, null, 2) : table(result);
 
 const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 

@@ -1,20 +1,13 @@
-import { loadBaskets } from '../../core/analysis/combinations/baskets';
-import {
-  MAX_ITEMSET_LENGTH,
-  mineBaskets,
-  parameterProblem,
-  withProductNames,
-} from '../../core/analysis/combinations/mine';
-import {
-  CombinationsUnavailable,
-  type AssociationRule,
-  type BasketDefinition,
-  type CombinationsParameters,
-  type CombinationsResult,
-  type ItemLevel,
+import { MAX_ITEMSET_LENGTH, parameterProblem } from '../../core/analysis/combinations/mine';
+import type {
+  AssociationRule,
+  BasketDefinition,
+  CombinationsParameters,
+  CombinationsResult,
+  ItemLevel,
 } from '../../core/analysis/combinations/types';
-import { count, EXIT, UsageError, wholeNumber } from '../cli-support';
-import type { Analysis, OptionValues } from './analysis-flag';
+import { count, UsageError, wholeNumber } from '../cli-support';
+import { runAnalysis, type Analysis, type OptionValues } from './analysis-flag';
 
 /** `analyze --rules`: products (or categories) bought together, as association rules. */
 
@@ -46,25 +39,33 @@ export const rulesAnalysis: Analysis = {
   prepare(values) {
     const parameters = parseParameters(values);
     const top = values.top === undefined ? null : wholeNumber(String(values.top), 'top', 0, 1, 1_000_000);
-    return (db, io, json, openedIn) => {
-      try {
-        let started = performance.now();
-        const { source, baskets } = loadBaskets(db, parameters);
-        const basketsIn = (performance.now() - started) / 1000;
-        started = performance.now();
-        const mined = mineBaskets(baskets, source, parameters);
-        const miningIn = (performance.now() - started) / 1000;
-        const result = withProductNames(db, mined);
-        const timing = { openSeconds: openedIn, basketsSeconds: basketsIn, miningSeconds: miningIn };
-        if (json) io.out(JSON.stringify(asJson(result, top, timing), null, 2));
-        else io.out(asTable(result, top ?? DEFAULT_TOP));
-        return EXIT.ok;
-      } catch (error) {
-        if (!(error instanceof CombinationsUnavailable)) throw error;
-        if (json) io.out(JSON.stringify({ error: { kind: 'unavailable', message: error.message } }, null, 2));
-        else io.err(error.message);
-        return EXIT.failed;
-      }
+    return async (engine, io, json, openedIn) => {
+      const started = performance.now();
+      // The engine reports the mining's progress from its first pass on, once the baskets are read.
+      let miningStarted: number | null = null;
+      const markMining = () => {
+        miningStarted ??= performance.now();
+      };
+      return runAnalysis(
+        engine,
+        'combinations',
+        parameters,
+        io,
+        json,
+        (result, fromCache) => {
+          if (!json) return asTable(result, top ?? DEFAULT_TOP);
+          const ended = performance.now();
+          const mining = miningStarted ?? ended;
+          const timing = {
+            openSeconds: openedIn,
+            basketsSeconds: (mining - started) / 1000,
+            miningSeconds: (ended - mining) / 1000,
+            fromCache,
+          };
+          return JSON.stringify(asJson(result, top, timing), null, 2);
+        },
+        markMining,
+      );
     };
   },
 };
@@ -117,7 +118,7 @@ function parseConsequents(value: string | boolean | undefined): 'one' | 'any' {
   throw new UsageError(`--consequents must be one or any; got "${value}".`);
 }
 
-function asJson(result: CombinationsResult, top: number | null, timing: Record<string, number>) {
+function asJson(result: CombinationsResult, top: number | null, timing: Record<string, number | boolean>) {
   const rules = top === null ? result.rules : result.rules.slice(0, top);
   return {
     baskets: result.baskets,

@@ -1,22 +1,25 @@
 import { basename } from 'node:path';
-import { EXIT, parseCommandLine, UsageError, type Command } from '../cli-support';
-import { openWorkspaceFile } from '../workspace-file';
+import { FileWriteError } from '../../node/atomic-write';
+import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
+import { openWorkspaceFile, type WorkspaceFile } from '../workspace-file';
 import type { Analysis, OptionValues } from './analysis-flag';
 import { familiesAnalysis, momentsAnalysis, sequencesAnalysis } from './analyze-behaviour';
 import { rulesAnalysis } from './analyze-rules';
 
 /**
  * `analyze --workspace W.xsell --<analysis> [its options]`: runs one analysis over a workspace
- * (read-only) and prints it. Each analysis is one flag with options of its own: add further ones
- * to ANALYSES.
+ * and prints it, keeping the result in the workspace as the app does. Each analysis is one flag
+ * with options of its own: add further ones to ANALYSES.
  */
 
 const ANALYSES: readonly Analysis[] = [rulesAnalysis, sequencesAnalysis, familiesAnalysis, momentsAnalysis];
 
 const USAGE = `Usage: npm run cli -- analyze --workspace W.xsell --ANALYSIS [options] [--json]
 
-Runs one analysis over a workspace and prints it; the workspace is never changed. Exit code 1
-when the workspace lacks the data the analysis needs, 2 when W is not a usable workspace.
+Runs one analysis over a workspace and prints it. As in the app, the result is kept in the
+workspace, which answers the same analysis from it until the data it read changes; the workspace
+data itself is never changed. Exit code 1 when the workspace lacks the data the analysis needs,
+2 when W is not a usable workspace.
 
   --workspace W.xsell    the workspace to analyse
   --json                 print one JSON object instead of text
@@ -52,9 +55,21 @@ export const analyzeCommand: Command = {
       return EXIT.badFile;
     }
     try {
-      return run(opened, io, json, (performance.now() - started) / 1000);
+      const code = await run(opened.engine, io, json, (performance.now() - started) / 1000);
+      await keepResult(opened, io);
+      return code;
     } finally {
-      opened.close();
+      await opened.engine.workspace.close();
     }
   },
 };
+
+/** Saves the result the engine kept in the workspace; a file that cannot be written costs only the keeping. */
+async function keepResult(file: WorkspaceFile, io: CliOutput): Promise<void> {
+  try {
+    await file.saveIfChanged();
+  } catch (error) {
+    if (!(error instanceof FileWriteError)) throw error;
+    io.err(`The result was not kept in ${basename(file.path)}: ${error.message}`);
+  }
+}

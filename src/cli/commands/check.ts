@@ -1,5 +1,4 @@
-import { planChecklist, type ChecklistReport } from '../../core/plan/checklist-report';
-import { otherActivePlans } from '../../core/plan/plan-store';
+import type { ChecklistReport } from '../../core/plan/checklist-report';
 import type { PlanRecord } from '../../core/plan/plan-document';
 import { EXIT, parseCommandLine, required, type CliOutput, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
@@ -34,8 +33,8 @@ export const checkCommand: Command = {
     const workspace = required(values.workspace, 'workspace');
     const name = required(values.plan, 'plan');
 
-    return withNamedPlan(workspace, name, io, async (db, plan) => {
-      const report = planChecklist(db, plan.planId, plan.document, otherActivePlans(db, plan.planId));
+    return withNamedPlan(workspace, name, io, async ({ engine }, plan) => {
+      const report = await engine.plans.checklist(plan.planId, plan.document);
       if (values.json) {
         const { checks, acknowledged, blocked } = report;
         io.out(

@@ -1,6 +1,4 @@
-import { generateDemoWorkspace } from '../../core/demo';
 import { DEFAULT_CUSTOMERS, DEFAULT_SEED, LINES_PER_CUSTOMER } from '../../core/demo';
-import { queryValue } from '../../core/store/sqlite';
 import { writeFileAtomic } from '../../node/atomic-write';
 import {
   count,
@@ -13,7 +11,7 @@ import {
   wholeNumber,
   type Command,
 } from '../cli-support';
-import { loadSqlJs } from '../../node/node-sqljs';
+import { newEngine } from '../workspace-file';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -44,16 +42,13 @@ and the pattern of one cross-sell strategy planted in them.
     const orderLines = wholeNumber(values['order-lines'], 'order-lines', customers * LINES_PER_CUSTOMER, 1, 20_000_000);
 
     const started = performance.now();
-    const db = generateDemoWorkspace(await loadSqlJs(), chosen, { seed, customers, orderLines });
-    const rows = (table: string) => count(Number(queryValue(db, `SELECT count(*) FROM ${table}`)));
-    const summary = `${rows('customers')} customers, ${rows('orders')} orders, ${rows('order_lines')} order lines, ${rows('events')} events`;
-    const name = String(queryValue(db, "SELECT value FROM meta WHERE key = 'name'"));
-    const bytes = db.export();
-    db.close();
+    const engine = await newEngine();
+    const { name, counts } = await engine.workspace.createDemo(chosen, undefined, { seed, customers, orderLines });
+    const bytes = await engine.workspace.toBytes();
+    await engine.workspace.close();
     await writeFileAtomic(out, bytes);
-    io.out(
-      `Wrote ${name} to ${out}: ${summary} (${megabytes(bytes.length)}) in ${seconds(performance.now() - started)}.`,
-    );
+    const rows = `${count(counts.customers)} customers, ${count(counts.orders)} orders, ${count(counts.order_lines)} order lines, ${count(counts.events)} events`;
+    io.out(`Wrote ${name} to ${out}: ${rows} (${megabytes(bytes.length)}) in ${seconds(performance.now() - started)}.`);
     return EXIT.ok;
   },
 };

@@ -1,5 +1,4 @@
-import { EXPORT_FORMATS, exportPlan, isExportFormat } from '../../core/export/export-plan';
-import { drawIsSettled } from '../../core/results/exported-audience';
+import { EXPORT_FORMATS, isExportFormat } from '../../core/export/export-plan';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT, parseCommandLine, required, UsageError, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
@@ -45,23 +44,23 @@ export const exportCommand: Command = {
     if (!isExportFormat(format))
       throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
 
-    return withNamedPlan(workspace, name, io, async (db, plan) => {
-      const settled = format === 'audience-csv' && drawIsSettled(db, plan.planId);
-      const exported = exportPlan(db, plan.planId, format);
+    return withNamedPlan(workspace, name, io, async (file, plan) => {
+      const exported = await file.engine.exports.plan(plan.planId, format);
       if (!exported.ok) {
-        io.err(exported.error);
+        io.err(exported.failure.message);
         return EXIT.failed;
       }
-      await writeFileAtomic(out, new TextEncoder().encode(exported.value.data));
+      await writeFileAtomic(out, new TextEncoder().encode(exported.file.data));
       io.out(`Wrote the plan “${plan.document.name}” as ${format} to ${out}.`);
-      if (settled) {
-        io.out(
-          `The pilot's sends are already recorded, so ${workspace} keeps the draw they were read against, not this file's.`,
-        );
-      } else if (format === 'audience-csv') {
-        await writeFileAtomic(workspace, db.export());
+      if (format !== 'audience-csv') return EXIT.ok;
+      // The engine changes the workspace only to keep the draw, which it does until sends are read against one.
+      if (await file.saveIfChanged()) {
         io.out(
           `${workspace} keeps the pilot's draw, to compare an email tool's send log with this control group later.`,
+        );
+      } else {
+        io.out(
+          `The pilot's sends are already recorded, so ${workspace} keeps the draw they were read against, not this file's.`,
         );
       }
       return EXIT.ok;

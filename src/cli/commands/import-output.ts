@@ -1,22 +1,21 @@
 import { basename } from 'node:path';
 import { csvLine } from '../../core/export/csv-cell';
-import type { FileImportOutcome } from '../../core/import/import-file';
 import { KIND_LABELS, type ImportKind } from '../../core/import/kinds';
-import type { ImportOutcome, ImportReport } from '../../core/import/report';
+import type { ImportReport } from '../../core/import/report';
 import { noTableCounts, type TableCounts } from '../../core/import/sink';
-import type { RejectedRow } from '../../core/import/validate';
+import type { ImportRunOutcome, RejectedRows } from '../../shared/engine-api';
 import type { CliOutput } from '../cli-support';
 
 /** What the import command prints: one JSON object, or a few plain lines per file. */
 
 export interface FileResult {
   file: string;
-  outcome: FileImportOutcome;
-  rejectedRows: RejectedRow[];
+  outcome: ImportRunOutcome;
+  rejected: RejectedRows;
 }
 
 type Summary = Record<string, unknown> & { ok: boolean };
-type Failed = Extract<ImportOutcome, { ok: false }> & Pick<FileImportOutcome, 'preview'>;
+type Failed = Extract<ImportRunOutcome, { ok: false }>;
 
 function fileSummary(file: string, r: ImportReport): Record<string, unknown> {
   return {
@@ -58,11 +57,11 @@ export function successSummary(workspace: string, results: FileResult[]): Summar
 }
 
 export function failureSummary(file: string, outcome: Failed): Summary {
-  const preview = outcome.preview;
+  const { kind, message, detail, report, preview } = outcome.failure;
   return {
     ok: false,
     file,
-    error: outcome.failure,
+    error: { code: kind, message, ...(detail === undefined ? {} : { detail }) },
     ...(preview
       ? {
           encoding: preview.format.encoding,
@@ -71,7 +70,7 @@ export function failureSummary(file: string, outcome: Failed): Summary {
           mapping: preview.mapping,
         }
       : {}),
-    ...(outcome.report ? fileSummary(file, outcome.report) : {}),
+    ...(report ? fileSummary(file, report) : {}),
   };
 }
 
@@ -121,14 +120,14 @@ function describeFile(file: Record<string, unknown>): string {
 
 /** The rejected rows with their row numbers and reasons, under the file's own column names. */
 export function rejectedCsv(results: FileResult[]): string {
-  const headers = results.map((r) => r.outcome.preview?.headers ?? []);
+  const headers = results.map((r) => r.rejected.headers);
   const sameColumns = headers.every((h) => h.join('\u0000') === headers[0]?.join('\u0000'));
-  const width = Math.max(0, ...results.flatMap((r) => r.rejectedRows.map((row) => row.cells.length)));
+  const width = Math.max(0, ...results.flatMap((r) => r.rejected.rows.map((row) => row.cells.length)));
   const named = sameColumns ? (headers[0] ?? []) : [];
   const columns = Array.from({ length: Math.max(width, named.length) }, (_, i) => named[i] ?? `Column ${i + 1}`);
   let text = csvLine(['file', 'row', 'reason', 'message', ...columns]);
-  for (const { file, rejectedRows } of results) {
-    for (const row of rejectedRows) text += csvLine([basename(file), row.row, row.reason, row.message, ...row.cells]);
+  for (const { file, rejected } of results) {
+    for (const row of rejected.rows) text += csvLine([basename(file), row.row, row.reason, row.message, ...row.cells]);
   }
   return text;
 }

@@ -1,21 +1,16 @@
+import { openAsBlob } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { importFailure } from '../../core/import/failure';
-import { importFile, type ImportChoices } from '../../core/import/import-file';
+import type { ImportChoices } from '../../core/import/import-file';
 import { isImportKind, type ImportKind } from '../../core/import/kinds';
 import { importMappingSchema, type ImportMapping } from '../../core/import/mapping';
-import { rememberImportMapping } from '../../core/import/presets';
 import { IMPORT_MODES, type ImportMode } from '../../core/import/sink';
 import type { Delimiter } from '../../core/import/sniff';
-import type { RejectedRow } from '../../core/import/validate';
 import type { DayMonthOrder } from '../../core/import/values';
-import { createWorkspaceDb, openWorkspaceBytes } from '../../core/store/open-workspace';
-import type { Database } from '../../core/store/sqlite';
-import { writeFileAtomic } from '../../node/atomic-write';
+import type { EngineApi } from '../../shared/engine-api';
 import { EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
-import { openFileSource } from '../../node/file-source';
+import { newEngine, openWorkspaceFile, workspaceFile, type WorkspaceFile } from '../workspace-file';
 import { failureSummary, rejectedCsv, report, successSummary, type FileResult } from './import-output';
-import { loadSqlJs } from '../../node/node-sqljs';
 
 /**
  * `import FILE... --workspace W.xsell`: imports CSV files into a workspace, creating it when
@@ -72,17 +67,16 @@ interface ImportArgs {
 
 async function importFiles(argv: string[], io: CliOutput): Promise<number> {
   const args = await parseImportArgs(argv);
-  const SQL = await loadSqlJs();
-  const opened = await openOrCreate(args.workspace, SQL);
+  const opened = await openOrCreate(args.workspace);
   if (typeof opened === 'string') {
     report(io, args.json, { ok: false, error: { code: 'not_a_workspace', message: opened } });
     return EXIT.badFile;
   }
-  const db = opened;
+  const { engine } = opened;
   try {
     const results: FileResult[] = [];
     for (const file of args.files) {
-      const result = await importOne(db, file, args.choices);
+      const result = await importOne(engine, file, args.choices);
       results.push(result);
       if (!result.outcome.ok) break;
     }
@@ -92,11 +86,11 @@ async function importFiles(argv: string[], io: CliOutput): Promise<number> {
       report(io, args.json, failureSummary(last.file, last.outcome));
       return EXIT.failed;
     }
-    await writeFileAtomic(args.workspace, db.export());
+    await opened.saveIfChanged();
     report(io, args.json, successSummary(args.workspace, results));
     return EXIT.ok;
   } finally {
-    db.close();
+    await engine.workspace.close();
   }
 }
 
@@ -193,35 +187,31 @@ async function readMapping(path: string): Promise<ImportMapping> {
   return parsed.data;
 }
 
-async function openOrCreate(path: string, SQL: Awaited<ReturnType<typeof loadSqlJs>>): Promise<Database | string> {
+/** The workspace to import into, or a new one named after the file when there is none yet. */
+async function openOrCreate(path: string): Promise<WorkspaceFile | string> {
   const exists = await access(path).then(
     () => true,
     () => false,
   );
-  if (!exists) return createWorkspaceDb(SQL, basename(path, extname(path)));
-  const opened = openWorkspaceBytes(SQL, await readFile(path));
-  if (opened.ok) return opened.value;
-  return `${opened.error.message}${opened.error.detail ? ` ${opened.error.detail}` : ''}`;
+  if (exists) return openWorkspaceFile(path);
+  const engine = await newEngine();
+  await engine.workspace.create(basename(path, extname(path)));
+  return workspaceFile(engine, path);
 }
 
-async function importOne(db: Database, file: string, choices: ImportChoices): Promise<FileResult> {
-  const rejectedRows: RejectedRow[] = [];
-  let opened;
+/** One file through the engine's import, read from disk range by range. */
+async function importOne(engine: EngineApi, file: string, choices: ImportChoices): Promise<FileResult> {
+  let blob: Blob;
   try {
-    opened = await openFileSource(file);
+    blob = await openAsBlob(file);
   } catch (error) {
     const message = `Could not read ${file}: ${unreadableFile(error)}`;
     return {
       file,
-      rejectedRows,
-      outcome: { ok: false, failure: importFailure('cannot_read', message), report: null, preview: null },
+      outcome: { ok: false, failure: { kind: 'cannot_read', message } },
+      rejected: { headers: [], rows: [] },
     };
   }
-  try {
-    const outcome = await importFile(db, opened.source, choices, { onRejectedRow: (row) => rejectedRows.push(row) });
-    rememberImportMapping(db, outcome);
-    return { file, outcome, rejectedRows };
-  } finally {
-    await opened.close();
-  }
+  const outcome = await engine.imports.run(blob, basename(file), choices);
+  return { file, outcome, rejected: await engine.imports.rejectedRows() };
 }

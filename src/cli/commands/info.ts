@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { demoWorkspace } from '../../core/demo/demo-workspaces';
-import { openWorkspaceBytes } from '../../core/store/open-workspace';
-import { summarizeWorkspace } from '../../core/store/workspace-summary';
 import { TABLES, type OpenFailure } from '../../core/store/workspace-types';
 import {
   count,
@@ -13,7 +11,7 @@ import {
   type CliOutput,
   type Command,
 } from '../cli-support';
-import { loadSqlJs } from '../../node/node-sqljs';
+import { newEngine } from '../workspace-file';
 
 /** Where SQLite keeps PRAGMA user_version in a file's header: the version the file itself is at. */
 const USER_VERSION_OFFSET = 60;
@@ -46,13 +44,13 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
     } catch (error) {
       return report(io, json, path, unreadable(error));
     }
-    const opened = openWorkspaceBytes(await loadSqlJs(), bytes);
-    if (!opened.ok) return report(io, json, path, opened.error);
+    const engine = await newEngine();
+    const opened = await engine.workspace.open(bytes);
+    if (!opened.ok) return report(io, json, path, opened.failure);
+    await engine.workspace.close();
 
-    const summary = summarizeWorkspace(opened.value, 0);
-    opened.value.close();
     const schemaVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(USER_VERSION_OFFSET);
-    const { name, counts, orderDateRange, demo } = summary;
+    const { name, counts, orderDateRange, demo } = opened.value;
     if (json) {
       io.out(JSON.stringify({ name, schemaVersion, demo, counts, orderDateRange }, null, 2));
       return EXIT.ok;

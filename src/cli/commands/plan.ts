@@ -1,19 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { momentAudience, type MomentAudienceView } from '../../core/plan/moment-catalogue';
+import type { MomentAudienceView } from '../../core/plan/moment-catalogue';
 import { exportedPlanJson, parsePlanDocument } from '../../core/plan/plan-documents';
-import {
-  createPlan,
-  findPlanByName,
-  listPlans,
-  otherActivePlans,
-  savePlan,
-  type PlanSummary,
-} from '../../core/plan/plan-store';
-import { planSchedule, type PlanSchedule } from '../../core/plan/schedule';
-import type { Database } from '../../core/store/sqlite';
+import { findPlanByName, type PlanSummary } from '../../core/plan/plan-store';
+import type { PlanSchedule } from '../../core/plan/schedule';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { CHANNEL_IDS, type PlanDocument, type PlanRecord } from '../../core/plan/plan-document';
-import { ok, type Result } from '../../core/util/result';
+import type { EngineApi } from '../../shared/engine-api';
 import {
   EXIT,
   parseCommandLine,
@@ -23,7 +15,7 @@ import {
   type CliOutput,
   type Command,
 } from '../cli-support';
-import { planNamed, withWorkspace } from '../workspace-file';
+import { planNamed, withWorkspace, type WorkspaceFile } from '../workspace-file';
 
 /**
  * `plan --workspace W.xsell ...`: creates or updates a plan from a plan document, lists the plans,
@@ -89,15 +81,15 @@ export const planCommand: Command = {
       document = values.name === undefined ? read.document : { ...read.document, name: values.name };
     }
 
-    return withWorkspace(workspace, io, async (db) => {
-      if (document) return applyPlan(db, workspace, document, json, io);
-      if (mode === 'list') return printList(db, workspace, json, io);
-      const found = planNamed(db, values.show ?? values.export ?? '', workspace);
+    return withWorkspace(workspace, io, async (file) => {
+      if (document) return applyPlan(file, document, json, io);
+      if (mode === 'list') return printList(file.engine, workspace, json, io);
+      const found = await planNamed(file.engine, values.show ?? values.export ?? '', workspace);
       if (typeof found === 'string') {
         io.err(found);
         return EXIT.failed;
       }
-      if (mode === 'show') return showPlan(db, found, json, io);
+      if (mode === 'show') return showPlan(file.engine, found, json, io);
       const out = required(values.out, 'out');
       await writeFileAtomic(out, new TextEncoder().encode(exportedPlanJson(found.document)));
       io.out(`Wrote the plan “${found.document.name}” (revision ${found.revision}) to ${out}.`);
@@ -131,23 +123,19 @@ async function readPlanFile(path: string): Promise<ReadPlan> {
 }
 
 /** Updates the active plan with the document's name, or creates one; the workspace file is written once, whole. */
-async function applyPlan(
-  db: Database,
-  workspace: string,
-  document: PlanDocument,
-  json: boolean,
-  io: CliOutput,
-): Promise<number> {
-  const existing = findPlanByName(db, document.name);
+async function applyPlan(file: WorkspaceFile, document: PlanDocument, json: boolean, io: CliOutput): Promise<number> {
+  const { engine, path: workspace } = file;
+  const existing = findPlanByName(await engine.plans.list(), document.name);
   const updating = existing?.status === 'active';
-  const now = new Date();
-  const written = updating ? savePlan(db, existing.planId, document, now) : asWrite(createPlan(db, document, now));
+  const written = updating
+    ? await engine.plans.save(existing.planId, document, existing.revision)
+    : await engine.plans.create(document);
   if (!written.ok) {
-    io.err(written.error);
+    io.err(written.failure.message);
     return EXIT.failed;
   }
-  const { plan, changed } = written.value;
-  if (changed) await writeFileAtomic(workspace, db.export());
+  const { plan } = written;
+  const changed = await file.saveIfChanged();
   const action = !changed ? 'unchanged' : updating ? 'updated' : 'created';
   if (json) {
     io.out(JSON.stringify({ action, planId: plan.planId, name: plan.document.name, revision: plan.revision }, null, 2));
@@ -158,11 +146,8 @@ async function applyPlan(
   return EXIT.ok;
 }
 
-const asWrite = (made: Result<PlanRecord, string>): Result<{ plan: PlanRecord; changed: boolean }, string> =>
-  made.ok ? ok({ plan: made.value, changed: true }) : made;
-
-function printList(db: Database, workspace: string, json: boolean, io: CliOutput): number {
-  const plans = listPlans(db);
+async function printList(engine: EngineApi, workspace: string, json: boolean, io: CliOutput): Promise<number> {
+  const plans = await engine.plans.list();
   if (json) {
     io.out(JSON.stringify(plans, null, 2));
     return EXIT.ok;
@@ -186,9 +171,8 @@ function printList(db: Database, workspace: string, json: boolean, io: CliOutput
 
 const stepsOf = (p: PlanSummary) => `${p.strategyId ?? 'no strategy yet'}, ${p.momentId ?? 'no moment yet'}`;
 
-function showPlan(db: Database, plan: PlanRecord, json: boolean, io: CliOutput): number {
-  const audience = momentAudience(db, plan.document);
-  const schedule = planSchedule(db, plan.document, otherActivePlans(db, plan.planId));
+async function showPlan(engine: EngineApi, plan: PlanRecord, json: boolean, io: CliOutput): Promise<number> {
+  const { audience, schedule } = await engine.plans.view(plan.planId, plan.document);
   if (json) {
     io.out(
       JSON.stringify(

@@ -1,12 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeTextFile } from '../../core/import/decode';
-import { otherActivePlans } from '../../core/plan/plan-store';
-import { loadPilotSends, recordPilotSends } from '../../core/results/pilot-sends';
-import { readSendsFile, recordedSends, recordedSentence, type RecordedSends } from '../../core/results/sends-file';
-import { measurePilot } from '../../core/results/measure';
+import { RESULT_HEADERS, resultRows, RESULTS_CAVEAT } from '../../core/export/report-format';
+import { recordedSends, recordedSentence, type RecordedSends } from '../../core/results/sends-file';
 import type { PilotResults, ResultMeasure } from '../../core/results/result-types';
-import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT, parseCommandLine, required, unreadableFile, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
 import { criterionLabel } from '../../core/vocabulary';
@@ -53,42 +49,23 @@ export const resultsCommand: Command = {
         return EXIT.badFile;
       }
     }
-    return withNamedPlan(workspace, name, io, async (db, plan) => {
+    return withNamedPlan(workspace, name, io, async (file, plan) => {
       let recorded: Recorded | null = null;
       if (sendsBytes !== null) {
-        let read;
-        try {
-          read = readSendsFile(
-            db,
-            plan.planId,
-            plan.document,
-            otherActivePlans(db, plan.planId),
-            decodeTextFile(sendsBytes),
-          );
-        } catch (error) {
-          io.err(`${values.sends}: ${error instanceof Error ? error.message : String(error)}`);
+        const outcome = await file.engine.pilot.recordSends(plan.planId, sendsBytes);
+        if (!outcome.ok) {
+          io.err([`${values.sends}: ${outcome.failure.message}`, ...(outcome.failure.problems ?? [])].join('\n'));
           return EXIT.failed;
         }
-        if (read.refusal !== null) {
-          io.err([`${values.sends}: ${read.refusal}`, ...read.problems].join('\n'));
-          return EXIT.failed;
-        }
-        recordPilotSends(db, plan.planId, read.sends);
-        await writeFileAtomic(workspace, db.export());
-        recorded = { ...recordedSends(read), file: basename(values.sends!) };
+        await file.saveIfChanged();
+        recorded = { ...recordedSends(outcome), file: basename(values.sends!) };
       }
-      const sends = loadPilotSends(db, plan.planId);
-      if (sends.length === 0) {
-        io.err(
-          `No sends are recorded for “${plan.document.name}” yet: give the audience file the pilot was sent from, or the email tool's send log, with --sends.`,
-        );
+      const measured = await file.engine.pilot.results(plan.planId);
+      if (!measured.ok) {
+        io.err(measured.failure.message);
         return EXIT.failed;
       }
-      const results = measurePilot(db, plan.document, sends);
-      if (!results) {
-        io.err(`“${plan.document.name}” has no start date, so there is no pilot to measure.`);
-        return EXIT.failed;
-      }
+      const results = measured.value;
       if (values.json)
         io.out(
           JSON.stringify(
@@ -109,23 +86,23 @@ export const resultsCommand: Command = {
 
 type Recorded = RecordedSends & { file: string };
 
-function value(m: ResultMeasure, n: number | null): string {
-  if (n === null) return '–';
-  if (m.unit === 'share') return `${Math.round(n * 1000) / 10} %`;
-  return m.unit === 'days' ? `${Math.round(n * 10) / 10} days` : (Math.round(n * 100) / 100).toFixed(2);
-}
+const pValue = (m: ResultMeasure) =>
+  m.comparison ? (m.comparison.pValue < 0.001 ? '< 0.001' : m.comparison.pValue.toFixed(3)) : '–';
 
-function difference(m: ResultMeasure): string {
-  const c = m.comparison;
-  if (!c) return 'too few customers to compare';
-  const scale = m.unit === 'share' ? 100 : 1;
-  const unit = m.unit === 'share' ? ' points' : m.unit === 'days' ? ' days' : '';
-  const r = (n: number) => String(Math.round(n * scale * 10) / 10);
-  return `${c.difference > 0 ? '+' : ''}${r(c.difference)}${unit} (95 % interval ${r(c.low)} to ${r(c.high)}, p ${c.pValue < 0.001 ? '< 0.001' : `= ${c.pValue.toFixed(3)}`})`;
+/** The app's table of measures, with each difference's p-value beside it. */
+function measuresTable(results: PilotResults): string[] {
+  const rows = [
+    [...RESULT_HEADERS, 'p'],
+    ...resultRows(results).map((row, i) => [...row, pValue(results.measures[i])]),
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map(
+    (row) =>
+      `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}`,
+  );
 }
 
 function resultsText(results: PilotResults, recorded: Recorded | null): string {
-  const width = Math.max(...results.measures.map((m) => m.label.length));
   const lines = [
     ...(recorded
       ? [
@@ -137,16 +114,12 @@ function resultsText(results: PilotResults, recorded: Recorded | null): string {
     `Results of “${results.planName}”, started ${results.startDate}; orders through ${results.dataThrough ?? '–'} (${results.daysOfData} days), both groups followed over the ${results.followUpDays} days from the start`,
     `  ${results.treatmentCustomers} treated, ${results.controlCustomers} in control; the plan needs ${results.requiredPerGroup ?? '–'} in each group`,
     '',
-    `  ${'Measure'.padEnd(width)}  ${'Treated'.padStart(10)}  ${'Control'.padStart(10)}  ${'Target'.padStart(10)}  Difference`,
-    ...results.measures.map(
-      (m) =>
-        `  ${m.label.padEnd(width)}  ${value(m, m.treatment).padStart(10)}  ${value(m, m.control).padStart(10)}  ${value(m, m.target).padStart(10)}  ${difference(m)}`,
-    ),
+    ...measuresTable(results),
     '',
     results.verdict.headline,
     ...results.verdict.criteria.map((c) => `  ${criterionLabel(c.met)}: ${c.reason}`),
     '',
-    'These are associations over the pilot’s days between being sent the message and what customers bought.',
+    RESULTS_CAVEAT,
   ];
   return lines.join('\n');
 }

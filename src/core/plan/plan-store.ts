@@ -78,10 +78,10 @@ export function getPlan(db: Database, planId: string): Result<PlanRecord, string
   return recordOf(row);
 }
 
-/** The plan with this name (ignoring case and surrounding spaces), an active one before an archived one. */
-export function findPlanByName(db: Database, name: string): PlanSummary | null {
+/** Of these plans, the one with this name (ignoring case and surrounding spaces), an active one before an archived one. */
+export function findPlanByName(plans: readonly PlanSummary[], name: string): PlanSummary | null {
   const wanted = nameKey(name);
-  const matches = listPlans(db).filter((p) => nameKey(p.name) === wanted);
+  const matches = plans.filter((p) => nameKey(p.name) === wanted);
   return matches.find((p) => p.status === 'active') ?? matches[0] ?? null;
 }
 

@@ -47,7 +47,7 @@ export const recordedSends = ({
   treatedCustomers,
   controlCustomers,
   problems,
-}: SendsFile): RecordedSends => ({
+}: RecordedSends): RecordedSends => ({
   kind,
   message,
   rowsRead,
