@@ -47,7 +47,7 @@ test('check prints every check and exits 1 while a check fails unacknowledged, w
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^Checklist for “Spring plan” \(plan-1, revision 1\): \d+ pass, \d+ warn, \d+ fail/);
     expect(text.stdout).toMatch(/FAIL {2}A named approver +The plan names no approver\./);
-    expect(text.stdout).toContain('Fix it in the strategy step. (automation-approver)');
+    expect(text.stdout).toContain('Fix it in the Strategy step. (automation-approver)');
     expect(text.stdout).toMatch(
       /The plan cannot be exported: \d+ checks fail without an acknowledgement \(.*automation-approver.*\)/,
     );

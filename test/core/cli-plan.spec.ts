@@ -53,7 +53,7 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
     ]);
     const table = await cli('plan', '--workspace', workspace, '--list');
     expect(table.stdout).toMatch(
-      /Autumn routine\s+active\s+1\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+completion, post-purchase/,
+      /Autumn routine\s+active\s+1\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+Completion, Just ordered/,
     );
 
     const shown = await cli('plan', '--workspace', workspace, '--show', 'AUTUMN ROUTINE', '--json');

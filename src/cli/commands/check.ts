@@ -2,7 +2,7 @@ import type { ChecklistReport } from '../../core/plan/checklist-report';
 import type { PlanRecord } from '../../core/plan/plan-document';
 import { EXIT, parseCommandLine, required, type CliOutput, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
-import { ACCEPTED_CHECK_WORDS, CHECK_STATUS_WORDS } from '../../core/vocabulary';
+import { ACCEPTED_CHECK_WORDS, CHECK_STATUS_WORDS, PLAN_STEP_TITLES } from '../../core/vocabulary';
 
 /** `check --workspace W.xsell --plan NAME`: runs a plan's pitfall checklist, as the app does before an export. */
 
@@ -66,7 +66,9 @@ function printReport(plan: PlanRecord, report: ChecklistReport, io: CliOutput): 
     '',
     ...report.checks.flatMap((c) => [
       `  ${(c.status === 'fail' && accepted.has(c.id) ? ACCEPTED_CHECK_WORDS : CHECK_STATUS_WORDS[c.status]).tag.padEnd(4)}  ${c.title.padEnd(width)}  ${c.evidence}`,
-      ...(c.status === 'pass' ? [] : [`        ${''.padEnd(width)}  Fix it in the ${c.step} step. (${c.id})`]),
+      ...(c.status === 'pass'
+        ? []
+        : [`        ${''.padEnd(width)}  Fix it in the ${PLAN_STEP_TITLES[c.step]} step. (${c.id})`]),
     ]),
   ];
   if (report.acknowledged.length > 0) {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { MomentAudienceView } from '../../core/plan/moment-catalogue';
+import { CHANNEL_WORDS, MOMENT_TITLES, STRATEGY_TITLES } from '../../core/vocabulary';
 import { exportedPlanJson, parsePlanDocument } from '../../core/plan/plan-documents';
 import { findPlanByName, type PlanSummary } from '../../core/plan/plan-store';
 import type { PlanSchedule } from '../../core/plan/schedule';
@@ -169,7 +170,8 @@ async function printList(engine: EngineApi, workspace: string, json: boolean, io
   return EXIT.ok;
 }
 
-const stepsOf = (p: PlanSummary) => `${p.strategyId ?? 'no strategy yet'}, ${p.momentId ?? 'no moment yet'}`;
+const stepsOf = (p: PlanSummary) =>
+  `${p.strategyId ? STRATEGY_TITLES[p.strategyId] : 'no strategy yet'}, ${p.momentId ? MOMENT_TITLES[p.momentId] : 'no moment yet'}`;
 
 async function showPlan(engine: EngineApi, plan: PlanRecord, json: boolean, io: CliOutput): Promise<number> {
   const { audience, schedule } = await engine.plans.view(plan.planId, plan.document);
@@ -194,14 +196,14 @@ async function showPlan(engine: EngineApi, plan: PlanRecord, json: boolean, io: 
 function planText(plan: PlanRecord, audience: MomentAudienceView | null, schedule: PlanSchedule | null): string {
   const d = plan.document;
   const approved = d.recommendations.items.filter((r) => r.decision === 'approved');
-  const sends = d.channels.sends.map((s) => `${s.channel} after ${s.offsetHours} h`).join(', ');
+  const sends = d.channels.sends.map((s) => `${CHANNEL_WORDS[s.channel].title} after ${s.offsetHours} h`).join(', ');
   const lines = [
     `${d.name} (${plan.planId}, ${plan.status}, revision ${plan.revision}, changed ${plan.updatedAt.slice(0, 16).replace('T', ' ')})`,
     `  client            ${d.client || '–'}`,
     `  objective         ${d.objective || '–'}`,
     `  approver          ${d.approver || '–'}`,
-    `  strategy          ${d.strategy.id ?? '–'}`,
-    `  moment            ${d.moment.id ?? '–'}${d.moment.startDate ? `, starting ${d.moment.startDate}` : ''}`,
+    `  strategy          ${d.strategy.id ? STRATEGY_TITLES[d.strategy.id] : '–'}`,
+    `  moment            ${d.moment.id ? MOMENT_TITLES[d.moment.id] : '–'}${d.moment.startDate ? `, starting ${d.moment.startDate}` : ''}`,
     `  audience          ${audience ? `${audience.count} ${audience.count === 1 ? 'customer' : 'customers'} as of ${audience.asOf.slice(0, 10)}; ${audienceRange(audience)}` : 'none until the plan has a moment'}`,
     `  recommendations   ${approved.length} approved of ${d.recommendations.items.length}`,
     ...approved.map((r) => `    ${r.anchor ? `${r.anchor.label} -> ` : ''}${r.recommended.label}`),
