@@ -1,6 +1,6 @@
 import type { Drafts, ProductCard } from '../plan/messages';
 import { CHANNEL_IDS } from '../plan/plan-document';
-import { CHANNEL_WORDS, CHECK_STATUS_WORDS, criterionLabel, SOURCE_LABELS } from '../vocabulary';
+import { CHANNEL_WORDS, CHECK_STATUS_WORDS, criterionLabel, FLAG_WARNINGS, SOURCE_LABELS } from '../vocabulary';
 import { DEFAULT_BRANDING } from './branding';
 import type { PilotResults } from '../results/result-types';
 import type { PlanReport } from './plan-report';
@@ -193,7 +193,7 @@ export function reportHtml(report: PlanReport): string {
           SOURCE_LABELS[r.source],
           evidenceMeasures(r.evidence),
           r.evidence?.note ?? '',
-          r.flags.join(', ') || '–',
+          r.flags.map((flag) => FLAG_WARNINGS[flag]).join('; ') || '–',
         ]),
       )}<p>${e(`Offer: ${report.offer}`)}</p>`,
       true,

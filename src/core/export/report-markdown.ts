@@ -1,6 +1,6 @@
 import type { Drafts, ProductCard } from '../plan/messages';
 import { CHANNEL_IDS } from '../plan/plan-document';
-import { CHANNEL_WORDS, CHECK_STATUS_WORDS, criterionLabel, SOURCE_LABELS } from '../vocabulary';
+import { CHANNEL_WORDS, CHECK_STATUS_WORDS, criterionLabel, FLAG_WARNINGS, SOURCE_LABELS } from '../vocabulary';
 import type { PlanReport } from './plan-report';
 import {
   acknowledgementOf,
@@ -146,7 +146,7 @@ export function reportMarkdown(report: PlanReport): string {
         SOURCE_LABELS[r.source],
         evidenceMeasures(r.evidence),
         r.evidence?.note ?? '',
-        r.flags.join(', ') || '–',
+        r.flags.map((flag) => FLAG_WARNINGS[flag]).join('; ') || '–',
       ]),
     ),
     inline(`Offer: ${report.offer}`),

@@ -1,6 +1,6 @@
 import { MOMENT_DEFAULTS } from '../../analysis/moments';
 import type { PlanMomentId } from '../plan-document';
-import { MOMENT_TITLES } from '../../vocabulary';
+import { CHANNEL_WORDS, MOMENT_TITLES } from '../../vocabulary';
 import { fail, pass, warn, type Check } from './types';
 
 /**
@@ -51,10 +51,10 @@ export const timingTrap: Check = {
     const pushed = plan.channels.sends.filter((s) => s.channel !== 'web');
     if (pushed.length === 0) return pass('The plan sends no message yet, so nothing can arrive too early.');
     const first = pushed.reduce((a, b) => (b.offsetHours < a.offsetHours ? b : a));
-    const when = `The first send (${first.channel}, ${first.offsetHours} h after the trigger)`;
+    const when = `The first send (${CHANNEL_WORDS[first.channel].short}, ${first.offsetHours} h after the trigger)`;
     if (!ORDER_MOMENTS.has(moment))
       return pass(
-        `“${title}” does not follow a delivery, so there is none to wait for; the first send (${first.channel}) goes ${first.offsetHours} h after the trigger.`,
+        `“${title}” does not follow a delivery, so there is none to wait for; the first send (${CHANNEL_WORDS[first.channel].short}) goes ${first.offsetHours} h after the trigger.`,
       );
     const delivery = plan.moment.settings.deliveryHours ?? DEFAULT_DELIVERY_HOURS;
     const reaches = `${when} reaches customers as soon as ${first.offsetHours} h after their order`;
