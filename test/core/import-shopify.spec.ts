@@ -8,7 +8,10 @@ import { previewImport } from '../../src/core/import/preview';
 import { bytesSource } from '../../src/core/import/source';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import type { Database } from '../../src/core/store/sqlite';
+import { join } from 'node:path';
+import { cli } from '../support/cli-process';
 import { fixture, ONLINE_RETAIL, rows, value } from '../support/import-helpers';
+import { scratchDir } from '../support/workspace-fixtures';
 
 // A Shopify orders export, imported with no choices at all.
 test.describe.configure({ mode: 'serial' });
@@ -236,4 +239,21 @@ test('the engine previews and imports the export with no choices', async () => {
   if (!run.ok) return;
   expect(run.report.rowsRejected).toBe(0);
   expect(run.summary.counts).toMatchObject({ orders: 9, order_lines: 17, customers: 7, products: 6 });
+});
+
+test('the command line names the layout it recognised, in words and in its JSON', async () => {
+  const workspace = join(scratchDir('xsell-shopify-'), 'shop.xsell');
+  const text = await cli('import', 'test/fixtures/import/shopify-orders.csv', '--workspace', workspace);
+  expect(text.code).toBe(0);
+  expect(text.stdout).toContain('Looks like a Shopify orders export: read with its built-in mapping');
+  expect(text.stdout).toContain('17 rows read: 17 imported, 0 rejected');
+
+  const again = await cli(
+    'import',
+    'test/fixtures/import/order-lines.csv',
+    '--workspace',
+    join(scratchDir('xsell-flat-'), 'flat.xsell'),
+    '--json',
+  );
+  expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, layout: null });
 });

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { csvLine } from '../../core/export/csv-cell';
 import { KIND_LABELS, type ImportKind } from '../../core/import/kinds';
+import { layoutById } from '../../core/import/layouts';
 import type { ImportReport } from '../../core/import/report';
 import { noTableCounts, type TableCounts } from '../../core/import/sink';
 import type { ImportRunOutcome, RejectedRows } from '../../shared/engine-api';
@@ -21,6 +22,7 @@ function fileSummary(file: string, r: ImportReport): Record<string, unknown> {
   return {
     file,
     kind: r.kind,
+    layout: r.mapping.layout ? { id: r.mapping.layout, label: layoutById(r.mapping.layout).label } : null,
     encoding: r.encoding,
     delimiter: r.delimiter,
     hasHeader: r.hasHeader,
@@ -112,6 +114,7 @@ function describeFile(file: Record<string, unknown>): string {
     .map((key) => `${n(key)} ${TABLE_NOUNS[key][Number(file[key]) === 1 ? 0 : 1]}`);
   return [
     `${String(file.file)}: ${KIND_LABELS[file.kind as ImportKind]}`,
+    ...(file.layout ? [`  ${(file.layout as { label: string }).label}: read with its built-in mapping`] : []),
     `  ${n('rowsRead')} rows read: ${n('rowsImported')} imported, ${n('rowsRejected')} rejected`,
     `  Added or updated: ${added.join(', ') || 'nothing'}`,
     ...(file.notes as string[]).map((note) => `  - ${note}`),
