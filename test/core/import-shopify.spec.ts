@@ -247,6 +247,7 @@ test('the command line names the layout it recognised, in words and in its JSON'
   expect(text.code).toBe(0);
   expect(text.stdout).toContain('Looks like a Shopify orders export: read with its built-in mapping');
   expect(text.stdout).toContain('17 rows read: 17 imported, 0 rejected');
+  expect(text.stdout).toContain("Of the workspace's 7 customers, 4 agreed to email and 0 to text messages.");
 
   const again = await cli(
     'import',
@@ -255,5 +256,17 @@ test('the command line names the layout it recognised, in words and in its JSON'
     join(scratchDir('xsell-flat-'), 'flat.xsell'),
     '--json',
   );
-  expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, layout: null });
+  expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, layout: null, reach: { email: 0, sms: 0 } });
+});
+
+test('the report counts who can be reached per channel, and says so when nobody can', async () => {
+  if (!outcome.ok) return;
+  expect(outcome.report.reach).toEqual({ customers: 7, email: 4, sms: 0 });
+  const flat = await cli(
+    'import',
+    'test/fixtures/import/order-lines.csv',
+    '--workspace',
+    join(scratchDir('xsell-flat-'), 'f.xsell'),
+  );
+  expect(flat.stdout).toMatch(/agreed to email and 0 to text messages, so nobody can be sent a message yet/);
 });

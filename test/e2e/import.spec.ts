@@ -143,6 +143,9 @@ test('a Shopify orders export is recognised and imported with no choices', async
   await expect(dialog(app).getByRole('heading', { name: 'Import finished' })).toBeVisible();
   await expect(app.getByTestId('report-imported')).toContainText('17');
   await expect(app.getByTestId('report-rejected')).toContainText('0');
+  await expect(app.getByTestId('report-reach')).toHaveText(
+    "Of the workspace's 7 customers, 4 agreed to email and 0 to text messages.",
+  );
   await app.getByRole('button', { name: 'Done' }).click();
   await expect(app.getByTestId('count-orders')).toContainText('9');
   await expect(app.getByTestId('count-customers')).toContainText('7');

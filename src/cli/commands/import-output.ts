@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { csvLine } from '../../core/export/csv-cell';
 import { KIND_LABELS, type ImportKind } from '../../core/import/kinds';
 import { layoutById } from '../../core/import/layouts';
-import type { ImportReport } from '../../core/import/report';
+import { describeReach } from '../../core/import/messages';
+import type { CustomerReach, ImportReport } from '../../core/import/report';
 import { noTableCounts, type TableCounts } from '../../core/import/sink';
 import type { ImportRunOutcome, RejectedRows } from '../../shared/engine-api';
 import type { CliOutput } from '../cli-support';
@@ -35,6 +36,7 @@ function fileSummary(file: string, r: ImportReport): Record<string, unknown> {
     rejected: r.rejected,
     warnings: r.warnings,
     notes: r.notes.map((note) => note.message),
+    reach: r.reach,
   };
 }
 
@@ -95,7 +97,8 @@ export function report(io: CliOutput, json: boolean, summary: Summary): void {
     return;
   }
   const files = summary.files as ReturnType<typeof fileSummary>[];
-  io.out([...files.map(describeFile), `Saved ${String(summary.workspace)}.`].join('\n'));
+  const reach = files.length > 0 ? describeReach(files[files.length - 1].reach as CustomerReach) : null;
+  io.out([...files.map(describeFile), ...(reach ? [reach] : []), `Saved ${String(summary.workspace)}.`].join('\n'));
 }
 
 const TABLE_NOUNS: Record<keyof TableCounts, [string, string]> = {

@@ -1,4 +1,4 @@
-import type { Database } from '../store/sqlite';
+import { queryAll, type Database } from '../store/sqlite';
 import { deferIndexes } from './deferred-indexes';
 import { DuplicateFinder } from './duplicates';
 import { importFailure, type ImportFailure } from './failure';
@@ -304,7 +304,16 @@ class ImportRun {
       notes: this.warnings.list(describeWarning),
       rejectedExamples: this.rejectedExamples,
       written: this.sink?.written ?? noTableCounts(),
+      reach: customerReach(this.db),
       durationMs: Date.now() - this.startedAt,
     };
   }
+}
+
+function customerReach(db: Database): ImportReport['reach'] {
+  const [row] = queryAll<{ customers: number; email: number | null; sms: number | null }>(
+    db,
+    'SELECT COUNT(*) AS customers, SUM(email_opt_in = 1) AS email, SUM(sms_opt_in = 1) AS sms FROM customers',
+  );
+  return { customers: row.customers, email: row.email ?? 0, sms: row.sms ?? 0 };
 }

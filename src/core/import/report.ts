@@ -35,7 +35,16 @@ export interface ImportReport {
   rejectedExamples: RejectedRow[];
   /** Rows this import added to, or changed in, each table. */
   written: TableCounts;
+  /** The workspace's customers afterwards, and how many of them agreed to each channel. */
+  reach: CustomerReach;
   durationMs: number;
+}
+
+/** Customers who may be sent messages: those whose consent to the channel is recorded as yes. */
+export interface CustomerReach {
+  customers: number;
+  email: number;
+  sms: number;
 }
 
 export type ImportOutcome =

@@ -1,3 +1,4 @@
+import { describeReach } from '../../../core/import/messages';
 import type { ImportReport } from '../../../core/import/report';
 import type { RejectReason } from '../../../core/import/validate';
 import { useImport } from '../../state/store-context';
@@ -38,6 +39,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <dd>{n(report.rowsRejected)}</dd>
         </div>
       </dl>
+      {describeReach(report.reach) && <p data-testid="report-reach">{describeReach(report.reach)}</p>}
       {report.blankRowsSkipped > 0 && <p className="muted">{n(report.blankRowsSkipped)} blank lines were skipped.</p>}
 
       {reasons.length > 0 && (
