@@ -1,7 +1,7 @@
 import type { ReadinessStatus } from './analysis/readiness-types';
 import type { QueuedFileStatus } from './import/history';
-import type { ImportMode } from './import/sink';
-import type { CheckStatus } from './plan/checks/types';
+import type { ImportMode } from './import/import-mode';
+import type { CheckStatus } from './plan/checks/check-status';
 import type { PlanStepId } from './plan/completeness';
 import type { ChannelId, MetricId, PlanMomentId, Recommendation, StrategyId } from './plan/plan-document';
 import type { TestVariable } from './plan/variants';

@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import type { ImportChoices } from '../../core/import/import-file';
 import { isImportKind, type ImportKind } from '../../core/import/kinds';
 import { importMappingSchema, type ImportMapping } from '../../core/import/mapping';
-import { IMPORT_MODES, type ImportMode } from '../../core/import/sink';
+import { IMPORT_MODES, type ImportMode } from '../../core/import/import-mode';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
 import type { EngineApi } from '../../shared/engine-api';

@@ -1,7 +1,7 @@
 import { queryAll, type Database } from '../store/sqlite';
 import { isImportKind, type FieldName, type ImportKind } from './kinds';
 import type { ImportMapping } from './mapping';
-import type { ImportMode } from './sink';
+import type { ImportMode } from './import-mode';
 import { undoableImportId } from './undo';
 
 /** The imports of a workspace as the user sees them, newest first. */

@@ -6,7 +6,7 @@ import { loadImport, type ImportControl, type ImportSettings } from './load';
 import type { ImportMapping } from './mapping';
 import { previewImport, readValueFormats, type ImportPreview } from './preview';
 import type { ImportOutcome } from './report';
-import type { ImportMode } from './sink';
+import type { ImportMode } from './import-mode';
 import type { Delimiter } from './sniff';
 import type { ByteSource } from './source';
 import type { DayMonthOrder } from './values';

@@ -1,4 +1,4 @@
-import { queryAll, type Database } from '../store/sqlite';
+import type { Database } from '../store/sqlite';
 import { deferIndexes } from './deferred-indexes';
 import { DuplicateFinder } from './duplicates';
 import { importFailure, type ImportFailure } from './failure';
@@ -7,9 +7,11 @@ import { layoutById } from './layouts';
 import { resolveMapping, type ImportMapping, type ResolvedMapping } from './mapping';
 import { count, describeWarning } from './messages';
 import type { FileFormat } from './preview';
+import { customerReach } from './reach';
 import { isBlankRow, RowReader, type SourceRow } from './read-rows';
 import type { ImportOutcome, ImportReport } from './report';
-import { noTableCounts, type ImportMode, type RowSink, type SinkContext } from './sink';
+import type { ImportMode } from './import-mode';
+import { noTableCounts, type RowSink, type SinkContext } from './sink';
 import { positionalNames, uniqueHeaderNames } from './sniff';
 import type { ByteSource } from './source';
 import { createRowChecker, type RejectedRow, type RejectReason, type RowCheck } from './validate';
@@ -308,12 +310,4 @@ class ImportRun {
       durationMs: Date.now() - this.startedAt,
     };
   }
-}
-
-function customerReach(db: Database): ImportReport['reach'] {
-  const [row] = queryAll<{ customers: number; email: number | null; sms: number | null }>(
-    db,
-    'SELECT COUNT(*) AS customers, SUM(email_opt_in = 1) AS email, SUM(sms_opt_in = 1) AS sms FROM customers',
-  );
-  return { customers: row.customers, email: row.email ?? 0, sms: row.sms ?? 0 };
 }

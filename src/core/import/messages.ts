@@ -1,5 +1,3 @@
-import { CHANNEL_WORDS } from '../vocabulary';
-import type { CustomerReach } from './report';
 import type { WarningKind } from './warnings';
 
 /** The sentences an import shows about single rows and about warnings, in one place. */
@@ -64,11 +62,3 @@ export const rejectText = {
   alreadyThere: (row: number, noun: string, id: string) =>
     `Row ${row}: ${noun} ${id} is already in the workspace from an earlier import. Import with “update” to overwrite it.`,
 };
-
-/** Who can be sent messages after an import, by channel; null while the workspace has no customers. */
-export function describeReach({ customers, email, sms }: CustomerReach): string | null {
-  if (customers === 0) return null;
-  const agreed = `Of the workspace's ${plural(customers, 'customer', 'customers')}, ${count(email)} agreed to ${CHANNEL_WORDS.email.plural} and ${count(sms)} to ${CHANNEL_WORDS.sms.plural}`;
-  if (email + sms > 0) return `${agreed}.`;
-  return `${agreed}, so nobody can be sent a message yet: import customers with their consent (an opt-in, subscribed or accepts-marketing column).`;
-}

@@ -2,7 +2,9 @@ import type { TextEncodingName } from './decode';
 import type { ImportFailure } from './failure';
 import type { ImportKind } from './kinds';
 import type { ImportMapping } from './mapping';
-import type { ImportMode, TableCounts } from './sink';
+import type { CustomerReach } from './reach';
+import type { ImportMode } from './import-mode';
+import type { TableCounts } from './sink';
 import type { Delimiter } from './sniff';
 import type { RejectedRow, RejectReason } from './validate';
 import type { ImportWarning, WarningKind } from './warnings';
@@ -38,13 +40,6 @@ export interface ImportReport {
   /** The workspace's customers afterwards, and how many of them agreed to each channel. */
   reach: CustomerReach;
   durationMs: number;
-}
-
-/** Customers who may be sent messages: those whose consent to the channel is recorded as yes. */
-export interface CustomerReach {
-  customers: number;
-  email: number;
-  sms: number;
 }
 
 export type ImportOutcome =

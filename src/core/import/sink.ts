@@ -1,11 +1,8 @@
 import type { Database } from '../store/sqlite';
+import type { ImportMode } from './import-mode';
 import type { ImportKind } from './kinds';
 import type { AcceptedRow, RowRejection } from './validate';
 import type { WarningTally } from './warnings';
-
-/** How an import treats data already in the workspace. */
-export type ImportMode = 'append' | 'update' | 'replace';
-export const IMPORT_MODES: readonly ImportMode[] = ['append', 'update', 'replace'];
 
 /** Rows this import added to (or changed in) each table. */
 export interface TableCounts {

@@ -6,7 +6,8 @@ import { oneVariable, smsLength, unresolvedTokens, unsubscribe } from './checks/
 import { controlGroup, pilotDuration, sampleSize } from './checks/pilot';
 import { alreadyOwned, categoryLevel, outOfSeason, thinEvidence, weakLift } from './checks/relevance';
 import { timingTrap } from './checks/timing';
-import type { Check, CheckResult, CheckStatus, ChecklistContext } from './checks/types';
+import type { CheckStatus } from './checks/check-status';
+import type { Check, CheckResult, ChecklistContext } from './checks/types';
 import type { PlanView } from './plan-view';
 
 /**
@@ -100,4 +101,5 @@ export function checklistSummary(
   };
 }
 
-export type { CheckResult, CheckStatus, ChecklistContext } from './checks/types';
+export type { CheckResult, ChecklistContext } from './checks/types';
+export type { CheckStatus } from './checks/check-status';

@@ -7,7 +7,7 @@ import type { ImportMapping } from '../../core/import/mapping';
 import type { MappingPreset } from '../../core/import/presets';
 import type { ImportPreview } from '../../core/import/preview';
 import type { ImportReport } from '../../core/import/report';
-import type { ImportMode } from '../../core/import/sink';
+import type { ImportMode } from '../../core/import/import-mode';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
 import type { Host } from '../../shared/host';

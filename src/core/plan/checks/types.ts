@@ -1,10 +1,10 @@
 import type { ChannelId, PlanDocument } from '../plan-document';
 import type { PlanStepId } from '../completeness';
 import type { PlanView } from '../plan-view';
+import type { CheckStatus } from './check-status';
 
 /** One check of the pitfall checklist, as the checklist step, the export and the command line show it. */
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
 export type CheckGroup = 'timing' | 'relevance' | 'automation' | 'channels' | 'messages' | 'pilot';
 
 export interface CheckResult {

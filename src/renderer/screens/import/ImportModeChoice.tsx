@@ -1,5 +1,5 @@
 import { KIND_LABELS, type ImportKind } from '../../../core/import/kinds';
-import type { ImportMode } from '../../../core/import/sink';
+import type { ImportMode } from '../../../core/import/import-mode';
 import { IMPORT_MODE_WORDS } from '../../../core/vocabulary';
 import { modesFor } from '../../state/import-store';
 import { useImport } from '../../state/store-context';

@@ -1,4 +1,4 @@
-import { describeReach } from '../../../core/import/messages';
+import { describeReach } from '../../../core/import/reach';
 import type { ImportReport } from '../../../core/import/report';
 import type { RejectReason } from '../../../core/import/validate';
 import { useImport } from '../../state/store-context';
