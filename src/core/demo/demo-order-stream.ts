@@ -20,6 +20,13 @@ export interface DemoExportOptions {
   lines: number;
 }
 
+/** What an export wrote: data lines, and the orders and customers they belong to. */
+export interface DemoExportSummary {
+  lines: number;
+  orders: number;
+  customers: number;
+}
+
 export interface DemoCustomerOrders {
   profile: CustomerProfile;
   person: Person;

@@ -6,6 +6,7 @@ import {
   csvField,
   demoCustomerOrders,
   type DemoExportOptions,
+  type DemoExportSummary,
 } from './demo-order-stream';
 import { orderId } from './ids';
 
@@ -28,11 +29,7 @@ export const ORDER_LINES_CSV_COLUMNS = [
 
 export type OrderLinesCsvOptions = DemoExportOptions;
 
-export interface OrderLinesCsvSummary {
-  lines: number;
-  orders: number;
-  customers: number;
-}
+export type OrderLinesCsvSummary = DemoExportSummary;
 
 export function writeOrderLinesCsv(
   industry: Industry,

@@ -6,6 +6,7 @@ import {
   csvField,
   demoCustomerOrders,
   type DemoExportOptions,
+  type DemoExportSummary,
 } from './demo-order-stream';
 import type { Person } from './people';
 import type { DemoOrder } from './journey';
@@ -37,11 +38,7 @@ export const SHOPIFY_ORDER_COLUMNS = [
 type Column = (typeof SHOPIFY_ORDER_COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
 
-export interface ShopifyOrdersCsvSummary {
-  lines: number;
-  orders: number;
-  customers: number;
-}
+export type ShopifyOrdersCsvSummary = DemoExportSummary;
 
 /** The demo shops sell from one time zone; Shopify writes every date with the shop's offset. */
 const OFFSET = '-0500';
