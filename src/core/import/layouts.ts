@@ -1,8 +1,9 @@
 import type { ExportLayout, LayoutId } from './layout';
 import { SHOPIFY_ORDERS } from './shopify-orders';
+import { SQUARE_ITEM_SALES } from './square-item-sales';
 
 /** The export layouts recognised by their column names, tried in this order. */
-const LAYOUTS: readonly ExportLayout[] = [SHOPIFY_ORDERS];
+const LAYOUTS: readonly ExportLayout[] = [SHOPIFY_ORDERS, SQUARE_ITEM_SALES];
 
 export function detectLayout(headers: readonly string[]): ExportLayout | null {
   return LAYOUTS.find((layout) => layout.recognise(headers)) ?? null;

@@ -22,9 +22,12 @@ interface OrderState {
   disagrees: boolean;
   /** In append mode, an order already in the workspace: its lines are not imported again. */
   alreadyThere: boolean;
+  /** Every line so far is a return (negative quantity). */
+  returnsOnly: boolean;
 }
 
 const text = (value: FieldValue | undefined): string | null => (typeof value === 'string' ? value : null);
+const isReturn = (row: AcceptedRow) => typeof row.values.quantity === 'number' && row.values.quantity < 0;
 
 export class OrdersFromLines {
   private readonly orders = new Map<string, OrderState>();
@@ -71,6 +74,7 @@ export class OrdersFromLines {
     if (order) {
       if (order.alreadyThere) return false;
       order.lines++;
+      order.returnsOnly &&= isReturn(row);
       if (this.flat) this.merge(order, customerId, orderedAt);
       return true;
     }
@@ -85,6 +89,7 @@ export class OrdersFromLines {
       changed: false,
       disagrees: false,
       alreadyThere,
+      returnsOnly: isReturn(row),
     });
     if (alreadyThere) return false;
     if (there && this.ctx.mode === 'update') this.deleteLines.run([orderId]);
@@ -115,9 +120,17 @@ export class OrdersFromLines {
     if (!this.flat) return;
     const correct = this.prepare('UPDATE orders SET customer_id = ?, ordered_at = ? WHERE order_id = ?');
     const cancel = this.prepare(`UPDATE orders SET status = 'cancelled' WHERE order_id = ? AND status IS NULL`);
+    const remove = this.prepare('DELETE FROM orders WHERE order_id = ? AND import_id = ? AND ordered_at IS NULL');
     const warnings = this.ctx.warnings;
     for (const [orderId, order] of this.orders) {
       if (order.alreadyThere) continue;
+      if (order.returnsOnly && order.orderedAt === null) {
+        // Refunds of a sale this file does not hold (Square writes the sale's number on them): the
+        // lines are kept as returns of that sale, but a row with no date and no purchase is no order.
+        remove.run([orderId, this.ctx.importId]);
+        this.written.orders -= this.ctx.db.getRowsModified();
+        continue;
+      }
       if (order.changed) correct.run([order.customerId, order.orderedAt, orderId]);
       if (order.disagrees) warnings.add('order_conflicts', order.firstRow);
       if (this.plainNumbers && /^C\d+$/i.test(orderId)) {

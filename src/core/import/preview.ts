@@ -178,7 +178,8 @@ export function proposeMapping(
   const columns = layoutColumns ?? proposeColumns(kind, headers);
   const { dateColumns, dayMonthOrder, decimalSeparator } = readValueFormats({ kind, columns }, headers, sampleRows);
   const mapping: ImportMapping = { kind, columns, decimalSeparator };
-  if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
+  const order = (layoutColumns && layout?.dayMonthOrder) || dayMonthOrder;
+  if (order) mapping.dayMonthOrder = order;
   if (layout && layoutColumns) mapping.layout = layout.id;
   return { mapping, dateColumns };
 }
