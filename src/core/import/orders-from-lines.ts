@@ -46,9 +46,10 @@ export class OrdersFromLines {
     /** A flat export carries the orders themselves; plain order lines only point to them. */
     private readonly flat: boolean,
   ) {
-    const table = flat ? 'orders' : 'order_lines';
-    this.nothingToCheck = ctx.db.exec(`SELECT 1 FROM ${table} LIMIT 1`).length === 0;
-    this.inWorkspace = this.prepare(`SELECT 1 FROM ${table} WHERE order_id = ? LIMIT 1`);
+    // An order is in the workspace once it has lines: an order list imported first (Etsy's orders
+    // file) gives orders whose lines a later export of order lines fills in.
+    this.nothingToCheck = ctx.db.exec('SELECT 1 FROM order_lines LIMIT 1').length === 0;
+    this.inWorkspace = this.prepare('SELECT 1 FROM order_lines WHERE order_id = ? LIMIT 1');
     this.deleteLines = this.prepare('DELETE FROM order_lines WHERE order_id = ?');
     this.upsert = new BatchedInsert(
       ctx.db,
@@ -60,7 +61,8 @@ export class OrdersFromLines {
          channel = coalesce(excluded.channel, channel),
          is_gift = coalesce(excluded.is_gift, is_gift),
          status = coalesce(excluded.status, status),
-         extra = coalesce(excluded.extra, extra),
+         extra = CASE WHEN extra IS NULL OR excluded.extra IS NULL THEN coalesce(excluded.extra, extra)
+                      ELSE json_patch(extra, excluded.extra) END,
          import_id = excluded.import_id`,
     );
   }
