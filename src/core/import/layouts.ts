@@ -4,6 +4,7 @@ import { ETSY_ORDERS } from './etsy-orders';
 import { SHOPIFY_ORDERS } from './shopify-orders';
 import { SQUARE_ITEM_SALES } from './square-item-sales';
 import { SQUARESPACE_ORDERS } from './squarespace-orders';
+import { WIX_ORDERS } from './wix-orders';
 
 /** The export layouts recognised by their column names, tried in this order. */
 const LAYOUTS: readonly ExportLayout[] = [
@@ -12,6 +13,7 @@ const LAYOUTS: readonly ExportLayout[] = [
   ETSY_ORDER_ITEMS,
   ETSY_ORDERS,
   SQUARESPACE_ORDERS,
+  WIX_ORDERS,
 ];
 
 export function detectLayout(headers: readonly string[]): ExportLayout | null {
