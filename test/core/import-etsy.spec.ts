@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadBaskets } from '../../src/core/analysis/combinations/baskets';
 import type { FileImportOutcome } from '../../src/core/import/import-file';
 import { describeReach } from '../../src/core/import/reach';
 import type { Database } from '../../src/core/store/sqlite';
-import { rows, value } from '../support/import-helpers';
+import { fixture, rows, value } from '../support/import-helpers';
 import { emptyWorkspace, importFixture } from '../support/layout-import';
 
 // Etsy's two downloads, sold order items and sold orders, imported with no choices, alone and together.
@@ -131,5 +132,24 @@ test('the two files link in either order', async () => {
   >;
   expect(extra).toMatchObject({ 'Buyer User ID': '600127455', country: 'France' });
   expect(value(fresh, "SELECT status FROM orders WHERE order_id = '3009'")).toBe('Canceled');
+  fresh.close();
+});
+
+test('a copy saved by a day-first spreadsheet is read day first, as its dates prove', async () => {
+  const fresh = await emptyWorkspace();
+  const text = readFileSync(fixture(ITEMS), 'utf8')
+    .replace(/\b06\/12\/25\b/g, '13/06/2025')
+    .replace(/\b(\d\d)\/(\d\d)\/25\b/g, '$2/$1/2025');
+  const run = await importFixture(fresh, ITEMS, {}, text);
+  expect(run.ok).toBe(true);
+  if (!run.ok) return;
+  expect(run.report.mapping.dayMonthOrder).toBe('dmy');
+  expect(run.report.rowsRejected).toBe(0);
+  expect(
+    rows(fresh, "SELECT order_id, ordered_at FROM orders WHERE order_id IN ('3007', '3012') ORDER BY order_id"),
+  ).toEqual([
+    { order_id: '3007', ordered_at: '2025-06-01T00:00:00' },
+    { order_id: '3012', ordered_at: '2025-06-13T00:00:00' },
+  ]);
   fresh.close();
 });
