@@ -1,8 +1,7 @@
 import type { FieldName, ImportKind } from './kinds';
-import { columnIndexes } from './layout';
 import { normaliseHeader } from './synonyms';
 
-/** The fields a file of plain order lines can map: an export of lines with order details holds both kinds. */
+/** The fields of plain order lines: all a layout maps when the file is imported as plain lines. */
 const LINE_FIELDS: readonly FieldName[] = [
   'order_id',
   'product_id',
@@ -37,12 +36,11 @@ export function fieldColumns(
   fields: Partial<Record<FieldName, readonly string[]>>,
   keep: (field: FieldName) => boolean = () => true,
 ): Partial<Record<FieldName, string>> {
+  const keys = headers.map(normaliseHeader);
   const columns: Partial<Record<FieldName, string>> = {};
   for (const [field, names] of Object.entries(fields) as [FieldName, readonly string[]][]) {
-    if (!keep(field)) continue;
-    const at = columnIndexes(headers, Object.fromEntries(names.map((name, i) => [i, name])));
-    const found = Object.values(at).find((index) => index >= 0);
-    if (found !== undefined) columns[field] = headers[found];
+    const found = names.map((name) => keys.indexOf(normaliseHeader(name))).find((index) => index >= 0);
+    if (found !== undefined && keep(field)) columns[field] = headers[found];
   }
   return columns;
 }
