@@ -4,7 +4,10 @@ import { loadBaskets } from '../../src/core/analysis/combinations/baskets';
 import type { FileImportOutcome } from '../../src/core/import/import-file';
 import { describeReach } from '../../src/core/import/reach';
 import type { Database } from '../../src/core/store/sqlite';
+import { join } from 'node:path';
+import { cli } from '../support/cli-process';
 import { fixture, rows, value } from '../support/import-helpers';
+import { scratchDir } from '../support/workspace-fixtures';
 import { emptyWorkspace, importFixture } from '../support/layout-import';
 
 // A Square item sales export, imported with no choices at all.
@@ -134,4 +137,24 @@ test('a spreadsheet-saved copy with month-first dates and 12-hour times still re
   expect(run.report.mapping.dayMonthOrder).toBe('mdy');
   expect(value(fresh, "SELECT ordered_at FROM orders WHERE order_id = 'tx1Lf5VoO8sXcZY'")).toBe('2025-06-09T15:20:00');
   fresh.close();
+});
+
+test('the command line names the layout, in words and in its JSON', async () => {
+  const workspace = join(scratchDir('xsell-square-'), 'bakery.xsell');
+  const text = await cli('import', `test/fixtures/import/${SQUARE}`, '--workspace', workspace);
+  expect(text.code).toBe(0);
+  expect(text.stdout).toContain('Looks like a Square item sales export: read with its built-in mapping');
+  expect(text.stdout).toContain('14 rows read: 14 imported, 0 rejected');
+  const json = await cli(
+    'import',
+    `test/fixtures/import/${SQUARE}`,
+    '--workspace',
+    join(scratchDir('xsell-square-'), 'b.xsell'),
+    '--json',
+  );
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    ok: true,
+    layout: { id: 'square-item-sales', label: 'Looks like a Square item sales export' },
+    reach: { email: 0, sms: 0 },
+  });
 });

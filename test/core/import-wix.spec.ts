@@ -63,7 +63,12 @@ test('dates written "Jan 9, 2025" with a 12-hour time are read on the shop’s c
     { order_id: '10043', customer_id: 'cleo@example.org', ordered_at: '2024-12-30T23:59:59', status: 'cancelled' },
     { order_id: '10044', customer_id: 'ava.lind@example.com', ordered_at: '2025-01-05T12:30:45', status: 'Paid' },
     { order_id: '10045', customer_id: 'ben@example.com', ordered_at: '2025-01-07T09:05:00', status: 'cancelled' },
-    { order_id: '10046', customer_id: 'ava.lind@example.com', ordered_at: '2025-01-09T18:42:17', status: 'Paid' },
+    {
+      order_id: '10046',
+      customer_id: 'ava.lind@example.com',
+      ordered_at: '2025-01-09T18:42:17',
+      status: 'Partially refunded',
+    },
   ]);
 });
 
@@ -74,6 +79,17 @@ test('phone numbers and postal codes lose the quotes that kept them as text; not
   expect(extra['Billing phone']).toBe('0701234567');
   expect(extra['Delivery zip/postal code']).toBe('11646');
   expect(extra['Note from customer']).toBe('Gift for my sister,\nplease leave out the receipt');
+});
+
+test('a line counts what the customer kept: the quantity refunded is taken off, and stays with the line', () => {
+  expect(
+    rows(db, "SELECT product_id, quantity, extra FROM order_lines WHERE order_id = '10046' ORDER BY line_id").map(
+      (line) => ({ ...line, extra: (JSON.parse(String(line.extra)) as Record<string, string>)['Quantity refunded'] }),
+    ),
+  ).toEqual([
+    { product_id: 'LN-NAP-SG4', quantity: 1, extra: '0' },
+    { product_id: 'Beeswax Candle', quantity: 1, extra: '1' },
+  ]);
 });
 
 test('cancelled and refunded orders are kept but form no basket', () => {

@@ -2,6 +2,7 @@ import { ClosedOrders, closedReason } from './closed-orders';
 import { columnIndexes, type ExportLayout, type RowPreparer } from './layout';
 import { cellAt, setAt } from './layout-cells';
 import { hasColumns, orderLineColumns } from './layout-columns';
+import { parseNumber } from './values';
 import type { WarningTally } from './warnings';
 
 /**
@@ -9,7 +10,8 @@ import type { WarningTally } from './warnings';
  * carrying its order's details. The date is written with the month's name ("Dec 11, 2024") and
  * the time apart, on a 12-hour clock ("2:10:40 PM"); both are read together as the shop's clock.
  * A customer is the order's contact email (lower-cased). An item is its SKU, else its name; the
- * variant ("Color:Navy | Size:S") joins the name. Orders whose fulfilment is "Canceled", or whose
+ * variant ("Color:Navy | Size:S") joins the name, and the quantity is what the customer kept (Qty
+ * less Quantity refunded, which stays with the line). Orders whose fulfilment is "Canceled", or whose
  * payment was refunded or voided, are kept and marked as cancelled. Phone numbers and postal codes
  * are wrapped in quotes so spreadsheets keep them as text ("015224260416"); the quotes are dropped.
  * The export holds no marketing consent.
@@ -24,6 +26,7 @@ const COLUMNS = {
   variant: 'Variant',
   sku: 'SKU',
   quantity: 'Qty',
+  quantityRefunded: 'Quantity refunded',
   price: 'Price',
   paymentStatus: 'Payment status',
   fulfillmentStatus: 'Fulfillment status',
@@ -106,12 +109,20 @@ function wixRows(at: Record<Column, number>, quoted: readonly number[], warnings
     const variant = cellAt(out, at.variant).trim();
     setAt(out, at.item, variant === '' ? item : `${item} (${variant})`);
     if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, cellAt(out, at.item));
+    setAt(out, at.quantity, keptQuantity(cellAt(out, at.quantity), cellAt(out, at.quantityRefunded)));
     for (const index of quoted) {
       const cell = cellAt(out, index);
       if (cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"')) setAt(out, index, cell.slice(1, -1));
     }
     return out;
   };
+}
+
+/** The quantity less the quantity refunded; the quantity as written when either cannot be read. */
+function keptQuantity(quantity: string, refunded: string): string {
+  const bought = parseNumber(quantity, '.');
+  const returned = parseNumber(refunded, '.');
+  return bought === null || returned === null || returned <= 0 ? quantity : String(bought - returned);
 }
 
 /** "Dec 11, 2024" and "2:10:40 PM" as "2024-12-11 14:10:40"; null when the date is not written so. */
