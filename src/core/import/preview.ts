@@ -178,7 +178,9 @@ export function proposeMapping(
   const columns = layoutColumns ?? proposeColumns(kind, headers);
   const { dateColumns, dayMonthOrder, decimalSeparator } = readValueFormats({ kind, columns }, headers, sampleRows);
   const mapping: ImportMapping = { kind, columns, decimalSeparator };
-  if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
+  // What the dates prove wins (a spreadsheet may have rewritten them); else the layout's own order.
+  const order = dayMonthOrder ?? (layoutColumns ? layout?.dayMonthOrder : undefined);
+  if (order) mapping.dayMonthOrder = order;
   if (layout && layoutColumns) mapping.layout = layout.id;
   return { mapping, dateColumns };
 }
