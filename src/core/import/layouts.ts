@@ -1,8 +1,10 @@
 import type { ExportLayout, LayoutId } from './layout';
+import { SHOPIFY_CUSTOMERS } from './shopify-customers';
 import { SHOPIFY_ORDERS } from './shopify-orders';
+import { SHOPIFY_PRODUCTS } from './shopify-products';
 
 /** The export layouts recognised by their column names, tried in this order. */
-const LAYOUTS: readonly ExportLayout[] = [SHOPIFY_ORDERS];
+const LAYOUTS: readonly ExportLayout[] = [SHOPIFY_ORDERS, SHOPIFY_CUSTOMERS, SHOPIFY_PRODUCTS];
 
 export function detectLayout(headers: readonly string[]): ExportLayout | null {
   return LAYOUTS.find((layout) => layout.recognise(headers)) ?? null;

@@ -2,7 +2,7 @@ import type { Database } from '../store/sqlite';
 import { deferIndexes } from './deferred-indexes';
 import { DuplicateFinder } from './duplicates';
 import { importFailure, type ImportFailure } from './failure';
-import type { RowPreparer } from './layout';
+import { withAddedColumns, type RowPreparer } from './layout';
 import { layoutById } from './layouts';
 import { resolveMapping, type ImportMapping, type ResolvedMapping } from './mapping';
 import { count, describeWarning } from './messages';
@@ -197,10 +197,12 @@ class ImportRun {
       this.blankRows++;
       return null;
     }
+    const cells = this.prepare && !row.problem ? this.prepare(row.cells, row.row) : row.cells;
+    // The layout counted the row it skips among the warnings.
+    if (cells === null) return null;
     this.rowsRead++;
     if (!row.problem && this.duplicates.isCopy(row.cells)) this.warnings.add('duplicate_rows', row.row);
-    const prepared = this.prepare && !row.problem ? { row: row.row, cells: this.prepare(row.cells, row.row) } : row;
-    const checked = this.check!(prepared);
+    const checked = this.check!({ ...row, cells });
     if (!checked.ok) {
       this.reject({ ...checked.rejected, cells: row.cells });
       return null;
@@ -220,13 +222,14 @@ class ImportRun {
       this.warnings.add('renamed_columns', undefined, named.renamed.length);
       this.warnings.detail('renamed_columns', named.renamed.join('; '));
     }
-    const resolved = resolveMapping(mapping, named.names);
-    if (!resolved.ok) return resolved.error;
     const layout = mapping.layout ? layoutById(mapping.layout) : null;
+    const columns = withAddedColumns(layout, named.names);
+    const resolved = resolveMapping(mapping, columns);
+    if (!resolved.ok) return resolved.error;
     this.prepare = layout?.rowPreparer(named.names, this.warnings) ?? null;
     this.check = createRowChecker({
       mapping: resolved.value,
-      columnCount: mapping.kind === 'baskets' ? null : named.names.length,
+      columnCount: mapping.kind === 'baskets' ? null : columns.length,
       delimiter: format.delimiter,
       dayMonthOrder: mapping.dayMonthOrder ?? 'dmy',
       decimalSeparator: mapping.decimalSeparator ?? '.',

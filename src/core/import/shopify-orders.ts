@@ -1,8 +1,8 @@
+import { CUSTOMER_KEY_COLUMN, customerKey } from './customer-key';
 import { OrderFillDown } from './fill-down';
 import type { FieldName, ImportKind } from './kinds';
-import { columnIndexes, type ExportLayout, type RowPreparer } from './layout';
-import { normaliseHeader } from './synonyms';
-import { parseYesNo } from './values';
+import { columnIndexes, columnNamer, type ExportLayout, type RowPreparer } from './layout';
+import { cellAt, consentAnswer, setAt, withAddedCells, withoutTextQuote } from './layout-cells';
 import type { WarningTally } from './warnings';
 
 /**
@@ -10,9 +10,10 @@ import type { WarningTally } from './warnings';
  * such as #1001) on every row, and the order's own details (email, statuses, dates, totals,
  * consent, addresses) on its first row only. Dates carry the shop's UTC offset
  * (2025-06-21 12:57:49 -0500); the clock time is kept as written, since every date of one export
- * is in the shop's own time zone, the clock that moments and quiet hours read. The export has no customer number: its "Id" is the order's, so a
- * customer is known by the order's email address (lower-cased), and an order without one has no
- * customer. A line is identified by its SKU, or by its name when the SKU is blank (custom items).
+ * is in the shop's own time zone, the clock that moments and quiet hours read. The export has no
+ * customer number: its "Id" is the order's, so a customer is known by the order's email address
+ * (lower-cased), else by its phone number (Phone, Billing Phone, Shipping Phone: cash-on-delivery
+ * orders often give no email), in an added column; an order with neither has no customer. A line is identified by its SKU, or by its name when the SKU is blank (custom items).
  * Orders cancelled in the shop, and orders whose payment was voided or fully refunded, are kept
  * and marked as cancelled, so they do not count as purchases.
  */
@@ -60,21 +61,11 @@ const ORDER_LEVEL: readonly Column[] = [
 ];
 
 const CONSENT: readonly Column[] = ['acceptsMarketing', 'acceptsEmailMarketing', 'acceptsSmsMarketing'];
-/** Spreadsheets drop leading zeros and read "+1…" as a formula, so Shopify writes these as '02134. */
+/** Written as '02134 and '+16175550123 (see withoutTextQuote). */
 const QUOTED_AS_TEXT: readonly Column[] = ['billingZip', 'shippingZip', 'billingPhone', 'shippingPhone', 'phone'];
 
 /** Payment states after which nothing was bought. */
 const CLOSED_PAYMENTS = new Set(['voided', 'refunded']);
-
-/** Consent as newer exports write it ("subscribed", "not_subscribed" …); unknown words become blank. */
-const CONSENT_WORDS: Record<string, string> = {
-  subscribed: 'yes',
-  not_subscribed: 'no',
-  unsubscribed: 'no',
-  pending: 'no',
-  invalid: 'no',
-  redacted: 'no',
-};
 
 const LINE_FIELDS: readonly FieldName[] = [
   'order_id',
@@ -89,16 +80,16 @@ export const SHOPIFY_ORDERS: ExportLayout = {
   id: 'shopify-orders',
   label: 'Looks like a Shopify orders export',
   kind: 'order_lines_flat',
+  addedColumns: [CUSTOMER_KEY_COLUMN],
 
   recognise(headers) {
-    const keys = new Set(headers.map(normaliseHeader));
-    return RECOGNISED_BY.every((column) => keys.has(normaliseHeader(COLUMNS[column])));
+    const at = columnIndexes(headers, COLUMNS);
+    return RECOGNISED_BY.every((column) => at[column] >= 0);
   },
 
   columnsFor(kind: ImportKind, headers) {
     if (kind !== 'order_lines_flat' && kind !== 'order_lines') return null;
-    const at = columnIndexes(headers, COLUMNS);
-    const name = (column: Column) => (at[column] === -1 ? undefined : headers[at[column]]);
+    const name = columnNamer(headers, columnIndexes(headers, COLUMNS));
     const columns: Partial<Record<FieldName, string>> = {
       order_id: name('order'),
       product_id: name('sku') ?? name('lineName'),
@@ -106,7 +97,7 @@ export const SHOPIFY_ORDERS: ExportLayout = {
       quantity: name('quantity'),
       unit_price: name('price'),
       discount: name('lineDiscount'),
-      customer_id: name('email'),
+      customer_id: CUSTOMER_KEY_COLUMN,
       email: name('email'),
       ordered_at: name('createdAt'),
       channel: name('source'),
@@ -125,21 +116,24 @@ export const SHOPIFY_ORDERS: ExportLayout = {
   rowPreparer(headers, warnings) {
     const at = columnIndexes(headers, COLUMNS);
     if (at.order === -1) return null;
-    return shopifyRows(at, warnings);
+    return shopifyRows(at, headers.length, warnings);
   },
 };
 
-function shopifyRows(at: Record<Column, number>, warnings: WarningTally): RowPreparer {
+function shopifyRows(at: Record<Column, number>, width: number, warnings: WarningTally): RowPreparer {
   const present = (columns: readonly Column[]) => columns.map((column) => at[column]).filter((index) => index >= 0);
   const fillDown = new OrderFillDown(at.order, present(ORDER_LEVEL));
   const consent = present(CONSENT);
   const quotedAsText = present(QUOTED_AS_TEXT);
   const closedBy = new Map<string, number>();
   let closed = false;
+  let customer = '';
 
   return (cells, row) => {
     const out = cells.slice();
     if (fillDown.fill(out)) {
+      const phones = [at.phone, at.billingPhone, at.shippingPhone].map((index) => cellAt(out, index));
+      customer = customerKey(cellAt(out, at.email), phones);
       const reason = closedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus));
       closed = reason !== null;
       if (reason !== null) {
@@ -155,16 +149,9 @@ function shopifyRows(at: Record<Column, number>, warnings: WarningTally): RowPre
     setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
     if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, cellAt(out, at.lineName));
     for (const index of consent) setAt(out, index, consentAnswer(cellAt(out, index)));
-    for (const index of quotedAsText) if (cellAt(out, index).startsWith("'")) setAt(out, index, out[index].slice(1));
-    return out;
+    for (const index of quotedAsText) setAt(out, index, withoutTextQuote(cellAt(out, index)));
+    return withAddedCells(out, width, [customer]);
   };
-}
-
-/** A cell of a row, '' for a column the file lacks or a short row lacks. */
-const cellAt = (cells: readonly string[], index: number) => (index >= 0 ? (cells[index] ?? '') : '');
-
-function setAt(cells: string[], index: number, value: string): void {
-  if (index >= 0 && index < cells.length) cells[index] = value;
 }
 
 /** Why an order does not stand ("cancelled", "voided", "refunded"), or null when it does. */
@@ -172,9 +159,4 @@ function closedReason(cancelledAt: string, financialStatus: string): string | nu
   if (cancelledAt.trim() !== '') return 'cancelled';
   const status = financialStatus.trim().toLowerCase();
   return CLOSED_PAYMENTS.has(status) ? status : null;
-}
-
-function consentAnswer(text: string): string {
-  if (parseYesNo(text) !== null) return text;
-  return CONSENT_WORDS[text.trim().toLowerCase()] ?? '';
 }
