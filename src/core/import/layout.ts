@@ -20,10 +20,11 @@ export interface LayoutSummary {
 
 /**
  * Turns the cells of one row as read into the cells the mapping reads (the file's columns, then
- * the layout's added ones); may return the same array. Null skips a row that holds nothing of the
- * file's kind (an image-only row of a product export): the preparer counts it among the warnings.
+ * the layout's added ones). Usually one row; none skips a row that holds nothing of the file's
+ * kind (an image-only row of a product export), which the preparer counts among the warnings;
+ * several split a row that packs several order lines into one cell.
  */
-export type RowPreparer = (cells: string[], row: number) => string[] | null;
+export type RowPreparer = (cells: string[], row: number) => string[][];
 
 export interface ExportLayout extends LayoutSummary {
   /** What the file holds. */
@@ -43,7 +44,7 @@ export function withAddedColumns(layout: ExportLayout | null, headers: readonly 
   return [...headers, ...(layout?.addedColumns ?? [])];
 }
 
-/** Sampled rows as the import will read them: prepared, and without the rows the layout skips. */
+/** Sampled rows as the import will read them: prepared, without the rows the layout skips, split where it splits. */
 export function prepareSampleRows(
   layout: ExportLayout | null,
   headers: readonly string[],
@@ -51,7 +52,7 @@ export function prepareSampleRows(
 ): string[][] {
   const prepare = layout?.rowPreparer(headers, new WarningTally()) ?? null;
   if (!prepare) return rows.slice();
-  return rows.map((cells, i) => prepare(cells, i + 2)).filter((cells): cells is string[] => cells !== null);
+  return rows.flatMap((cells, i) => prepare(cells, i + 2));
 }
 
 /**

@@ -197,20 +197,24 @@ class ImportRun {
       this.blankRows++;
       return null;
     }
-    const cells = this.prepare && !row.problem ? this.prepare(row.cells, row.row) : row.cells;
-    // The layout counted the row it skips among the warnings.
-    if (cells === null) return null;
+    // A layout may skip a row (it counts it among the warnings) or split one into several lines.
+    const lines = this.prepare && !row.problem ? this.prepare(row.cells, row.row) : [row.cells];
+    if (lines.length > 0 && !row.problem && this.duplicates.isCopy(row.cells))
+      this.warnings.add('duplicate_rows', row.row);
+    for (const cells of lines) this.read({ ...row, cells }, row.cells);
+    return null;
+  }
+
+  private read(row: SourceRow, asWritten: string[]): void {
     this.rowsRead++;
-    if (!row.problem && this.duplicates.isCopy(row.cells)) this.warnings.add('duplicate_rows', row.row);
-    const checked = this.check!({ ...row, cells });
+    const checked = this.check!(row);
     if (!checked.ok) {
-      this.reject({ ...checked.rejected, cells: row.cells });
-      return null;
+      this.reject({ ...checked.rejected, cells: asWritten });
+      return;
     }
     const refused = this.sink!.write(checked.row);
-    if (refused) this.reject({ ...refused, row: row.row, cells: row.cells });
+    if (refused) this.reject({ ...refused, row: row.row, cells: asWritten });
     else this.rowsImported++;
-    return null;
   }
 
   private start(first: SourceRow): ImportFailure | null {

@@ -85,6 +85,6 @@ function customerRows(at: Record<Column, number>, width: number): RowPreparer {
     if (cellAt(out, phone).trim() === '') setAt(out, phone, cellAt(out, at.addressPhone));
     setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
     const key = customerKey(cellAt(out, at.email), [cellAt(out, at.phone), cellAt(out, at.addressPhone)]);
-    return withAddedCells(out, width, [key || cellAt(out, at.customerId).trim()]);
+    return [withAddedCells(out, width, [key || cellAt(out, at.customerId).trim()])];
   };
 }

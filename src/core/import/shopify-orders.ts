@@ -1,3 +1,4 @@
+import { CLOSED_STATUS, ClosedOrders } from './closed-orders';
 import { CUSTOMER_KEY_COLUMN, customerKey } from './customer-key';
 import { OrderFillDown } from './fill-down';
 import type { FieldName, ImportKind } from './kinds';
@@ -125,7 +126,7 @@ function shopifyRows(at: Record<Column, number>, width: number, warnings: Warnin
   const fillDown = new OrderFillDown(at.order, present(ORDER_LEVEL));
   const consent = present(CONSENT);
   const quotedAsText = present(QUOTED_AS_TEXT);
-  const closedBy = new Map<string, number>();
+  const closedOrders = new ClosedOrders(warnings);
   let closed = false;
   let customer = '';
 
@@ -136,21 +137,17 @@ function shopifyRows(at: Record<Column, number>, width: number, warnings: Warnin
       customer = customerKey(cellAt(out, at.email), phones);
       const reason = closedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus));
       closed = reason !== null;
-      if (reason !== null) {
-        closedBy.set(reason, (closedBy.get(reason) ?? 0) + 1);
-        warnings.add('cancelled_in_shop', row);
-        warnings.detail('cancelled_in_shop', [...closedBy].map(([why, n]) => `${n} ${why}`).join(', '));
-      }
+      if (reason !== null) closedOrders.add(reason, row);
     }
     if (closed) {
-      setAt(out, at.financialStatus, 'cancelled');
-      warnings.add('cancelled_order_lines');
+      setAt(out, at.financialStatus, CLOSED_STATUS);
+      closedOrders.addLine();
     }
     setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
     if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, cellAt(out, at.lineName));
     for (const index of consent) setAt(out, index, consentAnswer(cellAt(out, index)));
     for (const index of quotedAsText) setAt(out, index, withoutTextQuote(cellAt(out, index)));
-    return withAddedCells(out, width, [customer]);
+    return [withAddedCells(out, width, [customer])];
   };
 }
 

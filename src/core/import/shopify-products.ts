@@ -108,14 +108,14 @@ function variantRows(at: Record<Column, number>, width: number, warnings: Warnin
     if (variantCells.every((index) => cellAt(out, index).trim() === '')) {
       warnings.add('skipped_rows', row);
       warnings.detail('skipped_rows', 'they hold only a further picture of a product');
-      return null;
+      return [];
     }
     const values = optionValues.map((index) => cellAt(out, index).trim()).filter((value) => value !== '');
     const title = cellAt(out, at.title).trim();
     const options = values.length === 1 && values[0].toLowerCase() === NO_OPTIONS ? [] : values;
     const name = options.length > 0 ? `${title} - ${options.join(' / ')}` : title;
     if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, name);
-    return withAddedCells(out, width, [name, categoryOf(cellAt(out, at.productCategory), cellAt(out, at.type))]);
+    return [withAddedCells(out, width, [name, categoryOf(cellAt(out, at.productCategory), cellAt(out, at.type))])];
   };
 }
 
