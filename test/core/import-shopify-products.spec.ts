@@ -37,7 +37,7 @@ test('each variant is a product; picture-only rows are left out and said so', ()
   expect(report.written.products).toBe(8);
   expect(report.warnings.skipped_rows).toBe(2);
   expect(report.notes.find((note) => note.kind === 'skipped_rows')).toMatchObject({
-    message: '2 rows were left out: they hold only a further picture of a product.',
+    message: '2 rows were left out (rows holding only a further picture of a product).',
     exampleRows: [4, 7],
   });
 });

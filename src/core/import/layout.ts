@@ -9,7 +9,14 @@ import { WarningTally } from './warnings';
  * the row that holds them, codes taken from another column when blank).
  */
 
-export const LAYOUT_IDS = ['shopify-orders', 'shopify-customers', 'shopify-products'] as const;
+export const LAYOUT_IDS = [
+  'shopify-orders',
+  'shopify-customers',
+  'shopify-products',
+  'woocommerce-order-items',
+  'woocommerce-analytics-orders',
+  'woocommerce-customers',
+] as const;
 export type LayoutId = (typeof LAYOUT_IDS)[number];
 
 /** What the preview says about a recognised layout. */

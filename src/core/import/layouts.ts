@@ -2,9 +2,19 @@ import type { ExportLayout, LayoutId } from './layout';
 import { SHOPIFY_CUSTOMERS } from './shopify-customers';
 import { SHOPIFY_ORDERS } from './shopify-orders';
 import { SHOPIFY_PRODUCTS } from './shopify-products';
+import { WOOCOMMERCE_ANALYTICS_ORDERS } from './woocommerce-analytics-orders';
+import { WOOCOMMERCE_CUSTOMERS } from './woocommerce-customers';
+import { WOOCOMMERCE_ORDER_ITEMS } from './woocommerce-order-items';
 
 /** The export layouts recognised by their column names, tried in this order. */
-const LAYOUTS: readonly ExportLayout[] = [SHOPIFY_ORDERS, SHOPIFY_CUSTOMERS, SHOPIFY_PRODUCTS];
+const LAYOUTS: readonly ExportLayout[] = [
+  SHOPIFY_ORDERS,
+  SHOPIFY_CUSTOMERS,
+  SHOPIFY_PRODUCTS,
+  WOOCOMMERCE_ORDER_ITEMS,
+  WOOCOMMERCE_ANALYTICS_ORDERS,
+  WOOCOMMERCE_CUSTOMERS,
+];
 
 export function detectLayout(headers: readonly string[]): ExportLayout | null {
   return LAYOUTS.find((layout) => layout.recognise(headers)) ?? null;

@@ -107,7 +107,7 @@ function variantRows(at: Record<Column, number>, width: number, warnings: Warnin
     fillDown.fill(out);
     if (variantCells.every((index) => cellAt(out, index).trim() === '')) {
       warnings.add('skipped_rows', row);
-      warnings.detail('skipped_rows', 'they hold only a further picture of a product');
+      warnings.detail('skipped_rows', 'rows holding only a further picture of a product');
       return [];
     }
     const values = optionValues.map((index) => cellAt(out, index).trim()).filter((value) => value !== '');

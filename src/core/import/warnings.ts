@@ -6,6 +6,7 @@
 export const WARNING_KINDS = [
   'duplicate_rows',
   'skipped_rows',
+  'packed_rows',
   'cancelled_orders',
   'cancelled_in_shop',
   'cancelled_order_lines',
