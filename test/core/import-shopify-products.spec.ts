@@ -64,6 +64,8 @@ test('variants are coded and named as the orders export names its line items, wi
     { product_id: 'Gift Card - $25', name: 'Gift Card - $25', category: 'Gift Cards', price: 25 },
     { product_id: 'WHISK-01', name: 'Matcha Whisk', category: 'Tea Tools', price: 18 },
   ]);
+  // A gift card is sold like a product but is none: kept, and left out when products are compared.
+  expect(rows(db, 'SELECT product_id FROM products WHERE is_product = 0')).toEqual([{ product_id: 'Gift Card - $25' }]);
 });
 
 test('an export with the column names used before 2025 is read the same way', async () => {
