@@ -205,3 +205,32 @@ test('the packed-cell splitter reads quantities, keeps commas inside names, and 
   expect(splitPackedItems('Gift wrap')).toEqual([{ quantity: '1', name: 'Gift wrap' }]);
   expect(splitPackedItems('  ')).toEqual([]);
 });
+
+test('the Analytics customers and orders reports, imported together, name the same customers', async () => {
+  const { db, outcomes } = await importFixtures(
+    'woocommerce-analytics-customers.csv',
+    'woocommerce-analytics-orders.csv',
+  );
+  const [customers, orders] = outcomes;
+  expect(customers.preview?.layout).toEqual({
+    id: 'woocommerce-analytics-customers',
+    label: 'Looks like a WooCommerce Analytics customers report',
+  });
+  expect(customers.preview?.mapping?.columns).toEqual({
+    customer_id: 'Name or email',
+    email: 'Email',
+    country: 'Country / Region',
+    signup_at: 'Sign Up',
+  });
+  expect(reportOf(customers)).toMatchObject({ rowsRead: 7, rowsImported: 7, rowsRejected: 0 });
+  // The orders add no customer: each one they name is in the customers report.
+  expect(reportOf(orders).written).toMatchObject({ orders: 8, orderLines: 11, customers: 0, products: 7 });
+  expect(reportOf(orders).reach).toEqual({ customers: 7, email: 0, sms: 0 });
+  expect(rows(db, 'SELECT customer_id, email, signup_at FROM customers ORDER BY rowid LIMIT 2')).toEqual([
+    { customer_id: 'Alice Nguyen', email: 'alice@example.com', signup_at: '2024-03-05T10:22:13' },
+    { customer_id: 'Bob Okafor', email: 'bob@example.com', signup_at: null },
+  ]);
+  // Without a name, the email address is the key.
+  expect(value(db, "SELECT count(*) FROM customers WHERE customer_id = 'hana@example.com'")).toBe(1);
+  db.close();
+});

@@ -16,6 +16,7 @@ export const LAYOUT_IDS = [
   'woocommerce-order-items',
   'woocommerce-analytics-orders',
   'woocommerce-customers',
+  'woocommerce-analytics-customers',
 ] as const;
 export type LayoutId = (typeof LAYOUT_IDS)[number];
 

@@ -2,6 +2,7 @@ import type { ExportLayout, LayoutId } from './layout';
 import { SHOPIFY_CUSTOMERS } from './shopify-customers';
 import { SHOPIFY_ORDERS } from './shopify-orders';
 import { SHOPIFY_PRODUCTS } from './shopify-products';
+import { WOOCOMMERCE_ANALYTICS_CUSTOMERS } from './woocommerce-analytics-customers';
 import { WOOCOMMERCE_ANALYTICS_ORDERS } from './woocommerce-analytics-orders';
 import { WOOCOMMERCE_CUSTOMERS } from './woocommerce-customers';
 import { WOOCOMMERCE_ORDER_ITEMS } from './woocommerce-order-items';
@@ -14,6 +15,7 @@ const LAYOUTS: readonly ExportLayout[] = [
   WOOCOMMERCE_ORDER_ITEMS,
   WOOCOMMERCE_ANALYTICS_ORDERS,
   WOOCOMMERCE_CUSTOMERS,
+  WOOCOMMERCE_ANALYTICS_CUSTOMERS,
 ];
 
 export function detectLayout(headers: readonly string[]): ExportLayout | null {
