@@ -99,3 +99,16 @@ test('an older export with one "Accepts Marketing" column and plain address colu
   expect(reportOf(run).reach).toEqual({ customers: 10, email: 5, sms: 3 });
   fresh.close();
 });
+
+test("a file in the layout of Shopify's customer import template (no number, no totals) is read the same way", async () => {
+  const template = [
+    'First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,Default Address Address2,Default Address City,Default Address Province Code,Default Address Country Code,Default Address Zip,Default Address Phone,Phone,Accepts SMS Marketing,Tags,Note,Tax Exempt',
+    "Ines,Moreau,Ines@Example.fr,yes,,4 rue Haute,,Lyon,,FR,'69001,,'+33 6 12 34 56 78,yes,,,no",
+  ].join('\n');
+  const run = await importText('customer_template.csv', template);
+  expect(run.outcome.preview?.layout?.id).toBe('shopify-customers');
+  expect(rows(run.db, 'SELECT customer_id, phone, email_opt_in, sms_opt_in FROM customers')).toEqual([
+    { customer_id: 'ines@example.fr', phone: '+33 6 12 34 56 78', email_opt_in: 1, sms_opt_in: 1 },
+  ]);
+  run.db.close();
+});

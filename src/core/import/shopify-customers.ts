@@ -26,14 +26,12 @@ const COLUMNS = {
   addressPhone: 'Default Address Phone',
   country: ['Default Address Country Code', 'Country Code', 'Country'],
   zip: ['Default Address Zip', 'Zip'],
-  totalSpent: 'Total Spent',
-  totalOrders: 'Total Orders',
   taxExempt: 'Tax Exempt',
 } as const;
 type Column = keyof typeof COLUMNS;
 
-/** Written together by no other export. */
-const RECOGNISED_BY: readonly Column[] = ['email', 'acceptsEmailMarketing', 'totalSpent', 'totalOrders', 'taxExempt'];
+/** Written together by no other export; Shopify's customer import template has them too (without the totals). */
+const RECOGNISED_BY: readonly Column[] = ['firstName', 'email', 'acceptsEmailMarketing', 'taxExempt'];
 
 const CONSENT: readonly Column[] = ['acceptsEmailMarketing', 'acceptsSmsMarketing'];
 const QUOTED_AS_TEXT: readonly Column[] = ['customerId', 'phone', 'addressPhone', 'zip'];
