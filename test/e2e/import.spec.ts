@@ -138,6 +138,8 @@ test('a Shopify orders export is recognised and imported with no choices', async
   await expect(app.getByTestId('import-layout')).toHaveText('Looks like a Shopify orders export');
   await expect(app.getByLabel('The file holds')).toHaveValue('order_lines_flat');
   await expect(app.getByLabel(/^Order number/)).toHaveValue('Name');
+  // The export has no customer number: the layout adds one (the email, else the phone).
+  await expect(app.getByLabel(/^Customer number/)).toHaveValue('Email or phone');
 
   await dialog(app).getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog(app).getByRole('heading', { name: 'Import finished' })).toBeVisible();

@@ -10,6 +10,10 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
   switch (kind) {
     case 'duplicate_rows':
       return `${plural(n, 'row is an exact copy', 'rows are exact copies')} of an earlier row, kept because a shop can sell the same item twice on one order; check the source if that is unexpected.`;
+    case 'skipped_rows':
+      return `${plural(n, 'row was', 'rows were')} left out${detail ? ` (${detail})` : ''}.`;
+    case 'packed_rows':
+      return `${plural(n, 'row lists', 'rows list')} several products in one cell: each product was read as a line of its order, so there are more lines than rows.`;
     case 'cancelled_orders':
       return `${plural(n, 'order is a cancellation', 'orders are cancellations')} (order number starting with “C”), kept and marked as cancelled.`;
     case 'cancelled_in_shop':

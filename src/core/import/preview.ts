@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../util/result';
 import { ChunkDecoder, describeBinaryFile, detectEncoding, type TextEncodingName } from './decode';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_FIELDS, type ImportKind } from './kinds';
-import type { ExportLayout, LayoutSummary } from './layout';
+import { prepareSampleRows, withAddedColumns, type ExportLayout, type LayoutSummary } from './layout';
 import { detectLayout } from './layouts';
 import { proposeColumns, type ImportMapping } from './mapping';
 import {
@@ -144,7 +144,9 @@ export async function previewImport(
   const layout = hasHeader ? detectLayout(named.names) : null;
   const detectedKind = layout?.kind ?? detectKind(hasHeader ? named.names : null, delimiter.regular);
   const kind = options.kind ?? detectedKind;
-  const mapping = kind ? proposeMapping(kind, named.names, dataRows, layout) : null;
+  const headers = withAddedColumns(layout, named.names);
+  const sampleRows = prepareSampleRows(layout, named.names, dataRows);
+  const mapping = kind ? proposeMapping(kind, headers, sampleRows, layout) : null;
 
   return ok({
     fileName: source.name,
@@ -153,14 +155,14 @@ export async function previewImport(
     bom: detected.bom,
     lineEnd,
     delimiter,
-    headers: named.names,
+    headers,
     renamedColumns: named.renamed,
     detectedKind,
     layout: layout ? { id: layout.id, label: layout.label } : null,
     mapping: mapping?.mapping ?? null,
     dateColumns: mapping?.dateColumns ?? [],
     foreignSeparator: width <= 1 ? foreignSeparator(records) : null,
-    sampleRows: dataRows,
+    sampleRows,
   });
 }
 

@@ -5,6 +5,8 @@
 
 export const WARNING_KINDS = [
   'duplicate_rows',
+  'skipped_rows',
+  'packed_rows',
   'cancelled_orders',
   'cancelled_in_shop',
   'cancelled_order_lines',
