@@ -142,7 +142,7 @@ test('values are cleaned: ids without ".0", dates as ISO text, products named by
 test('stock codes that differ only in letter case and share a description are one product', async () => {
   expect(report.warnings.code_case_merged).toBe(220);
   expect(report.notes.find((n) => n.kind === 'code_case_merged')?.message).toMatch(
-    /^220 product codes differ from another only in letter case or spaces and share its name: merged into 110 products \(15056bl → 15056BL, /,
+    /^220 product codes differ from another only in letter case or spaces and share its name: merged into 110 products \(85123a → 85123A, 82494l → 82494L, 84997b → 84997B, 84997c → 84997C, /,
   );
   expect(value(db, "SELECT count(*) FROM order_lines WHERE product_id = '84997C'")).toBe(405);
   expect(value(db, "SELECT count(*) FROM order_lines WHERE product_id = '84997c'")).toBe(0);

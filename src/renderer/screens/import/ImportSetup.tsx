@@ -2,9 +2,11 @@ import { IMPORT_KINDS, KIND_LABELS, isImportKind } from '../../../core/import/ki
 import type { Delimiter } from '../../../core/import/sniff';
 import { DataTable } from '../../components/DataTable';
 import { useImport } from '../../state/store-context';
+import { CodeCaseChoice } from './CodeCaseChoice';
 import { ImportModeChoice } from './ImportModeChoice';
 import { MappingEditor } from './MappingEditor';
 import { PresetNotice } from './PresetNotice';
+import { SheetChoice } from './SheetChoice';
 
 const DELIMITER_LABELS: Record<Delimiter, string> = {
   ',': 'Comma (,)',
@@ -53,6 +55,7 @@ export function ImportSetup() {
       </dl>
 
       <div className="import-choices">
+        <SheetChoice />
         <label className="field">
           <span>Values separated by</span>
           <select
@@ -103,7 +106,10 @@ export function ImportSetup() {
       {mapping && <ImportModeChoice kind={mapping.kind} />}
       {preset && <PresetNotice preset={preset} onUseSuggested={useSuggestedMapping} />}
       {mapping ? (
-        <MappingEditor mapping={mapping} headers={preview.headers} onChange={chooseColumn} />
+        <>
+          <MappingEditor mapping={mapping} headers={preview.headers} onChange={chooseColumn} />
+          <CodeCaseChoice mapping={mapping} />
+        </>
       ) : (
         <p className="empty">Choose what the file holds to say which column is which.</p>
       )}
