@@ -11,7 +11,7 @@ const KINDS = 'customers, products, orders, order-lines, order-lines-flat, event
 const MAPPING = 'give the columns yourself in a mapping file with --mapping FILE.json (README: “Column mapping files”)';
 /** Order lines without an order number: how they can still form orders. */
 export const WITHOUT_ORDER_NUMBER =
-  'Without order numbers, each customer’s lines of one day can form an order: map the customer and the date columns and leave the order number out.';
+  'Without order numbers, each customer’s lines of one day can form an order: in the mapping, use kind order_lines_flat, map customer_id and ordered_at, and leave order_id out.';
 
 export function importAdvice(failure: Failure): string[] {
   switch (failure.kind) {
@@ -25,7 +25,8 @@ export function importAdvice(failure: Failure): string[] {
       return [`Say what the file holds with --as KIND (${KINDS}), or ${MAPPING}.`];
     case 'kind_mismatch':
       return [
-        `Leave out --as to let the column names decide, use --as with what the file really holds, or ${MAPPING}.`,
+        `To import it as you chose, ${MAPPING}: a mapping's kind is taken as given.`,
+        ...(lacksOrderNumber(failure) ? [WITHOUT_ORDER_NUMBER] : []),
       ];
     case 'missing_columns':
       return [`Choose the columns yourself: ${MAPPING}.`, ...(lacksOrderNumber(failure) ? [WITHOUT_ORDER_NUMBER] : [])];
