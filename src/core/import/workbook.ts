@@ -98,7 +98,7 @@ export function sheetAsCsv(rows: SheetCell[][]): string {
   let last = rows.length;
   while (last > first && isBlank(rows[last - 1])) last--;
   const kept = rows.slice(first, last);
-  const width = Math.max(0, ...kept.map((row) => row.length));
+  const width = kept.reduce((widest, row) => Math.max(widest, row.length), 0);
   const lines = kept.map((row) => {
     const cells: string[] = [];
     for (let i = 0; i < width; i++) cells.push(csvText(cellText(row[i] ?? null)));
