@@ -150,6 +150,11 @@ test('stock codes that differ only in letter case and share a description are on
   // Without a shared description the spellings stay apart, and the report says so.
   expect(report.warnings.code_case_other_name).toBe(4);
   expect(report.notes.find((n) => n.kind === 'code_case_other_name')?.message).toContain('84971L / 84971l');
+  const spellings = rows<{ code: string }>(
+    db,
+    'SELECT group_concat(product_id, \' / \') AS code FROM products GROUP BY lower(product_id) HAVING count(*) > 1 ORDER BY 1',
+  ).map((r) => r.code);
+  expect(spellings).toEqual(['72803B / 72803b', '84971L / 84971l']);
 });
 
 test('returns point at the purchase they reverse where the data allows', async () => {

@@ -67,9 +67,9 @@ test('a workbook with data on two sheets asks which one, and imports the one cho
 
   const chosen = await cli(file, '--workspace', workspace, '--json', '--sheet', 'Customers');
   expect(chosen.json).toMatchObject({ ok: true, kind: 'customers', rowsRead: 3, rowsImported: 3, customers: 3 });
-  expect(value(await openFile(workspace), "SELECT email FROM customers WHERE customer_id = '13047'")).toBe(
-    'bea@example.com',
-  );
+  const db = await openFile(workspace);
+  expect(value(db, "SELECT email FROM customers WHERE customer_id = '13047'")).toBe('bea@example.com');
+  expect(value(db, 'SELECT file_name FROM imports')).toBe('shop.xlsx (Customers)');
 });
 
 test('a workbook whose other sheets are empty imports its one table without asking', async () => {

@@ -80,6 +80,7 @@ test('an Excel workbook imports the sheet chosen in the review step', async ({ a
   await expect(app.getByLabel('The file holds')).toHaveValue('order_lines_flat');
   await expect(dialog(app).getByRole('table')).toContainText('2024-03-01T09:15:00');
   await expect(app.getByTestId('import-merge-code-case')).toBeChecked();
+  await expect(app.getByLabel('Values separated by')).toHaveCount(0);
 
   await dialog(app).getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog(app).getByRole('heading', { name: 'Import finished' })).toBeVisible();

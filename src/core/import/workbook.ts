@@ -53,7 +53,9 @@ export async function openImportFile(
     return fail(chooseSheet(`This workbook has no sheet called “${sheet}”. Choose one of its sheets.`, sheets));
   }
   const text = sheetAsCsv(reader.readSheet(bytes, sheet));
-  return ok({ source: bytesSource(source.name, new TextEncoder().encode(text)), workbook: { sheets, sheet } });
+  // The import history tells the sheets of one workbook apart.
+  const name = sheets.length > 1 ? `${source.name} (${sheet})` : source.name;
+  return ok({ source: bytesSource(name, new TextEncoder().encode(text)), workbook: { sheets, sheet } });
 }
 
 function readSheetNames(reader: WorkbookReader, bytes: Uint8Array): string[] | null {

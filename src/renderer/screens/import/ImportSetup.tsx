@@ -28,6 +28,8 @@ export function ImportSetup() {
   const mapping = useImport((s) => s.mapping);
   const preset = useImport((s) => s.preset);
   const dayMonthOrder = useImport((s) => s.dayMonthOrder);
+  // A workbook's sheet is read cell by cell: no text encoding or separator to choose.
+  const workbook = useImport((s) => s.workbook);
   const { chooseKind, chooseDelimiter, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } = useImport((s) => s);
   const askDateOrder = preview.dateColumns.some((d) => d.guess.ambiguous);
 
@@ -44,10 +46,12 @@ export function ImportSetup() {
             <dd data-testid="import-layout">{preview.layout.label}</dd>
           </div>
         )}
-        <div>
-          <dt>Text encoding</dt>
-          <dd data-testid="import-encoding">{ENCODING_LABELS[preview.format.encoding] ?? preview.format.encoding}</dd>
-        </div>
+        {!workbook && (
+          <div>
+            <dt>Text encoding</dt>
+            <dd data-testid="import-encoding">{ENCODING_LABELS[preview.format.encoding] ?? preview.format.encoding}</dd>
+          </div>
+        )}
         <div>
           <dt>First row</dt>
           <dd>{preview.format.hasHeader ? 'Column names' : 'Data (no column names)'}</dd>
@@ -56,19 +60,21 @@ export function ImportSetup() {
 
       <div className="import-choices">
         <SheetChoice />
-        <label className="field">
-          <span>Values separated by</span>
-          <select
-            value={preview.format.delimiter}
-            onChange={(event) => void chooseDelimiter(event.target.value as Delimiter)}
-          >
-            {(Object.keys(DELIMITER_LABELS) as Delimiter[]).map((d) => (
-              <option key={d} value={d}>
-                {DELIMITER_LABELS[d]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!workbook && (
+          <label className="field">
+            <span>Values separated by</span>
+            <select
+              value={preview.format.delimiter}
+              onChange={(event) => void chooseDelimiter(event.target.value as Delimiter)}
+            >
+              {(Object.keys(DELIMITER_LABELS) as Delimiter[]).map((d) => (
+                <option key={d} value={d}>
+                  {DELIMITER_LABELS[d]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span>The file holds</span>
           <select
