@@ -152,7 +152,7 @@ test('stock codes that differ only in letter case and share a description are on
   expect(report.notes.find((n) => n.kind === 'code_case_other_name')?.message).toContain('84971L / 84971l');
   const spellings = rows<{ code: string }>(
     db,
-    'SELECT group_concat(product_id, \' / \') AS code FROM products GROUP BY lower(product_id) HAVING count(*) > 1 ORDER BY 1',
+    "SELECT group_concat(product_id, ' / ') AS code FROM products GROUP BY lower(product_id) HAVING count(*) > 1 ORDER BY 1",
   ).map((r) => r.code);
   expect(spellings).toEqual(['72803B / 72803b', '84971L / 84971l']);
 });
