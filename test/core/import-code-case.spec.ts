@@ -74,3 +74,30 @@ test('a later file writing a code in another case joins the product already ther
     await engine.workspace.close();
   }
 });
+
+test('a product list writing a code in another case describes the product already there', async () => {
+  const engine = createEngine(await loadSqlJs());
+  await engine.workspace.create('Shop');
+  try {
+    await engine.imports.run(bytesOf('code-case-first.csv'), 'code-case-first.csv', {});
+    const list = await engine.imports.run(bytesOf('code-case-products.csv'), 'code-case-products.csv', {});
+    expect(list.ok).toBe(true);
+    if (!list.ok) return;
+    expect(list.report).toMatchObject({ kind: 'products', rowsImported: 3, written: { products: 3 } });
+    expect(list.report.notes.map((n) => n.message)).toEqual(
+      expect.arrayContaining([
+        '2 product codes differ from another only in letter case or spaces and share its name: merged into 1 product (84997c → 84997C). To keep such codes apart, undo this import and import it again with merging turned off.',
+        '2 product codes differ from another only in letter case or spaces but not all under the same name, so they are kept as separate products (85099F / 85099f).',
+      ]),
+    );
+    const db = new (await loadSqlJs()).Database(await engine.workspace.toBytes());
+    expect(rows(db, 'SELECT product_id, category FROM products ORDER BY product_id')).toEqual([
+      { product_id: '22633', category: 'Warmers' },
+      { product_id: '84997C', category: 'Kids' },
+      { product_id: '85099F', category: null },
+      { product_id: '85099f', category: 'Bags' },
+    ]);
+  } finally {
+    await engine.workspace.close();
+  }
+});

@@ -22,7 +22,7 @@ export interface CodeCasePlan {
 }
 
 export const codeKey = (code: string) => code.trim().toLowerCase();
-const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+export const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Groups the spellings by code key and merges, in each group, those that share a name with the kept spelling. */
 export function planCodeCase(spellings: readonly CodeSpelling[]): CodeCasePlan {

@@ -1,5 +1,5 @@
 import { queryAll, type Database } from '../store/sqlite';
-import { caseVariantGroups, codeKey, planCodeCase, type CodeSpelling } from './code-case';
+import { caseVariantGroups, codeKey, planCodeCase, type CodeCasePlan, type CodeSpelling } from './code-case';
 import type { ValueTally } from './tally';
 import type { WarningTally } from './warnings';
 
@@ -33,18 +33,23 @@ export function mergeCodeCase(
     db.run('UPDATE order_lines SET product_id = ? WHERE product_id = ? AND import_id = ?', [into, from, importId]);
     names.moveInto(from, into);
   }
-  if (plan.merged.size > 0) {
-    const kept = new Set(plan.merged.values());
-    warnings.add('code_case_merged', undefined, plan.merged.size + kept.size);
-    const examples = shown([...plan.merged].map(([from, into]) => `${from} → ${into}`));
+  reportCodeCase(warnings, plan);
+  return plan.merged;
+}
+
+/** The merges and the spellings kept apart, in the import's report. */
+export function reportCodeCase(warnings: WarningTally, { merged, keptApart }: CodeCasePlan): void {
+  if (merged.size > 0) {
+    const kept = new Set(merged.values());
+    warnings.add('code_case_merged', undefined, merged.size + kept.size);
+    const examples = shown([...merged].map(([from, into]) => `${from} → ${into}`));
     const products = kept.size === 1 ? '1 product' : `${kept.size.toLocaleString('en')} products`;
     warnings.detail('code_case_merged', `${products} (${examples})`);
   }
-  if (plan.keptApart.length > 0) {
-    warnings.add('code_case_other_name', undefined, plan.keptApart.flat().length);
-    warnings.detail('code_case_other_name', shown(plan.keptApart.map((group) => group.join(' / '))));
+  if (keptApart.length > 0) {
+    warnings.add('code_case_other_name', undefined, keptApart.flat().length);
+    warnings.detail('code_case_other_name', shown(keptApart.map((group) => group.join(' / '))));
   }
-  return plan.merged;
 }
 
 /** Every spelling, new or already in the workspace, whose code another spelling writes differently. */
@@ -85,7 +90,7 @@ function caseSpellings(db: Database, names: ValueTally): CodeSpelling[] {
   }));
 }
 
-function otherNames(extra: string | null): string[] {
+export function otherNames(extra: string | null): string[] {
   if (!extra) return [];
   const parsed = JSON.parse(extra) as { other_names?: Record<string, number> };
   return Object.keys(parsed.other_names ?? {});
