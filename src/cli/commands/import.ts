@@ -20,7 +20,7 @@ import { failureSummary, rejectedCsv, report, successSummary, type FileResult } 
 
 const IMPORT_USAGE = `Usage: npm run cli -- import FILE... --workspace W.xsell [options]
 
-Imports CSV files into a workspace (created when missing). Either every file is imported or the
+Imports CSV files and Excel workbooks (.xlsx) into a workspace (created when missing). Either every file is imported or the
 workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a workspace.
 
   --workspace W.xsell    the workspace to import into
@@ -29,6 +29,9 @@ workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a
   --mapping FILE.json    a saved column mapping to use instead of the proposed one
   --date-format FMT      dmy (25/12/2024) or mdy (12/25/2024), when the dates leave it open
   --delimiter SEP        , ; tab or |, when the file leaves it open
+  --sheet NAME           the sheet of an Excel workbook (.xlsx) to import, when several hold data
+  --keep-code-case       keep product codes that differ only in letter case (84997c, 84997C)
+                         apart; by default they are merged when they share a name
   --mode MODE            append (default), update (overwrite rows with the same number) or
                          replace (remove what earlier imports of this kind brought in)
   --rejected-out FILE    write the rejected rows, with row numbers and reasons, to a CSV file
@@ -36,7 +39,7 @@ workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import CSV files (customers, products, orders, events …) into a workspace',
+  summary: 'Import CSV files or Excel workbooks (customers, products, orders, events …) into a workspace',
   usage: IMPORT_USAGE,
   run: importFiles,
 };
@@ -104,13 +107,15 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
       'date-format': { type: 'string' },
       delimiter: { type: 'string' },
       mode: { type: 'string' },
+      sheet: { type: 'string' },
+      'keep-code-case': { type: 'boolean' },
       'rejected-out': { type: 'string' },
       json: { type: 'boolean' },
     },
     true,
   );
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('Name at least one CSV file to import.');
+  if (positionals.length === 0) throw new UsageError('Name at least one CSV file or Excel workbook to import.');
   if (!values.workspace) throw new UsageError('Name the workspace to import into, with --workspace.');
 
   const choices: ImportChoices = { mode: parseMode(values.mode) };
@@ -118,6 +123,8 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
   if (values['date-format'] !== undefined) choices.dayMonthOrder = parseDateFormat(values['date-format']);
   if (values.delimiter !== undefined) choices.delimiter = parseDelimiter(values.delimiter);
   if (values.mapping !== undefined) choices.mapping = await readMapping(values.mapping);
+  if (values.sheet !== undefined) choices.sheet = values.sheet;
+  if (values['keep-code-case']) choices.mergeCaseVariants = false;
   return {
     files: positionals,
     workspace: values.workspace,

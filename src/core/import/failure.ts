@@ -11,6 +11,7 @@ export type ImportFailureCode =
   | 'missing_columns'
   | 'choose_delimiter'
   | 'choose_date_order'
+  | 'choose_sheet'
   | 'mode_not_supported'
   | 'nothing_imported'
   | 'cancelled';
@@ -21,6 +22,8 @@ export interface ImportFailure {
   message: string;
   /** What we saw in the file, when that helps to fix it. */
   detail?: string;
+  /** The sheets of a workbook, when the question is which one to import. */
+  sheets?: string[];
 }
 
 export const importFailure = (code: ImportFailureCode, message: string, detail?: string): ImportFailure =>

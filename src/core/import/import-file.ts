@@ -24,6 +24,10 @@ export interface ImportChoices {
   dayMonthOrder?: DayMonthOrder;
   delimiter?: Delimiter;
   mode?: ImportMode;
+  /** The sheet of an Excel workbook to import (read by the engine before the file is looked at). */
+  sheet?: string;
+  /** false keeps product codes that differ only in letter case apart (the mapping's mergeCaseVariants). */
+  mergeCaseVariants?: boolean;
 }
 
 export type FileImportOutcome = ImportOutcome & { preview: ImportPreview | null };
@@ -107,6 +111,7 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     decimalSeparator: proposed.decimalSeparator ?? formats.decimalSeparator,
   };
   if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
+  if (choices.mergeCaseVariants !== undefined) mapping.mergeCaseVariants = choices.mergeCaseVariants;
   return ok({
     fileName: preview.fileName,
     format: { ...preview.format, delimiter: choices.delimiter ?? preview.format.delimiter },

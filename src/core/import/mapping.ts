@@ -28,6 +28,8 @@ export interface ImportMapping {
   decimalSeparator?: DecimalSeparator;
   /** A known export layout (e.g. Shopify's orders export) whose rows are prepared before reading. */
   layout?: LayoutId;
+  /** false keeps product codes that differ only in letter case or spaces (84997c, 84997C) apart; they are merged by default. */
+  mergeCaseVariants?: boolean;
 }
 
 export const importMappingSchema = z
@@ -37,6 +39,7 @@ export const importMappingSchema = z
     dayMonthOrder: z.enum(['dmy', 'mdy']).optional(),
     decimalSeparator: z.enum(['.', ',']).optional(),
     layout: z.enum(LAYOUT_IDS).optional(),
+    mergeCaseVariants: z.boolean().optional(),
   })
   .strict();
 
@@ -78,6 +81,8 @@ export interface ResolvedMapping {
   extras: { name: string; index: number }[];
   /** A flat file without order numbers: each customer's lines of one day form an order. */
   orderIdFromCustomerAndDay: boolean;
+  /** Product codes that differ only in letter case or spaces and share a name become one product. */
+  mergeCaseVariants: boolean;
 }
 
 export function resolveMapping(
@@ -132,5 +137,11 @@ export function resolveMapping(
   const used = new Set(fields.map((field) => field.index));
   const extras = headers.map((name, index) => ({ name, index })).filter(({ index }) => !used.has(index));
   fields.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
-  return ok({ kind: mapping.kind, fields, extras, orderIdFromCustomerAndDay });
+  return ok({
+    kind: mapping.kind,
+    fields,
+    extras,
+    orderIdFromCustomerAndDay,
+    mergeCaseVariants: mapping.mergeCaseVariants !== false,
+  });
 }

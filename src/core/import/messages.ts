@@ -34,6 +34,12 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
       return `${plural(n, 'line has', 'lines have')} no product description; products take their names from their other lines.`;
     case 'product_name_conflicts':
       return `${plural(n, 'product appears', 'products appear')} under more than one description; each is named by its most frequent one and keeps the others as extra information.`;
+    case 'code_case_merged':
+      return `${plural(n, 'product code differs', 'product codes differ')} from another only in letter case or spaces and share${n === 1 ? 's' : ''} its name: merged into ${detail ?? 'one product each'}. To keep such codes apart, undo this import and import it again with merging turned off.`;
+    case 'code_case_other_name':
+      return `${plural(n, 'product code differs', 'product codes differ')} from another only in letter case or spaces but not${n === 1 ? '' : ' all'} under the same name, so they are kept as separate products (${detail ?? ''}).`;
+    case 'code_case_kept':
+      return `${plural(n, 'product code differs', 'product codes differ')} from another only in letter case or spaces (${detail ?? ''}): kept as separate products, as you chose.`;
     case 'customer_country_conflicts':
       return `${plural(n, 'customer appears', 'customers appear')} with more than one country; each gets the country used most often.`;
     case 'order_conflicts':

@@ -75,6 +75,8 @@ export interface PreviewOptions {
   kind?: ImportKind;
   /** The separator the user chose, instead of the one sniffed. */
   delimiter?: Delimiter;
+  /** The sheet of an Excel workbook to look at (read by the engine before the preview). */
+  sheet?: string;
 }
 
 export async function previewImport(
@@ -84,7 +86,7 @@ export async function previewImport(
   if (source.size === 0) return fail(importFailure('empty', 'This file is empty: there is nothing to import.'));
   const wholeFile = source.size <= PREVIEW_BYTES;
   const head = await source.read(0, Math.min(source.size, PREVIEW_BYTES));
-  const binary = describeBinaryFile(head);
+  const binary = describeBinaryFile(head, source.name);
   if (binary) {
     return fail(
       importFailure(

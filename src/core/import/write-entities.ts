@@ -3,6 +3,7 @@ import { fingerprint } from './duplicates';
 import type { ResolvedMapping } from './mapping';
 import { rejectText } from './messages';
 import { isNonProductCode } from './non-products';
+import { ProductListSpellings } from './product-list-code-case';
 import { noTableCounts, type RowSink, type SinkContext, type TableCounts } from './sink';
 import type { AcceptedRow, RowRejection } from './validate';
 
@@ -30,6 +31,8 @@ export class EntitySink implements RowSink {
   /** Each id written by this file, with a fingerprint of its values. */
   private readonly seen = new Map<string, number>();
   private readonly conflicting = new Set<string>();
+  /** A product list's codes that another row or product writes in another letter case. */
+  private readonly spellings: ProductListSpellings | null;
 
   constructor(
     private readonly ctx: SinkContext,
@@ -37,6 +40,7 @@ export class EntitySink implements RowSink {
     private readonly kind: EntityKind,
   ) {
     this.entity = ENTITIES[kind];
+    this.spellings = kind === 'products' && mapping.mergeCaseVariants ? new ProductListSpellings(ctx.db) : null;
     const id = this.entity.id;
     const columns = mapping.fields.map((field) => field.spec.name as string);
     if (kind === 'products') columns.push('is_product');
@@ -58,6 +62,13 @@ export class EntitySink implements RowSink {
   }
 
   write(row: AcceptedRow): RowRejection | null {
+    if (this.spellings) {
+      const code = row.values.product_id as string;
+      row.values.product_id = this.spellings.spellingOf(
+        code,
+        typeof row.values.name === 'string' ? row.values.name : null,
+      );
+    }
     const id = row.values[this.entity.id as keyof typeof row.values] as string;
     const values = fingerprint(JSON.stringify(row.values) + (row.extra ?? ''));
     const earlier = this.seen.get(id);
@@ -84,7 +95,9 @@ export class EntitySink implements RowSink {
   /** Each row is written at once: the next may depend on it (a repeated id, the check against the workspace). */
   flush(): void {}
 
-  finish(): void {}
+  finish(): void {
+    this.spellings?.report(this.ctx.warnings);
+  }
 
   close(): void {
     this.upsert.free();

@@ -1,6 +1,7 @@
 import { BatchedInsert } from './batched-insert';
 import { LatestConsent } from './latest-consent';
 import { linkReturns } from './link-returns';
+import { mergeCodeCase } from './merge-code-case';
 import type { ResolvedMapping } from './mapping';
 import { count, rejectText } from './messages';
 import { isNonProductCode } from './non-products';
@@ -99,6 +100,14 @@ export class LineSink implements RowSink {
   finish(): void {
     this.orders.finish();
     if (this.flat) this.writeCustomers();
+    const merged = mergeCodeCase(
+      this.ctx.db,
+      this.ctx.importId,
+      this.productNames,
+      this.mapping.mergeCaseVariants,
+      this.ctx.warnings,
+    );
+    for (const code of merged.keys()) this.nonProductCodes.delete(code);
     this.writeProducts();
     const returns = this.ctx.warnings.count('returns');
     if (returns > 0) {
