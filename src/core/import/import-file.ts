@@ -23,6 +23,8 @@ export interface ImportChoices {
   mapping?: ImportMapping;
   dayMonthOrder?: DayMonthOrder;
   delimiter?: Delimiter;
+  /** Whether the first row names the columns, when the user says so. */
+  hasHeader?: boolean;
   mode?: ImportMode;
 }
 
@@ -37,6 +39,7 @@ export async function importFile(
   const previewed = await previewImport(source, {
     kind: choices.mapping?.kind ?? choices.kind,
     delimiter: choices.delimiter,
+    hasHeader: choices.hasHeader,
   });
   if (!previewed.ok) return { ok: false, failure: previewed.error, report: null, preview: null };
   const preview = previewed.value;

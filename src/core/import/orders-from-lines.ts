@@ -1,5 +1,6 @@
 import type { Statement } from '../store/sqlite';
 import { BatchedInsert } from './batched-insert';
+import { MERGED_EXTRA } from './extra-merge';
 import type { SinkContext, TableCounts } from './sink';
 import type { AcceptedRow, FieldValue } from './validate';
 
@@ -57,7 +58,7 @@ export class OrdersFromLines {
          channel = coalesce(excluded.channel, channel),
          is_gift = coalesce(excluded.is_gift, is_gift),
          status = coalesce(excluded.status, status),
-         extra = coalesce(excluded.extra, extra),
+         extra = ${MERGED_EXTRA},
          import_id = excluded.import_id`,
     );
   }

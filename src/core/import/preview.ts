@@ -75,6 +75,8 @@ export interface PreviewOptions {
   kind?: ImportKind;
   /** The separator the user chose, instead of the one sniffed. */
   delimiter?: Delimiter;
+  /** Whether the first row names the columns, when the user says so. */
+  hasHeader?: boolean;
 }
 
 export async function previewImport(
@@ -128,7 +130,7 @@ export async function previewImport(
     skipEmptyLines: 'greedy',
   }).data;
 
-  const hasHeader = rows.length > 0 && looksLikeHeader(rows[0], rows.slice(1, 50));
+  const hasHeader = options.hasHeader ?? (rows.length > 0 && looksLikeHeader(rows[0], rows.slice(1, 50)));
   const dataRows = hasHeader ? rows.slice(1) : rows;
   if (wholeFile && dataRows.length === 0) {
     return fail(
