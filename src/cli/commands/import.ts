@@ -7,10 +7,11 @@ import { importMappingSchema, type ImportMapping } from '../../core/import/mappi
 import { IMPORT_MODES, type ImportMode } from '../../core/import/import-mode';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
-import type { EngineApi } from '../../shared/engine-api';
+import type { EngineApi, PickedFile } from '../../shared/engine-api';
 import { EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
 import { newEngine, openWorkspaceFile, workspaceFile, type WorkspaceFile } from '../workspace-file';
 import { failureSummary, rejectedCsv, report, successSummary, type FileResult } from './import-output';
+import { describeSet, setSummary } from './import-set-output';
 
 /**
  * `import FILE... --workspace W.xsell`: imports CSV files into a workspace, creating it when
@@ -21,7 +22,10 @@ import { failureSummary, rejectedCsv, report, successSummary, type FileResult } 
 const IMPORT_USAGE = `Usage: npm run cli -- import FILE... --workspace W.xsell [options]
 
 Imports CSV files into a workspace (created when missing). Either every file is imported or the
-workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a workspace.
+workspace is left as it was. Several files named together are one set (customers, products,
+orders and their lines, lookups of names): each is recognised, files that cross-selling does not
+use (payments, reviews …) are left out with the reason, and the set is one import, undone as one.
+With --as or --mapping, every file is imported as that kind instead, one import each. Exit code 1 when an import fails, 2 when W is not a workspace.
 
   --workspace W.xsell    the workspace to import into
   --as KIND              what the files hold: customers, products, orders, order-lines,
@@ -29,6 +33,7 @@ workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a
   --mapping FILE.json    a saved column mapping to use instead of the proposed one
   --date-format FMT      dmy (25/12/2024) or mdy (12/25/2024), when the dates leave it open
   --delimiter SEP        , ; tab or |, when the file leaves it open
+  --header               the first row of each file names its columns (when that row is all text)
   --mode MODE            append (default), update (overwrite rows with the same number) or
                          replace (remove what earlier imports of this kind brought in)
   --rejected-out FILE    write the rejected rows, with row numbers and reasons, to a CSV file
@@ -74,6 +79,7 @@ async function importFiles(argv: string[], io: CliOutput): Promise<number> {
   }
   const { engine } = opened;
   try {
+    if (args.files.length > 1 && !args.choices.kind && !args.choices.mapping) return await importSet(io, opened, args);
     const results: FileResult[] = [];
     for (const file of args.files) {
       const result = await importOne(engine, file, args.choices);
@@ -104,6 +110,7 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
       'date-format': { type: 'string' },
       delimiter: { type: 'string' },
       mode: { type: 'string' },
+      header: { type: 'boolean' },
       'rejected-out': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -118,6 +125,7 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
   if (values['date-format'] !== undefined) choices.dayMonthOrder = parseDateFormat(values['date-format']);
   if (values.delimiter !== undefined) choices.delimiter = parseDelimiter(values.delimiter);
   if (values.mapping !== undefined) choices.mapping = await readMapping(values.mapping);
+  if (values.header) choices.hasHeader = true;
   return {
     files: positionals,
     workspace: values.workspace,
@@ -197,6 +205,34 @@ async function openOrCreate(path: string): Promise<WorkspaceFile | string> {
   const engine = await newEngine();
   await engine.workspace.create(basename(path, extname(path)));
   return workspaceFile(engine, path);
+}
+
+/** Several files through the engine's set import, as one import. */
+async function importSet(io: CliOutput, opened: WorkspaceFile, args: ImportArgs): Promise<number> {
+  const { engine } = opened;
+  const files: PickedFile[] = [];
+  for (const file of args.files) {
+    try {
+      files.push({ file: await openAsBlob(file), name: basename(file) });
+    } catch (error) {
+      const message = `Could not read ${file}: ${unreadableFile(error)}`;
+      report(io, args.json, { ok: false, file, error: { code: 'cannot_read', message } });
+      return EXIT.failed;
+    }
+  }
+  const headerRow = args.choices.hasHeader ? Object.fromEntries(files.map((f) => [f.name, true])) : undefined;
+  const outcome = await engine.imports.runSet(files, headerRow ? { headerRow } : {});
+  const rejected = await engine.imports.rejectedRows();
+  if (args.rejectedOut) await writeFile(args.rejectedOut, rejectedCsv([{ file: '', rejected }]));
+  if (!outcome.ok) {
+    const stoppedAt = args.files.find((file) => basename(file) === outcome.failure.file) ?? '';
+    report(io, args.json, failureSummary(stoppedAt, outcome));
+    return EXIT.failed;
+  }
+  await opened.saveIfChanged();
+  if (args.json) io.out(JSON.stringify(setSummary(args.workspace, outcome.report)));
+  else io.out(describeSet(outcome.report, args.workspace));
+  return EXIT.ok;
 }
 
 /** One file through the engine's import, read from disk range by range. */

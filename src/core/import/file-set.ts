@@ -122,6 +122,8 @@ export function describePlannedFile(file: PlannedFile): string {
     case 'lookup':
       return `names for the ${file.labels === 'family' ? 'product families' : 'categories'} (${file.role.key} → ${file.role.label})`;
     case 'skipped':
-      return `not used for cross-selling: ${file.role.reason}`;
+      return file.role.unreadable
+        ? `cannot be imported: ${file.role.reason}`
+        : `not used for cross-selling: ${file.role.reason}`;
   }
 }

@@ -39,6 +39,8 @@ export interface FileSetPreview {
   previews: (ImportPreview | null)[];
   plan: FileSetPlan;
   files: SetFileSummary[];
+  /** Files that cannot be read as a table: the set cannot be imported while they are in it. */
+  failures: { index: number; failure: ImportFailure }[];
 }
 
 const PEOPLE = 'temp.set_people';
@@ -49,11 +51,18 @@ export async function previewFileSet(
 ): Promise<FileSetPreview> {
   const previews: (ImportPreview | null)[] = [];
   const unreadable: PlannedFile[] = [];
+  const failures: FileSetPreview['failures'] = [];
   for (const [index, source] of sources.entries()) {
     const previewed = await previewImport(source, { hasHeader: choices.headerRow?.[source.name] });
     previews.push(previewed.ok ? previewed.value : null);
-    if (!previewed.ok)
-      unreadable.push({ index, fileName: source.name, role: { role: 'skipped', reason: previewed.error.message } });
+    if (!previewed.ok) {
+      failures.push({ index, failure: previewed.error });
+      unreadable.push({
+        index,
+        fileName: source.name,
+        role: { role: 'skipped', reason: previewed.error.message, unreadable: true },
+      });
+    }
   }
   const readable = previews.flatMap((preview) => (preview ? [preview] : []));
   const plan = planFileSet(readable);
@@ -63,7 +72,7 @@ export async function previewFileSet(
   if (plan.person) plan.person.index = positions[plan.person.index];
   plan.files.push(...unreadable);
   const files = plan.files.map((file) => summarise(file, previews[file.index]));
-  return { previews, plan, files };
+  return { previews, plan, files, failures };
 }
 
 export async function importFileSet(
@@ -72,7 +81,12 @@ export async function importFileSet(
   choices: FileSetChoices = {},
   control: ImportControl = {},
 ): Promise<FileSetOutcome> {
-  const { previews, plan, files } = await previewFileSet(sources, choices);
+  const { previews, plan, files, failures } = await previewFileSet(sources, choices);
+  if (failures.length > 0) {
+    const { index, failure } = failures[0];
+    const fileName = sources[index].name;
+    return { ok: false, failure: { ...failure, message: `${fileName}: ${failure.message}` }, fileName, report: null };
+  }
   if (!files.some((file) => file.role === 'data')) {
     return {
       ok: false,

@@ -10,7 +10,8 @@ import type { ImportPreview } from './preview';
 export type SetFileRole =
   | { role: 'data'; kind: ImportKind }
   | { role: 'lookup'; key: string; label: string }
-  | { role: 'skipped'; reason: string };
+  /** `unreadable`: the file cannot be read as a table at all. */
+  | { role: 'skipped'; reason: string; unreadable?: boolean };
 
 /** Files that describe something other than who bought what: skipped, each with its reason. */
 const NOT_USED: { reason: string; matches: (words: string[][], ownEntity: string | null) => boolean }[] = [
