@@ -57,6 +57,8 @@ export interface ImportState {
   /** The user set the preset aside for this file: later previews of it keep to the proposal. */
   presetDeclined: boolean;
   delimiter: Delimiter | null;
+  /** Whether the first row names the columns, when the user said so. */
+  hasHeader: boolean | null;
   dayMonthOrder: DayMonthOrder | null;
   mode: ImportMode;
   /** Why the file cannot be read, or why the last run did not go through. */
@@ -82,6 +84,7 @@ export interface ImportActions {
   openFiles(files: readonly File[], suggestedKind?: ImportKind): Promise<void>;
   chooseKind(kind: ImportKind): Promise<void>;
   chooseDelimiter(delimiter: Delimiter): Promise<void>;
+  chooseHasHeader(hasHeader: boolean): Promise<void>;
   chooseColumn(field: FieldName, column: string | null): void;
   chooseDayMonthOrder(order: DayMonthOrder): void;
   chooseMode(mode: ImportMode): void;
@@ -113,6 +116,7 @@ const noFile = {
   preset: null,
   presetDeclined: false,
   delimiter: null,
+  hasHeader: null,
   dayMonthOrder: null,
   mode: 'append',
   failure: null,
@@ -144,8 +148,10 @@ export function modesFor(kind: ImportKind, history: readonly ImportHistoryEntry[
 
 export function createImportStore(host: Host, engine: EngineClient, onImported: (summary: WorkspaceSummary) => void) {
   return createStore<ImportState & ImportActions>()((set, get) => {
-    const preview = async (file: File, options: { kind?: ImportKind; delimiter?: Delimiter }) => {
+    const preview = async (file: File, asked: { kind?: ImportKind; delimiter?: Delimiter }) => {
       set({ phase: 'reading', failure: null, note: null });
+      const { hasHeader } = get();
+      const options = hasHeader === null ? asked : { ...asked, hasHeader };
       const result = await engine.imports.preview(file, file.name, options);
       if (!result.ok) {
         set({ phase: 'setup', preview: null, mapping: null, preset: null, failure: result.failure });
@@ -174,8 +180,9 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
     };
 
     const choices = (): ImportChoices => {
-      const { mapping, delimiter, dayMonthOrder, mode } = get();
+      const { mapping, delimiter, dayMonthOrder, mode, hasHeader } = get();
       const chosen: ImportChoices = { mode };
+      if (hasHeader !== null) chosen.hasHeader = hasHeader;
       if (mapping) chosen.mapping = mapping;
       if (delimiter) chosen.delimiter = delimiter;
       if (dayMonthOrder) chosen.dayMonthOrder = dayMonthOrder;
@@ -260,6 +267,13 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
       chooseDelimiter: async (delimiter) => {
         const { file, mapping } = get();
         if (file) await preview(file, mapping ? { kind: mapping.kind, delimiter } : { delimiter });
+      },
+
+      chooseHasHeader: async (hasHeader) => {
+        const { file, mapping, delimiter } = get();
+        set({ hasHeader });
+        if (file)
+          await preview(file, { ...(mapping ? { kind: mapping.kind } : {}), ...(delimiter ? { delimiter } : {}) });
       },
 
       chooseColumn: (field, column) => {

@@ -26,7 +26,8 @@ export function ImportSetup() {
   const mapping = useImport((s) => s.mapping);
   const preset = useImport((s) => s.preset);
   const dayMonthOrder = useImport((s) => s.dayMonthOrder);
-  const { chooseKind, chooseDelimiter, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } = useImport((s) => s);
+  const { chooseKind, chooseDelimiter, chooseHasHeader, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } =
+    useImport((s) => s);
   const askDateOrder = preview.dateColumns.some((d) => d.guess.ambiguous);
 
   return (
@@ -46,10 +47,6 @@ export function ImportSetup() {
           <dt>Text encoding</dt>
           <dd data-testid="import-encoding">{ENCODING_LABELS[preview.format.encoding] ?? preview.format.encoding}</dd>
         </div>
-        <div>
-          <dt>First row</dt>
-          <dd>{preview.format.hasHeader ? 'Column names' : 'Data (no column names)'}</dd>
-        </div>
       </dl>
 
       <div className="import-choices">
@@ -64,6 +61,16 @@ export function ImportSetup() {
                 {DELIMITER_LABELS[d]}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>The first row holds</span>
+          <select
+            value={preview.format.hasHeader ? 'names' : 'data'}
+            onChange={(event) => void chooseHasHeader(event.target.value === 'names')}
+          >
+            <option value="names">Column names</option>
+            <option value="data">Data (no column names)</option>
           </select>
         </label>
         <label className="field">
