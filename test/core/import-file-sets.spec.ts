@@ -82,6 +82,10 @@ test.describe('an Olist-style set of nine files', () => {
       'SELECT count(*) AS n FROM (SELECT customer_id FROM orders GROUP BY customer_id HAVING count(*) > 1)',
     );
     expect(repeat[0].n).toBe(2);
+    const customers = report.files.find((file) => file.fileName === 'olist_customers_dataset.csv');
+    expect(customers?.report?.notes.map((note) => note.message)).toEqual([
+      '2 customers bought under more than one customer number of an order: each is one customer, so their repeat purchases are seen together, with the details of their last row.',
+    ]);
   });
 
   test('categories are mapped and translated by the BOM + CRLF translation file', () => {

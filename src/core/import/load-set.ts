@@ -113,6 +113,22 @@ function summarise(file: PlannedFile, preview: ImportPreview | null): SetFileSum
   };
 }
 
+/**
+ * In a customer list keyed by the person, one person on several rows is expected (one row per
+ * order customer number): said so, instead of as numbers that disagree with themselves.
+ */
+function personNotes(report: ImportReport): ImportReport {
+  const notes = report.notes.map((note) =>
+    note.kind === 'id_conflicts'
+      ? {
+          ...note,
+          message: `${note.count === 1 ? 'One customer bought' : `${count(note.count)} customers bought`} under more than one customer number of an order: each is one customer, so their repeat purchases are seen together, with the details of their last row.`,
+        }
+      : note,
+  );
+  return { ...report, notes };
+}
+
 class SetRun {
   private readonly startedAt = Date.now();
   private readonly reports: SetFileReport[] = [];
@@ -208,7 +224,8 @@ class SetRun {
       this.fileControl(file),
     );
     if (!outcome.ok) return this.failed(file, outcome.failure, outcome.report);
-    this.reports.push({ ...summary, report: outcome.report });
+    const report = this.plan.person?.index === file.index ? personNotes(outcome.report) : outcome.report;
+    this.reports.push({ ...summary, report });
     this.bytesBefore += source.size;
     this.rowsBefore += outcome.report.rowsRead;
     for (const [table, n] of Object.entries(outcome.report.written) as [keyof TableCounts, number][])

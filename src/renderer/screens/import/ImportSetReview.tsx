@@ -1,9 +1,13 @@
+import type { SetFileSummary } from '../../../core/import/set-report';
 import { useImport } from '../../state/store-context';
 
 /** The files picked together, as one set: what each holds or why it is left out, in the order they go in. */
 export function ImportSetReview() {
   const files = useImport((s) => s.set) ?? [];
   const chooseHeaderRow = useImport((s) => s.chooseHeaderRow);
+  const declared = useImport((s) => s.headerRow);
+  // The choice is offered where the first row was not read as column names, and kept once made.
+  const offered = (file: SetFileSummary) => !file.hasHeader || file.fileName in declared;
   const used = files.filter((file) => file.role !== 'skipped');
   const left = files.filter((file) => file.role === 'skipped');
 
@@ -18,7 +22,9 @@ export function ImportSetReview() {
           <li key={file.index} data-testid="set-file" data-role={file.role}>
             <strong>{file.fileName}</strong>: {file.description}
             {file.layout && <span className="muted"> ({file.layout})</span>}
-            <HeaderChoice fileName={file.fileName} hasHeader={file.hasHeader} choose={chooseHeaderRow} />
+            {offered(file) && (
+              <HeaderChoice fileName={file.fileName} hasHeader={file.hasHeader} choose={chooseHeaderRow} />
+            )}
           </li>
         ))}
       </ol>
@@ -29,7 +35,9 @@ export function ImportSetReview() {
             {left.map((file) => (
               <li key={file.index} data-testid="set-file" data-role={file.role}>
                 <strong>{file.fileName}</strong>: {file.description}
-                <HeaderChoice fileName={file.fileName} hasHeader={file.hasHeader} choose={chooseHeaderRow} />
+                {offered(file) && (
+                  <HeaderChoice fileName={file.fileName} hasHeader={file.hasHeader} choose={chooseHeaderRow} />
+                )}
               </li>
             ))}
           </ul>
