@@ -222,3 +222,27 @@ test('the command line names the set, each file and the links; --json gives each
   expect(json.json).toMatchObject({ orders: 14, orderLines: 24, customers: 9, products: 10 });
   expect((json.json.unresolved as unknown[]).length).toBe(3);
 });
+
+test('a payments file on its own is refused as what it is, not imported as phantom orders', async () => {
+  const run = await cli(
+    fixture('olist-set/olist_order_payments_dataset.csv'),
+    '--workspace',
+    join(tempDir(), 'p.xsell'),
+    '--json',
+  );
+  expect(run.code).toBe(1);
+  expect(run.json.error).toMatchObject({
+    code: 'kind_mismatch',
+    message:
+      'This file looks like payments (how orders were paid), which cross-selling does not use, so nothing was imported.',
+  });
+  const forced = await cli(
+    fixture('olist-set/olist_order_payments_dataset.csv'),
+    '--workspace',
+    join(tempDir(), 'q.xsell'),
+    '--as',
+    'orders',
+    '--json',
+  );
+  expect(forced.json).toMatchObject({ ok: true, orders: 12 });
+});

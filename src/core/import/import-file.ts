@@ -8,6 +8,7 @@ import { previewImport, readValueFormats, type ImportPreview } from './preview';
 import type { ImportOutcome } from './report';
 import type { ImportMode } from './import-mode';
 import type { Delimiter } from './sniff';
+import { notUsedForCrossSelling } from './set-roles';
 import type { ByteSource } from './source';
 import type { DayMonthOrder } from './values';
 
@@ -71,6 +72,8 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     );
   }
   if (!kind) return fail(unknownKind(preview));
+  const notUsed = choices.mapping || choices.kind ? null : notUsedForCrossSelling(preview);
+  if (notUsed) return fail(notUsed);
   if (!choices.mapping && choices.kind && preview.detectedKind && !fits(choices.kind, preview.detectedKind)) {
     return fail(
       importFailure(

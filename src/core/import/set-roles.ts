@@ -1,3 +1,4 @@
+import { importFailure, type ImportFailure } from './failure';
 import { columnWords } from './header-words';
 import type { ImportKind } from './kinds';
 import type { ImportPreview } from './preview';
@@ -17,11 +18,11 @@ export type SetFileRole =
 const NOT_USED: { reason: string; matches: (words: string[][], ownEntity: string | null) => boolean }[] = [
   {
     reason: 'payments (how orders were paid)',
-    matches: (words) => countWith(words, ['payment', 'payments', 'installment', 'installments']) >= 2,
+    matches: (words) => mostly(words, ['payment', 'payments', 'installment', 'installments']),
   },
   {
     reason: 'reviews (what customers wrote about their orders)',
-    matches: (words, own) => own === 'review' || countWith(words, ['review', 'comment']) >= 2,
+    matches: (words, own) => own === 'review' || mostly(words, ['review', 'comment']),
   },
   {
     reason: 'sellers (who sold the items)',
@@ -39,7 +40,7 @@ const NOT_USED: { reason: string; matches: (words: string[][], ownEntity: string
   },
   {
     reason: 'shipments (how orders were delivered)',
-    matches: (words, own) => own === 'shipment' || countWith(words, ['tracking', 'carrier', 'shipment']) >= 2,
+    matches: (words, own) => own === 'shipment' || mostly(words, ['tracking', 'carrier', 'shipment']),
   },
 ];
 
@@ -60,6 +61,20 @@ export function setFileRole(preview: ImportPreview): SetFileRole {
     role: 'skipped',
     reason: 'its columns do not say what it holds (import it on its own to choose its columns)',
   };
+}
+
+/**
+ * A file on its own that only looks like data of a kind (a payments file has an order number, so
+ * it reads as a list of orders): refused with what it is, rather than imported as phantom orders.
+ */
+export function notUsedForCrossSelling(preview: ImportPreview): ImportFailure | null {
+  const role = setFileRole(preview);
+  if (role.role !== 'skipped' || !preview.detectedKind) return null;
+  return importFailure(
+    'kind_mismatch',
+    `This file looks like ${role.reason}, which cross-selling does not use, so nothing was imported.`,
+    `If it holds something else, say what it holds (in the review step, or with --as on the command line). Its columns are: ${preview.headers.join(', ')}.`,
+  );
 }
 
 /**
@@ -131,3 +146,9 @@ function ownEntity(headers: readonly string[]): string | null {
 
 const countWith = (words: string[][], wanted: string[]) =>
   words.filter((header) => header.some((w) => wanted.includes(w))).length;
+
+/** At least two columns, and a third of all, are about this: the file is about it, not just mentioning it. */
+const mostly = (words: string[][], wanted: string[]) => {
+  const n = countWith(words, wanted);
+  return n >= 2 && n * 3 >= words.length;
+};
