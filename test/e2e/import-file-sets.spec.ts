@@ -11,8 +11,9 @@ const history = (page: Page) => page.getByRole('region', { name: 'Import history
 const OLIST = 'test/fixtures/import/olist-set';
 
 /** Drops files on the window the way a file manager does, bytes as they are (BOM and CRLF kept). */
-async function drop(page: Page, folder: string) {
+async function drop(page: Page, folder: string, only?: string) {
   const files = readdirSync(folder)
+    .filter((name) => !only || name === only)
     .sort()
     .map((name) => ({ name, bytes: [...readFileSync(join(folder, name))] }));
   await page.evaluate((list) => {
@@ -70,4 +71,12 @@ test('an Olist-style set dropped together is reviewed, imported and undone as on
   await expect(app.getByTestId('count-order_lines')).toContainText('0');
   await expect(app.getByTestId('count-customers')).toContainText('0');
   await saved(app);
+});
+
+test('a payments file dropped on its own is named for what it is before anything is imported', async ({ app }) => {
+  await createWorkspace(app, 'Loja');
+  await drop(app, OLIST, 'olist_order_payments_dataset.csv');
+  await expect(importDialog(app).getByTestId('import-not-used')).toContainText(
+    'This file looks like payments (how orders were paid), which cross-selling does not use.',
+  );
 });

@@ -8,7 +8,7 @@ import { previewImport, readValueFormats, type ImportPreview } from './preview';
 import type { ImportOutcome } from './report';
 import type { ImportMode } from './import-mode';
 import type { Delimiter } from './sniff';
-import { notUsedForCrossSelling } from './set-roles';
+import { notUsedFailure } from './set-roles';
 import type { ByteSource } from './source';
 import type { DayMonthOrder } from './values';
 
@@ -72,7 +72,7 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     );
   }
   if (!kind) return fail(unknownKind(preview));
-  const notUsed = choices.mapping || choices.kind ? null : notUsedForCrossSelling(preview);
+  const notUsed = choices.mapping || choices.kind ? null : notUsedFailure(preview);
   if (notUsed) return fail(notUsed);
   if (!choices.mapping && choices.kind && preview.detectedKind && !fits(choices.kind, preview.detectedKind)) {
     return fail(

@@ -64,15 +64,20 @@ export function setFileRole(preview: ImportPreview): SetFileRole {
 }
 
 /**
- * A file on its own that only looks like data of a kind (a payments file has an order number, so
- * it reads as a list of orders): refused with what it is, rather than imported as phantom orders.
+ * What a file on its own that only looks like data of a kind really is (a payments file has an
+ * order number, so it reads as a list of orders), or null: told, rather than imported as phantom orders.
  */
-export function notUsedForCrossSelling(preview: ImportPreview): ImportFailure | null {
+export function notUsedReason(preview: ImportPreview): string | null {
   const role = setFileRole(preview);
-  if (role.role !== 'skipped' || !preview.detectedKind) return null;
+  return role.role === 'skipped' && !role.unreadable && preview.detectedKind ? role.reason : null;
+}
+
+export function notUsedFailure(preview: ImportPreview): ImportFailure | null {
+  const reason = notUsedReason(preview);
+  if (!reason) return null;
   return importFailure(
     'kind_mismatch',
-    `This file looks like ${role.reason}, which cross-selling does not use, so nothing was imported.`,
+    `This file looks like ${reason}, which cross-selling does not use, so nothing was imported.`,
     `If it holds something else, say what it holds (in the review step, or with --as on the command line). Its columns are: ${preview.headers.join(', ')}.`,
   );
 }

@@ -1,4 +1,5 @@
 import { IMPORT_KINDS, KIND_LABELS, isImportKind } from '../../../core/import/kinds';
+import { notUsedReason } from '../../../core/import/set-roles';
 import type { Delimiter } from '../../../core/import/sniff';
 import { DataTable } from '../../components/DataTable';
 import { useImport } from '../../state/store-context';
@@ -29,6 +30,7 @@ export function ImportSetup() {
   const { chooseKind, chooseDelimiter, chooseHasHeader, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } =
     useImport((s) => s);
   const askDateOrder = preview.dateColumns.some((d) => d.guess.ambiguous);
+  const notUsed = notUsedReason(preview);
 
   return (
     <div className="import-setup">
@@ -103,6 +105,12 @@ export function ImportSetup() {
           </label>
         )}
       </div>
+      {notUsed && (
+        <p className="field-error" data-testid="import-not-used">
+          This file looks like {notUsed}, which cross-selling does not use. Import it only if it holds something else,
+          and then say what it holds.
+        </p>
+      )}
       {preview.delimiter.ambiguous && (
         <p className="field-error">We could not tell the separator for sure: check the rows below and choose it.</p>
       )}
