@@ -246,3 +246,39 @@ test('a payments file on its own is refused as what it is, not imported as phant
   );
   expect(forced.json).toMatchObject({ ok: true, orders: 12 });
 });
+
+test('lookups imported after the products name the workspace’s categories and families, and undo as one', async () => {
+  const SQL = await loadSqlJs();
+  const engine = createEngine(SQL);
+  await engine.workspace.create('Grocer');
+  const file = (set: string, name: string) => ({
+    name,
+    file: new Uint8Array(readFileSync(join(fixture(set), name))),
+  });
+  const products = file('instacart-set', 'products.csv');
+  expect((await engine.imports.run(products.file, products.name, {})).ok).toBe(true);
+  const lookups = await engine.imports.runSet(
+    [file('instacart-set', 'aisles.csv'), file('instacart-set', 'departments.csv')],
+    {},
+  );
+  if (!lookups.ok) throw new Error(lookups.failure.message);
+  expect(lookups.report.files.map((f) => [f.fileName, f.labelled])).toEqual([
+    ['aisles.csv', 14],
+    ['departments.csv', 15],
+  ]);
+  const named = async () =>
+    queryAll(
+      new SQL.Database(await engine.workspace.toBytes()),
+      "SELECT category, family FROM products WHERE product_id IN ('27845', '196') ORDER BY product_id",
+    );
+  expect(await named()).toEqual([
+    { category: null, family: 'beverages' },
+    { category: 'milk', family: 'dairy eggs' },
+  ]);
+  expect((await engine.imports.undoLast()).ok).toBe(true);
+  expect(await named()).toEqual([
+    { category: null, family: null },
+    { category: null, family: null },
+  ]);
+  expect(await engine.imports.history()).toHaveLength(2);
+});

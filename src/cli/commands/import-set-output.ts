@@ -44,8 +44,11 @@ function setFileSummary(file: SetFileReport): Record<string, unknown> {
 }
 
 export function describeSet(r: FileSetReport, workspace: string): string {
+  const used = r.files.filter((f) => f.role !== 'skipped').length;
   const lines = [
-    `Imported ${r.files.filter((f) => f.role !== 'skipped').length} of ${r.files.length} files together, as one import (one undo takes them all back):`,
+    r.files.length === 1
+      ? `Imported ${r.files[0].fileName}:`
+      : `Imported ${used} of ${r.files.length} files together, as one import (one undo takes them all back):`,
   ];
   for (const file of r.files) {
     if (file.report) lines.push(indent(describeFile(fileSummary(file.fileName, file.report))));
@@ -66,7 +69,7 @@ export function describeSet(r: FileSetReport, workspace: string): string {
   const added = Object.entries(r.written)
     .filter(([, value]) => value > 0)
     .map(([table, value]) => `${n(value)} ${TABLE_WORDS[table] ?? table}`);
-  lines.push(`Together: ${added.join(', ') || 'nothing'} added or updated.`);
+  if (added.length > 0) lines.push(`Together: ${added.join(', ')} added or updated.`);
   const reach = describeReach(r.reach);
   if (reach) lines.push(reach);
   lines.push(`Saved ${workspace}.`);

@@ -79,7 +79,9 @@ async function importFiles(argv: string[], io: CliOutput): Promise<number> {
   }
   const { engine } = opened;
   try {
-    if (args.files.length > 1 && !args.choices.kind && !args.choices.mapping) return await importSet(io, opened, args);
+    const chosen = args.choices.kind || args.choices.mapping;
+    if (!chosen && (args.files.length > 1 || (await holdsNames(engine, args.files[0]))))
+      return await importSet(io, opened, args);
     const results: FileResult[] = [];
     for (const file of args.files) {
       const result = await importOne(engine, file, args.choices);
@@ -205,6 +207,14 @@ async function openOrCreate(path: string): Promise<WorkspaceFile | string> {
   const engine = await newEngine();
   await engine.workspace.create(basename(path, extname(path)));
   return workspaceFile(engine, path);
+}
+
+/** A file of names for codes (aisles, a category translation) names the workspace's products, as a set does. */
+async function holdsNames(engine: EngineApi, file: string): Promise<boolean> {
+  const blob = await openAsBlob(file).catch(() => null);
+  if (!blob) return false;
+  const [only] = await engine.imports.previewSet([{ file: blob, name: basename(file) }]);
+  return only?.role === 'lookup';
 }
 
 /** Several files through the engine's set import, as one import. */

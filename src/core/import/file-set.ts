@@ -90,20 +90,21 @@ export function planFileSet(previews: readonly ImportPreview[]): FileSetPlan {
  * Each lookup labels the products column that carries its codes (aisle_id in the products file
  * and aisles.csv), or translates the category when that column is the category. Codes without a
  * field yet become the category, the next the family; the lookup with more rows is the finer one.
+ * Without such a column, the lookups name the workspace's products the same way.
  */
 function placeLookups(files: PlannedFile[], previews: readonly ImportPreview[]): void {
   const products = files.find((file) => file.role.role === 'data' && file.role.kind === 'products');
   const lookups = files
     .filter((file) => file.role.role === 'lookup')
     .sort((a, b) => previews[b.index].sampleRows.length - previews[a.index].sampleRows.length);
-  for (const lookup of lookups) {
+  for (const [place, lookup] of lookups.entries()) {
     if (lookup.role.role !== 'lookup') continue;
     const key = normaliseHeader(lookup.role.key);
     const column = products ? previews[products.index].headers.find((h) => normaliseHeader(h) === key) : undefined;
     lookup.productColumn = column ?? null;
     const columns = products?.mapping?.columns;
     if (!column || !columns) {
-      lookup.labels = 'category';
+      lookup.labels = place === 1 ? 'family' : 'category';
       continue;
     }
     const mapped = (['category', 'family'] as const).find((field) => columns[field] === column);

@@ -17,7 +17,7 @@ import {
   KNOWN_PRODUCTS,
   type UnresolvedLink,
 } from './set-links';
-import { applyLookup, lookupTable, readLookup } from './set-lookups';
+import { applyLookup, applyWorkspaceLookup, lookupTable, readLookup } from './set-lookups';
 import type { FileSetOutcome, FileSetReport, SetFileReport, SetFileSummary } from './set-report';
 import { personColumn } from './set-roles';
 import { noTableCounts, type TableCounts } from './sink';
@@ -87,12 +87,12 @@ export async function importFileSet(
     const fileName = sources[index].name;
     return { ok: false, failure: { ...failure, message: `${fileName}: ${failure.message}` }, fileName, report: null };
   }
-  if (!files.some((file) => file.role === 'data')) {
+  if (!files.some((file) => file.role === 'data' || file.role === 'lookup')) {
     return {
       ok: false,
       failure: importFailure(
         'nothing_imported',
-        'None of these files holds customers, products, orders or order lines, so nothing was imported.',
+        'None of these files holds customers, products, orders, order lines or names for codes, so nothing was imported.',
       ),
       fileName: null,
       report: null,
@@ -266,7 +266,12 @@ class SetRun {
     const { db, importId } = this;
     for (const file of this.plan.files) {
       if (file.role.role !== 'lookup' || file.productColumn) continue;
-      this.lookupReport(file).labelled = applyLookup(db, lookupTable(file.index), 'category', null).labelled;
+      this.lookupReport(file).labelled = applyWorkspaceLookup(
+        db,
+        lookupTable(file.index),
+        file.labels ?? 'category',
+        file.role.key,
+      );
     }
     if (this.temporary.includes(PEOPLE)) {
       db.run(

@@ -7,12 +7,11 @@ import type { ByteSource } from './source';
 
 /**
  * The id → name files of a set (aisles, departments, a category translation): read into a
- * temporary table each, then applied to the products of the set, or, without a products file,
- * to the workspace's categories.
+ * temporary table each, then applied to the products of the set, or, without a products file
+ * carrying their codes, to the workspace's products.
  */
 
 export interface LookupOutcome {
-  rows: number;
   /** Products that took a name from the lookup. */
   labelled: number;
   /** Codes on the set's products that the lookup does not name, with the products carrying them. */
@@ -42,27 +41,44 @@ export async function readLookup(db: Database, table: string, source: ByteSource
   }
 }
 
-/** Names the codes of one products field; only rows of this set, or any category without a products file. */
-export function applyLookup(db: Database, table: string, field: LabelledField, importId: number | null): LookupOutcome {
-  const rows = Number(db.exec(`SELECT count(*) FROM ${table}`)[0].values[0][0]);
-  const scope = importId === null ? '' : `import_id = ${importId} AND`;
-  const unknown =
-    importId === null
-      ? []
-      : queryAll<{ code: string; products: number }>(
-          db,
-          `SELECT ${field} AS code, count(*) AS products FROM products
-            WHERE ${scope} ${field} IS NOT NULL AND ${field} NOT IN (SELECT code FROM ${table})
-            GROUP BY ${field} ORDER BY ${field}`,
-        );
+/** Names the codes the set's products carry in one field. */
+export function applyLookup(db: Database, table: string, field: LabelledField, importId: number): LookupOutcome {
+  const unknown = queryAll<{ code: string; products: number }>(
+    db,
+    `SELECT ${field} AS code, count(*) AS products FROM products
+      WHERE import_id = ? AND ${field} IS NOT NULL AND ${field} NOT IN (SELECT code FROM ${table})
+      GROUP BY ${field} ORDER BY ${field}`,
+    [importId],
+  );
   db.run(
     `UPDATE products SET ${field} = (SELECT name FROM ${table} WHERE code = products.${field})
-      WHERE ${scope} ${field} IN (SELECT code FROM ${table})`,
+      WHERE import_id = ? AND ${field} IN (SELECT code FROM ${table})`,
+    [importId],
   );
   return {
-    rows,
     labelled: db.getRowsModified(),
     unknownCodes: unknown.map((u) => u.code),
     productsWithUnknownCodes: unknown.reduce((sum, u) => sum + u.products, 0),
   };
+}
+
+/**
+ * Names the workspace's products: a field holding the codes (categories to translate), or, where
+ * the field is empty, the code an earlier file kept among the extra columns under the lookup's
+ * column name (aisle_id). Returns the products named.
+ */
+export function applyWorkspaceLookup(db: Database, table: string, field: LabelledField, key: string): number {
+  db.run(
+    `UPDATE products SET ${field} = (SELECT name FROM ${table} WHERE code = products.${field})
+      WHERE ${field} IN (SELECT code FROM ${table})`,
+  );
+  let labelled = db.getRowsModified();
+  const path = `$."${key.replace(/"/g, '')}"`;
+  db.run(
+    `UPDATE products SET ${field} = (SELECT name FROM ${table} WHERE code = json_extract(products.extra, ?))
+      WHERE ${field} IS NULL AND extra IS NOT NULL AND json_extract(extra, ?) IN (SELECT code FROM ${table})`,
+    [path, path],
+  );
+  labelled += db.getRowsModified();
+  return labelled;
 }

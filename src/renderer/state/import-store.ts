@@ -257,6 +257,11 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         set({ ...closed, suggestedKind: suggestedKind ?? null, queue: added });
         if (added.length > 1) await reviewSet();
         else await startNext();
+        // A file of names for codes (aisles, a category translation) is reviewed as a set of one.
+        if (get().phase === 'setup' && !get().preview?.detectedKind) {
+          const [only] = await engine.imports.previewSet(picked());
+          if (only?.role === 'lookup') set({ phase: 'set', set: [only], failure: null });
+        }
       },
 
       chooseKind: async (kind) => {

@@ -56,7 +56,7 @@ export function ImportDialog() {
           <button
             type="button"
             className="primary"
-            disabled={!setFiles.some((file) => file.role === 'data')}
+            disabled={!setFiles.some((file) => file.role === 'data' || file.role === 'lookup')}
             onClick={() => void runSet()}
           >
             Import these files together
