@@ -25,7 +25,8 @@ Imports CSV files into a workspace (created when missing). Either every file is 
 workspace is left as it was. Several files named together are one set (customers, products,
 orders and their lines, lookups of names): each is recognised, files that cross-selling does not
 use (payments, reviews …) are left out with the reason, and the set is one import, undone as one.
-With --as or --mapping, every file is imported as that kind instead, one import each. Exit code 1 when an import fails, 2 when W is not a workspace.
+With --as, --mapping or a --mode other than append, every file is imported on its own, one
+import each. Exit code 1 when an import fails, 2 when W is not a workspace.
 
   --workspace W.xsell    the workspace to import into
   --as KIND              what the files hold: customers, products, orders, order-lines,
@@ -79,7 +80,7 @@ async function importFiles(argv: string[], io: CliOutput): Promise<number> {
   }
   const { engine } = opened;
   try {
-    const chosen = args.choices.kind || args.choices.mapping;
+    const chosen = args.choices.kind || args.choices.mapping || args.choices.mode !== 'append';
     if (!chosen && (args.files.length > 1 || (await holdsNames(engine, args.files[0]))))
       return await importSet(io, opened, args);
     const results: FileResult[] = [];
