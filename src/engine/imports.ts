@@ -1,15 +1,20 @@
 import { csvLine } from '../core/export/csv-cell';
 import type { ImportFailure } from '../core/import/failure';
 import { importFile } from '../core/import/import-file';
+import { SET_KIND } from '../core/import/file-set';
 import { importHistory } from '../core/import/history';
+import { importFileSet, previewFileSet } from '../core/import/load-set';
 import { findPreset, rememberImportMapping } from '../core/import/presets';
 import { previewImport, type ImportPreview } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
 import { blobSource, bytesSource, type ByteSource } from '../core/import/source';
 import { keepUndoOf, recordUndoImages, undoLastImport } from '../core/import/undo';
 import type { RejectedRow } from '../core/import/validate';
+import type { ImportControl } from '../core/import/load';
+import type { Database } from '../core/store/sqlite';
+import type { ProgressListener } from '../core/util/progress';
 import { openImportFile } from '../core/import/workbook';
-import type { ImportsApi } from '../shared/engine-api';
+import type { ImportsApi, PickedFile } from '../shared/engine-api';
 import { failed, throttled, wrote, type EngineContext } from './context';
 import { xlsxWorkbookReader } from './xlsx-workbook';
 
@@ -17,6 +22,29 @@ export function importsApi(context: EngineContext): ImportsApi {
   let importing = false;
   let cancelRequested = false;
   let rejected: { headers: string[]; rows: RejectedRow[] } = { headers: [], rows: [] };
+
+  /** Runs an import with its earlier state kept for undo, and a fresh list of rejected rows. */
+  async function recorded<T>(target: Database, work: () => Promise<T>): Promise<T> {
+    rejected = { headers: [], rows: [] };
+    importing = true;
+    cancelRequested = false;
+    const stopRecording = recordUndoImages(target);
+    try {
+      return await work();
+    } finally {
+      stopRecording();
+      importing = false;
+      cancelRequested = false;
+    }
+  }
+
+  const control = (label: string, onProgress: ProgressListener | undefined): ImportControl => ({
+    onProgress: throttled((done, total, rows) => onProgress?.({ label, done, total, rows })),
+    isCancelled: () => cancelRequested,
+    // A macrotask between chunks lets the cancel message (and progress) through.
+    yieldToEventLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    onRejectedRow: (row) => rejected.rows.push(row),
+  });
 
   return {
     // Reads the presets table, so it waits its turn like every other database call.
@@ -36,36 +64,41 @@ export function importsApi(context: EngineContext): ImportsApi {
         return { ok: true, value: { ...previewed.value, preset, workbook } };
       }),
     run: (file, name, choices, onProgress) =>
-      context.write(async (target) => {
-        const rows: RejectedRow[] = [];
-        rejected = { headers: [], rows };
-        importing = true;
-        cancelRequested = false;
-        const stopRecording = recordUndoImages(target);
-        try {
+      context.write((target) =>
+        recorded(target, async () => {
           const opened = await openImportFile(sourceOf(file, name), xlsxWorkbookReader, { sheet: choices.sheet });
           if (!opened.ok) return importFailed(opened.error);
-          const outcome = await importFile(target, opened.value.source, choices, {
-            onProgress: throttled((done, total, rows) =>
-              onProgress?.({ label: `Importing ${name}`, done, total, rows }),
-            ),
-            isCancelled: () => cancelRequested,
-            // A macrotask between chunks lets the cancel message (and progress) through.
-            yieldToEventLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
-            onRejectedRow: (row) => rows.push(row),
-          });
+          const outcome = await importFile(
+            target,
+            opened.value.source,
+            choices,
+            control(`Importing ${name}`, onProgress),
+          );
           rejected.headers = outcome.preview?.headers ?? [];
           if (!outcome.ok) return importFailed(outcome.failure, outcome.report, outcome.preview);
           keepUndoOf(target, outcome.report.importId);
           context.analyses.dataChanged(target, outcome.report.kind);
           rememberImportMapping(target, outcome);
           return wrote({ report: outcome.report });
-        } finally {
-          stopRecording();
-          importing = false;
-          cancelRequested = false;
-        }
-      }),
+        }),
+      ),
+    previewSet: (files, choices) =>
+      context.exclusive(async () => (await previewFileSet(await readableSources(files), choices)).files),
+    runSet: (files, choices, onProgress) =>
+      context.write((target) =>
+        recorded(target, async () => {
+          const outcome = await importFileSet(
+            target,
+            await readableSources(files),
+            choices,
+            control(`Importing ${files.length} files`, onProgress),
+          );
+          if (!outcome.ok) return importFailed(outcome.failure, outcome.report, null, outcome.fileName);
+          keepUndoOf(target, outcome.report.importId);
+          context.analyses.dataChanged(target, SET_KIND);
+          return wrote({ report: outcome.report });
+        }),
+      ),
     async cancel() {
       if (importing) cancelRequested = true;
     },
@@ -90,13 +123,26 @@ const importFailed = (
   { code, message, detail, sheets }: ImportFailure,
   report?: ImportReport | null,
   preview?: ImportPreview | null,
+  file?: string | null,
 ) =>
   failed(code, message, {
     ...(detail === undefined ? {} : { detail }),
     ...(sheets ? { sheets } : {}),
     ...(report ? { report } : {}),
     ...(preview ? { preview } : {}),
+    ...(file ? { file } : {}),
   });
+
+/** The files of a set, a workbook as the first of its sheets with data; one that cannot be opened stays as it is, for the preview to say why. */
+async function readableSources(files: readonly PickedFile[]): Promise<ByteSource[]> {
+  const sources: ByteSource[] = [];
+  for (const { file, name } of files) {
+    const source = sourceOf(file, name);
+    const opened = await openImportFile(source, xlsxWorkbookReader, { pickFirst: true });
+    sources.push(opened.ok ? opened.value.source : source);
+  }
+  return sources;
+}
 
 const sourceOf = (file: Blob | Uint8Array, name: string): ByteSource =>
   file instanceof Uint8Array ? bytesSource(name, file) : blobSource(name, file);

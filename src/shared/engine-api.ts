@@ -7,6 +7,8 @@ import type { ImportHistoryEntry } from '../core/import/history';
 import type { MappingPreset } from '../core/import/presets';
 import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
+import type { FileSetChoices } from '../core/import/load-set';
+import type { FileSetReport, SetFileSummary } from '../core/import/set-report';
 import type { UndoneImport } from '../core/import/undo';
 import type { RejectedRow } from '../core/import/validate';
 import type { WorkbookSheets } from '../core/import/workbook';
@@ -74,6 +76,13 @@ export interface ImportsApi {
     choices: ImportChoices,
     onProgress?: ProgressListener,
   ): Promise<ImportRunOutcome>;
+  /** A first look at files picked together: what each holds or why it is left out, in the order they would go in. Writes nothing. */
+  previewSet(files: PickedFile[], choices?: FileSetChoices): Promise<SetFileSummary[]>;
+  /**
+   * Imports files picked together as one import (one record in the history, undone as one), in one
+   * transaction; progress is in bytes of all the files. On a failure or a cancel nothing changes.
+   */
+  runSet(files: PickedFile[], choices: FileSetChoices, onProgress?: ProgressListener): Promise<ImportSetOutcome>;
   /** Stops the running import at its next chunk; it then ends with the failure "cancelled". */
   cancel(): Promise<void>;
   /** The rows the last import rejected, as CSV text with their row numbers and reasons. */
@@ -180,6 +189,8 @@ export interface EngineFailure<K extends string = FailureKind> {
   detail?: string;
   /** An import that stopped after reading its rows: what it read and rejected. */
   report?: ImportReport;
+  /** The file of a set that stopped its import. */
+  file?: string;
   /** An import's first look at the file (its format, kind and mapping), when it got that far. */
   preview?: ImportPreview;
   /** A workbook's sheets, when the question is which one to import. */
@@ -218,6 +229,13 @@ export interface RejectedRows {
 /** `workbook` names the sheets of an Excel workbook and the one previewed; null for a CSV file. */
 export type ImportPreviewWithPreset = ImportPreview & { preset: MappingPreset | null; workbook: WorkbookSheets | null };
 
+/** A file picked with others: a Blob in the app, bytes in the CLI and specs. */
+export interface PickedFile {
+  file: Blob | Uint8Array;
+  name: string;
+}
+
+export type ImportSetOutcome = Outcome<{ report: FileSetReport; summary: WorkspaceSummary }, ImportFailureCode>;
 export type ImportRunOutcome = Outcome<{ report: ImportReport; summary: WorkspaceSummary }, ImportFailureCode>;
 export type UndoImportOutcome = Outcome<{ undone: UndoneImport; summary: WorkspaceSummary }>;
 export type AnalysisRunOutcome<N extends AnalysisName> = Outcome<AnalysisAnswer<N> & { summary: WorkspaceSummary }>;

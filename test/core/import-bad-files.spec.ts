@@ -100,7 +100,7 @@ test('importing the same order lines twice in append mode refuses every row and 
     code: 'nothing_imported',
     message: 'None of the 4 rows could be imported, so the workspace was left as it was.',
     detail:
-      '4 of them were refused like this one: Row 2: order 536365 is already in the workspace from an earlier import. Import with “update” to overwrite it.',
+      "4 of them were refused like this one: Row 2: order 536365 is already in the workspace from an earlier import. Import with “update” to bring in this file's changes: what the earlier import gave and this file leaves blank is kept.",
   });
   expect(again.json).toMatchObject({
     rowsRead: 4,

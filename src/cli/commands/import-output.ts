@@ -20,7 +20,7 @@ export interface FileResult {
 type Summary = Record<string, unknown> & { ok: boolean };
 type Failed = Extract<ImportRunOutcome, { ok: false }>;
 
-function fileSummary(file: string, r: ImportReport): Record<string, unknown> {
+export function fileSummary(file: string, r: ImportReport): Record<string, unknown> {
   return {
     file,
     kind: r.kind,
@@ -115,7 +115,7 @@ const TABLE_NOUNS: Record<keyof TableCounts, [string, string]> = {
   baskets: ['basket', 'baskets'],
 };
 
-function describeFile(file: Record<string, unknown>): string {
+export function describeFile(file: Record<string, unknown>): string {
   const n = (key: string) => Number(file[key]).toLocaleString('en');
   const added = (Object.keys(TABLE_NOUNS) as (keyof TableCounts)[])
     .filter((key) => Number(file[key]) > 0)
@@ -130,7 +130,7 @@ function describeFile(file: Record<string, unknown>): string {
 }
 
 /** The rejected rows with their row numbers and reasons, under the file's own column names. */
-export function rejectedCsv(results: FileResult[]): string {
+export function rejectedCsv(results: Pick<FileResult, 'file' | 'rejected'>[]): string {
   const headers = results.map((r) => r.rejected.headers);
   const sameColumns = headers.every((h) => h.join('\u0000') === headers[0]?.join('\u0000'));
   const width = Math.max(0, ...results.flatMap((r) => r.rejected.rows.map((row) => row.cells.length)));

@@ -7,10 +7,11 @@ import { importMappingSchema, type ImportMapping } from '../../core/import/mappi
 import { IMPORT_MODES, type ImportMode } from '../../core/import/import-mode';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
-import type { EngineApi } from '../../shared/engine-api';
+import type { EngineApi, PickedFile } from '../../shared/engine-api';
 import { EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
 import { newEngine, openWorkspaceFile, workspaceFile, type WorkspaceFile } from '../workspace-file';
 import { failureSummary, rejectedCsv, report, successSummary, type FileResult } from './import-output';
+import { describeSet, setSummary } from './import-set-output';
 
 /**
  * `import FILE... --workspace W.xsell`: imports CSV files into a workspace, creating it when
@@ -20,8 +21,13 @@ import { failureSummary, rejectedCsv, report, successSummary, type FileResult } 
 
 const IMPORT_USAGE = `Usage: npm run cli -- import FILE... --workspace W.xsell [options]
 
-Imports CSV files and Excel workbooks (.xlsx) into a workspace (created when missing). Either every file is imported or the
-workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a workspace.
+Imports CSV files and Excel workbooks (.xlsx) into a workspace (created when missing). Either
+every file is imported or the workspace is left as it was. Several files named together are one
+set (customers, products, orders and their lines, lookups of names): each is recognised, files
+that cross-selling does not use (payments, reviews …) are left out with the reason, and the set is
+one import, undone as one. With --as, --mapping, --sheet, --keep-code-case or a --mode other than
+append, every file is imported on its own, one import each. Exit code 1 when an import fails, 2
+when W is not a workspace.
 
   --workspace W.xsell    the workspace to import into
   --as KIND              what the files hold: customers, products, orders, order-lines,
@@ -32,6 +38,7 @@ workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a
   --sheet NAME           the sheet of an Excel workbook (.xlsx) to import, when several hold data
   --keep-code-case       keep product codes that differ only in letter case (84997c, 84997C)
                          apart; by default they are merged when they share a name
+  --header               the first row of each file names its columns (when that row is all text)
   --mode MODE            append (default), update (overwrite rows with the same number) or
                          replace (remove what earlier imports of this kind brought in)
   --rejected-out FILE    write the rejected rows, with row numbers and reasons, to a CSV file
@@ -77,6 +84,10 @@ async function importFiles(argv: string[], io: CliOutput): Promise<number> {
   }
   const { engine } = opened;
   try {
+    const { kind, mapping, mode, sheet, mergeCaseVariants } = args.choices;
+    const chosen = kind || mapping || sheet || mergeCaseVariants === false || mode !== 'append';
+    if (!chosen && (args.files.length > 1 || (await holdsNames(engine, args.files[0]))))
+      return await importSet(io, opened, args);
     const results: FileResult[] = [];
     for (const file of args.files) {
       const result = await importOne(engine, file, args.choices);
@@ -109,6 +120,7 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
       mode: { type: 'string' },
       sheet: { type: 'string' },
       'keep-code-case': { type: 'boolean' },
+      header: { type: 'boolean' },
       'rejected-out': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -125,6 +137,7 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
   if (values.mapping !== undefined) choices.mapping = await readMapping(values.mapping);
   if (values.sheet !== undefined) choices.sheet = values.sheet;
   if (values['keep-code-case']) choices.mergeCaseVariants = false;
+  if (values.header) choices.hasHeader = true;
   return {
     files: positionals,
     workspace: values.workspace,
@@ -204,6 +217,42 @@ async function openOrCreate(path: string): Promise<WorkspaceFile | string> {
   const engine = await newEngine();
   await engine.workspace.create(basename(path, extname(path)));
   return workspaceFile(engine, path);
+}
+
+/** A file of names for codes (aisles, a category translation) names the workspace's products, as a set does. */
+async function holdsNames(engine: EngineApi, file: string): Promise<boolean> {
+  const blob = await openAsBlob(file).catch(() => null);
+  if (!blob) return false;
+  const [only] = await engine.imports.previewSet([{ file: blob, name: basename(file) }]);
+  return only?.role === 'lookup';
+}
+
+/** Several files through the engine's set import, as one import. */
+async function importSet(io: CliOutput, opened: WorkspaceFile, args: ImportArgs): Promise<number> {
+  const { engine } = opened;
+  const files: PickedFile[] = [];
+  for (const file of args.files) {
+    try {
+      files.push({ file: await openAsBlob(file), name: basename(file) });
+    } catch (error) {
+      const message = `Could not read ${file}: ${unreadableFile(error)}`;
+      report(io, args.json, { ok: false, file, error: { code: 'cannot_read', message } });
+      return EXIT.failed;
+    }
+  }
+  const headerRow = args.choices.hasHeader ? Object.fromEntries(files.map((f) => [f.name, true])) : undefined;
+  const outcome = await engine.imports.runSet(files, headerRow ? { headerRow } : {});
+  const rejected = await engine.imports.rejectedRows();
+  if (args.rejectedOut) await writeFile(args.rejectedOut, rejectedCsv([{ file: '', rejected }]));
+  if (!outcome.ok) {
+    const stoppedAt = args.files.find((file) => basename(file) === outcome.failure.file) ?? '';
+    report(io, args.json, failureSummary(stoppedAt, outcome));
+    return EXIT.failed;
+  }
+  await opened.saveIfChanged();
+  if (args.json) io.out(JSON.stringify(setSummary(args.workspace, outcome.report)));
+  else io.out(describeSet(outcome.report, args.workspace));
+  return EXIT.ok;
 }
 
 /** One file through the engine's import, read from disk range by range. */

@@ -28,6 +28,7 @@ export const TABLES_WRITTEN_BY_KIND: Record<string, readonly DataTable[]> = {
   order_lines_flat: ['order_lines', 'orders', 'customers', 'products'],
   events: ['events'],
   baskets: ['baskets'],
+  set: ALL_DATA_TABLES,
 };
 
 export function bumpDataVersions(db: Database, tables: readonly DataTable[]): void {

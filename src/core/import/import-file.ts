@@ -8,6 +8,7 @@ import { previewImport, readValueFormats, type ImportPreview } from './preview';
 import type { ImportOutcome } from './report';
 import type { ImportMode } from './import-mode';
 import type { Delimiter } from './sniff';
+import { notUsedFailure } from './set-roles';
 import type { ByteSource } from './source';
 import type { DayMonthOrder } from './values';
 
@@ -23,6 +24,8 @@ export interface ImportChoices {
   mapping?: ImportMapping;
   dayMonthOrder?: DayMonthOrder;
   delimiter?: Delimiter;
+  /** Whether the first row names the columns, when the user says so. */
+  hasHeader?: boolean;
   mode?: ImportMode;
   /** The sheet of an Excel workbook to import (read by the engine before the file is looked at). */
   sheet?: string;
@@ -41,6 +44,7 @@ export async function importFile(
   const previewed = await previewImport(source, {
     kind: choices.mapping?.kind ?? choices.kind,
     delimiter: choices.delimiter,
+    hasHeader: choices.hasHeader,
   });
   if (!previewed.ok) return { ok: false, failure: previewed.error, report: null, preview: null };
   const preview = previewed.value;
@@ -72,6 +76,8 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     );
   }
   if (!kind) return fail(unknownKind(preview));
+  const notUsed = choices.mapping || choices.kind ? null : notUsedFailure(preview);
+  if (notUsed) return fail(notUsed);
   if (!choices.mapping && choices.kind && preview.detectedKind && !fits(choices.kind, preview.detectedKind)) {
     return fail(
       importFailure(

@@ -33,6 +33,8 @@ export interface ImportSettings {
   format: FileFormat;
   mapping: ImportMapping;
   mode: ImportMode;
+  /** A file of a set: its rows go in under the set's import record, which the set keeps itself. */
+  importId?: number;
 }
 
 export interface ImportControl {
@@ -58,19 +60,40 @@ export async function loadImport(
   settings: ImportSettings,
   control: ImportControl = {},
 ): Promise<ImportOutcome> {
+  return inImportTransaction(db, () => loadRows(db, source, settings, control));
+}
+
+/**
+ * Runs an import's work in one transaction with the connection tuned for bulk writes: committed
+ * when the outcome is ok, rolled back on a failure or a thrown error.
+ */
+export async function inImportTransaction<T extends { ok: boolean }>(db: Database, work: () => Promise<T>): Promise<T> {
   const restore = tuneForBulkWrites(db);
   db.run('BEGIN');
-  const run = new ImportRun(db, source, settings, control);
   try {
-    const outcome = await run.execute();
+    const outcome = await work();
     db.run(outcome.ok ? 'COMMIT' : 'ROLLBACK');
     return outcome;
   } catch (error) {
     db.run('ROLLBACK');
     throw error;
   } finally {
-    run.close();
     restore();
+  }
+}
+
+/** Reads one file's rows into the open transaction: under its own new import record, or the set's. */
+export async function loadRows(
+  db: Database,
+  source: ByteSource,
+  settings: ImportSettings,
+  control: ImportControl = {},
+): Promise<ImportOutcome> {
+  const run = new ImportRun(db, source, settings, control);
+  try {
+    return await run.execute();
+  } finally {
+    run.close();
   }
 }
 
@@ -122,14 +145,7 @@ class ImportRun {
 
   async execute(): Promise<ImportOutcome> {
     const { db, settings, control, source } = this;
-    db.run('INSERT INTO imports(file_name, kind, mode, started_at, mapping) VALUES (?, ?, ?, ?, ?)', [
-      settings.fileName,
-      settings.mapping.kind,
-      settings.mode,
-      this.now().toISOString(),
-      JSON.stringify(settings.mapping),
-    ]);
-    this.importId = Number(db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
+    this.importId = settings.importId ?? this.newRecord();
     if (settings.mode === 'replace') this.clearEarlierImports();
     const buildIndexes = deferIndexes(db, DATA_TABLES);
 
@@ -168,7 +184,28 @@ class ImportRun {
     buildIndexes();
     this.sink?.finish();
     const report = this.report(reader.encoding);
-    db.run(
+    if (settings.importId === undefined) this.finishRecord(report);
+    return { ok: true, report };
+  }
+
+  close(): void {
+    this.sink?.close();
+  }
+
+  private newRecord(): number {
+    const { settings } = this;
+    this.db.run('INSERT INTO imports(file_name, kind, mode, started_at, mapping) VALUES (?, ?, ?, ?, ?)', [
+      settings.fileName,
+      settings.mapping.kind,
+      settings.mode,
+      this.now().toISOString(),
+      JSON.stringify(settings.mapping),
+    ]);
+    return Number(this.db.exec('SELECT last_insert_rowid()')[0].values[0][0]);
+  }
+
+  private finishRecord(report: ImportReport): void {
+    this.db.run(
       `UPDATE imports SET finished_at = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, report = ?
        WHERE import_id = ?`,
       [
@@ -180,11 +217,6 @@ class ImportRun {
         this.importId,
       ],
     );
-    return { ok: true, report };
-  }
-
-  close(): void {
-    this.sink?.close();
   }
 
   /** Handles one row of the file; the first one sets up the columns. */

@@ -70,5 +70,5 @@ export const rejectText = {
   badYesNo: (row: number, value: string, column: string) =>
     `Row ${row}: “${value}” in column “${column}” is not a yes or a no.`,
   alreadyThere: (row: number, noun: string, id: string) =>
-    `Row ${row}: ${noun} ${id} is already in the workspace from an earlier import. Import with “update” to overwrite it.`,
+    `Row ${row}: ${noun} ${id} is already in the workspace from an earlier import. Import with “update” to bring in this file's changes: what the earlier import gave and this file leaves blank is kept.`,
 };

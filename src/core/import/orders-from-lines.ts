@@ -1,5 +1,6 @@
 import type { Statement } from '../store/sqlite';
 import { BatchedInsert } from './batched-insert';
+import { MERGED_EXTRA } from './extra-merge';
 import type { SinkContext, TableCounts } from './sink';
 import type { AcceptedRow, FieldValue } from './validate';
 
@@ -61,8 +62,7 @@ export class OrdersFromLines {
          channel = coalesce(excluded.channel, channel),
          is_gift = coalesce(excluded.is_gift, is_gift),
          status = coalesce(excluded.status, status),
-         extra = CASE WHEN extra IS NULL OR excluded.extra IS NULL THEN coalesce(excluded.extra, extra)
-                      ELSE json_patch(extra, excluded.extra) END,
+         extra = ${MERGED_EXTRA},
          import_id = excluded.import_id`,
     );
   }

@@ -77,6 +77,8 @@ export interface PreviewOptions {
   delimiter?: Delimiter;
   /** The sheet of an Excel workbook to look at (read by the engine before the preview). */
   sheet?: string;
+  /** Whether the first row names the columns, when the user says so. */
+  hasHeader?: boolean;
 }
 
 export async function previewImport(
@@ -130,7 +132,7 @@ export async function previewImport(
     skipEmptyLines: 'greedy',
   }).data;
 
-  const hasHeader = rows.length > 0 && looksLikeHeader(rows[0], rows.slice(1, 50));
+  const hasHeader = options.hasHeader ?? (rows.length > 0 && looksLikeHeader(rows[0], rows.slice(1, 50)));
   const dataRows = hasHeader ? rows.slice(1) : rows;
   if (wholeFile && dataRows.length === 0) {
     return fail(

@@ -1,5 +1,6 @@
 import type { ImportKind } from './kinds';
 import { proposeColumns } from './mapping';
+import { looksLikeColumnNames } from './header-words';
 import { isKnownHeader } from './synonyms';
 
 /**
@@ -113,11 +114,11 @@ const looksLikeData = (cell: string) => NUMBER_LIKE.test(cell.trim()) || DATE_LI
 
 /**
  * The first row names the columns when it holds no numbers or dates and either uses names we
- * know or sits above a column of numbers or dates.
+ * know, reads as column names throughout, or sits above a column of numbers or dates.
  */
 export function looksLikeHeader(first: readonly string[], rest: readonly (readonly string[])[]): boolean {
   if (first.some(looksLikeData)) return false;
-  if (first.some(isKnownHeader)) return true;
+  if (first.some(isKnownHeader) || looksLikeColumnNames(first)) return true;
   return first.some((cell, column) => {
     if (cell.trim() === '') return false;
     const below = rest.map((row) => row[column] ?? '').filter((value) => value.trim() !== '');

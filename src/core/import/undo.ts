@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../util/result';
 import { inTransaction, queryAll, type Database } from '../store/sqlite';
+import type { SET_KIND } from './file-set';
 import type { ImportKind } from './kinds';
 
 /**
@@ -20,7 +21,8 @@ const UNDOABLE_KEY = 'undoable_import';
 export interface UndoneImport {
   importId: number;
   fileName: string;
-  kind: ImportKind;
+  /** A set of files imported together is undone as one. */
+  kind: ImportKind | typeof SET_KIND;
   rowsImported: number;
 }
 
@@ -86,7 +88,7 @@ export function undoableImportId(db: Database): number | null {
 export function undoLastImport(db: Database): Result<UndoneImport, string> {
   const importId = undoableImportId(db);
   if (importId === null) return fail('There is no import to undo.');
-  const [undone] = queryAll<{ file_name: string; kind: ImportKind; rows_imported: number }>(
+  const [undone] = queryAll<{ file_name: string; kind: UndoneImport['kind']; rows_imported: number }>(
     db,
     'SELECT file_name, kind, rows_imported FROM imports WHERE import_id = ?',
     [importId],

@@ -1,5 +1,6 @@
 import type { SqlValue, Statement } from '../store/sqlite';
 import { fingerprint } from './duplicates';
+import { MERGED_EXTRA } from './extra-merge';
 import type { ResolvedMapping } from './mapping';
 import { rejectText } from './messages';
 import { isNonProductCode } from './non-products';
@@ -12,7 +13,7 @@ import type { AcceptedRow, RowRejection } from './validate';
  * updates the earlier row (the last one wins, and differing repeats are counted). Against the
  * workspace: append refuses ids an earlier file of the same kind already gave, but fills in
  * customers, products and orders that were only derived from order lines; update overwrites; blank
- * cells never erase a value that is already there.
+ * cells never erase a value that is already there, nor does a file lose the extra columns an earlier one wrote.
  */
 
 type EntityKind = 'customers' | 'products' | 'orders';
@@ -54,7 +55,7 @@ export class EntitySink implements RowSink {
     this.upsert = ctx.db.prepare(
       `INSERT INTO ${kind} (${[...columns, 'extra', 'import_id'].join(', ')})
        VALUES (${[...columns, 'extra', 'import_id'].map(() => '?').join(', ')})
-       ON CONFLICT(${id}) DO UPDATE SET ${[...updates, 'extra = coalesce(excluded.extra, extra)', 'import_id = excluded.import_id'].join(', ')}`,
+       ON CONFLICT(${id}) DO UPDATE SET ${[...updates, `extra = ${MERGED_EXTRA}`, 'import_id = excluded.import_id'].join(', ')}`,
     );
     this.origin = ctx.db.prepare(
       `SELECT i.kind FROM ${kind} t LEFT JOIN imports i ON i.import_id = t.import_id WHERE t.${id} = ?`,

@@ -13,17 +13,21 @@ import type { DayMonthOrder } from '../../core/import/values';
 import type { WorkbookSheets } from '../../core/import/workbook';
 import type { Host } from '../../shared/host';
 import type { EngineFailure } from '../../shared/engine-api';
+import type { FileSetReport, SetFileSummary } from '../../core/import/set-report';
 import type { WorkspaceSummary } from '../../core/store/workspace-types';
 import { progressChannel, type EngineClient } from '../engine-client';
 
 /**
- * Imports from the user's side: pick one or more files; for each in turn check what we detected
- * and correct it, run it with progress and a cancel, read the report. Also the history of
+ * Imports from the user's side: pick one or more files. Several files are reviewed as one set
+ * (each file's kind or why it is left out) and imported as one; or, at the user's choice, one
+ * after another: for each check what we detected and correct it, run it with progress and a
+ * cancel, read the report. Also the history of
  * imports, with undo of the last one. The engine does the work; this store only holds what the
  * screens show.
  */
 
-export type ImportPhase = 'closed' | 'reading' | 'setup' | 'running' | 'report';
+/** `set`: several files picked together, reviewed as one set before they are imported as one. */
+export type ImportPhase = 'closed' | 'reading' | 'set' | 'setup' | 'running' | 'report';
 
 export interface QueuedFile {
   file: File;
@@ -56,6 +60,8 @@ export interface ImportState {
   delimiter: Delimiter | null;
   /** An Excel workbook's sheets and the one shown and imported; null for a CSV file. */
   workbook: WorkbookSheets | null;
+  /** Whether the first row names the columns, when the user said so. */
+  hasHeader: boolean | null;
   dayMonthOrder: DayMonthOrder | null;
   mode: ImportMode;
   /** Why the file cannot be read, or why the last run did not go through. */
@@ -65,6 +71,11 @@ export interface ImportState {
   progress: ImportProgress | null;
   report: ImportReport | null;
   savedRejected: string | null;
+  /** The files picked together, as one set: each file's kind or why it is left out, in import order. */
+  set: SetFileSummary[] | null;
+  /** Files of the set whose first row the user says does, or does not, name the columns. */
+  headerRow: Record<string, boolean>;
+  setReport: FileSetReport | null;
   /** Newest first; null until first loaded for the open workspace. */
   history: ImportHistoryEntry[] | null;
   /** What the last undo did, or why it or reading the history failed. */
@@ -79,11 +90,17 @@ export interface ImportActions {
   chooseSheet(sheet: string): Promise<void>;
   /** Product codes that differ only in letter case (84997c, 84997C) and share a name: one product, or kept apart. */
   chooseMergeCaseVariants(merge: boolean): void;
+  chooseHasHeader(hasHeader: boolean): Promise<void>;
   chooseColumn(field: FieldName, column: string | null): void;
   chooseDayMonthOrder(order: DayMonthOrder): void;
   chooseMode(mode: ImportMode): void;
   useSuggestedMapping(): void;
   run(): Promise<void>;
+  /** Imports the reviewed set as one import. */
+  runSet(): Promise<void>;
+  /** Leaves the set and imports its files one at a time, each with its own review. */
+  importOneByOne(): Promise<void>;
+  chooseHeaderRow(fileName: string, hasHeader: boolean): Promise<void>;
   cancel(): Promise<void>;
   saveRejected(): Promise<void>;
   /** Leaves the current file (imported, failed or not wanted) and sets up the next one; closes after the last. */
@@ -106,6 +123,7 @@ const noFile = {
   presetDeclined: false,
   delimiter: null,
   workbook: null,
+  hasHeader: null,
   dayMonthOrder: null,
   mode: 'append',
   failure: null,
@@ -117,7 +135,15 @@ const noFile = {
 
 const sheetOf = (workbook: WorkbookSheets | null) => (workbook ? { sheet: workbook.sheet } : {});
 
-const closed = { ...noFile, phase: 'closed', queue: [], suggestedKind: null } satisfies Partial<ImportState>;
+const closed = {
+  ...noFile,
+  phase: 'closed',
+  queue: [],
+  suggestedKind: null,
+  set: null,
+  headerRow: {},
+  setReport: null,
+} satisfies Partial<ImportState>;
 
 /** Kinds whose rows have no id to match, so an import of them cannot update earlier rows. */
 const NO_UPDATE: readonly ImportKind[] = ['events', 'baskets'];
@@ -131,8 +157,10 @@ export function modesFor(kind: ImportKind, history: readonly ImportHistoryEntry[
 
 export function createImportStore(host: Host, engine: EngineClient, onImported: (summary: WorkspaceSummary) => void) {
   return createStore<ImportState & ImportActions>()((set, get) => {
-    const preview = async (file: File, options: { kind?: ImportKind; delimiter?: Delimiter; sheet?: string }) => {
+    const preview = async (file: File, asked: { kind?: ImportKind; delimiter?: Delimiter; sheet?: string }) => {
       set({ phase: 'reading', failure: null, note: null });
+      const { hasHeader } = get();
+      const options = hasHeader === null ? asked : { ...asked, hasHeader };
       const result = await engine.imports.preview(file, file.name, options);
       if (!result.ok) {
         set({ phase: 'setup', preview: null, mapping: null, preset: null, failure: result.failure });
@@ -162,9 +190,10 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
     };
 
     const choices = (): ImportChoices => {
-      const { mapping, delimiter, dayMonthOrder, mode, workbook } = get();
+      const { mapping, delimiter, dayMonthOrder, mode, workbook, hasHeader } = get();
       const chosen: ImportChoices = { mode };
       if (workbook) chosen.sheet = workbook.sheet;
+      if (hasHeader !== null) chosen.hasHeader = hasHeader;
       if (mapping) chosen.mapping = mapping;
       if (delimiter) chosen.delimiter = delimiter;
       if (dayMonthOrder) chosen.dayMonthOrder = dayMonthOrder;
@@ -183,6 +212,14 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
           historyNotice: `The import history could not be read: ${error instanceof Error ? error.message : String(error)}`,
         });
       }
+    };
+
+    const picked = () => get().queue.map(({ file }) => ({ file, name: file.name }));
+
+    const reviewSet = async () => {
+      set({ phase: 'reading', failure: null });
+      const summaries = await engine.imports.previewSet(picked(), { headerRow: get().headerRow });
+      set({ phase: 'set', set: summaries });
     };
 
     /** Sets up the next waiting file of the queue, or closes the dialog when none is left. */
@@ -224,11 +261,18 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         // Files dropped while the dialog is busy with others join the queue.
         if (get().phase !== 'closed' && get().queue.length > 0) {
           set({ queue: [...get().queue, ...added] });
+          if (get().phase === 'set') await reviewSet();
           return;
         }
         if (added.length === 0) return;
         set({ ...closed, suggestedKind: suggestedKind ?? null, queue: added });
-        await startNext();
+        if (added.length > 1) await reviewSet();
+        else await startNext();
+        // A file of names for codes (aisles, a category translation) is reviewed as a set of one.
+        if (get().phase === 'setup' && !get().preview?.detectedKind) {
+          const [only] = await engine.imports.previewSet(picked());
+          if (only?.role === 'lookup') set({ phase: 'set', set: [only], failure: null });
+        }
       },
 
       chooseKind: async (kind) => {
@@ -252,6 +296,17 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         if (!mapping) return;
         const { mergeCaseVariants: _, ...rest } = mapping;
         set({ mapping: merge ? rest : { ...rest, mergeCaseVariants: false } });
+      },
+
+      chooseHasHeader: async (hasHeader) => {
+        const { file, mapping, delimiter, workbook } = get();
+        set({ hasHeader });
+        if (file)
+          await preview(file, {
+            ...(mapping ? { kind: mapping.kind } : {}),
+            ...(delimiter ? { delimiter } : {}),
+            ...sheetOf(workbook),
+          });
       },
 
       chooseColumn: (field, column) => {
@@ -313,6 +368,52 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
           set({ phase: report ? 'report' : 'setup', progress: null, failure: outcome.failure, report });
           if (report) setStatus('failed');
         }
+      },
+
+      runSet: async () => {
+        const files = picked();
+        const startedAt = Date.now();
+        const total = files.reduce((sum, { file }) => sum + file.size, 0);
+        set({
+          phase: 'running',
+          failure: null,
+          note: null,
+          progress: { done: 0, total, rows: 0, startedAt, now: startedAt },
+        });
+        const outcome = await engine.imports.runSet(
+          files,
+          { headerRow: get().headerRow },
+          progressChannel(({ done, total, rows }) =>
+            set({ progress: { done, total, rows: rows ?? 0, startedAt, now: Date.now() } }),
+          ),
+        );
+        if (outcome.ok) {
+          set({
+            phase: 'report',
+            setReport: outcome.report,
+            progress: null,
+            queue: get().queue.map((queued) => ({ ...queued, status: 'done' })),
+          });
+          onImported(outcome.summary);
+        } else if (outcome.failure.kind === 'cancelled') {
+          set({
+            phase: 'set',
+            progress: null,
+            note: 'The import was cancelled. Nothing was changed in the workspace.',
+          });
+        } else {
+          set({ phase: 'set', progress: null, failure: outcome.failure });
+        }
+      },
+
+      importOneByOne: async () => {
+        set({ set: null, failure: null, note: null });
+        await startNext();
+      },
+
+      chooseHeaderRow: async (fileName, hasHeader) => {
+        set({ headerRow: { ...get().headerRow, [fileName]: hasHeader } });
+        await reviewSet();
       },
 
       cancel: () => engine.imports.cancel(),

@@ -3,6 +3,8 @@ import { useImport } from '../../state/store-context';
 import { ImportProgressView } from './ImportProgressView';
 import { ImportQueue } from './ImportQueue';
 import { ImportReportView } from './ImportReportView';
+import { ImportSetReportView } from './ImportSetReportView';
+import { ImportSetReview } from './ImportSetReview';
 import { ImportSetup } from './ImportSetup';
 
 /** Imports from file to report in one dialog, one file after another when several were picked. */
@@ -13,10 +15,19 @@ export function ImportDialog() {
   const failure = useImport((s) => s.failure);
   const note = useImport((s) => s.note);
   const report = useImport((s) => s.report);
+  const setFiles = useImport((s) => s.set);
+  const setReport = useImport((s) => s.setReport);
   const moreToCome = useImport((s) => s.queue.some((queued) => queued.status === 'waiting'));
   const severalFiles = useImport((s) => s.queue.length > 1);
-  const { run, cancel, close, nextFile, skipFile } = useImport((s) => s);
-  const title = phase === 'report' ? (failure ? 'Nothing was imported' : 'Import finished') : 'Import data';
+  const { run, runSet, importOneByOne, cancel, close, nextFile, skipFile } = useImport((s) => s);
+  const title =
+    phase === 'report'
+      ? failure
+        ? 'Nothing was imported'
+        : 'Import finished'
+      : setFiles
+        ? 'Import files together'
+        : 'Import data';
 
   return (
     <Modal
@@ -37,7 +48,27 @@ export function ImportDialog() {
       {phase === 'setup' && preview && <ImportSetup />}
       {phase === 'running' && <ImportProgressView />}
       {phase === 'report' && report && <ImportReportView report={report} />}
+      {phase === 'set' && <ImportSetReview />}
+      {phase === 'report' && setReport && <ImportSetReportView report={setReport} />}
 
+      {phase === 'set' && setFiles && (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!setFiles.some((file) => file.role === 'data' || file.role === 'lookup')}
+            onClick={() => void runSet()}
+          >
+            Import these files together
+          </button>
+          <button type="button" onClick={() => void importOneByOne()}>
+            Import them one at a time
+          </button>
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      )}
       {phase === 'setup' && (
         <div className="actions">
           {preview && (

@@ -107,8 +107,13 @@ export function ImportHistorySection() {
 }
 
 function HistoryItem({ entry }: { entry: ImportHistoryEntry }) {
-  const fields = entry.kind === 'demo' ? [] : KIND_FIELDS[entry.kind];
-  const what = entry.kind === 'demo' ? 'Demo data' : capitalise(KIND_LABELS[entry.kind]);
+  const fields = entry.kind === 'demo' || entry.kind === 'set' ? [] : KIND_FIELDS[entry.kind];
+  const what =
+    entry.kind === 'demo'
+      ? 'Demo data'
+      : entry.kind === 'set'
+        ? `${entry.files.length} files imported together`
+        : capitalise(KIND_LABELS[entry.kind]);
   const labelOf = (field: string) => fields.find((spec) => spec.name === field)?.label ?? field;
   return (
     <li data-testid="history-entry" className={entry.undone ? 'history-undone' : undefined}>
@@ -124,6 +129,14 @@ function HistoryItem({ entry }: { entry: ImportHistoryEntry }) {
         </summary>
         {entry.kind === 'demo' ? (
           <p className="muted">Made up by the demo generator, not read from a file.</p>
+        ) : entry.kind === 'set' ? (
+          <ul className="history-mapping" aria-label="Files of the set">
+            {entry.files.map((file) => (
+              <li key={file.index}>
+                {file.fileName}: {file.description}
+              </li>
+            ))}
+          </ul>
         ) : entry.mapping.length === 0 ? (
           <p className="muted">No columns were mapped: each line of the file was read as a whole.</p>
         ) : (

@@ -8,6 +8,7 @@ export function ImportProgressView() {
   const progress = useImport((s) => s.progress);
   const cancel = useImport((s) => s.cancel);
   const file = useImport((s) => s.file);
+  const files = useImport((s) => s.queue.length);
   const [cancelling, setCancelling] = useState(false);
   if (!progress) return null;
   const seconds = (progress.now - progress.startedAt) / 1000;
@@ -17,7 +18,7 @@ export function ImportProgressView() {
 
   return (
     <div className="import-progress">
-      <progress aria-label={`Importing ${file?.name ?? ''}`} max={progress.total} value={progress.done} />
+      <progress aria-label={`Importing ${file?.name ?? `${files} files`}`} max={progress.total} value={progress.done} />
       <p data-testid="import-progress">
         {progress.rows.toLocaleString('en-US')} rows ({(progress.done / MB).toFixed(1)} of{' '}
         {(progress.total / MB).toFixed(1)} MB) read

@@ -4,7 +4,8 @@ import { useImport } from '../../state/store-context';
 /** The files picked together, in the order they are imported; shown when there is more than one. */
 export function ImportQueue() {
   const queue = useImport((s) => s.queue);
-  if (queue.length < 2) return null;
+  const reviewedAsSet = useImport((s) => s.set !== null);
+  if (queue.length < 2 || reviewedAsSet) return null;
   const position = queue.findIndex((queued) => queued.status === 'current') + 1;
 
   return (

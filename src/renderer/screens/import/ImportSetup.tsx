@@ -1,4 +1,5 @@
 import { IMPORT_KINDS, KIND_LABELS, isImportKind } from '../../../core/import/kinds';
+import { notUsedReason } from '../../../core/import/set-roles';
 import type { Delimiter } from '../../../core/import/sniff';
 import { DataTable } from '../../components/DataTable';
 import { useImport } from '../../state/store-context';
@@ -30,8 +31,10 @@ export function ImportSetup() {
   const dayMonthOrder = useImport((s) => s.dayMonthOrder);
   // A workbook's sheet is read cell by cell: no text encoding or separator to choose.
   const workbook = useImport((s) => s.workbook);
-  const { chooseKind, chooseDelimiter, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } = useImport((s) => s);
+  const { chooseKind, chooseDelimiter, chooseHasHeader, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } =
+    useImport((s) => s);
   const askDateOrder = preview.dateColumns.some((d) => d.guess.ambiguous);
+  const notUsed = notUsedReason(preview);
 
   return (
     <div className="import-setup">
@@ -52,10 +55,6 @@ export function ImportSetup() {
             <dd data-testid="import-encoding">{ENCODING_LABELS[preview.format.encoding] ?? preview.format.encoding}</dd>
           </div>
         )}
-        <div>
-          <dt>First row</dt>
-          <dd>{preview.format.hasHeader ? 'Column names' : 'Data (no column names)'}</dd>
-        </div>
       </dl>
 
       <div className="import-choices">
@@ -75,6 +74,16 @@ export function ImportSetup() {
             </select>
           </label>
         )}
+        <label className="field">
+          <span>The first row holds</span>
+          <select
+            value={preview.format.hasHeader ? 'names' : 'data'}
+            onChange={(event) => void chooseHasHeader(event.target.value === 'names')}
+          >
+            <option value="names">Column names</option>
+            <option value="data">Data (no column names)</option>
+          </select>
+        </label>
         <label className="field">
           <span>The file holds</span>
           <select
@@ -105,6 +114,12 @@ export function ImportSetup() {
           </label>
         )}
       </div>
+      {notUsed && (
+        <p className="field-error" data-testid="import-not-used">
+          This file looks like {notUsed}, which cross-selling does not use. Import it only if it holds something else,
+          and then say what it holds.
+        </p>
+      )}
       {preview.delimiter.ambiguous && (
         <p className="field-error">We could not tell the separator for sure: check the rows below and choose it.</p>
       )}
