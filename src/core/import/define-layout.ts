@@ -1,7 +1,6 @@
-import type { FieldName, ImportKind } from './kinds';
-import type { ExportLayout, LayoutSummary, RowPreparer } from './layout';
+import type { FieldName } from './kinds';
+import type { ExportLayout, RowPreparer } from './layout';
 import { normaliseHeader } from './synonyms';
-import type { DayMonthOrder } from './values';
 import type { WarningTally } from './warnings';
 
 /**
@@ -10,9 +9,10 @@ import type { WarningTally } from './warnings';
  * name for it, or all its names when the platform renamed it over the years (the first one found
  * counts); its mapping and its row preparation speak of these keys.
  */
-export interface LayoutDefinition<K extends string> extends LayoutSummary {
-  kind: ImportKind;
-  dayMonthOrder?: DayMonthOrder;
+export interface LayoutDefinition<K extends string> extends Pick<
+  ExportLayout,
+  'id' | 'label' | 'kind' | 'dayMonthOrder' | 'addedColumns'
+> {
   columns: Record<K, string | readonly string[]>;
   /** Columns written together by no other export: the file is this layout's when it has them all. */
   recognisedBy: readonly NoInfer<K>[];
@@ -24,7 +24,6 @@ export interface LayoutDefinition<K extends string> extends LayoutSummary {
   mapping(name: (column: NoInfer<K>) => string | undefined): Partial<Record<FieldName, string | undefined>>;
   /** Whether an order-lines layout also maps plain order lines; it does unless told not to. */
   mapsPlainLines?: boolean;
-  addedColumns?: readonly string[];
   /** Sets up the preparation of each row for one file's columns (each by its index, -1 when missing). */
   prepareRows?(at: Record<NoInfer<K>, number>, file: PreparedFile): RowPreparer;
   /** A column the preparation cannot do without: a file lacking it has its rows read as written. */
