@@ -1,35 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loadBaskets } from '../../src/core/analysis/combinations/baskets';
-import type { FileImportOutcome } from '../../src/core/import/import-file';
 import { describeReach } from '../../src/core/import/reach';
-import type { Database } from '../../src/core/store/sqlite';
 import { fixture, rows, value } from '../support/import-helpers';
-import { emptyWorkspace, importFixture } from '../support/layout-import';
+import { emptyWorkspace, importedOnce, importFixture, reportOf } from '../support/layout-import';
 
 // Etsy's two downloads, sold order items and sold orders, imported with no choices, alone and together.
 test.describe.configure({ mode: 'serial' });
 
 const ITEMS = 'etsy-sold-order-items.csv';
 const ORDERS = 'etsy-sold-orders.csv';
-let db: Database;
-let items: FileImportOutcome;
-
-test.beforeAll(async () => {
-  db = await emptyWorkspace('Fern & Fox Prints');
-  items = await importFixture(db, ITEMS);
-  if (!items.ok) throw new Error(items.failure.message);
-});
-
-test.afterAll(() => db?.close());
+const shop = importedOnce(ITEMS);
 
 test('the order items file is recognised, and its month-first dates need no question even when every day is 12 or less', () => {
-  expect(items.preview?.layout).toEqual({
+  expect(shop.outcome.preview?.layout).toEqual({
     id: 'etsy-order-items',
     label: 'Looks like an Etsy sold order items export',
   });
-  expect(items.preview?.dateColumns[0].guess.ambiguous).toBe(true);
-  expect(items.preview?.mapping).toMatchObject({
+  expect(shop.outcome.preview?.dateColumns[0].guess.ambiguous).toBe(true);
+  expect(shop.outcome.preview?.mapping).toMatchObject({
     kind: 'order_lines_flat',
     layout: 'etsy-order-items',
     dayMonthOrder: 'mdy',
@@ -47,11 +36,11 @@ test('the order items file is recognised, and its month-first dates need no ques
 });
 
 test('orders, lines, customers and products come out exact', () => {
-  if (!items.ok) return;
-  expect(items.report.rowsRead).toBe(8);
-  expect(items.report.rowsRejected).toBe(0);
-  expect(items.report.written).toMatchObject({ orders: 6, orderLines: 8, customers: 4, products: 5 });
-  expect(rows(db, 'SELECT order_id, customer_id, ordered_at FROM orders ORDER BY order_id')).toEqual([
+  const report = reportOf(shop.outcome);
+  expect(report.rowsRead).toBe(8);
+  expect(report.rowsRejected).toBe(0);
+  expect(report.written).toMatchObject({ orders: 6, orderLines: 8, customers: 4, products: 5 });
+  expect(rows(shop.db, 'SELECT order_id, customer_id, ordered_at FROM orders ORDER BY order_id')).toEqual([
     { order_id: '3007', customer_id: 'jun_w', ordered_at: '2025-06-01T00:00:00' },
     { order_id: '3008', customer_id: 'oliverk', ordered_at: '2025-06-02T00:00:00' },
     { order_id: '3009', customer_id: 'pat.h', ordered_at: '2025-06-09T00:00:00' },
@@ -62,29 +51,29 @@ test('orders, lines, customers and products come out exact', () => {
 });
 
 test('an item is its SKU (named with its variations), else its listing; HTML in names is read back as text; personalisation is not a product', () => {
-  expect(rows(db, 'SELECT product_id, name FROM products ORDER BY product_id')).toEqual([
+  expect(rows(shop.db, 'SELECT product_id, name FROM products ORDER BY product_id')).toEqual([
     { product_id: '1456002', name: 'Fern Bookmark' },
     { product_id: 'BOT-A3', name: 'Botanical Print A3 (Frame:Oak, Size:A3)' },
     { product_id: 'BOT-A4', name: 'Botanical Print A4' },
     { product_id: 'CARD-FOX', name: 'Fox & Moon Card (Style:Matte)' },
     { product_id: 'STK-5', name: '"Wild" Sticker Pack' },
   ]);
-  if (!items.ok) return;
-  expect(items.report.warnings.product_name_conflicts).toBeUndefined();
+  const report = reportOf(shop.outcome);
+  expect(report.warnings.product_name_conflicts).toBeUndefined();
   const extra = JSON.parse(
-    String(value(db, "SELECT extra FROM order_lines WHERE order_id = '3012' AND product_id = '1456002'")),
+    String(value(shop.db, "SELECT extra FROM order_lines WHERE order_id = '3012' AND product_id = '1456002'")),
   ) as Record<string, string>;
   expect(extra.Variations).toBe('Colour:Green,Personalization:For Mia&#39;s mum,\nwith love');
 });
 
 test('nobody can be reached: Etsy exports carry no marketing consent', () => {
-  if (!items.ok) return;
-  expect(items.report.reach).toEqual({ customers: 4, email: 0, sms: 0 });
-  expect(describeReach(items.report.reach)).toMatch(/so nobody can be sent a message yet/);
+  const report = reportOf(shop.outcome);
+  expect(report.reach).toEqual({ customers: 4, email: 0, sms: 0 });
+  expect(describeReach(report.reach)).toMatch(/so nobody can be sent a message yet/);
 });
 
 test('the orders file is recognised and links to the same customers, adding what only it knows', async () => {
-  const orders = await importFixture(db, ORDERS);
+  const orders = await importFixture(shop.db, ORDERS);
   expect(orders.preview?.layout).toEqual({ id: 'etsy-orders', label: 'Looks like an Etsy sold orders export' });
   expect(orders.preview?.mapping).toMatchObject({
     kind: 'orders',
@@ -96,20 +85,23 @@ test('the orders file is recognised and links to the same customers, adding what
   if (!orders.ok) return;
   expect(orders.report.rowsRejected).toBe(0);
   expect(orders.report.written).toMatchObject({ orders: 6, customers: 0 });
-  expect(value(db, 'SELECT count(*) FROM orders')).toBe(6);
-  expect(value(db, 'SELECT count(*) FROM customers')).toBe(4);
+  expect(value(shop.db, 'SELECT count(*) FROM orders')).toBe(6);
+  expect(value(shop.db, 'SELECT count(*) FROM customers')).toBe(4);
   expect(
-    value(db, 'SELECT count(*) FROM orders o LEFT JOIN customers c USING (customer_id) WHERE c.customer_id IS NULL'),
+    value(
+      shop.db,
+      'SELECT count(*) FROM orders o LEFT JOIN customers c USING (customer_id) WHERE c.customer_id IS NULL',
+    ),
   ).toBe(0);
-  const extra = JSON.parse(String(value(db, "SELECT extra FROM orders WHERE order_id = '3009'"))) as Record<
+  const extra = JSON.parse(String(value(shop.db, "SELECT extra FROM orders WHERE order_id = '3009'"))) as Record<
     string,
     string
   >;
   expect(extra['Buyer User ID']).toBe('600127455');
   expect(extra['Full Name']).toBe('Hart, Pat');
   // The cancelled order forms no basket.
-  expect(value(db, "SELECT status FROM orders WHERE order_id = '3009'")).toBe('Canceled');
-  expect(loadBaskets(db, { level: 'product', basket: { kind: 'order' } }).baskets.count).toBe(5);
+  expect(value(shop.db, "SELECT status FROM orders WHERE order_id = '3009'")).toBe('Canceled');
+  expect(loadBaskets(shop.db, { level: 'product', basket: { kind: 'order' } }).baskets.count).toBe(5);
   expect(orders.report.reach).toEqual({ customers: 4, email: 0, sms: 0 });
 });
 

@@ -1,28 +1,19 @@
 import { expect, test } from '@playwright/test';
-import type { FileImportOutcome } from '../../src/core/import/import-file';
-import type { Database } from '../../src/core/store/sqlite';
 import { rows, value } from '../support/import-helpers';
-import { fixtureText, importFixtures, importText, reportOf } from '../support/layout-import';
+import { fixtureText, importedOnce, importText, reportOf } from '../support/layout-import';
 
 // A Shopify customers export (Customers → Export), imported with no choices at all.
 test.describe.configure({ mode: 'serial' });
 
-let db: Database;
-let outcome: FileImportOutcome;
-
-test.beforeAll(async () => {
-  ({
-    db,
-    outcomes: [outcome],
-  } = await importFixtures('shopify-customers.csv'));
-});
-
-test.afterAll(() => db?.close());
+const shop = importedOnce('shopify-customers.csv');
 
 test('the preview recognises the layout and proposes its own mapping', () => {
-  expect(outcome.preview?.layout).toEqual({ id: 'shopify-customers', label: 'Looks like a Shopify customers export' });
-  expect(outcome.preview?.detectedKind).toBe('customers');
-  expect(outcome.preview?.mapping).toMatchObject({
+  expect(shop.outcome.preview?.layout).toEqual({
+    id: 'shopify-customers',
+    label: 'Looks like a Shopify customers export',
+  });
+  expect(shop.outcome.preview?.detectedKind).toBe('customers');
+  expect(shop.outcome.preview?.mapping).toMatchObject({
     kind: 'customers',
     layout: 'shopify-customers',
     columns: {
@@ -39,7 +30,7 @@ test('the preview recognises the layout and proposes its own mapping', () => {
 });
 
 test('every customer is imported, none rejected, and the report counts who can be reached per channel', () => {
-  const report = reportOf(outcome);
+  const report = reportOf(shop.outcome);
   expect(report.rowsRead).toBe(11);
   expect(report.rowsImported).toBe(11);
   expect(report.rowsRejected).toBe(0);
@@ -48,7 +39,7 @@ test('every customer is imported, none rejected, and the report counts who can b
 });
 
 test('customers are known by their email in lower case, else by their phone, else by their Shopify number', () => {
-  expect(rows(db, 'SELECT customer_id, email, phone, country FROM customers ORDER BY rowid')).toEqual([
+  expect(rows(shop.db, 'SELECT customer_id, email, phone, country FROM customers ORDER BY rowid')).toEqual([
     { customer_id: 'alice@example.com', email: 'alice@example.com', phone: '+16175550123', country: 'US' },
     { customer_id: 'bob@example.com', email: 'bob@example.com', phone: null, country: 'US' },
     { customer_id: 'carol@example.org', email: 'carol@example.org', phone: '+4930555012', country: 'DE' },
@@ -66,17 +57,17 @@ test('customers are known by their email in lower case, else by their phone, els
 });
 
 test('consent to email and to text messages becomes the consent flags', () => {
-  expect(rows(db, 'SELECT customer_id FROM customers WHERE sms_opt_in = 1 ORDER BY customer_id')).toEqual([
+  expect(rows(shop.db, 'SELECT customer_id FROM customers WHERE sms_opt_in = 1 ORDER BY customer_id')).toEqual([
     { customer_id: '+919876543210' },
     { customer_id: 'carol@example.org' },
     { customer_id: 'frank@example.com' },
   ]);
-  expect(value(db, 'SELECT count(*) FROM customers WHERE email_opt_in = 0')).toBe(6);
+  expect(value(shop.db, 'SELECT count(*) FROM customers WHERE email_opt_in = 0')).toBe(6);
 });
 
 test('zips and Shopify numbers lose the spreadsheet quote, and a note over several lines is kept whole', () => {
   const extra = JSON.parse(
-    String(value(db, "SELECT extra FROM customers WHERE customer_id = 'alice@example.com'")),
+    String(value(shop.db, "SELECT extra FROM customers WHERE customer_id = 'alice@example.com'")),
   ) as Record<string, string>;
   expect(extra['Customer ID']).toBe('7101000000001');
   expect(extra['Default Address Zip']).toBe('02134');

@@ -1,28 +1,19 @@
 import { expect, test } from '@playwright/test';
-import type { FileImportOutcome } from '../../src/core/import/import-file';
-import type { Database } from '../../src/core/store/sqlite';
 import { rows } from '../support/import-helpers';
-import { fixtureText, importFixtures, importText, reportOf } from '../support/layout-import';
+import { fixtureText, importedOnce, importText, reportOf } from '../support/layout-import';
 
 // A Shopify products export (Products → Export, the 2025 column names), imported with no choices at all.
 test.describe.configure({ mode: 'serial' });
 
-let db: Database;
-let outcome: FileImportOutcome;
-
-test.beforeAll(async () => {
-  ({
-    db,
-    outcomes: [outcome],
-  } = await importFixtures('shopify-products.csv'));
-});
-
-test.afterAll(() => db?.close());
+const shop = importedOnce('shopify-products.csv');
 
 test('the preview recognises the layout and proposes its own mapping', () => {
-  expect(outcome.preview?.layout).toEqual({ id: 'shopify-products', label: 'Looks like a Shopify products export' });
-  expect(outcome.preview?.detectedKind).toBe('products');
-  expect(outcome.preview?.mapping).toMatchObject({
+  expect(shop.outcome.preview?.layout).toEqual({
+    id: 'shopify-products',
+    label: 'Looks like a Shopify products export',
+  });
+  expect(shop.outcome.preview?.detectedKind).toBe('products');
+  expect(shop.outcome.preview?.mapping).toMatchObject({
     kind: 'products',
     layout: 'shopify-products',
     columns: { product_id: 'SKU', name: 'Name with options', category: 'Category or type', price: 'Price' },
@@ -30,7 +21,7 @@ test('the preview recognises the layout and proposes its own mapping', () => {
 });
 
 test('each variant is a product; picture-only rows are left out and said so', () => {
-  const report = reportOf(outcome);
+  const report = reportOf(shop.outcome);
   expect(report.rowsRead).toBe(8);
   expect(report.rowsImported).toBe(8);
   expect(report.rowsRejected).toBe(0);
@@ -43,7 +34,7 @@ test('each variant is a product; picture-only rows are left out and said so', ()
 });
 
 test('variants are coded and named as the orders export names its line items, with the leaf of the category', () => {
-  expect(rows(db, 'SELECT product_id, name, category, price FROM products ORDER BY rowid')).toEqual([
+  expect(rows(shop.db, 'SELECT product_id, name, category, price FROM products ORDER BY rowid')).toEqual([
     { product_id: 'MUG-BLU', name: 'Stoneware Mug - Blue', category: 'Mugs', price: 14 },
     { product_id: 'MUG-RED', name: 'Stoneware Mug - Red', category: 'Mugs', price: 14 },
     { product_id: 'TEA-EG', name: 'Earl Grey Loose Leaf 100g', category: 'Tea', price: 9.5 },
@@ -65,7 +56,9 @@ test('variants are coded and named as the orders export names its line items, wi
     { product_id: 'WHISK-01', name: 'Matcha Whisk', category: 'Tea Tools', price: 18 },
   ]);
   // A gift card is sold like a product but is none: kept, and left out when products are compared.
-  expect(rows(db, 'SELECT product_id FROM products WHERE is_product = 0')).toEqual([{ product_id: 'Gift Card - $25' }]);
+  expect(rows(shop.db, 'SELECT product_id FROM products WHERE is_product = 0')).toEqual([
+    { product_id: 'Gift Card - $25' },
+  ]);
 });
 
 test('an export with the column names used before 2025 is read the same way', async () => {
@@ -96,7 +89,7 @@ test('an export with the column names used before 2025 is read the same way', as
   expect(run.outcome.preview?.mapping?.columns).toMatchObject({ product_id: 'Variant SKU', price: 'Variant Price' });
   expect(reportOf(run.outcome).written.products).toBe(8);
   expect(rows(run.db, 'SELECT product_id, name, category FROM products ORDER BY rowid')).toEqual(
-    rows(db, 'SELECT product_id, name, category FROM products ORDER BY rowid'),
+    rows(shop.db, 'SELECT product_id, name, category FROM products ORDER BY rowid'),
   );
   run.db.close();
 });

@@ -4,7 +4,7 @@ import type { FileImportOutcome } from '../../src/core/import/import-file';
 import { splitPackedItems } from '../../src/core/import/packed-items';
 import type { Database } from '../../src/core/store/sqlite';
 import { rows, value } from '../support/import-helpers';
-import { fixtureText, importFixtures, importText, reportOf } from '../support/layout-import';
+import { fixtureText, importedOnce, importFixtures, importText, reportOf } from '../support/layout-import';
 
 // WooCommerce exports, imported with no choices at all: the Customer/Order/Coupon Export
 // extension's customers and orders (one row per item), and the Analytics orders report.
@@ -136,24 +136,14 @@ test.describe('the extension’s customers and orders, imported together', () =>
 });
 
 test.describe('the Analytics orders report', () => {
-  let db: Database;
-  let outcome: FileImportOutcome;
-
-  test.beforeAll(async () => {
-    ({
-      db,
-      outcomes: [outcome],
-    } = await importFixtures('woocommerce-analytics-orders.csv'));
-  });
-
-  test.afterAll(() => db?.close());
+  const shop = importedOnce('woocommerce-analytics-orders.csv');
 
   test('is recognised, and each product of the packed cell becomes a line of its order', () => {
-    expect(outcome.preview?.layout).toEqual({
+    expect(shop.outcome.preview?.layout).toEqual({
       id: 'woocommerce-analytics-orders',
       label: 'Looks like a WooCommerce Analytics orders report',
     });
-    expect(outcome.preview?.mapping?.columns).toEqual({
+    expect(shop.outcome.preview?.mapping?.columns).toEqual({
       order_id: 'Order #',
       product_id: 'Product',
       product_name: 'Product',
@@ -162,7 +152,7 @@ test.describe('the Analytics orders report', () => {
       ordered_at: 'Date',
       status: 'Status',
     });
-    const report = reportOf(outcome);
+    const report = reportOf(shop.outcome);
     expect(report).toMatchObject({ rowsRead: 11, rowsImported: 11, rowsRejected: 0 });
     expect(report.warnings).toMatchObject({
       packed_rows: 3,
@@ -176,12 +166,12 @@ test.describe('the Analytics orders report', () => {
     );
     expect(report.written).toMatchObject({ orders: 8, orderLines: 11, customers: 6, products: 7 });
     expect(report.reach).toEqual({ customers: 6, email: 0, sms: 0 });
-    expect(standingBaskets(db)).toBe(5);
+    expect(standingBaskets(shop.db)).toBe(5);
   });
 
   test('quantities are read from the cell, and a product name with a comma stays whole', () => {
     expect(
-      rows(db, "SELECT product_id, quantity FROM order_lines WHERE order_id IN ('2041', '2046') ORDER BY line_id"),
+      rows(shop.db, "SELECT product_id, quantity FROM order_lines WHERE order_id IN ('2041', '2046') ORDER BY line_id"),
     ).toEqual([
       { product_id: 'Stoneware Mug - Blue', quantity: 2 },
       { product_id: 'Earl Grey Loose Leaf 100g', quantity: 1 },
@@ -189,7 +179,7 @@ test.describe('the Analytics orders report', () => {
       { product_id: 'Teapot, glazed (large)', quantity: 1 },
     ]);
     // The report names customers by name only.
-    expect(value(db, "SELECT count(*) FROM orders WHERE customer_id = 'Alice Nguyen'")).toBe(2);
+    expect(value(shop.db, "SELECT count(*) FROM orders WHERE customer_id = 'Alice Nguyen'")).toBe(2);
   });
 });
 

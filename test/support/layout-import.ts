@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { test } from '@playwright/test';
 import { loadSqlJs } from '../../src/node/node-sqljs';
 import { importFile, type FileImportOutcome, type ImportChoices } from '../../src/core/import/import-file';
 import { bytesSource } from '../../src/core/import/source';
@@ -28,6 +29,30 @@ export async function importFixtures(...names: string[]): Promise<{ db: Database
   const outcomes: FileImportOutcome[] = [];
   for (const name of names) outcomes.push(await importFile(db, bytesSource(name, readFileSync(fixture(name)))));
   return { db, outcomes };
+}
+
+export interface ImportedShop {
+  db: Database;
+  /** Each file's outcome, in the order imported. */
+  outcomes: FileImportOutcome[];
+  /** The first file's outcome. */
+  outcome: FileImportOutcome;
+}
+
+/**
+ * For a spec (or a describe block) about one import: fixture files imported once, one after the
+ * other with no choices, into a fresh workspace that is closed after the last test. A file that
+ * fails to import fails them all.
+ */
+export function importedOnce(...names: string[]): ImportedShop {
+  const shop = {} as ImportedShop;
+  test.beforeAll(async () => {
+    const { db, outcomes } = await importFixtures(...names);
+    Object.assign(shop, { db, outcomes, outcome: outcomes[0] });
+    outcomes.forEach(reportOf);
+  });
+  test.afterAll(() => shop.db?.close());
+  return shop;
 }
 
 /** The report of a successful import; fails the test with the reason otherwise. */

@@ -5,7 +5,7 @@ import type { WarningTally } from './warnings';
  * cancelled so they count as no purchase, and told in the report with how many closed for which
  * reason.
  */
-export const CLOSED_STATUS = 'cancelled';
+const CLOSED_STATUS = 'cancelled';
 
 /** Payment states after which nothing was bought. */
 const CLOSED_PAYMENTS = new Set(['voided', 'refunded']);
@@ -19,18 +19,26 @@ export function closedReason(cancelledAt: string, paymentStatus: string): string
 
 export class ClosedOrders {
   private readonly byReason = new Map<string, number>();
+  private closed = false;
 
   constructor(private readonly warnings: WarningTally) {}
 
-  /** Counts one closed order, at the row that opens it. */
-  add(reason: string, row: number): void {
+  /** Starts an order at the row that opens it; a closed one is counted with its reason. */
+  open(reason: string | null, row: number): void {
+    this.closed = reason !== null;
+    if (reason === null) return;
     this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + 1);
     this.warnings.add('cancelled_in_shop', row);
     this.warnings.detail('cancelled_in_shop', [...this.byReason].map(([why, n]) => `${n} ${why}`).join(', '));
   }
 
-  /** Counts one line of a closed order. */
-  addLine(): void {
-    this.warnings.add('cancelled_order_lines');
+  /**
+   * The status a row of the current order is written with: cancelled when the order is closed
+   * (its lines on the row, one unless told, are then counted), else the row's own.
+   */
+  lineStatus(status: string, lines = 1): string {
+    if (!this.closed) return status;
+    this.warnings.add('cancelled_order_lines', undefined, lines);
+    return CLOSED_STATUS;
   }
 }

@@ -1,4 +1,5 @@
 import { withoutTextQuote } from './layout-cells';
+import { normaliseEmail } from './values';
 
 /**
  * Shop exports without a customer number (Shopify's orders export, for one) know a customer by
@@ -18,7 +19,7 @@ export function normalisePhone(text: string): string {
 
 /** The customer's key, or '' when the row gives neither an email address nor a phone number. */
 export function customerKey(email: string, phones: readonly string[]): string {
-  const address = email.trim().toLowerCase();
+  const address = normaliseEmail(email);
   if (address !== '') return address;
   for (const phone of phones) {
     const key = normalisePhone(phone);

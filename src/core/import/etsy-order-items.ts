@@ -1,6 +1,6 @@
-import { columnIndexes, type ExportLayout, type RowPreparer } from './layout';
-import { cellAt, setAt } from './layout-cells';
-import { hasColumns, orderLineColumns } from './layout-columns';
+import { defineLayout } from './define-layout';
+import type { RowPreparer } from './layout';
+import { cellAt, fillBlank, setAt, withVariant } from './layout-cells';
 
 /**
  * Etsy's sold order items (Shop Manager → Settings → Options → Download Data → "Order Items"): one
@@ -33,44 +33,30 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-/** Written together by no other export. */
-const RECOGNISED_BY: readonly Column[] = ['saleDate', 'itemName', 'buyer', 'transaction', 'listing', 'order'];
-
 /** Variation names Etsy uses for what the buyer typed in. */
 const PERSONALISATION = /^personali[sz]ation\s*:/i;
 
-export const ETSY_ORDER_ITEMS: ExportLayout = {
+export const ETSY_ORDER_ITEMS = defineLayout({
   id: 'etsy-order-items',
   label: 'Looks like an Etsy sold order items export',
   kind: 'order_lines_flat',
   dayMonthOrder: 'mdy',
-
-  recognise(headers) {
-    return hasColumns(
-      headers,
-      RECOGNISED_BY.map((column) => COLUMNS[column]),
-    );
-  },
-
-  columnsFor(kind, headers) {
-    return orderLineColumns(kind, headers, {
-      order_id: [COLUMNS.order],
-      product_id: [COLUMNS.sku, COLUMNS.listing],
-      product_name: [COLUMNS.itemName],
-      quantity: [COLUMNS.quantity],
-      unit_price: [COLUMNS.price],
-      customer_id: [COLUMNS.buyer],
-      ordered_at: [COLUMNS.saleDate],
-      channel: [COLUMNS.orderType],
-      country: [COLUMNS.shipCountry],
-    });
-  },
-
-  rowPreparer(headers) {
-    const at = columnIndexes(headers, COLUMNS);
-    return at.order === -1 ? null : etsyItemRows(at);
-  },
-};
+  columns: COLUMNS,
+  recognisedBy: ['saleDate', 'itemName', 'buyer', 'transaction', 'listing', 'order'],
+  mapping: (name) => ({
+    order_id: name('order'),
+    product_id: name('sku') ?? name('listing'),
+    product_name: name('itemName'),
+    quantity: name('quantity'),
+    unit_price: name('price'),
+    customer_id: name('buyer'),
+    ordered_at: name('saleDate'),
+    channel: name('orderType'),
+    country: name('shipCountry'),
+  }),
+  rowsNeed: 'order',
+  prepareRows: etsyItemRows,
+});
 
 function etsyItemRows(at: Record<Column, number>): RowPreparer {
   return (cells) => {
@@ -78,8 +64,8 @@ function etsyItemRows(at: Record<Column, number>): RowPreparer {
     const name = htmlText(cellAt(out, at.itemName).trim());
     const sku = cellAt(out, at.sku).trim();
     const variations = chosenVariations(htmlText(cellAt(out, at.variations)));
-    setAt(out, at.itemName, sku !== '' && variations !== '' ? `${name} (${variations})` : name);
-    if (sku === '') setAt(out, at.sku, cellAt(out, at.listing));
+    setAt(out, at.itemName, withVariant(name, sku !== '' ? variations : ''));
+    fillBlank(out, at.sku, cellAt(out, at.listing));
     return [out];
   };
 }

@@ -1,6 +1,5 @@
+import { defineLayout } from './define-layout';
 import { ETSY_BUYER } from './etsy-order-items';
-import type { ExportLayout } from './layout';
-import { fieldColumns, hasColumns } from './layout-columns';
 
 /**
  * Etsy's sold orders (Shop Manager → Settings → Options → Download Data → "Orders"): one row per
@@ -13,6 +12,7 @@ import { fieldColumns, hasColumns } from './layout-columns';
 const COLUMNS = {
   saleDate: 'Sale Date',
   order: 'Order ID',
+  buyer: ETSY_BUYER,
   buyerUserId: 'Buyer User ID',
   items: 'Number of Items',
   orderValue: 'Order Value',
@@ -20,34 +20,18 @@ const COLUMNS = {
   orderType: 'Order Type',
 } as const;
 
-export const ETSY_ORDERS: ExportLayout = {
+export const ETSY_ORDERS = defineLayout({
   id: 'etsy-orders',
   label: 'Looks like an Etsy sold orders export',
   kind: 'orders',
   dayMonthOrder: 'mdy',
-
-  recognise(headers) {
-    return hasColumns(headers, [
-      COLUMNS.saleDate,
-      COLUMNS.order,
-      COLUMNS.buyerUserId,
-      COLUMNS.items,
-      COLUMNS.orderValue,
-    ]);
-  },
-
-  columnsFor(kind, headers) {
-    if (kind !== 'orders') return null;
-    return fieldColumns(headers, {
-      order_id: [COLUMNS.order],
-      customer_id: [ETSY_BUYER, COLUMNS.buyerUserId],
-      ordered_at: [COLUMNS.saleDate],
-      status: [COLUMNS.status],
-      channel: [COLUMNS.orderType],
-    });
-  },
-
-  rowPreparer() {
-    return null;
-  },
-};
+  columns: COLUMNS,
+  recognisedBy: ['saleDate', 'order', 'buyerUserId', 'items', 'orderValue'],
+  mapping: (name) => ({
+    order_id: name('order'),
+    customer_id: name('buyer') ?? name('buyerUserId'),
+    ordered_at: name('saleDate'),
+    status: name('status'),
+    channel: name('orderType'),
+  }),
+});

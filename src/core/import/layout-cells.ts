@@ -9,6 +9,21 @@ export function setAt(cells: string[], index: number, value: string): void {
   if (index >= 0 && index < cells.length) cells[index] = value;
 }
 
+/** Rewrites a cell in place (a cell the row lacks stays lacking). */
+export function updateAt(cells: string[], index: number, rewrite: (text: string) => string): void {
+  setAt(cells, index, rewrite(cellAt(cells, index)));
+}
+
+/** Fills a blank cell (a code left blank takes the name, say). */
+export function fillBlank(cells: string[], index: number, value: string): void {
+  if (cellAt(cells, index).trim() === '') setAt(cells, index, value);
+}
+
+/** A name with its variant or option joined: "Planter (Small / Sage)"; the name alone without one. */
+export function withVariant(name: string, variant: string): string {
+  return variant.trim() === '' ? name.trim() : `${name.trim()} (${variant.trim()})`;
+}
+
 /** Spreadsheets drop leading zeros and read "+1…" as a formula, so shop systems write zips and phones as '02134. */
 export function withoutTextQuote(text: string): string {
   return text.startsWith("'") ? text.slice(1) : text;

@@ -1,5 +1,4 @@
 import type { FieldName, ImportKind } from './kinds';
-import { normaliseHeader } from './synonyms';
 import type { DayMonthOrder } from './values';
 import { WarningTally } from './warnings';
 
@@ -69,27 +68,4 @@ export function prepareSampleRows(
   const prepare = layout?.rowPreparer(headers, new WarningTally()) ?? null;
   if (!prepare) return rows.slice();
   return rows.flatMap((cells, i) => prepare(cells, i + 2));
-}
-
-/**
- * The index of each named column (matched as mappings match names: "Lineitem SKU" is
- * "lineitem_sku"), -1 when missing. A column a platform renamed over the years is given by all its
- * names, the first one found counts.
- */
-export function columnIndexes<K extends string>(
-  headers: readonly string[],
-  names: Record<K, string | readonly string[]>,
-): Record<K, number> {
-  const keys = headers.map(normaliseHeader);
-  const indexes = {} as Record<K, number>;
-  for (const key of Object.keys(names) as K[]) {
-    const found = [names[key]].flat().map((name) => keys.indexOf(normaliseHeader(name)));
-    indexes[key] = found.find((index) => index >= 0) ?? -1;
-  }
-  return indexes;
-}
-
-/** The file's name of each column found, so a layout's mapping can name them. */
-export function columnNamer<K extends string>(headers: readonly string[], at: Record<K, number>) {
-  return (column: K): string | undefined => (at[column] === -1 ? undefined : headers[at[column]]);
 }

@@ -1,7 +1,8 @@
 import { CUSTOMER_KEY_COLUMN, customerKey } from './customer-key';
-import type { FieldName, ImportKind } from './kinds';
-import { columnIndexes, columnNamer, type ExportLayout, type RowPreparer } from './layout';
-import { cellAt, consentAnswer, setAt, withAddedCells, withoutTextQuote } from './layout-cells';
+import { defineLayout, presentColumns, type PreparedFile } from './define-layout';
+import type { RowPreparer } from './layout';
+import { cellAt, consentAnswer, fillBlank, updateAt, withAddedCells, withoutTextQuote } from './layout-cells';
+import { normaliseEmail } from './values';
 
 /**
  * Shopify's customers export (Customers → Export): one row per customer, with the default
@@ -30,58 +31,42 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-/** Written together by no other export; Shopify's customer import template has them too (without the totals). */
-const RECOGNISED_BY: readonly Column[] = ['firstName', 'email', 'acceptsEmailMarketing', 'taxExempt'];
-
 const CONSENT: readonly Column[] = ['acceptsEmailMarketing', 'acceptsSmsMarketing'];
 const QUOTED_AS_TEXT: readonly Column[] = ['customerId', 'phone', 'addressPhone', 'zip'];
 
-export const SHOPIFY_CUSTOMERS: ExportLayout = {
+export const SHOPIFY_CUSTOMERS = defineLayout({
   id: 'shopify-customers',
   label: 'Looks like a Shopify customers export',
   kind: 'customers',
+  columns: COLUMNS,
+  // Shopify's customer import template has them too (without the totals).
+  recognisedBy: ['firstName', 'email', 'acceptsEmailMarketing', 'taxExempt'],
   addedColumns: [CUSTOMER_KEY_COLUMN],
+  mapping: (name) => ({
+    customer_id: CUSTOMER_KEY_COLUMN,
+    email: name('email'),
+    first_name: name('firstName'),
+    last_name: name('lastName'),
+    phone: name('phone') ?? name('addressPhone'),
+    country: name('country'),
+    email_opt_in: name('acceptsEmailMarketing'),
+    sms_opt_in: name('acceptsSmsMarketing'),
+  }),
+  prepareRows: customerRows,
+});
 
-  recognise(headers) {
-    const at = columnIndexes(headers, COLUMNS);
-    return RECOGNISED_BY.every((column) => at[column] >= 0);
-  },
-
-  columnsFor(kind: ImportKind, headers) {
-    if (kind !== 'customers') return null;
-    const name = columnNamer(headers, columnIndexes(headers, COLUMNS));
-    const columns: Partial<Record<FieldName, string>> = {
-      customer_id: CUSTOMER_KEY_COLUMN,
-      email: name('email'),
-      first_name: name('firstName'),
-      last_name: name('lastName'),
-      phone: name('phone') ?? name('addressPhone'),
-      country: name('country'),
-      email_opt_in: name('acceptsEmailMarketing'),
-      sms_opt_in: name('acceptsSmsMarketing'),
-    };
-    for (const field of Object.keys(columns) as FieldName[]) if (columns[field] === undefined) delete columns[field];
-    return columns;
-  },
-
-  rowPreparer(headers) {
-    return customerRows(columnIndexes(headers, COLUMNS), headers.length);
-  },
-};
-
-function customerRows(at: Record<Column, number>, width: number): RowPreparer {
-  const present = (columns: readonly Column[]) => columns.map((column) => at[column]).filter((index) => index >= 0);
-  const consent = present(CONSENT);
-  const quotedAsText = present(QUOTED_AS_TEXT);
+function customerRows(at: Record<Column, number>, { width }: PreparedFile): RowPreparer {
+  const consent = presentColumns(at, CONSENT);
+  const quotedAsText = presentColumns(at, QUOTED_AS_TEXT);
   // The phone field reads Phone: a customer who gave only an address phone gets that one.
   const phone = at.phone >= 0 ? at.phone : at.addressPhone;
 
   return (cells) => {
     const out = cells.slice();
-    for (const index of quotedAsText) setAt(out, index, withoutTextQuote(cellAt(out, index)));
-    for (const index of consent) setAt(out, index, consentAnswer(cellAt(out, index)));
-    if (cellAt(out, phone).trim() === '') setAt(out, phone, cellAt(out, at.addressPhone));
-    setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
+    for (const index of quotedAsText) updateAt(out, index, withoutTextQuote);
+    for (const index of consent) updateAt(out, index, consentAnswer);
+    fillBlank(out, phone, cellAt(out, at.addressPhone));
+    updateAt(out, at.email, normaliseEmail);
     const key = customerKey(cellAt(out, at.email), [cellAt(out, at.phone), cellAt(out, at.addressPhone)]);
     return [withAddedCells(out, width, [key || cellAt(out, at.customerId).trim()])];
   };

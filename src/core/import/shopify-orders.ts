@@ -1,10 +1,10 @@
-import { CLOSED_STATUS, ClosedOrders, closedReason } from './closed-orders';
+import { ClosedOrders, closedReason } from './closed-orders';
 import { CUSTOMER_KEY_COLUMN, customerKey } from './customer-key';
+import { defineLayout, presentColumns, type PreparedFile } from './define-layout';
 import { OrderFillDown } from './fill-down';
-import type { FieldName, ImportKind } from './kinds';
-import { columnIndexes, columnNamer, type ExportLayout, type RowPreparer } from './layout';
-import { cellAt, consentAnswer, setAt, withAddedCells, withoutTextQuote } from './layout-cells';
-import type { WarningTally } from './warnings';
+import type { RowPreparer } from './layout';
+import { cellAt, consentAnswer, fillBlank, setAt, updateAt, withAddedCells, withoutTextQuote } from './layout-cells';
+import { normaliseEmail } from './values';
 
 /**
  * Shopify's orders export (Orders → Export): one row per line item, the order number ("Name",
@@ -19,22 +19,37 @@ import type { WarningTally } from './warnings';
  * and marked as cancelled, so they do not count as purchases.
  */
 
-const COLUMNS = {
-  order: 'Name',
+/** The line and order columns Squarespace's orders export writes too, under the same names. */
+export const SHOPIFY_LINE_COLUMNS = {
   email: 'Email',
   financialStatus: 'Financial Status',
-  acceptsMarketing: 'Accepts Marketing',
-  acceptsEmailMarketing: 'Accepts Email Marketing',
-  acceptsSmsMarketing: 'Accepts SMS Marketing',
   createdAt: 'Created at',
   cancelledAt: 'Cancelled at',
   quantity: 'Lineitem quantity',
   lineName: 'Lineitem name',
   price: 'Lineitem price',
   sku: 'Lineitem sku',
-  lineDiscount: 'Lineitem discount',
   billingCountry: 'Billing Country',
   shippingCountry: 'Shipping Country',
+} as const;
+
+/** The order-level columns among them. */
+export const SHOPIFY_ORDER_LEVEL = [
+  'email',
+  'financialStatus',
+  'createdAt',
+  'cancelledAt',
+  'billingCountry',
+  'shippingCountry',
+] as const satisfies readonly (keyof typeof SHOPIFY_LINE_COLUMNS)[];
+
+const COLUMNS = {
+  ...SHOPIFY_LINE_COLUMNS,
+  order: 'Name',
+  acceptsMarketing: 'Accepts Marketing',
+  acceptsEmailMarketing: 'Accepts Email Marketing',
+  acceptsSmsMarketing: 'Accepts SMS Marketing',
+  lineDiscount: 'Lineitem discount',
   source: 'Source',
   billingZip: 'Billing Zip',
   shippingZip: 'Shipping Zip',
@@ -44,20 +59,12 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-/** Written together by no other export. */
-const RECOGNISED_BY: readonly Column[] = ['order', 'financialStatus', 'quantity', 'lineName', 'price'];
-
 /** Order-level columns the import reads, filled down from the order's first row. */
 const ORDER_LEVEL: readonly Column[] = [
-  'email',
-  'financialStatus',
+  ...SHOPIFY_ORDER_LEVEL,
   'acceptsMarketing',
   'acceptsEmailMarketing',
   'acceptsSmsMarketing',
-  'createdAt',
-  'cancelledAt',
-  'billingCountry',
-  'shippingCountry',
   'source',
 ];
 
@@ -65,66 +72,38 @@ const CONSENT: readonly Column[] = ['acceptsMarketing', 'acceptsEmailMarketing',
 /** Written as '02134 and '+16175550123 (see withoutTextQuote). */
 const QUOTED_AS_TEXT: readonly Column[] = ['billingZip', 'shippingZip', 'billingPhone', 'shippingPhone', 'phone'];
 
-const LINE_FIELDS: readonly FieldName[] = [
-  'order_id',
-  'product_id',
-  'product_name',
-  'quantity',
-  'unit_price',
-  'discount',
-];
-
-export const SHOPIFY_ORDERS: ExportLayout = {
+export const SHOPIFY_ORDERS = defineLayout({
   id: 'shopify-orders',
   label: 'Looks like a Shopify orders export',
   kind: 'order_lines_flat',
+  columns: COLUMNS,
+  recognisedBy: ['order', 'financialStatus', 'quantity', 'lineName', 'price'],
   addedColumns: [CUSTOMER_KEY_COLUMN],
+  mapping: (name) => ({
+    order_id: name('order'),
+    product_id: name('sku') ?? name('lineName'),
+    product_name: name('lineName'),
+    quantity: name('quantity'),
+    unit_price: name('price'),
+    discount: name('lineDiscount'),
+    customer_id: CUSTOMER_KEY_COLUMN,
+    email: name('email'),
+    ordered_at: name('createdAt'),
+    channel: name('source'),
+    status: name('financialStatus'),
+    country: name('billingCountry') ?? name('shippingCountry'),
+    email_opt_in: name('acceptsMarketing') ?? name('acceptsEmailMarketing'),
+    sms_opt_in: name('acceptsSmsMarketing'),
+  }),
+  rowsNeed: 'order',
+  prepareRows: shopifyRows,
+});
 
-  recognise(headers) {
-    const at = columnIndexes(headers, COLUMNS);
-    return RECOGNISED_BY.every((column) => at[column] >= 0);
-  },
-
-  columnsFor(kind: ImportKind, headers) {
-    if (kind !== 'order_lines_flat' && kind !== 'order_lines') return null;
-    const name = columnNamer(headers, columnIndexes(headers, COLUMNS));
-    const columns: Partial<Record<FieldName, string>> = {
-      order_id: name('order'),
-      product_id: name('sku') ?? name('lineName'),
-      product_name: name('lineName'),
-      quantity: name('quantity'),
-      unit_price: name('price'),
-      discount: name('lineDiscount'),
-      customer_id: CUSTOMER_KEY_COLUMN,
-      email: name('email'),
-      ordered_at: name('createdAt'),
-      channel: name('source'),
-      status: name('financialStatus'),
-      country: name('billingCountry') ?? name('shippingCountry'),
-      email_opt_in: name('acceptsMarketing') ?? name('acceptsEmailMarketing'),
-      sms_opt_in: name('acceptsSmsMarketing'),
-    };
-    for (const field of Object.keys(columns) as FieldName[]) {
-      if (columns[field] === undefined || (kind === 'order_lines' && !LINE_FIELDS.includes(field)))
-        delete columns[field];
-    }
-    return columns;
-  },
-
-  rowPreparer(headers, warnings) {
-    const at = columnIndexes(headers, COLUMNS);
-    if (at.order === -1) return null;
-    return shopifyRows(at, headers.length, warnings);
-  },
-};
-
-function shopifyRows(at: Record<Column, number>, width: number, warnings: WarningTally): RowPreparer {
-  const present = (columns: readonly Column[]) => columns.map((column) => at[column]).filter((index) => index >= 0);
-  const fillDown = new OrderFillDown(at.order, present(ORDER_LEVEL));
-  const consent = present(CONSENT);
-  const quotedAsText = present(QUOTED_AS_TEXT);
+function shopifyRows(at: Record<Column, number>, { width, warnings }: PreparedFile): RowPreparer {
+  const fillDown = new OrderFillDown(at.order, presentColumns(at, ORDER_LEVEL));
+  const consent = presentColumns(at, CONSENT);
+  const quotedAsText = presentColumns(at, QUOTED_AS_TEXT);
   const closedOrders = new ClosedOrders(warnings);
-  let closed = false;
   let customer = '';
 
   return (cells, row) => {
@@ -132,18 +111,13 @@ function shopifyRows(at: Record<Column, number>, width: number, warnings: Warnin
     if (fillDown.fill(out)) {
       const phones = [at.phone, at.billingPhone, at.shippingPhone].map((index) => cellAt(out, index));
       customer = customerKey(cellAt(out, at.email), phones);
-      const reason = closedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus));
-      closed = reason !== null;
-      if (reason !== null) closedOrders.add(reason, row);
+      closedOrders.open(closedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus)), row);
     }
-    if (closed) {
-      setAt(out, at.financialStatus, CLOSED_STATUS);
-      closedOrders.addLine();
-    }
-    setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
-    if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, cellAt(out, at.lineName));
-    for (const index of consent) setAt(out, index, consentAnswer(cellAt(out, index)));
-    for (const index of quotedAsText) setAt(out, index, withoutTextQuote(cellAt(out, index)));
+    setAt(out, at.financialStatus, closedOrders.lineStatus(cellAt(out, at.financialStatus)));
+    updateAt(out, at.email, normaliseEmail);
+    fillBlank(out, at.sku, cellAt(out, at.lineName));
+    for (const index of consent) updateAt(out, index, consentAnswer);
+    for (const index of quotedAsText) updateAt(out, index, withoutTextQuote);
     return [withAddedCells(out, width, [customer])];
   };
 }

@@ -1,8 +1,7 @@
+import { defineLayout, presentColumns, type PreparedFile } from './define-layout';
 import { OrderFillDown } from './fill-down';
-import type { FieldName, ImportKind } from './kinds';
-import { columnIndexes, columnNamer, type ExportLayout, type RowPreparer } from './layout';
-import { cellAt, setAt, withAddedCells } from './layout-cells';
-import type { WarningTally } from './warnings';
+import type { RowPreparer } from './layout';
+import { cellAt, fillBlank, withAddedCells } from './layout-cells';
 
 /**
  * Shopify's products export (Products → Export): one row per variant, grouped by the product's
@@ -39,9 +38,6 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-/** Written together by no other export. */
-const RECOGNISED_BY: readonly Column[] = ['handle', 'title', 'option1Name', 'option1Value', 'sku', 'price', 'image'];
-
 /** Product-level columns, written on a handle's first row only. */
 const PRODUCT_LEVEL: readonly Column[] = [
   'title',
@@ -65,42 +61,27 @@ const NO_OPTIONS = 'default title';
 const NAME_COLUMN = 'Name with options';
 const CATEGORY_COLUMN = 'Category or type';
 
-export const SHOPIFY_PRODUCTS: ExportLayout = {
+export const SHOPIFY_PRODUCTS = defineLayout({
   id: 'shopify-products',
   label: 'Looks like a Shopify products export',
   kind: 'products',
+  columns: COLUMNS,
+  recognisedBy: ['handle', 'title', 'option1Name', 'option1Value', 'sku', 'price', 'image'],
   addedColumns: [NAME_COLUMN, CATEGORY_COLUMN],
+  mapping: (name) => ({
+    product_id: name('sku'),
+    name: NAME_COLUMN,
+    category: CATEGORY_COLUMN,
+    price: name('price'),
+  }),
+  rowsNeed: 'handle',
+  prepareRows: variantRows,
+});
 
-  recognise(headers) {
-    const at = columnIndexes(headers, COLUMNS);
-    return RECOGNISED_BY.every((column) => at[column] >= 0);
-  },
-
-  columnsFor(kind: ImportKind, headers) {
-    if (kind !== 'products') return null;
-    const name = columnNamer(headers, columnIndexes(headers, COLUMNS));
-    const columns: Partial<Record<FieldName, string>> = {
-      product_id: name('sku'),
-      name: NAME_COLUMN,
-      category: CATEGORY_COLUMN,
-      price: name('price'),
-    };
-    for (const field of Object.keys(columns) as FieldName[]) if (columns[field] === undefined) delete columns[field];
-    return columns;
-  },
-
-  rowPreparer(headers, warnings) {
-    const at = columnIndexes(headers, COLUMNS);
-    if (at.handle === -1) return null;
-    return variantRows(at, headers.length, warnings);
-  },
-};
-
-function variantRows(at: Record<Column, number>, width: number, warnings: WarningTally): RowPreparer {
-  const present = (columns: readonly Column[]) => columns.map((column) => at[column]).filter((index) => index >= 0);
-  const fillDown = new OrderFillDown(at.handle, present(PRODUCT_LEVEL));
-  const optionValues = present(OPTION_VALUES);
-  const variantCells = present(VARIANT_CELLS);
+function variantRows(at: Record<Column, number>, { width, warnings }: PreparedFile): RowPreparer {
+  const fillDown = new OrderFillDown(at.handle, presentColumns(at, PRODUCT_LEVEL));
+  const optionValues = presentColumns(at, OPTION_VALUES);
+  const variantCells = presentColumns(at, VARIANT_CELLS);
 
   return (cells, row) => {
     const out = cells.slice();
@@ -114,7 +95,7 @@ function variantRows(at: Record<Column, number>, width: number, warnings: Warnin
     const title = cellAt(out, at.title).trim();
     const options = values.length === 1 && values[0].toLowerCase() === NO_OPTIONS ? [] : values;
     const name = options.length > 0 ? `${title} - ${options.join(' / ')}` : title;
-    if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, name);
+    fillBlank(out, at.sku, name);
     return [withAddedCells(out, width, [name, categoryOf(cellAt(out, at.productCategory), cellAt(out, at.type))])];
   };
 }

@@ -1,6 +1,6 @@
-import { columnIndexes, type ExportLayout, type RowPreparer } from './layout';
-import { cellAt, setAt, signedAmount } from './layout-cells';
-import { hasColumns, orderLineColumns } from './layout-columns';
+import { defineLayout } from './define-layout';
+import type { RowPreparer } from './layout';
+import { cellAt, fillBlank, setAt, signedAmount, updateAt, withVariant } from './layout-cells';
 import { parseNumber } from './values';
 
 /**
@@ -36,46 +36,32 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-/** Written together by no other export. */
-const RECOGNISED_BY: readonly Column[] = ['item', 'quantity', 'pricePoint', 'grossSales', 'transaction', 'eventType'];
-
 /** The price point a single-variation item gets unless the seller names one. */
 const DEFAULT_PRICE_POINT = 'regular';
 
 /** Itemization types that are not goods from the catalogue, with the code their lines get. */
 const NOT_PRODUCTS: Record<string, string> = { 'custom amount': 'Custom Amount', 'gift card': 'Gift Card' };
 
-export const SQUARE_ITEM_SALES: ExportLayout = {
+export const SQUARE_ITEM_SALES = defineLayout({
   id: 'square-item-sales',
   label: 'Looks like a Square item sales export',
   kind: 'order_lines_flat',
-
-  recognise(headers) {
-    return hasColumns(
-      headers,
-      RECOGNISED_BY.map((column) => COLUMNS[column]),
-    );
-  },
-
-  columnsFor(kind, headers) {
-    return orderLineColumns(kind, headers, {
-      order_id: [COLUMNS.transaction],
-      product_id: [COLUMNS.sku, COLUMNS.item],
-      product_name: [COLUMNS.item],
-      quantity: [COLUMNS.quantity],
-      unit_price: [COLUMNS.grossSales],
-      discount: [COLUMNS.discounts],
-      customer_id: [COLUMNS.customer],
-      ordered_at: [COLUMNS.date],
-      channel: [COLUMNS.channel],
-    });
-  },
-
-  rowPreparer(headers) {
-    const at = columnIndexes(headers, COLUMNS);
-    return at.transaction === -1 ? null : squareRows(at);
-  },
-};
+  columns: COLUMNS,
+  recognisedBy: ['item', 'quantity', 'pricePoint', 'grossSales', 'transaction', 'eventType'],
+  mapping: (name) => ({
+    order_id: name('transaction'),
+    product_id: name('sku') ?? name('item'),
+    product_name: name('item'),
+    quantity: name('quantity'),
+    unit_price: name('grossSales'),
+    discount: name('discounts'),
+    customer_id: name('customer'),
+    ordered_at: name('date'),
+    channel: name('channel'),
+  }),
+  rowsNeed: 'transaction',
+  prepareRows: squareRows,
+});
 
 function squareRows(at: Record<Column, number>): RowPreparer {
   return (cells) => {
@@ -90,21 +76,19 @@ function squareRows(at: Record<Column, number>): RowPreparer {
     const notProduct = NOT_PRODUCTS[cellAt(out, at.itemizationType).trim().toLowerCase()];
     setAt(out, at.item, notProduct ?? name);
     if (notProduct) setAt(out, at.sku, notProduct);
-    else if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, name);
+    else fillBlank(out, at.sku, name);
 
-    for (const column of [at.grossSales, at.discounts, at.netSales, at.tax])
-      setAt(out, column, signedAmount(cellAt(out, column)));
+    for (const column of [at.grossSales, at.discounts, at.netSales, at.tax]) updateAt(out, column, signedAmount);
     setAt(out, at.grossSales, unitPrice(cellAt(out, at.grossSales), cellAt(out, at.quantity)));
     // Square writes a discount as money taken off (negative); the workspace keeps the amount taken off.
-    setAt(out, at.discounts, cellAt(out, at.discounts).replace(/^-/, ''));
+    updateAt(out, at.discounts, (discount) => discount.replace(/^-/, ''));
     return [out];
   };
 }
 
 /** "Latte" with price point "Large" is "Latte (Large)"; the default price point adds nothing. */
 function itemName(item: string, pricePoint: string): string {
-  const point = pricePoint.trim();
-  return point === '' || point.toLowerCase() === DEFAULT_PRICE_POINT ? item.trim() : `${item.trim()} (${point})`;
+  return withVariant(item, pricePoint.trim().toLowerCase() === DEFAULT_PRICE_POINT ? '' : pricePoint);
 }
 
 /** The line's gross amount shared over its quantity; the amount as written when either cannot be read. */

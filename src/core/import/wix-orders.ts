@@ -1,9 +1,9 @@
 import { ClosedOrders, closedReason } from './closed-orders';
-import { columnIndexes, type ExportLayout, type RowPreparer } from './layout';
-import { cellAt, setAt } from './layout-cells';
-import { hasColumns, orderLineColumns } from './layout-columns';
-import { parseNumber } from './values';
-import type { WarningTally } from './warnings';
+import { defineLayout, type PreparedFile } from './define-layout';
+import { OrderFillDown } from './fill-down';
+import type { RowPreparer } from './layout';
+import { cellAt, fillBlank, setAt, updateAt, withVariant } from './layout-cells';
+import { normaliseEmail, parseNumber } from './values';
 
 /**
  * Wix Stores' orders export (Dashboard → Sales → Orders → Export): one row per item, every row
@@ -35,9 +35,6 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-/** Written together by no other export. */
-const RECOGNISED_BY: readonly Column[] = ['order', 'dateCreated', 'email', 'item', 'quantity', 'paymentStatus'];
-
 /** Columns written as "text" inside quotes: phone numbers and postal codes. */
 const QUOTED_AS_TEXT = /phone|zip|postal/i;
 
@@ -48,74 +45,54 @@ const DAY_FIRST = /^(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})$/i;
 /** "2:10:40 PM", "14:10" */
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i;
 
-export const WIX_ORDERS: ExportLayout = {
+export const WIX_ORDERS = defineLayout({
   id: 'wix-orders',
   label: 'Looks like a Wix Stores orders export',
   kind: 'order_lines_flat',
+  columns: COLUMNS,
+  recognisedBy: ['order', 'dateCreated', 'email', 'item', 'quantity', 'paymentStatus'],
+  mapping: (name) => ({
+    order_id: name('order'),
+    product_id: name('sku') ?? name('item'),
+    product_name: name('item'),
+    quantity: name('quantity'),
+    unit_price: name('price'),
+    customer_id: name('email'),
+    email: name('email'),
+    ordered_at: name('dateCreated'),
+    status: name('paymentStatus'),
+    country: name('billingCountry') ?? name('deliveryCountry'),
+  }),
+  rowsNeed: 'order',
+  prepareRows: wixRows,
+});
 
-  recognise(headers) {
-    return hasColumns(
-      headers,
-      RECOGNISED_BY.map((column) => COLUMNS[column]),
-    );
-  },
-
-  columnsFor(kind, headers) {
-    return orderLineColumns(kind, headers, {
-      order_id: [COLUMNS.order],
-      product_id: [COLUMNS.sku, COLUMNS.item],
-      product_name: [COLUMNS.item],
-      quantity: [COLUMNS.quantity],
-      unit_price: [COLUMNS.price],
-      customer_id: [COLUMNS.email],
-      email: [COLUMNS.email],
-      ordered_at: [COLUMNS.dateCreated],
-      status: [COLUMNS.paymentStatus],
-      country: [COLUMNS.billingCountry, COLUMNS.deliveryCountry],
-    });
-  },
-
-  rowPreparer(headers, warnings) {
-    const at = columnIndexes(headers, COLUMNS);
-    if (at.order === -1) return null;
-    const quoted = headers.flatMap((name, index) => (QUOTED_AS_TEXT.test(name) ? [index] : []));
-    return wixRows(at, quoted, warnings);
-  },
-};
-
-function wixRows(at: Record<Column, number>, quoted: readonly number[], warnings: WarningTally): RowPreparer {
+function wixRows(at: Record<Column, number>, { headers, warnings }: PreparedFile): RowPreparer {
+  const quoted = headers.flatMap((name, index) => (QUOTED_AS_TEXT.test(name) ? [index] : []));
+  // Every row carries its order's details: nothing to fill down, only each order's first row to find.
+  const orderStarts = new OrderFillDown(at.order, []);
   const closedOrders = new ClosedOrders(warnings);
-  let order: string | null = null;
-  let closed = false;
 
   return (cells, row) => {
     const out = cells.slice();
-    const number = cellAt(out, at.order).trim();
-    if (number !== order) {
-      order = number;
+    if (orderStarts.fill(out)) {
       const canceled = /^cancel+ed$/i.test(cellAt(out, at.fulfillmentStatus).trim()) ? 'cancelled' : '';
-      const reason = closedReason(canceled, cellAt(out, at.paymentStatus));
-      closed = reason !== null;
-      if (reason !== null) closedOrders.add(reason, row);
+      closedOrders.open(closedReason(canceled, cellAt(out, at.paymentStatus)), row);
     }
-    if (closed) {
-      setAt(out, at.paymentStatus, 'cancelled');
-      closedOrders.addLine();
-    }
+    setAt(out, at.paymentStatus, closedOrders.lineStatus(cellAt(out, at.paymentStatus)));
     const date = cellAt(out, at.dateCreated).trim();
     setAt(out, at.dateCreated, dateAndTime(date, cellAt(out, at.time).trim()) ?? date);
-    setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
-    const item = cellAt(out, at.item).trim();
-    const variant = cellAt(out, at.variant).trim();
-    setAt(out, at.item, variant === '' ? item : `${item} (${variant})`);
-    if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, cellAt(out, at.item));
+    updateAt(out, at.email, normaliseEmail);
+    setAt(out, at.item, withVariant(cellAt(out, at.item), cellAt(out, at.variant)));
+    fillBlank(out, at.sku, cellAt(out, at.item));
     setAt(out, at.quantity, keptQuantity(cellAt(out, at.quantity), cellAt(out, at.quantityRefunded)));
-    for (const index of quoted) {
-      const cell = cellAt(out, index);
-      if (cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"')) setAt(out, index, cell.slice(1, -1));
-    }
+    for (const index of quoted) updateAt(out, index, unquoted);
     return [out];
   };
+}
+/** "015224260416" (quotes included) as 015224260416; other text as it is. */
+function unquoted(text: string): string {
+  return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;
 }
 
 /** The quantity less the quantity refunded; the quantity as written when either cannot be read. */

@@ -1,6 +1,7 @@
-import type { FieldName, ImportKind } from './kinds';
-import { columnIndexes, columnNamer, type ExportLayout, type RowPreparer } from './layout';
-import { cellAt, setAt, withAddedCells } from './layout-cells';
+import { defineLayout, type PreparedFile } from './define-layout';
+import type { RowPreparer } from './layout';
+import { cellAt, updateAt, withAddedCells } from './layout-cells';
+import { normaliseEmail } from './values';
 
 /**
  * WooCommerce's own customers report (Analytics → Customers → Download): Name, Username, Last
@@ -23,43 +24,28 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-const RECOGNISED_BY: readonly Column[] = ['name', 'username', 'lastActive', 'email', 'totalSpend', 'aov'];
-
 const KEY_COLUMN = 'Name or email';
 
-export const WOOCOMMERCE_ANALYTICS_CUSTOMERS: ExportLayout = {
+export const WOOCOMMERCE_ANALYTICS_CUSTOMERS = defineLayout({
   id: 'woocommerce-analytics-customers',
   label: 'Looks like a WooCommerce Analytics customers report',
   kind: 'customers',
+  columns: COLUMNS,
+  recognisedBy: ['name', 'username', 'lastActive', 'email', 'totalSpend', 'aov'],
   addedColumns: [KEY_COLUMN],
+  mapping: (name) => ({
+    customer_id: KEY_COLUMN,
+    email: name('email'),
+    country: name('country'),
+    signup_at: name('registered'),
+  }),
+  prepareRows: customerRows,
+});
 
-  recognise(headers) {
-    const at = columnIndexes(headers, COLUMNS);
-    return RECOGNISED_BY.every((column) => at[column] >= 0);
-  },
-
-  columnsFor(kind: ImportKind, headers) {
-    if (kind !== 'customers') return null;
-    const name = columnNamer(headers, columnIndexes(headers, COLUMNS));
-    const columns: Partial<Record<FieldName, string>> = {
-      customer_id: KEY_COLUMN,
-      email: name('email'),
-      country: name('country'),
-      signup_at: name('registered'),
-    };
-    for (const field of Object.keys(columns) as FieldName[]) if (columns[field] === undefined) delete columns[field];
-    return columns;
-  },
-
-  rowPreparer(headers) {
-    return customerRows(columnIndexes(headers, COLUMNS), headers.length);
-  },
-};
-
-function customerRows(at: Record<Column, number>, width: number): RowPreparer {
+function customerRows(at: Record<Column, number>, { width }: PreparedFile): RowPreparer {
   return (cells) => {
     const out = cells.slice();
-    setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
+    updateAt(out, at.email, normaliseEmail);
     const key = cellAt(out, at.name).trim() || cellAt(out, at.email);
     return [withAddedCells(out, width, [key])];
   };

@@ -1,9 +1,8 @@
-import { CLOSED_STATUS, ClosedOrders } from './closed-orders';
-import type { FieldName, ImportKind } from './kinds';
-import { columnIndexes, columnNamer, type ExportLayout, type RowPreparer } from './layout';
+import { ClosedOrders } from './closed-orders';
+import { defineLayout, type PreparedFile } from './define-layout';
+import type { RowPreparer } from './layout';
 import { cellAt, setAt, withAddedCells } from './layout-cells';
 import { splitPackedItems } from './packed-items';
-import type { WarningTally } from './warnings';
 import { wooClosedReason, wooStatus } from './woocommerce-status';
 
 /**
@@ -25,46 +24,32 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-const RECOGNISED_BY: readonly Column[] = ['order', 'customerType', 'products', 'itemsSold'];
-
 const PRODUCT_COLUMN = 'Product';
 const QUANTITY_COLUMN = 'Quantity';
 
-export const WOOCOMMERCE_ANALYTICS_ORDERS: ExportLayout = {
+export const WOOCOMMERCE_ANALYTICS_ORDERS = defineLayout({
   id: 'woocommerce-analytics-orders',
   label: 'Looks like a WooCommerce Analytics orders report',
   kind: 'order_lines_flat',
+  columns: COLUMNS,
+  recognisedBy: ['order', 'customerType', 'products', 'itemsSold'],
   addedColumns: [PRODUCT_COLUMN, QUANTITY_COLUMN],
+  mapping: (name) => ({
+    order_id: name('order'),
+    product_id: PRODUCT_COLUMN,
+    product_name: PRODUCT_COLUMN,
+    quantity: QUANTITY_COLUMN,
+    customer_id: name('customer'),
+    ordered_at: name('date'),
+    status: name('status'),
+  }),
+  // Read as plain order lines, the file is mapped by its column names (its products stay packed).
+  mapsPlainLines: false,
+  rowsNeed: 'products',
+  prepareRows: orderRows,
+});
 
-  recognise(headers) {
-    const at = columnIndexes(headers, COLUMNS);
-    return RECOGNISED_BY.every((column) => at[column] >= 0);
-  },
-
-  columnsFor(kind: ImportKind, headers) {
-    if (kind !== 'order_lines_flat') return null;
-    const name = columnNamer(headers, columnIndexes(headers, COLUMNS));
-    const columns: Partial<Record<FieldName, string>> = {
-      order_id: name('order'),
-      product_id: PRODUCT_COLUMN,
-      product_name: PRODUCT_COLUMN,
-      quantity: QUANTITY_COLUMN,
-      customer_id: name('customer'),
-      ordered_at: name('date'),
-      status: name('status'),
-    };
-    for (const field of Object.keys(columns) as FieldName[]) if (columns[field] === undefined) delete columns[field];
-    return columns;
-  },
-
-  rowPreparer(headers, warnings) {
-    const at = columnIndexes(headers, COLUMNS);
-    if (at.products === -1) return null;
-    return orderRows(at, headers.length, warnings);
-  },
-};
-
-function orderRows(at: Record<Column, number>, width: number, warnings: WarningTally): RowPreparer {
+function orderRows(at: Record<Column, number>, { width, warnings }: PreparedFile): RowPreparer {
   const closedOrders = new ClosedOrders(warnings);
 
   return (cells, row) => {
@@ -75,12 +60,8 @@ function orderRows(at: Record<Column, number>, width: number, warnings: WarningT
       warnings.detail('skipped_rows', 'orders that list no products');
       return [];
     }
-    const reason = wooClosedReason(cellAt(out, at.status));
-    if (reason !== null) {
-      closedOrders.add(reason, row);
-      for (let i = 0; i < items.length; i++) closedOrders.addLine();
-    }
-    setAt(out, at.status, reason !== null ? CLOSED_STATUS : wooStatus(cellAt(out, at.status)));
+    closedOrders.open(wooClosedReason(cellAt(out, at.status)), row);
+    setAt(out, at.status, closedOrders.lineStatus(wooStatus(cellAt(out, at.status)), items.length));
     if (items.length > 1) warnings.add('packed_rows', row);
     return items.map((item) => withAddedCells(out, width, [item.name, item.quantity]));
   };

@@ -1,7 +1,8 @@
 import { CUSTOMER_KEY_COLUMN, customerKey } from './customer-key';
-import type { FieldName, ImportKind } from './kinds';
-import { columnIndexes, columnNamer, type ExportLayout, type RowPreparer } from './layout';
-import { cellAt, setAt, withAddedCells } from './layout-cells';
+import { defineLayout, type PreparedFile } from './define-layout';
+import type { RowPreparer } from './layout';
+import { cellAt, fillBlank, updateAt, withAddedCells } from './layout-cells';
+import { normaliseEmail } from './values';
 
 /**
  * The customers export of WooCommerce's Customer/Order/Coupon Export extension (default format):
@@ -25,41 +26,26 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 
-const RECOGNISED_BY: readonly Column[] = ['customerId', 'email', 'registered', 'billingEmail', 'phone'];
-
-export const WOOCOMMERCE_CUSTOMERS: ExportLayout = {
+export const WOOCOMMERCE_CUSTOMERS = defineLayout({
   id: 'woocommerce-customers',
   label: 'Looks like a WooCommerce customers export',
   kind: 'customers',
+  columns: COLUMNS,
+  recognisedBy: ['customerId', 'email', 'registered', 'billingEmail', 'phone'],
   addedColumns: [CUSTOMER_KEY_COLUMN],
+  mapping: (name) => ({
+    customer_id: CUSTOMER_KEY_COLUMN,
+    email: name('email'),
+    first_name: name('firstName') ?? name('billingFirstName'),
+    last_name: name('lastName') ?? name('billingLastName'),
+    phone: name('phone'),
+    country: name('country'),
+    signup_at: name('registered'),
+  }),
+  prepareRows: customerRows,
+});
 
-  recognise(headers) {
-    const at = columnIndexes(headers, COLUMNS);
-    return RECOGNISED_BY.every((column) => at[column] >= 0);
-  },
-
-  columnsFor(kind: ImportKind, headers) {
-    if (kind !== 'customers') return null;
-    const name = columnNamer(headers, columnIndexes(headers, COLUMNS));
-    const columns: Partial<Record<FieldName, string>> = {
-      customer_id: CUSTOMER_KEY_COLUMN,
-      email: name('email'),
-      first_name: name('firstName') ?? name('billingFirstName'),
-      last_name: name('lastName') ?? name('billingLastName'),
-      phone: name('phone'),
-      country: name('country'),
-      signup_at: name('registered'),
-    };
-    for (const field of Object.keys(columns) as FieldName[]) if (columns[field] === undefined) delete columns[field];
-    return columns;
-  },
-
-  rowPreparer(headers) {
-    return customerRows(columnIndexes(headers, COLUMNS), headers.length);
-  },
-};
-
-function customerRows(at: Record<Column, number>, width: number): RowPreparer {
+function customerRows(at: Record<Column, number>, { width }: PreparedFile): RowPreparer {
   // A blank account cell takes the billing one: guests and shoppers who never filled in their profile.
   const fallbacks: [Column, Column][] = [
     ['email', 'billingEmail'],
@@ -68,9 +54,8 @@ function customerRows(at: Record<Column, number>, width: number): RowPreparer {
   ];
   return (cells) => {
     const out = cells.slice();
-    for (const [column, fallback] of fallbacks)
-      if (cellAt(out, at[column]).trim() === '') setAt(out, at[column], cellAt(out, at[fallback]));
-    setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
+    for (const [column, fallback] of fallbacks) fillBlank(out, at[column], cellAt(out, at[fallback]));
+    updateAt(out, at.email, normaliseEmail);
     const billingEmail = cellAt(out, at.billingEmail).trim() || cellAt(out, at.email);
     return [withAddedCells(out, width, [customerKey(billingEmail, [cellAt(out, at.phone)])])];
   };
