@@ -91,6 +91,8 @@ export function report(io: CliOutput, json: boolean, summary: Summary): void {
     if (error.detail) lines.push(error.detail);
     if (error.code === 'choose_date_order')
       lines.push('Use --date-format dmy (day first) or --date-format mdy (month first).');
+    if (error.code === 'no_order_number')
+      lines.push('Use --as order-lines-flat --group-by customer-day (add --group-days N for baskets of N days).');
     if (error.code === 'choose_delimiter') lines.push('Use --delimiter with the separator, e.g. --delimiter ";".');
     lines.push('The workspace was not changed.');
     io.err(lines.join('\n'));

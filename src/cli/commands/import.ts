@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { GROUP_BY_CUSTOMER_DAY, MAX_GROUP_DAYS } from '../../core/import/basket-grouping';
 import type { ImportChoices } from '../../core/import/import-file';
 import { isImportKind, type ImportKind } from '../../core/import/kinds';
 import { importMappingSchema, type ImportMapping } from '../../core/import/mapping';
@@ -27,6 +28,10 @@ workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a
   --as KIND              what the files hold: customers, products, orders, order-lines,
                          order-lines-flat, events, baskets (default: worked out from the columns)
   --mapping FILE.json    a saved column mapping to use instead of the proposed one
+  --group-by customer-day
+                         no order number: each customer's purchases of one day form one basket
+                         (order lines that name the customer and the date on every line)
+  --group-days N         with --group-by customer-day: baskets of N days (1 to 7) instead of one
   --date-format FMT      dmy (25/12/2024) or mdy (12/25/2024), when the dates leave it open
   --delimiter SEP        , ; tab or |, when the file leaves it open
   --mode MODE            append (default), update (overwrite rows with the same number) or
@@ -102,6 +107,8 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
       as: { type: 'string' },
       mapping: { type: 'string' },
       'date-format': { type: 'string' },
+      'group-by': { type: 'string' },
+      'group-days': { type: 'string' },
       delimiter: { type: 'string' },
       mode: { type: 'string' },
       'rejected-out': { type: 'string' },
@@ -118,6 +125,8 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
   if (values['date-format'] !== undefined) choices.dayMonthOrder = parseDateFormat(values['date-format']);
   if (values.delimiter !== undefined) choices.delimiter = parseDelimiter(values.delimiter);
   if (values.mapping !== undefined) choices.mapping = await readMapping(values.mapping);
+  const groupDays = parseGrouping(values['group-by'], values['group-days']);
+  if (groupDays !== undefined) choices.groupDays = groupDays;
   return {
     files: positionals,
     workspace: values.workspace,
@@ -134,6 +143,16 @@ function parseKind(text: string): ImportKind {
       `“${text}” is not a kind of data we import. Use customers, products, orders, order-lines, order-lines-flat, events or baskets.`,
     );
   return kind;
+}
+
+function parseGrouping(groupBy: string | undefined, days: string | undefined): number | undefined {
+  if (groupBy !== undefined && groupBy.trim().toLowerCase() !== GROUP_BY_CUSTOMER_DAY)
+    throw new UsageError(`“${groupBy}” is not a grouping we know. Use --group-by ${GROUP_BY_CUSTOMER_DAY}.`);
+  if (days === undefined) return groupBy === undefined ? undefined : 1;
+  const n = Number(days);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_GROUP_DAYS)
+    throw new UsageError(`--group-days takes a whole number of days from 1 to ${MAX_GROUP_DAYS}, not “${days}”.`);
+  return n;
 }
 
 function parseMode(text: string | undefined): ImportMode {

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../util/result';
 import type { Database } from '../store/sqlite';
+import { GROUP_BY_CUSTOMER_DAY } from './basket-grouping';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_LABELS, type ImportKind } from './kinds';
 import { loadImport, type ImportControl, type ImportSettings } from './load';
@@ -24,6 +25,8 @@ export interface ImportChoices {
   dayMonthOrder?: DayMonthOrder;
   delimiter?: Delimiter;
   mode?: ImportMode;
+  /** Order lines without an order number: each customer's purchases of this many days form one order. */
+  groupDays?: number;
 }
 
 export type FileImportOutcome = ImportOutcome & { preview: ImportPreview | null };
@@ -35,7 +38,7 @@ export async function importFile(
   control: ImportControl = {},
 ): Promise<FileImportOutcome> {
   const previewed = await previewImport(source, {
-    kind: choices.mapping?.kind ?? choices.kind,
+    kind: choices.mapping?.kind ?? choices.kind ?? (choices.groupDays ? 'order_lines_flat' : undefined),
     delimiter: choices.delimiter,
   });
   if (!previewed.ok) return { ok: false, failure: previewed.error, report: null, preview: null };
@@ -58,7 +61,7 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     );
   }
 
-  const kind = choices.mapping?.kind ?? choices.kind ?? preview.detectedKind;
+  const kind = choices.mapping?.kind ?? choices.kind ?? (choices.groupDays ? 'order_lines_flat' : preview.detectedKind);
   if (choices.mapping && choices.kind && choices.mapping.kind !== choices.kind) {
     return fail(
       importFailure(
@@ -78,7 +81,8 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     );
   }
 
-  const proposed = choices.mapping ?? preview.mapping ?? { kind, columns: {} };
+  const chosen = choices.mapping ?? preview.mapping ?? { kind, columns: {} };
+  const proposed = choices.groupDays ? groupedByCustomer(chosen, choices.groupDays) : chosen;
   const formats = readValueFormats(proposed, preview.headers, preview.sampleRows);
   const dayMonthOrder = choices.dayMonthOrder ?? proposed.dayMonthOrder ?? formats.dayMonthOrder;
   const undecided = formats.dateColumns.find((d) => d.guess.ambiguous);
@@ -107,12 +111,23 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     decimalSeparator: proposed.decimalSeparator ?? formats.decimalSeparator,
   };
   if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
+  const groupingReason = mapping.groupBy ? preview.groupingReason : null;
   return ok({
     fileName: preview.fileName,
     format: { ...preview.format, delimiter: choices.delimiter ?? preview.format.delimiter },
     mapping,
     mode,
+    ...(groupingReason ? { groupingReason } : {}),
   });
+}
+
+/** The mapping with its lines grouped by customer and `days` days instead of read by order number. */
+function groupedByCustomer(mapping: ImportMapping, days: number): ImportMapping {
+  const { order_id: _orderNumber, ...columns } = mapping.columns;
+  const grouped: ImportMapping = { ...mapping, columns, groupBy: GROUP_BY_CUSTOMER_DAY };
+  if (days > 1) grouped.groupDays = days;
+  else delete grouped.groupDays;
+  return grouped;
 }
 
 /** A file of order lines with the order details on each line is also a file of order lines. */

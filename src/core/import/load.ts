@@ -33,6 +33,8 @@ export interface ImportSettings {
   format: FileFormat;
   mapping: ImportMapping;
   mode: ImportMode;
+  /** Why the proposed mapping groups lines by customer and day although a column looked like an order number. */
+  groupingReason?: string;
 }
 
 export interface ImportControl {
@@ -251,7 +253,7 @@ class ImportRun {
         return new EntitySink(context, mapping, mapping.kind);
       case 'order_lines':
       case 'order_lines_flat':
-        return new LineSink(context, mapping);
+        return new LineSink(context, mapping, this.settings.groupingReason ?? null);
       case 'events':
         return new EventSink(context);
       case 'baskets':

@@ -8,6 +8,8 @@ const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 
 
 export function describeWarning(kind: WarningKind, n: number, detail: string | undefined): string {
   switch (kind) {
+    case 'grouped_by_customer':
+      return `${plural(n, 'basket', 'baskets')}: ${detail ?? ''}`;
     case 'duplicate_rows':
       return `${plural(n, 'row is an exact copy', 'rows are exact copies')} of an earlier row, kept because a shop can sell the same item twice on one order; check the source if that is unexpected.`;
     case 'cancelled_orders':

@@ -42,6 +42,8 @@ export class OrdersFromLines {
     private readonly written: TableCounts,
     /** A flat export carries the orders themselves; plain order lines only point to them. */
     private readonly flat: boolean,
+    /** Orders grouped from several days of a customer's lines: their dates differ by design. */
+    private readonly spansDays = false,
   ) {
     const table = flat ? 'orders' : 'order_lines';
     this.nothingToCheck = ctx.db.exec(`SELECT 1 FROM ${table} LIMIT 1`).length === 0;
@@ -146,7 +148,7 @@ export class OrdersFromLines {
       }
     }
     if (orderedAt !== null && orderedAt !== order.orderedAt) {
-      if (order.orderedAt !== null) order.disagrees = true;
+      if (order.orderedAt !== null && !this.spansDays) order.disagrees = true;
       if (order.orderedAt === null || orderedAt < order.orderedAt) {
         order.orderedAt = orderedAt;
         order.changed = true;

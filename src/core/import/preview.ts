@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { fail, ok, type Result } from '../util/result';
+import { GROUP_BY_CUSTOMER_DAY, proposeGrouping } from './basket-grouping';
 import { ChunkDecoder, describeBinaryFile, detectEncoding, type TextEncodingName } from './decode';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_FIELDS, type ImportKind } from './kinds';
@@ -61,6 +62,8 @@ export interface ImportPreview {
   /** Proposed mapping for the chosen kind (or the detected one); null when neither is known. */
   mapping: ImportMapping | null;
   dateColumns: DateColumnGuess[];
+  /** Why the proposal groups lines by customer and day although a column looked like an order number, or null. */
+  groupingReason: string | null;
   /** A separator we do not read that seems to split the lines (e.g. "^"), or null. */
   foreignSeparator: string | null;
   /** The first rows of data (up to 2,000), as read. */
@@ -159,6 +162,7 @@ export async function previewImport(
     layout: layout ? { id: layout.id, label: layout.label } : null,
     mapping: mapping?.mapping ?? null,
     dateColumns: mapping?.dateColumns ?? [],
+    groupingReason: mapping?.groupingReason ?? null,
     foreignSeparator: width <= 1 ? foreignSeparator(records) : null,
     sampleRows: dataRows,
   });
@@ -173,14 +177,19 @@ export function proposeMapping(
   headers: readonly string[],
   sampleRows: readonly string[][],
   layout: ExportLayout | null = null,
-): { mapping: ImportMapping; dateColumns: DateColumnGuess[] } {
+): { mapping: ImportMapping; dateColumns: DateColumnGuess[]; groupingReason: string | null } {
   const layoutColumns = layout?.columnsFor(kind, headers) ?? null;
-  const columns = layoutColumns ?? proposeColumns(kind, headers);
+  const grouping =
+    kind === 'order_lines_flat' && !layoutColumns
+      ? proposeGrouping(proposeColumns(kind, headers), headers, sampleRows)
+      : null;
+  const columns = layoutColumns ?? grouping?.columns ?? proposeColumns(kind, headers);
   const { dateColumns, dayMonthOrder, decimalSeparator } = readValueFormats({ kind, columns }, headers, sampleRows);
   const mapping: ImportMapping = { kind, columns, decimalSeparator };
   if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
   if (layout && layoutColumns) mapping.layout = layout.id;
-  return { mapping, dateColumns };
+  if (grouping?.grouped) mapping.groupBy = GROUP_BY_CUSTOMER_DAY;
+  return { mapping, dateColumns, groupingReason: grouping?.reason ?? null };
 }
 
 /** How the mapped date and number columns write their values, judged from the sampled rows. */

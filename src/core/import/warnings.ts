@@ -4,6 +4,7 @@
  */
 
 export const WARNING_KINDS = [
+  'grouped_by_customer',
   'duplicate_rows',
   'cancelled_orders',
   'cancelled_in_shop',
