@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../util/result';
 import type { Database } from '../store/sqlite';
-import { GROUP_BY_CUSTOMER_DAY } from './basket-grouping';
+import { withGrouping } from './basket-grouping';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_LABELS, type ImportKind } from './kinds';
 import { loadImport, type ImportControl, type ImportSettings } from './load';
@@ -82,7 +82,7 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
   }
 
   const chosen = choices.mapping ?? preview.mapping ?? { kind, columns: {} };
-  const proposed = choices.groupDays ? groupedByCustomer(chosen, choices.groupDays) : chosen;
+  const proposed = choices.groupDays ? withGrouping(chosen, choices.groupDays) : chosen;
   const formats = readValueFormats(proposed, preview.headers, preview.sampleRows);
   const dayMonthOrder = choices.dayMonthOrder ?? proposed.dayMonthOrder ?? formats.dayMonthOrder;
   const undecided = formats.dateColumns.find((d) => d.guess.ambiguous);
@@ -119,15 +119,6 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     mode,
     ...(groupingReason ? { groupingReason } : {}),
   });
-}
-
-/** The mapping with its lines grouped by customer and `days` days instead of read by order number. */
-function groupedByCustomer(mapping: ImportMapping, days: number): ImportMapping {
-  const { order_id: _orderNumber, ...columns } = mapping.columns;
-  const grouped: ImportMapping = { ...mapping, columns, groupBy: GROUP_BY_CUSTOMER_DAY };
-  if (days > 1) grouped.groupDays = days;
-  else delete grouped.groupDays;
-  return grouped;
 }
 
 /** A file of order lines with the order details on each line is also a file of order lines. */

@@ -3,6 +3,7 @@ import type { ImportFailureCode } from '../../core/import/failure';
 import type { ImportHistoryEntry, QueuedFileStatus } from '../../core/import/history';
 import type { ImportChoices } from '../../core/import/import-file';
 import type { FieldName, ImportKind } from '../../core/import/kinds';
+import { withGrouping } from '../../core/import/basket-grouping';
 import type { ImportMapping } from '../../core/import/mapping';
 import type { MappingPreset } from '../../core/import/presets';
 import type { ImportPreview } from '../../core/import/preview';
@@ -74,6 +75,8 @@ export interface ImportActions {
   chooseKind(kind: ImportKind): Promise<void>;
   chooseDelimiter(delimiter: Delimiter): Promise<void>;
   chooseColumn(field: FieldName, column: string | null): void;
+  /** Order lines without an order number: group them by customer and this many days. */
+  chooseGrouping(days: number): void;
   chooseDayMonthOrder(order: DayMonthOrder): void;
   chooseMode(mode: ImportMode): void;
   useSuggestedMapping(): void;
@@ -236,7 +239,13 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         const columns = { ...mapping.columns };
         if (column) columns[field] = column;
         else delete columns[field];
-        set({ mapping: { ...mapping, columns }, failure: null });
+        const chosen = { ...mapping, columns };
+        set({ mapping: field === 'order_id' && column ? withGrouping(chosen, null) : chosen, failure: null });
+      },
+
+      chooseGrouping: (days) => {
+        const { mapping } = get();
+        if (mapping) set({ mapping: withGrouping(mapping, days), failure: null });
       },
 
       chooseDayMonthOrder: (order) => set({ dayMonthOrder: order, failure: null }),

@@ -26,7 +26,8 @@ export function ImportSetup() {
   const mapping = useImport((s) => s.mapping);
   const preset = useImport((s) => s.preset);
   const dayMonthOrder = useImport((s) => s.dayMonthOrder);
-  const { chooseKind, chooseDelimiter, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } = useImport((s) => s);
+  const { chooseKind, chooseDelimiter, chooseColumn, chooseGrouping, chooseDayMonthOrder, useSuggestedMapping } =
+    useImport((s) => s);
   const askDateOrder = preview.dateColumns.some((d) => d.guess.ambiguous);
 
   return (
@@ -103,7 +104,13 @@ export function ImportSetup() {
       {mapping && <ImportModeChoice kind={mapping.kind} />}
       {preset && <PresetNotice preset={preset} onUseSuggested={useSuggestedMapping} />}
       {mapping ? (
-        <MappingEditor mapping={mapping} headers={preview.headers} onChange={chooseColumn} />
+        <MappingEditor
+          mapping={mapping}
+          headers={preview.headers}
+          groupingReason={preview.groupingReason}
+          onChange={chooseColumn}
+          onGroup={chooseGrouping}
+        />
       ) : (
         <p className="empty">Choose what the file holds to say which column is which.</p>
       )}
