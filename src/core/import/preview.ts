@@ -5,6 +5,7 @@ import { ChunkDecoder, describeBinaryFile, detectEncoding, type TextEncodingName
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_FIELDS, type ImportKind } from './kinds';
 import type { ExportLayout, LayoutSummary } from './layout';
+import { keepSequenceIfItRepeats } from './order-sequence';
 import { detectLayout } from './layouts';
 import { proposeColumns, type ImportMapping } from './mapping';
 import {
@@ -183,7 +184,8 @@ export function proposeMapping(
     kind === 'order_lines_flat' && !layoutColumns
       ? proposeGrouping(proposeColumns(kind, headers), headers, sampleRows)
       : null;
-  const columns = layoutColumns ?? grouping?.columns ?? proposeColumns(kind, headers);
+  const columns =
+    layoutColumns ?? grouping?.columns ?? keepSequenceIfItRepeats(proposeColumns(kind, headers), headers, sampleRows);
   const { dateColumns, dayMonthOrder, decimalSeparator } = readValueFormats({ kind, columns }, headers, sampleRows);
   const mapping: ImportMapping = { kind, columns, decimalSeparator };
   if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;

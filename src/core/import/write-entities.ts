@@ -11,7 +11,8 @@ import type { AcceptedRow, RowRejection } from './validate';
  * updates the earlier row (the last one wins, and differing repeats are counted). Against the
  * workspace: append refuses ids an earlier file of the same kind already gave, but fills in
  * customers, products and orders that were only derived from order lines; update overwrites; blank
- * cells never erase a value that is already there.
+ * cells never erase a value that is already there. The customers an order list names are added
+ * (with their number only) when the workspace does not have them yet.
  */
 
 type EntityKind = 'customers' | 'products' | 'orders';
@@ -84,7 +85,17 @@ export class EntitySink implements RowSink {
   /** Each row is written at once: the next may depend on it (a repeated id, the check against the workspace). */
   flush(): void {}
 
-  finish(): void {}
+  /** An order list names customers no customer file may give: they are counted as customers too. */
+  finish(): void {
+    if (this.kind !== 'orders' || !this.mapping.fields.some((field) => field.spec.name === 'customer_id')) return;
+    this.ctx.db.run(
+      `INSERT INTO customers(customer_id, import_id)
+       SELECT DISTINCT customer_id, ? FROM orders WHERE import_id = ? AND customer_id IS NOT NULL
+       ON CONFLICT(customer_id) DO NOTHING`,
+      [this.ctx.importId, this.ctx.importId],
+    );
+    this.written.customers += this.ctx.db.getRowsModified();
+  }
 
   close(): void {
     this.upsert.free();
