@@ -61,8 +61,7 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
         name,
         ...(demo ? [`  demo            ${demo} (${demoWorkspace(demo).name})`] : []),
         `  schema version  ${schemaVersion}`,
-        `  orders          ${orderDateRange ? `${orderDateRange.first} to ${orderDateRange.last}` : counts.orders > 0 ? 'no dates' : 'none yet'}`,
-        ...(undatedOrders > 0 ? [`                  ${count(undatedOrders)} without a date`] : []),
+        `  orders          ${orderSpan(orderDateRange, undatedOrders)}`,
         '',
         ...TABLES.map((t) => `  ${t.padEnd(width)}  ${count(counts[t]).padStart(10)}`),
       ].join('\n'),
@@ -70,6 +69,12 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
     return EXIT.ok;
   },
 };
+
+function orderSpan(range: { first: string; last: string } | null, undated: number): string {
+  const without = undated > 0 ? `${count(undated)} without a date` : '';
+  if (!range) return without || 'none yet';
+  return `${range.first} to ${range.last}${without ? ` (${without})` : ''}`;
+}
 
 function report(io: CliOutput, json: boolean, path: string, failure: InfoFailure): number {
   if (json)
