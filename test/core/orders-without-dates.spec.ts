@@ -33,9 +33,7 @@ async function engineWith(...files: string[]): Promise<Engine> {
 
 async function run<N extends AnalysisName>(on: Engine, name: N, params: ParamsOf<N>) {
   const outcome = await on.analyses.run(name, params);
-  return outcome.ok
-    ? { result: outcome.result, message: null }
-    : { result: null, message: outcome.failure.message };
+  return outcome.ok ? { result: outcome.result, message: null } : { result: null, message: outcome.failure.message };
 }
 
 const COMBINE = { level: 'product', minSupport: 0.1, minConfidence: 0.2, maxLength: 2, consequents: 'one' } as const;
