@@ -7,5 +7,6 @@ export {
   type OrderLinesCsvOptions,
   type OrderLinesCsvSummary,
 } from './order-lines-csv';
+export { SHOPIFY_ORDER_COLUMNS, writeShopifyOrdersCsv, type ShopifyOrdersCsvSummary } from './shopify-orders-csv';
 export { DEFAULT_CUSTOMERS, DEFAULT_SEED, LINES_PER_CUSTOMER } from './demo-size';
 export { DEMO_EVENT_TYPES, type DemoEventType } from './types';

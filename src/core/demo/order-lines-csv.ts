@@ -1,11 +1,14 @@
 import type { Industry } from '../store/workspace-types';
 import { timestamp } from './calendar';
-import { customerProfile } from './customer-profile';
-import { checkWholeNumber, DEFAULT_SEED, LINES_PER_CUSTOMER } from './demo-size';
+import {
+  checkedExportOptions,
+  ChunkedWriter,
+  csvField,
+  demoCustomerOrders,
+  type DemoExportOptions,
+  type DemoExportSummary,
+} from './demo-order-stream';
 import { orderId } from './ids';
-import { simulateJourney } from './journey';
-import { orderRateForLines } from './order-rate';
-import { seasonalClock, shopModel } from './shop-models';
 
 /**
  * A flat order-line export, the kind a shop system produces: one row per line with the order's
@@ -24,61 +27,36 @@ export const ORDER_LINES_CSV_COLUMNS = [
   'channel',
 ] as const;
 
-export interface OrderLinesCsvOptions {
-  seed?: number;
-  /** Data lines to write, header not counted. */
-  lines: number;
-}
+export type OrderLinesCsvOptions = DemoExportOptions;
 
-export interface OrderLinesCsvSummary {
-  lines: number;
-  orders: number;
-  customers: number;
-}
-
-const CHUNK_SIZE = 64 * 1024;
-/** Customers whose profiles set the order rate, so the rate is known before streaming starts. */
-const SIZING_SAMPLE = 2_000;
-
-/** RFC 4180: a field with a comma, quote or line break goes in quotes, its quotes doubled. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+export type OrderLinesCsvSummary = DemoExportSummary;
 
 export function writeOrderLinesCsv(
   industry: Industry,
   options: OrderLinesCsvOptions,
   write: (chunk: string) => void,
 ): OrderLinesCsvSummary {
-  const model = shopModel(industry);
-  const seed = checkWholeNumber('The seed', options.seed ?? DEFAULT_SEED, 0, 2 ** 32 - 1);
-  const wanted = checkWholeNumber('The number of lines', options.lines, 0);
-  const clock = seasonalClock(model);
-  const sample = Array.from({ length: SIZING_SAMPLE }, (_, i) => customerProfile(seed, industry, clock, i));
-  const rate = orderRateForLines(model, clock, seed, sample, SIZING_SAMPLE * LINES_PER_CUSTOMER);
-
-  let chunk = ORDER_LINES_CSV_COLUMNS.map(csvField).join(',') + '\n';
+  const { seed, lines: wanted } = checkedExportOptions(options);
+  const out = new ChunkedWriter(write);
+  out.add(ORDER_LINES_CSV_COLUMNS.map(csvField).join(',') + '\n');
   let lines = 0;
   let orders = 0;
   let customers = 0;
-  while (lines < wanted) {
-    const profile = customerProfile(seed, industry, clock, customers++);
+  for (const { profile, orders: bought } of demoCustomerOrders(industry, seed)) {
+    if (lines >= wanted) break;
+    customers++;
     const customer = csvField(profile.id);
-    for (const order of simulateJourney(model, clock, seed, profile, rate, null).orders) {
+    for (const order of bought) {
       if (order.status === 'cancelled' || lines >= wanted) continue;
       const head = `${csvField(orderId(orders++))},${customer},${timestamp(order.at)},`;
       const tail = `,${csvField(order.channel)}\n`;
       for (const line of order.lines) {
         if (!line.product.isProduct || lines >= wanted) continue;
-        chunk += `${head}${csvField(line.product.id)},${line.quantity},${line.unitPrice.toFixed(2)}${tail}`;
+        out.add(`${head}${csvField(line.product.id)},${line.quantity},${line.unitPrice.toFixed(2)}${tail}`);
         lines++;
-        if (chunk.length >= CHUNK_SIZE) {
-          write(chunk);
-          chunk = '';
-        }
       }
     }
   }
-  if (chunk) write(chunk);
+  out.flush();
   return { lines, orders, customers };
 }

@@ -1,5 +1,6 @@
 import type { FieldName, ImportKind } from './kinds';
 import { normaliseHeader } from './synonyms';
+import type { DayMonthOrder } from './values';
 import type { WarningTally } from './warnings';
 
 /**
@@ -9,7 +10,14 @@ import type { WarningTally } from './warnings';
  * the row that holds them, codes taken from another column when blank).
  */
 
-export const LAYOUT_IDS = ['shopify-orders'] as const;
+export const LAYOUT_IDS = [
+  'shopify-orders',
+  'square-item-sales',
+  'etsy-order-items',
+  'etsy-orders',
+  'squarespace-orders',
+  'wix-orders',
+] as const;
 export type LayoutId = (typeof LAYOUT_IDS)[number];
 
 /** What the preview says about a recognised layout. */
@@ -28,6 +36,8 @@ export interface ExportLayout extends LayoutSummary {
   recognise(headers: readonly string[]): boolean;
   /** The built-in mapping for a kind, or null when this layout does not hold that kind. */
   columnsFor(kind: ImportKind, headers: readonly string[]): Partial<Record<FieldName, string>> | null;
+  /** How the export writes dates such as 03/04/25, when it always writes them one way. */
+  dayMonthOrder?: DayMonthOrder;
   /** The preparation of each row, set up for one file's columns; null when rows are read as written. */
   rowPreparer(headers: readonly string[], warnings: WarningTally): RowPreparer | null;
 }

@@ -1,8 +1,20 @@
 import type { ExportLayout, LayoutId } from './layout';
+import { ETSY_ORDER_ITEMS } from './etsy-order-items';
+import { ETSY_ORDERS } from './etsy-orders';
 import { SHOPIFY_ORDERS } from './shopify-orders';
+import { SQUARE_ITEM_SALES } from './square-item-sales';
+import { SQUARESPACE_ORDERS } from './squarespace-orders';
+import { WIX_ORDERS } from './wix-orders';
 
 /** The export layouts recognised by their column names, tried in this order. */
-const LAYOUTS: readonly ExportLayout[] = [SHOPIFY_ORDERS];
+const LAYOUTS: readonly ExportLayout[] = [
+  SHOPIFY_ORDERS,
+  SQUARE_ITEM_SALES,
+  ETSY_ORDER_ITEMS,
+  ETSY_ORDERS,
+  SQUARESPACE_ORDERS,
+  WIX_ORDERS,
+];
 
 export function detectLayout(headers: readonly string[]): ExportLayout | null {
   return LAYOUTS.find((layout) => layout.recognise(headers)) ?? null;

@@ -6,7 +6,8 @@
  * POST, DOT (postage), C2 (carriage), M (manual), D (discount), S (samples), B (bad debt
  * adjustment), BANK CHARGES, AMAZONFEE, CRUK (charity commission), PADS (cushion pads sold as a
  * filler) are the codes the Online Retail data set uses; the rest are common in other shops (a
- * Shopify export lists a customer's tip as a line item named "Tip", without a SKU).
+ * Shopify export lists a customer's tip as a line item named "Tip", without a SKU; Square's item
+ * sales list an amount keyed in at the till as "Custom Amount", and sold gift cards as "Gift Card").
  */
 const NON_PRODUCT_CODES = new Set([
   'POST',
@@ -31,6 +32,8 @@ const NON_PRODUCT_CODES = new Set([
   'MANUAL',
   'SAMPLES',
   'TIP',
+  'CUSTOM AMOUNT',
+  'GIFT CARD',
 ]);
 
 /** Gift vouchers such as gift_0001_20 (a voucher worth 20). */

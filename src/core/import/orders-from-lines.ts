@@ -22,9 +22,12 @@ interface OrderState {
   disagrees: boolean;
   /** In append mode, an order already in the workspace: its lines are not imported again. */
   alreadyThere: boolean;
+  /** Every line so far is a return (negative quantity). */
+  returnsOnly: boolean;
 }
 
 const text = (value: FieldValue | undefined): string | null => (typeof value === 'string' ? value : null);
+const isReturn = (row: AcceptedRow) => typeof row.values.quantity === 'number' && row.values.quantity < 0;
 
 export class OrdersFromLines {
   private readonly orders = new Map<string, OrderState>();
@@ -45,9 +48,10 @@ export class OrdersFromLines {
     /** Orders grouped from several days of a customer's lines: their dates differ by design. */
     private readonly spansDays = false,
   ) {
-    const table = flat ? 'orders' : 'order_lines';
-    this.nothingToCheck = ctx.db.exec(`SELECT 1 FROM ${table} LIMIT 1`).length === 0;
-    this.inWorkspace = this.prepare(`SELECT 1 FROM ${table} WHERE order_id = ? LIMIT 1`);
+    // An order is in the workspace once it has lines: an order list imported first (Etsy's orders
+    // file) gives orders whose lines a later export of order lines fills in.
+    this.nothingToCheck = ctx.db.exec('SELECT 1 FROM order_lines LIMIT 1').length === 0;
+    this.inWorkspace = this.prepare('SELECT 1 FROM order_lines WHERE order_id = ? LIMIT 1');
     this.deleteLines = this.prepare('DELETE FROM order_lines WHERE order_id = ?');
     this.upsert = new BatchedInsert(
       ctx.db,
@@ -59,7 +63,8 @@ export class OrdersFromLines {
          channel = coalesce(excluded.channel, channel),
          is_gift = coalesce(excluded.is_gift, is_gift),
          status = coalesce(excluded.status, status),
-         extra = coalesce(excluded.extra, extra),
+         extra = CASE WHEN extra IS NULL OR excluded.extra IS NULL THEN coalesce(excluded.extra, extra)
+                      ELSE json_patch(extra, excluded.extra) END,
          import_id = excluded.import_id`,
     );
   }
@@ -73,6 +78,7 @@ export class OrdersFromLines {
     if (order) {
       if (order.alreadyThere) return false;
       order.lines++;
+      order.returnsOnly &&= isReturn(row);
       if (this.flat) this.merge(order, customerId, orderedAt);
       return true;
     }
@@ -87,6 +93,7 @@ export class OrdersFromLines {
       changed: false,
       disagrees: false,
       alreadyThere,
+      returnsOnly: isReturn(row),
     });
     if (alreadyThere) return false;
     if (there && this.ctx.mode === 'update') this.deleteLines.run([orderId]);
@@ -117,9 +124,17 @@ export class OrdersFromLines {
     if (!this.flat) return;
     const correct = this.prepare('UPDATE orders SET customer_id = ?, ordered_at = ? WHERE order_id = ?');
     const cancel = this.prepare(`UPDATE orders SET status = 'cancelled' WHERE order_id = ? AND status IS NULL`);
+    const remove = this.prepare('DELETE FROM orders WHERE order_id = ? AND import_id = ? AND ordered_at IS NULL');
     const warnings = this.ctx.warnings;
     for (const [orderId, order] of this.orders) {
       if (order.alreadyThere) continue;
+      if (order.returnsOnly && order.orderedAt === null) {
+        // Refunds of a sale this file does not hold (Square writes the sale's number on them): the
+        // lines are kept as returns of that sale, but a row with no date and no purchase is no order.
+        remove.run([orderId, this.ctx.importId]);
+        this.written.orders -= this.ctx.db.getRowsModified();
+        continue;
+      }
       if (order.changed) correct.run([order.customerId, order.orderedAt, orderId]);
       if (order.disagrees) warnings.add('order_conflicts', order.firstRow);
       if (this.plainNumbers && /^C\d+$/i.test(orderId)) {

@@ -188,7 +188,9 @@ export function proposeMapping(
     layoutColumns ?? grouping?.columns ?? keepSequenceIfItRepeats(proposeColumns(kind, headers), headers, sampleRows);
   const { dateColumns, dayMonthOrder, decimalSeparator } = readValueFormats({ kind, columns }, headers, sampleRows);
   const mapping: ImportMapping = { kind, columns, decimalSeparator };
-  if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
+  // What the dates prove wins (a spreadsheet may have rewritten them); else the layout's own order.
+  const order = dayMonthOrder ?? (layoutColumns ? layout?.dayMonthOrder : undefined);
+  if (order) mapping.dayMonthOrder = order;
   if (layout && layoutColumns) mapping.layout = layout.id;
   if (grouping?.grouped) mapping.groupBy = GROUP_BY_CUSTOMER_DAY;
   return { mapping, dateColumns, groupingReason: grouping?.reason ?? null };

@@ -1,7 +1,8 @@
+import { ClosedOrders, closedReason } from './closed-orders';
 import { OrderFillDown } from './fill-down';
-import type { FieldName, ImportKind } from './kinds';
 import { columnIndexes, type ExportLayout, type RowPreparer } from './layout';
-import { normaliseHeader } from './synonyms';
+import { cellAt, setAt } from './layout-cells';
+import { hasColumns, orderLineColumns } from './layout-columns';
 import { parseYesNo } from './values';
 import type { WarningTally } from './warnings';
 
@@ -63,9 +64,6 @@ const CONSENT: readonly Column[] = ['acceptsMarketing', 'acceptsEmailMarketing',
 /** Spreadsheets drop leading zeros and read "+1…" as a formula, so Shopify writes these as '02134. */
 const QUOTED_AS_TEXT: readonly Column[] = ['billingZip', 'shippingZip', 'billingPhone', 'shippingPhone', 'phone'];
 
-/** Payment states after which nothing was bought. */
-const CLOSED_PAYMENTS = new Set(['voided', 'refunded']);
-
 /** Consent as newer exports write it ("subscribed", "not_subscribed" …); unknown words become blank. */
 const CONSENT_WORDS: Record<string, string> = {
   subscribed: 'yes',
@@ -76,50 +74,35 @@ const CONSENT_WORDS: Record<string, string> = {
   redacted: 'no',
 };
 
-const LINE_FIELDS: readonly FieldName[] = [
-  'order_id',
-  'product_id',
-  'product_name',
-  'quantity',
-  'unit_price',
-  'discount',
-];
-
 export const SHOPIFY_ORDERS: ExportLayout = {
   id: 'shopify-orders',
   label: 'Looks like a Shopify orders export',
   kind: 'order_lines_flat',
 
   recognise(headers) {
-    const keys = new Set(headers.map(normaliseHeader));
-    return RECOGNISED_BY.every((column) => keys.has(normaliseHeader(COLUMNS[column])));
+    return hasColumns(
+      headers,
+      RECOGNISED_BY.map((column) => COLUMNS[column]),
+    );
   },
 
-  columnsFor(kind: ImportKind, headers) {
-    if (kind !== 'order_lines_flat' && kind !== 'order_lines') return null;
-    const at = columnIndexes(headers, COLUMNS);
-    const name = (column: Column) => (at[column] === -1 ? undefined : headers[at[column]]);
-    const columns: Partial<Record<FieldName, string>> = {
-      order_id: name('order'),
-      product_id: name('sku') ?? name('lineName'),
-      product_name: name('lineName'),
-      quantity: name('quantity'),
-      unit_price: name('price'),
-      discount: name('lineDiscount'),
-      customer_id: name('email'),
-      email: name('email'),
-      ordered_at: name('createdAt'),
-      channel: name('source'),
-      status: name('financialStatus'),
-      country: name('billingCountry') ?? name('shippingCountry'),
-      email_opt_in: name('acceptsMarketing') ?? name('acceptsEmailMarketing'),
-      sms_opt_in: name('acceptsSmsMarketing'),
-    };
-    for (const field of Object.keys(columns) as FieldName[]) {
-      if (columns[field] === undefined || (kind === 'order_lines' && !LINE_FIELDS.includes(field)))
-        delete columns[field];
-    }
-    return columns;
+  columnsFor(kind, headers) {
+    return orderLineColumns(kind, headers, {
+      order_id: [COLUMNS.order],
+      product_id: [COLUMNS.sku, COLUMNS.lineName],
+      product_name: [COLUMNS.lineName],
+      quantity: [COLUMNS.quantity],
+      unit_price: [COLUMNS.price],
+      discount: [COLUMNS.lineDiscount],
+      customer_id: [COLUMNS.email],
+      email: [COLUMNS.email],
+      ordered_at: [COLUMNS.createdAt],
+      channel: [COLUMNS.source],
+      status: [COLUMNS.financialStatus],
+      country: [COLUMNS.billingCountry, COLUMNS.shippingCountry],
+      email_opt_in: [COLUMNS.acceptsMarketing, COLUMNS.acceptsEmailMarketing],
+      sms_opt_in: [COLUMNS.acceptsSmsMarketing],
+    });
   },
 
   rowPreparer(headers, warnings) {
@@ -134,7 +117,7 @@ function shopifyRows(at: Record<Column, number>, warnings: WarningTally): RowPre
   const fillDown = new OrderFillDown(at.order, present(ORDER_LEVEL));
   const consent = present(CONSENT);
   const quotedAsText = present(QUOTED_AS_TEXT);
-  const closedBy = new Map<string, number>();
+  const closedOrders = new ClosedOrders(warnings);
   let closed = false;
 
   return (cells, row) => {
@@ -142,15 +125,11 @@ function shopifyRows(at: Record<Column, number>, warnings: WarningTally): RowPre
     if (fillDown.fill(out)) {
       const reason = closedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus));
       closed = reason !== null;
-      if (reason !== null) {
-        closedBy.set(reason, (closedBy.get(reason) ?? 0) + 1);
-        warnings.add('cancelled_in_shop', row);
-        warnings.detail('cancelled_in_shop', [...closedBy].map(([why, n]) => `${n} ${why}`).join(', '));
-      }
+      if (reason !== null) closedOrders.order(reason, row);
     }
     if (closed) {
       setAt(out, at.financialStatus, 'cancelled');
-      warnings.add('cancelled_order_lines');
+      closedOrders.line();
     }
     setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
     if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, cellAt(out, at.lineName));
@@ -158,20 +137,6 @@ function shopifyRows(at: Record<Column, number>, warnings: WarningTally): RowPre
     for (const index of quotedAsText) if (cellAt(out, index).startsWith("'")) setAt(out, index, out[index].slice(1));
     return out;
   };
-}
-
-/** A cell of a row, '' for a column the file lacks or a short row lacks. */
-const cellAt = (cells: readonly string[], index: number) => (index >= 0 ? (cells[index] ?? '') : '');
-
-function setAt(cells: string[], index: number, value: string): void {
-  if (index >= 0 && index < cells.length) cells[index] = value;
-}
-
-/** Why an order does not stand ("cancelled", "voided", "refunded"), or null when it does. */
-function closedReason(cancelledAt: string, financialStatus: string): string | null {
-  if (cancelledAt.trim() !== '') return 'cancelled';
-  const status = financialStatus.trim().toLowerCase();
-  return CLOSED_PAYMENTS.has(status) ? status : null;
 }
 
 function consentAnswer(text: string): string {
