@@ -3,6 +3,10 @@ import { expect, test } from '@playwright/test';
 import type { AnalysisName, ParamsOf } from '../../src/core/analysis/catalogue';
 import { previewImport } from '../../src/core/import/preview';
 import { bytesSource } from '../../src/core/import/source';
+import { migrate } from '../../src/core/store/migrate';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/core/store/schema';
+import { openWorkspaceBytes } from '../../src/core/store/open-workspace';
+import { queryValue } from '../../src/core/store/sqlite';
 import { createEngine } from '../../src/engine/engine';
 import { loadSqlJs } from '../../src/node/node-sqljs';
 import { fixture } from '../support/import-helpers';
@@ -152,4 +156,17 @@ test('a shop’s own order number, unique on every row, is not taken for a custo
   const preview = await previewImport(bytesSource('shop-orders.csv', new TextEncoder().encode(text)));
   if (!preview.ok) throw new Error(preview.error.message);
   expect(preview.value.mapping?.columns).toEqual({ order_id: 'Order ID', customer_id: 'Customer ID' });
+});
+
+test('a workspace saved before orders counted their customers counts them once opened', async () => {
+  const SQL = await loadSqlJs();
+  const old = new SQL.Database();
+  migrate(old, SCHEMA_VERSION - 1);
+  old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+  old.run(`INSERT INTO customers(customer_id, email) VALUES ('1', 'ann@example.com')`);
+  old.run(`INSERT INTO orders(order_id, customer_id) VALUES ('101', '1'), ('102', '1'), ('201', '2'), ('301', NULL)`);
+  const opened = openWorkspaceBytes(SQL, old.export());
+  if (!opened.ok) throw new Error(opened.error.message);
+  expect(queryValue(opened.value, 'SELECT count(*) FROM customers')).toBe(2);
+  expect(queryValue(opened.value, "SELECT email FROM customers WHERE customer_id = '1'")).toBe('ann@example.com');
 });
