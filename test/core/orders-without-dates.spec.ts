@@ -170,3 +170,15 @@ test('a workspace saved before orders counted their customers counts them once o
   expect(queryValue(opened.value, 'SELECT count(*) FROM customers')).toBe(2);
   expect(queryValue(opened.value, "SELECT email FROM customers WHERE customer_id = '1'")).toBe('ann@example.com');
 });
+
+test('a customer’s orders without dates are listed newest first by their number', async () => {
+  const orders = await engine.analyses.customerOrders('1');
+  expect(orders.map((o) => [o.orderId, o.orderedAt])).toEqual([
+    ['105', null],
+    ['104', null],
+    ['103', null],
+    ['102', null],
+    ['101', null],
+  ]);
+  expect(orders[0].lines.map((l) => l.productId)).toEqual(['196', '47209']);
+});
