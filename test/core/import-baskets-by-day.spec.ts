@@ -192,3 +192,18 @@ test('a refusal for a missing order number advises grouping by customer and day'
     'Use --as order-lines-flat --group-by customer-day (add --group-days N for baskets of N days).',
   );
 });
+
+test('a member number taken for the order number is flagged, with the grouping to use instead', async () => {
+  const db = await freshDb();
+  const mapping: ImportMapping = {
+    kind: 'order_lines_flat',
+    columns: { order_id: 'Member_number', ordered_at: 'Date', product_id: 'itemDescription' },
+  };
+  const outcome = await importFile(db, source(GROCERIES), { mapping });
+  if (!outcome.ok) throw new Error(outcome.failure.message);
+  // One lifetime "order" per member; those of 1808, 2552 and 1187 span several days (2300 bought on one).
+  expect(outcome.report.written.orders).toBe(4);
+  expect(outcome.report.notes.map((n) => n.message)).toContain(
+    '3 orders have lines on different days. If the order number column holds customer numbers rather than order numbers, group the lines by customer and day instead.',
+  );
+});

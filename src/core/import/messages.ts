@@ -36,6 +36,8 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
       return `${plural(n, 'customer appears', 'customers appear')} with more than one country; each gets the country used most often.`;
     case 'order_conflicts':
       return `${plural(n, 'order has', 'orders have')} lines that disagree on the customer or the date; each order takes its first customer and its earliest date.`;
+    case 'orders_over_several_days':
+      return `${plural(n, 'order has', 'orders have')} lines on different days. If the order number column holds customer numbers rather than order numbers, group the lines by customer and day instead.`;
     case 'id_conflicts':
       return `${plural(n, 'number appears', 'numbers appear')} on more than one row with different values${detail ? ` (${detail})` : ''}; the last row wins.`;
     case 'invalid_email':

@@ -20,6 +20,8 @@ interface OrderState {
   changed: boolean;
   /** Lines of the order name different customers or dates. */
   disagrees: boolean;
+  /** Lines of the order fall on different days, as a customer's do when their number was taken for an order number. */
+  severalDays: boolean;
   /** In append mode, an order already in the workspace: its lines are not imported again. */
   alreadyThere: boolean;
   /** Every line so far is a return (negative quantity). */
@@ -92,6 +94,7 @@ export class OrdersFromLines {
       firstRow: row.row,
       changed: false,
       disagrees: false,
+      severalDays: false,
       alreadyThere,
       returnsOnly: isReturn(row),
     });
@@ -137,6 +140,7 @@ export class OrdersFromLines {
       }
       if (order.changed) correct.run([order.customerId, order.orderedAt, orderId]);
       if (order.disagrees) warnings.add('order_conflicts', order.firstRow);
+      if (order.severalDays) warnings.add('orders_over_several_days', order.firstRow);
       if (this.plainNumbers && /^C\d+$/i.test(orderId)) {
         cancel.run([orderId]);
         if (this.ctx.db.getRowsModified() > 0) {
@@ -163,7 +167,10 @@ export class OrdersFromLines {
       }
     }
     if (orderedAt !== null && orderedAt !== order.orderedAt) {
-      if (order.orderedAt !== null && !this.spansDays) order.disagrees = true;
+      if (order.orderedAt !== null && !this.spansDays) {
+        order.disagrees = true;
+        if (orderedAt.slice(0, 10) !== order.orderedAt.slice(0, 10)) order.severalDays = true;
+      }
       if (order.orderedAt === null || orderedAt < order.orderedAt) {
         order.orderedAt = orderedAt;
         order.changed = true;

@@ -18,6 +18,7 @@ export const WARNING_KINDS = [
   'product_name_conflicts',
   'customer_country_conflicts',
   'order_conflicts',
+  'orders_over_several_days',
   'id_conflicts',
   'invalid_email',
   'renamed_columns',
