@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { explainGrouping, groupingLabel, withGrouping } from '../../src/core/import/basket-grouping';
+import { explainGrouping, groupingLabel } from '../../src/core/import/basket-grouping';
 import { importFile } from '../../src/core/import/import-file';
-import type { ImportMapping } from '../../src/core/import/mapping';
+import { withGrouping, type ImportMapping } from '../../src/core/import/mapping';
 import { previewImport } from '../../src/core/import/preview';
 import { findPreset, rememberImportMapping } from '../../src/core/import/presets';
 import { bytesSource } from '../../src/core/import/source';

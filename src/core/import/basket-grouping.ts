@@ -1,5 +1,4 @@
 import type { FieldName } from './kinds';
-import type { ImportMapping } from './mapping';
 
 /**
  * Baskets for order lines without an order number: each customer's purchases of one day (or of
@@ -96,12 +95,4 @@ export function proposeGrouping(
   const grouped =
     proposed.order_id === undefined && proposed.customer_id !== undefined && proposed.ordered_at !== undefined;
   return { columns: proposed, grouped, reason };
-}
-
-/** The mapping with its lines grouped by customer and `days` days (no longer by an order-number column), or, with null, not grouped. */
-export function withGrouping(mapping: ImportMapping, days: number | null): ImportMapping {
-  const { groupBy: _groupBy, groupDays: _groupDays, ...rest } = mapping;
-  if (days === null) return rest;
-  const { order_id: _orderNumber, ...columns } = mapping.columns;
-  return { ...rest, columns, groupBy: GROUP_BY_CUSTOMER_DAY, ...(days > 1 ? { groupDays: days } : {}) };
 }

@@ -1,10 +1,9 @@
 import { fail, ok, type Result } from '../util/result';
 import type { Database } from '../store/sqlite';
-import { withGrouping } from './basket-grouping';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_LABELS, type ImportKind } from './kinds';
 import { loadImport, type ImportControl, type ImportSettings } from './load';
-import type { ImportMapping } from './mapping';
+import { withGrouping, type ImportMapping } from './mapping';
 import { previewImport, readValueFormats, type ImportPreview } from './preview';
 import type { ImportOutcome } from './report';
 import type { ImportMode } from './import-mode';

@@ -50,6 +50,14 @@ export const importMappingSchema = z
   })
   .strict();
 
+/** The mapping with its lines grouped by customer and `days` days (no longer by an order-number column), or, with null, not grouped. */
+export function withGrouping(mapping: ImportMapping, days: number | null): ImportMapping {
+  const { groupBy: _groupBy, groupDays: _groupDays, ...rest } = mapping;
+  if (days === null) return rest;
+  const { order_id: _orderNumber, ...columns } = mapping.columns;
+  return { ...rest, columns, groupBy: GROUP_BY_CUSTOMER_DAY, ...(days > 1 ? { groupDays: days } : {}) };
+}
+
 /** Pre-fills the columns of a kind from the file's column names, strongest synonym first. */
 export function proposeColumns(kind: ImportKind, headers: readonly string[]): Partial<Record<FieldName, string>> {
   const fields = KIND_FIELDS[kind];
