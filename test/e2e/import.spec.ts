@@ -168,6 +168,12 @@ test('a customer / date / item file offers grouping by customer and day in the o
     '“Transaction” holds the same value on different dates',
   );
 
+  // An order number chosen and then left out again: the lines are grouped by customer and day, and the form says so.
+  await orderNumber.selectOption('Item');
+  await expect(app.getByTestId('grouping-explained')).toHaveCount(0);
+  await orderNumber.selectOption('');
+  await expect(orderNumber.locator('option:checked')).toHaveText('Group by customer and day');
+
   await orderNumber.selectOption({ label: 'Group by customer and 7 days' });
   await expect(app.getByTestId('grouping-explained')).toContainText('Monday to Sunday');
   await dialog(app).getByRole('button', { name: 'Import', exact: true }).click();

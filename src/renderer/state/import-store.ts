@@ -239,7 +239,12 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         if (column) columns[field] = column;
         else delete columns[field];
         const chosen = { ...mapping, columns };
-        set({ mapping: field === 'order_id' && column ? withGrouping(chosen, null) : chosen, failure: null });
+        // Order lines with the order details on each line and no order number are grouped by customer and day: say so by name.
+        const grouping = column ? null : chosen.kind === 'order_lines_flat' ? 1 : undefined;
+        set({
+          mapping: field === 'order_id' && grouping !== undefined ? withGrouping(chosen, grouping) : chosen,
+          failure: null,
+        });
       },
 
       chooseGrouping: (days) => {
