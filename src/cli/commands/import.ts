@@ -31,7 +31,8 @@ workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a
   --group-by customer-day
                          no order number: each customer's purchases of one day form one basket
                          (order lines that name the customer and the date on every line)
-  --group-days N         with --group-by customer-day: baskets of N days (1 to 7) instead of one
+  --group-days N         baskets of each customer's purchases over N days (1 to 7; periods run
+                         back to back from a Monday, 7 = Monday to Sunday); implies --group-by
   --date-format FMT      dmy (25/12/2024) or mdy (12/25/2024), when the dates leave it open
   --delimiter SEP        , ; tab or |, when the file leaves it open
   --mode MODE            append (default), update (overwrite rows with the same number) or
