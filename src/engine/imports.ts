@@ -8,8 +8,10 @@ import type { ImportReport } from '../core/import/report';
 import { blobSource, bytesSource, type ByteSource } from '../core/import/source';
 import { keepUndoOf, recordUndoImages, undoLastImport } from '../core/import/undo';
 import type { RejectedRow } from '../core/import/validate';
+import { openImportFile } from '../core/import/workbook';
 import type { ImportsApi } from '../shared/engine-api';
 import { failed, throttled, wrote, type EngineContext } from './context';
+import { xlsxWorkbookReader } from './xlsx-workbook';
 
 export function importsApi(context: EngineContext): ImportsApi {
   let importing = false;
@@ -20,12 +22,18 @@ export function importsApi(context: EngineContext): ImportsApi {
     // Reads the presets table, so it waits its turn like every other database call.
     preview: (file, name, options) =>
       context.exclusive(async () => {
-        const previewed = await previewImport(sourceOf(file, name), options);
+        const opened = await openImportFile(sourceOf(file, name), xlsxWorkbookReader, {
+          sheet: options?.sheet,
+          pickFirst: true,
+        });
+        if (!opened.ok) return importFailed(opened.error);
+        const { source, workbook } = opened.value;
+        const previewed = await previewImport(source, options);
         if (!previewed.ok) return importFailed(previewed.error);
         const db = context.openOrNull();
         const found = db && previewed.value.format.hasHeader ? findPreset(db, previewed.value.headers) : null;
         const preset = found && (!options?.kind || options.kind === found.mapping.kind) ? found : null;
-        return { ok: true, value: { ...previewed.value, preset } };
+        return { ok: true, value: { ...previewed.value, preset, workbook } };
       }),
     run: (file, name, choices, onProgress) =>
       context.write(async (target) => {
@@ -35,7 +43,9 @@ export function importsApi(context: EngineContext): ImportsApi {
         cancelRequested = false;
         const stopRecording = recordUndoImages(target);
         try {
-          const outcome = await importFile(target, sourceOf(file, name), choices, {
+          const opened = await openImportFile(sourceOf(file, name), xlsxWorkbookReader, { sheet: choices.sheet });
+          if (!opened.ok) return importFailed(opened.error);
+          const outcome = await importFile(target, opened.value.source, choices, {
             onProgress: throttled((done, total, rows) =>
               onProgress?.({ label: `Importing ${name}`, done, total, rows }),
             ),
@@ -77,12 +87,13 @@ export function importsApi(context: EngineContext): ImportsApi {
 }
 
 const importFailed = (
-  { code, message, detail }: ImportFailure,
+  { code, message, detail, sheets }: ImportFailure,
   report?: ImportReport | null,
   preview?: ImportPreview | null,
 ) =>
   failed(code, message, {
     ...(detail === undefined ? {} : { detail }),
+    ...(sheets ? { sheets } : {}),
     ...(report ? { report } : {}),
     ...(preview ? { preview } : {}),
   });

@@ -9,6 +9,7 @@ import type { ImportPreview, PreviewOptions } from '../core/import/preview';
 import type { ImportReport } from '../core/import/report';
 import type { UndoneImport } from '../core/import/undo';
 import type { RejectedRow } from '../core/import/validate';
+import type { WorkbookSheets } from '../core/import/workbook';
 import type { DemoOptions } from '../core/demo/generate-workspace';
 import type { Branding } from '../core/export/branding';
 import type { ExerciseCheck } from '../core/exercises/exercise';
@@ -181,6 +182,8 @@ export interface EngineFailure<K extends string = FailureKind> {
   report?: ImportReport;
   /** An import's first look at the file (its format, kind and mapping), when it got that far. */
   preview?: ImportPreview;
+  /** A workbook's sheets, when the question is which one to import. */
+  sheets?: string[];
   /** A sends file's problems, one line each. */
   problems?: string[];
 }
@@ -212,7 +215,8 @@ export interface RejectedRows {
 }
 
 /** `preset` is null when no workspace is open, the file has no header row, or the preset is for another kind than the one asked for. */
-export type ImportPreviewWithPreset = ImportPreview & { preset: MappingPreset | null };
+/** `workbook` names the sheets of an Excel workbook and the one previewed; null for a CSV file. */
+export type ImportPreviewWithPreset = ImportPreview & { preset: MappingPreset | null; workbook: WorkbookSheets | null };
 
 export type ImportRunOutcome = Outcome<{ report: ImportReport; summary: WorkspaceSummary }, ImportFailureCode>;
 export type UndoImportOutcome = Outcome<{ undone: UndoneImport; summary: WorkspaceSummary }>;

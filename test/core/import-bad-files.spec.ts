@@ -31,7 +31,7 @@ test('a zipped workbook renamed to .csv', async () => {
   const error = await expectRefused(fixture('zipped-workbook.csv'));
   expect(error.code).toBe('not_text');
   expect(error.message).toBe(
-    'This file cannot be imported. It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.',
+    'This file cannot be imported. It is a ZIP archive, not a CSV text file. Unpack it (on Windows: right-click it and choose Extract All; on a Mac: double-click it) and import the CSV files inside.',
   );
   expect(error.detail).toContain('Save or export the data as CSV');
 });

@@ -189,7 +189,7 @@ test('a refusal for a missing order number advises grouping by customer and day'
     'If the file has no order number but names the customer and the date on every line, import it as order lines with the order details on each line, grouped by customer and day.',
   );
   expect(run.err).toContain(
-    'Use --as order-lines-flat --group-by customer-day (add --group-days N for baskets of N days).',
+    'Without order numbers, each customer’s lines of one day can form an order: use --as order-lines-flat --group-by customer-day (add --group-days N for N days), or in a mapping file use kind order_lines_flat, map customer_id and ordered_at, and set "groupBy": "customer-day".',
   );
 });
 

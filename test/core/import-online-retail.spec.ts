@@ -57,10 +57,12 @@ test('the file is recognised as a flat order-line export and mapped by its colum
   });
 });
 
+// The file writes 4,070 stock codes; 220 of them are 110 codes written in two letter cases with the
+// same description (84997C and 84997c), merged into one product each, so 3,960 products remain.
 test('orders, products, customers and countries match the published figures', async () => {
-  expect(report.written).toMatchObject({ orders: 25_900, products: 4_070, customers: 4_372, orderLines: 541_909 });
+  expect(report.written).toMatchObject({ orders: 25_900, products: 3_960, customers: 4_372, orderLines: 541_909 });
   expect(value(db, 'SELECT count(*) FROM orders')).toBe(25_900);
-  expect(value(db, 'SELECT count(*) FROM products')).toBe(4_070);
+  expect(value(db, 'SELECT count(*) FROM products')).toBe(3_960);
   expect(value(db, 'SELECT count(*) FROM customers')).toBe(4_372);
   expect(value(db, "SELECT count(DISTINCT json_extract(extra, '$.country')) FROM orders")).toBe(38);
 });
@@ -107,7 +109,6 @@ test('postage, fees and manual corrections are kept as codes that are not produc
       'POST',
       'DOT',
       'M',
-      'm',
       'C2',
       'D',
       'S',
@@ -120,7 +121,7 @@ test('postage, fees and manual corrections are kept as codes that are not produc
       'gift_0001_50',
     ]),
   );
-  expect(codes).toHaveLength(17);
+  expect(codes).toHaveLength(16);
   expect(value(db, "SELECT is_product FROM products WHERE product_id = '85123A'")).toBe(1);
   expect(report.notes.find((n) => n.kind === 'not_a_product')?.message).toMatch(
     /^2,950 lines are for postage, fees or manual adjustments rather than products \(POST, /,
@@ -133,8 +134,27 @@ test('values are cleaned: ids without ".0", dates as ISO text, products named by
   ]);
   expect(value(db, "SELECT country FROM customers WHERE customer_id = '17850'")).toBe('United Kingdom');
   expect(value(db, "SELECT name FROM products WHERE product_id = '85123A'")).toBe('WHITE HANGING HEART T-LIGHT HOLDER');
-  expect(report.warnings.product_name_conflicts).toBe(647);
+  // 647 codes carry more than one description; 5 of them are lower-case spellings merged into their upper-case code.
+  expect(report.warnings.product_name_conflicts).toBe(642);
   expect(report.warnings.customer_country_conflicts).toBe(8);
+});
+
+test('stock codes that differ only in letter case and share a description are one product', async () => {
+  expect(report.warnings.code_case_merged).toBe(220);
+  expect(report.notes.find((n) => n.kind === 'code_case_merged')?.message).toMatch(
+    /^220 product codes differ from another only in letter case or spaces and share its name: merged into 110 products \(85123a → 85123A, 82494l → 82494L, 84997b → 84997B, 84997c → 84997C, /,
+  );
+  expect(value(db, "SELECT count(*) FROM order_lines WHERE product_id = '84997C'")).toBe(405);
+  expect(value(db, "SELECT count(*) FROM order_lines WHERE product_id = '84997c'")).toBe(0);
+  expect(value(db, "SELECT count(*) FROM products WHERE product_id = '84997c'")).toBe(0);
+  // Without a shared description the spellings stay apart, and the report says so.
+  expect(report.warnings.code_case_other_name).toBe(4);
+  expect(report.notes.find((n) => n.kind === 'code_case_other_name')?.message).toContain('84971L / 84971l');
+  const spellings = rows<{ code: string }>(
+    db,
+    "SELECT group_concat(product_id, ' / ') AS code FROM products GROUP BY lower(product_id) HAVING count(*) > 1 ORDER BY 1",
+  ).map((r) => r.code);
+  expect(spellings).toEqual(['72803B / 72803b', '84971L / 84971l']);
 });
 
 test('returns point at the purchase they reverse where the data allows', async () => {

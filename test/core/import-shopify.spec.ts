@@ -50,7 +50,7 @@ test('the preview recognises the layout and proposes its own mapping', async () 
       quantity: 'Lineitem quantity',
       unit_price: 'Lineitem price',
       discount: 'Lineitem discount',
-      customer_id: 'Email',
+      customer_id: 'Email or phone',
       email: 'Email',
       ordered_at: 'Created at',
       status: 'Financial Status',

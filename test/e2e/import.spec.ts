@@ -1,8 +1,9 @@
-import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeOrderLinesCsv } from '../../src/core/demo/order-lines-csv';
 import { scratchDir } from '../support/workspace-fixtures';
+import { CUSTOMERS_SHEET, ORDER_LINES_SHEET, workbook } from '../support/workbook-fixtures';
 import { expect, test } from '../support/e2e';
 import { createWorkspace, saved } from '../support/e2e-steps';
 
@@ -65,6 +66,28 @@ test('order lines are detected, mapped, imported and kept', async ({ app }) => {
   await app.getByRole('button', { name: /^Tea Corner/ }).click();
   await expect(app.getByTestId('count-order_lines')).toContainText('5');
   await expect(app.getByTestId('count-imports')).toContainText('1');
+});
+
+test('an Excel workbook imports the sheet chosen in the review step', async ({ app }) => {
+  await createWorkspace(app, 'Spreadsheet Shop');
+  const path = join(scratchDir('xsell-import-'), 'shop.xlsx');
+  writeFileSync(path, workbook({ Customers: CUSTOMERS_SHEET, Orders: ORDER_LINES_SHEET }));
+  await chooseFile(app, path);
+
+  await expect(app.getByTestId('import-sheet')).toHaveValue('Customers');
+  await expect(app.getByLabel('The file holds')).toHaveValue('customers');
+  await app.getByTestId('import-sheet').selectOption('Orders');
+  await expect(app.getByLabel('The file holds')).toHaveValue('order_lines_flat');
+  await expect(dialog(app).getByRole('table')).toContainText('2024-03-01T09:15:00');
+  await expect(app.getByTestId('import-merge-code-case')).toBeChecked();
+  await expect(app.getByLabel('Values separated by')).toHaveCount(0);
+
+  await dialog(app).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog(app).getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  await expect(dialog(app)).toContainText('merged into 1 product (84997c → 84997C)');
+  await app.getByRole('button', { name: 'Done' }).click();
+  await expect(app.getByTestId('count-order_lines')).toContainText('6');
+  await expect(app.getByTestId('count-products')).toContainText('3');
 });
 
 test('an empty or binary file says why in words and changes nothing', async ({ app }) => {
@@ -138,6 +161,8 @@ test('a Shopify orders export is recognised and imported with no choices', async
   await expect(app.getByTestId('import-layout')).toHaveText('Looks like a Shopify orders export');
   await expect(app.getByLabel('The file holds')).toHaveValue('order_lines_flat');
   await expect(app.getByLabel(/^Order number/)).toHaveValue('Name');
+  // The export has no customer number: the layout adds one (the email, else the phone).
+  await expect(app.getByLabel(/^Customer number/)).toHaveValue('Email or phone');
 
   await dialog(app).getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog(app).getByRole('heading', { name: 'Import finished' })).toBeVisible();

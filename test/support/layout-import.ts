@@ -21,3 +21,25 @@ export function importFixture(
   const bytes = text === undefined ? readFileSync(fixture(name)) : new TextEncoder().encode(text);
   return importFile(db, bytesSource(name, bytes), choices);
 }
+
+/** A fresh workspace with fixture files imported one after the other, each with no choices at all. */
+export async function importFixtures(...names: string[]): Promise<{ db: Database; outcomes: FileImportOutcome[] }> {
+  const db = createWorkspaceDb(await loadSqlJs(), 'Shop');
+  const outcomes: FileImportOutcome[] = [];
+  for (const name of names) outcomes.push(await importFile(db, bytesSource(name, readFileSync(fixture(name)))));
+  return { db, outcomes };
+}
+
+/** The report of a successful import; fails the test with the reason otherwise. */
+export function reportOf(outcome: FileImportOutcome) {
+  if (!outcome.ok) throw new Error(outcome.failure.message);
+  return outcome.report;
+}
+
+/** A fresh workspace with one file's text imported with no choices: for variants of a fixture. */
+export async function importText(name: string, text: string): Promise<{ db: Database; outcome: FileImportOutcome }> {
+  const db = createWorkspaceDb(await loadSqlJs(), 'Shop');
+  return { db, outcome: await importFile(db, bytesSource(name, new TextEncoder().encode(text))) };
+}
+
+export const fixtureText = (name: string) => readFileSync(fixture(name), 'utf8');

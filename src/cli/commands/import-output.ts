@@ -7,6 +7,7 @@ import type { ImportReport } from '../../core/import/report';
 import { noTableCounts, type TableCounts } from '../../core/import/sink';
 import type { ImportRunOutcome, RejectedRows } from '../../shared/engine-api';
 import type { CliOutput } from '../cli-support';
+import { importAdvice } from './import-advice';
 
 /** What the import command prints: one JSON object, or a few plain lines per file. */
 
@@ -61,11 +62,17 @@ export function successSummary(workspace: string, results: FileResult[]): Summar
 }
 
 export function failureSummary(file: string, outcome: Failed): Summary {
-  const { kind, message, detail, report, preview } = outcome.failure;
+  const { kind, message, detail, report, preview, sheets } = outcome.failure;
   return {
     ok: false,
     file,
-    error: { code: kind, message, ...(detail === undefined ? {} : { detail }) },
+    error: {
+      code: kind,
+      message,
+      ...(detail === undefined ? {} : { detail }),
+      ...(sheets ? { sheets } : {}),
+      advice: importAdvice(outcome.failure),
+    },
     ...(preview
       ? {
           encoding: preview.format.encoding,
@@ -84,16 +91,12 @@ export function report(io: CliOutput, json: boolean, summary: Summary): void {
     return;
   }
   if (!summary.ok) {
-    const error = summary.error as { code: string; message: string; detail?: string };
+    const error = summary.error as { message: string; detail?: string; advice?: string[] };
     const lines = [
       `Nothing was imported${summary.file ? ` (stopped at ${String(summary.file)})` : ''}. ${error.message}`,
     ];
     if (error.detail) lines.push(error.detail);
-    if (error.code === 'choose_date_order')
-      lines.push('Use --date-format dmy (day first) or --date-format mdy (month first).');
-    if (error.code === 'no_order_number')
-      lines.push('Use --as order-lines-flat --group-by customer-day (add --group-days N for baskets of N days).');
-    if (error.code === 'choose_delimiter') lines.push('Use --delimiter with the separator, e.g. --delimiter ";".');
+    lines.push(...(error.advice ?? []));
     lines.push('The workspace was not changed.');
     io.err(lines.join('\n'));
     return;

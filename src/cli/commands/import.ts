@@ -21,7 +21,7 @@ import { failureSummary, rejectedCsv, report, successSummary, type FileResult } 
 
 const IMPORT_USAGE = `Usage: npm run cli -- import FILE... --workspace W.xsell [options]
 
-Imports CSV files into a workspace (created when missing). Either every file is imported or the
+Imports CSV files and Excel workbooks (.xlsx) into a workspace (created when missing). Either every file is imported or the
 workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a workspace.
 
   --workspace W.xsell    the workspace to import into
@@ -35,6 +35,9 @@ workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a
                          back to back from a Monday, 7 = Monday to Sunday); implies --group-by
   --date-format FMT      dmy (25/12/2024) or mdy (12/25/2024), when the dates leave it open
   --delimiter SEP        , ; tab or |, when the file leaves it open
+  --sheet NAME           the sheet of an Excel workbook (.xlsx) to import, when several hold data
+  --keep-code-case       keep product codes that differ only in letter case (84997c, 84997C)
+                         apart; by default they are merged when they share a name
   --mode MODE            append (default), update (overwrite rows with the same number) or
                          replace (remove what earlier imports of this kind brought in)
   --rejected-out FILE    write the rejected rows, with row numbers and reasons, to a CSV file
@@ -42,7 +45,7 @@ workspace is left as it was. Exit code 1 when an import fails, 2 when W is not a
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import CSV files (customers, products, orders, events …) into a workspace',
+  summary: 'Import CSV files or Excel workbooks (customers, products, orders, events …) into a workspace',
   usage: IMPORT_USAGE,
   run: importFiles,
 };
@@ -112,13 +115,15 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
       'group-days': { type: 'string' },
       delimiter: { type: 'string' },
       mode: { type: 'string' },
+      sheet: { type: 'string' },
+      'keep-code-case': { type: 'boolean' },
       'rejected-out': { type: 'string' },
       json: { type: 'boolean' },
     },
     true,
   );
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('Name at least one CSV file to import.');
+  if (positionals.length === 0) throw new UsageError('Name at least one CSV file or Excel workbook to import.');
   if (!values.workspace) throw new UsageError('Name the workspace to import into, with --workspace.');
 
   const choices: ImportChoices = { mode: parseMode(values.mode) };
@@ -128,6 +133,8 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
   if (values.mapping !== undefined) choices.mapping = await readMapping(values.mapping);
   const groupDays = parseGrouping(values['group-by'], values['group-days']);
   if (groupDays !== undefined) choices.groupDays = groupDays;
+  if (values.sheet !== undefined) choices.sheet = values.sheet;
+  if (values['keep-code-case']) choices.mergeCaseVariants = false;
   return {
     files: positionals,
     workspace: values.workspace,

@@ -1,9 +1,11 @@
 import type { WarningTally } from './warnings';
 
 /**
- * Orders a shop export shows as cancelled, or whose payment was voided or fully refunded: kept,
- * and marked as cancelled so they do not count as purchases. The tally says how many, and why.
+ * Orders a shop system itself closed (cancelled, voided, refunded, failed) are kept, marked as
+ * cancelled so they count as no purchase, and told in the report with how many closed for which
+ * reason.
  */
+export const CLOSED_STATUS = 'cancelled';
 
 /** Payment states after which nothing was bought. */
 const CLOSED_PAYMENTS = new Set(['voided', 'refunded']);
@@ -16,19 +18,19 @@ export function closedReason(cancelledAt: string, paymentStatus: string): string
 }
 
 export class ClosedOrders {
-  private readonly reasons = new Map<string, number>();
+  private readonly byReason = new Map<string, number>();
 
   constructor(private readonly warnings: WarningTally) {}
 
-  /** Counts an order closed for this reason, found at this row. */
-  order(reason: string, row: number): void {
-    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+  /** Counts one closed order, at the row that opens it. */
+  add(reason: string, row: number): void {
+    this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + 1);
     this.warnings.add('cancelled_in_shop', row);
-    this.warnings.detail('cancelled_in_shop', [...this.reasons].map(([why, n]) => `${n} ${why}`).join(', '));
+    this.warnings.detail('cancelled_in_shop', [...this.byReason].map(([why, n]) => `${n} ${why}`).join(', '));
   }
 
-  /** Counts a line of a closed order. */
-  line(): void {
+  /** Counts one line of a closed order. */
+  addLine(): void {
     this.warnings.add('cancelled_order_lines');
   }
 }

@@ -161,17 +161,23 @@ export class ChunkDecoder {
   }
 }
 
-/** Names a file that is clearly not text (a spreadsheet, an archive, a PDF …), or null. */
-export function describeBinaryFile(head: Uint8Array): string | null {
+/** A ZIP container: an archive, or a document made of one (.xlsx, .ods, .numbers …). */
+export function isZipArchive(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05 || head[2] === 0x07);
+}
+
+/**
+ * Names a file that is clearly not text (a spreadsheet, an archive, a PDF …), or null. Given the
+ * file name, the ending of a ZIP container says which program made it and how to get CSV from it.
+ */
+export function describeBinaryFile(head: Uint8Array, fileName = ''): string | null {
   const b = head;
-  if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05 || b[2] === 0x07)) {
-    return 'It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.';
-  }
+  if (isZipArchive(b)) return zipAdvice(fileName.includes('.') ? fileName.toLowerCase().split('.').pop()! : '');
   if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-    return 'It is an older Excel or Office document (.xls), not a CSV text file.';
+    return 'It is an older Excel or Office document (.xls), not a CSV text file. Open it in Excel and choose File › Save As, then “Excel Workbook (.xlsx)” or “CSV UTF-8”, and import that file.';
   }
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46)
-    return 'It is a PDF document, not a CSV text file.';
+    return 'It is a PDF document, which holds pages rather than a table of data. Export the data as CSV or as an Excel workbook (.xlsx) from the program that made the PDF, and import that file.';
   if (b[0] === 0x1f && b[1] === 0x8b) return 'It is a compressed (gzip) file, not a CSV text file.';
   const sample = b.subarray(0, 4096);
   if (
@@ -183,6 +189,22 @@ export function describeBinaryFile(head: Uint8Array): string | null {
     return 'It contains binary data, not text.';
   }
   return null;
+}
+
+function zipAdvice(ending: string): string {
+  switch (ending) {
+    case '':
+      return 'It is a ZIP archive or an Excel workbook (.xlsx), not a CSV text file.';
+    case 'numbers':
+      return 'It is an Apple Numbers document, not a CSV text file. In Numbers, choose File › Export To › CSV, and import that file.';
+    case 'ods':
+      return 'It is an OpenDocument spreadsheet (.ods), not a CSV text file. In LibreOffice Calc, choose File › Save As with the file type “Text CSV (.csv)”, and import that file.';
+    case 'xlsx':
+    case 'xlsm':
+      return 'It looks like an Excel workbook, but we could not read its sheets. Open it in Excel and choose File › Save As, then “CSV UTF-8”, and import that file.';
+    default:
+      return 'It is a ZIP archive, not a CSV text file. Unpack it (on Windows: right-click it and choose Extract All; on a Mac: double-click it) and import the CSV files inside.';
+  }
 }
 
 /**

@@ -80,7 +80,7 @@ function etsyItemRows(at: Record<Column, number>): RowPreparer {
     const variations = chosenVariations(htmlText(cellAt(out, at.variations)));
     setAt(out, at.itemName, sku !== '' && variations !== '' ? `${name} (${variations})` : name);
     if (sku === '') setAt(out, at.sku, cellAt(out, at.listing));
-    return out;
+    return [out];
   };
 }
 

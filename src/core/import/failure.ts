@@ -13,6 +13,7 @@ export type ImportFailureCode =
   | 'no_order_number'
   | 'choose_delimiter'
   | 'choose_date_order'
+  | 'choose_sheet'
   | 'mode_not_supported'
   | 'nothing_imported'
   | 'cancelled';
@@ -23,6 +24,8 @@ export interface ImportFailure {
   message: string;
   /** What we saw in the file, when that helps to fix it. */
   detail?: string;
+  /** The sheets of a workbook, when the question is which one to import. */
+  sheets?: string[];
 }
 
 export const importFailure = (code: ImportFailureCode, message: string, detail?: string): ImportFailure =>

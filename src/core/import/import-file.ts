@@ -26,6 +26,10 @@ export interface ImportChoices {
   mode?: ImportMode;
   /** Order lines without an order number: each customer's purchases of this many days form one order. */
   groupDays?: number;
+  /** The sheet of an Excel workbook to import (read by the engine before the file is looked at). */
+  sheet?: string;
+  /** false keeps product codes that differ only in letter case apart (the mapping's mergeCaseVariants). */
+  mergeCaseVariants?: boolean;
 }
 
 export type FileImportOutcome = ImportOutcome & { preview: ImportPreview | null };
@@ -111,6 +115,7 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
   };
   if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
   const groupingReason = mapping.groupBy ? preview.groupingReason : null;
+  if (choices.mergeCaseVariants !== undefined) mapping.mergeCaseVariants = choices.mergeCaseVariants;
   return ok({
     fileName: preview.fileName,
     format: { ...preview.format, delimiter: choices.delimiter ?? preview.format.delimiter },

@@ -2,7 +2,7 @@ import type { Database } from '../store/sqlite';
 import { deferIndexes } from './deferred-indexes';
 import { DuplicateFinder } from './duplicates';
 import { importFailure, type ImportFailure } from './failure';
-import type { RowPreparer } from './layout';
+import { withAddedColumns, type RowPreparer } from './layout';
 import { layoutById } from './layouts';
 import { resolveMapping, type ImportMapping, type ResolvedMapping } from './mapping';
 import { count, describeWarning } from './messages';
@@ -199,18 +199,24 @@ class ImportRun {
       this.blankRows++;
       return null;
     }
+    // A layout may skip a row (it counts it among the warnings) or split one into several lines.
+    const lines = this.prepare && !row.problem ? this.prepare(row.cells, row.row) : [row.cells];
+    if (lines.length > 0 && !row.problem && this.duplicates.isCopy(row.cells))
+      this.warnings.add('duplicate_rows', row.row);
+    for (const cells of lines) this.read({ ...row, cells }, row.cells);
+    return null;
+  }
+
+  private read(row: SourceRow, asWritten: string[]): void {
     this.rowsRead++;
-    if (!row.problem && this.duplicates.isCopy(row.cells)) this.warnings.add('duplicate_rows', row.row);
-    const prepared = this.prepare && !row.problem ? { row: row.row, cells: this.prepare(row.cells, row.row) } : row;
-    const checked = this.check!(prepared);
+    const checked = this.check!(row);
     if (!checked.ok) {
-      this.reject({ ...checked.rejected, cells: row.cells });
-      return null;
+      this.reject({ ...checked.rejected, cells: asWritten });
+      return;
     }
     const refused = this.sink!.write(checked.row);
-    if (refused) this.reject({ ...refused, row: row.row, cells: row.cells });
+    if (refused) this.reject({ ...refused, row: row.row, cells: asWritten });
     else this.rowsImported++;
-    return null;
   }
 
   private start(first: SourceRow): ImportFailure | null {
@@ -222,13 +228,14 @@ class ImportRun {
       this.warnings.add('renamed_columns', undefined, named.renamed.length);
       this.warnings.detail('renamed_columns', named.renamed.join('; '));
     }
-    const resolved = resolveMapping(mapping, named.names);
-    if (!resolved.ok) return resolved.error;
     const layout = mapping.layout ? layoutById(mapping.layout) : null;
+    const columns = withAddedColumns(layout, named.names);
+    const resolved = resolveMapping(mapping, columns);
+    if (!resolved.ok) return resolved.error;
     this.prepare = layout?.rowPreparer(named.names, this.warnings) ?? null;
     this.check = createRowChecker({
       mapping: resolved.value,
-      columnCount: mapping.kind === 'baskets' ? null : named.names.length,
+      columnCount: mapping.kind === 'baskets' ? null : columns.length,
       delimiter: format.delimiter,
       dayMonthOrder: mapping.dayMonthOrder ?? 'dmy',
       decimalSeparator: mapping.decimalSeparator ?? '.',

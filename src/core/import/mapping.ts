@@ -36,6 +36,8 @@ export interface ImportMapping {
   groupBy?: typeof GROUP_BY_CUSTOMER_DAY;
   /** The length of the grouping period in days, 1 (the default) to 7. */
   groupDays?: number;
+  /** false keeps product codes that differ only in letter case or spaces (84997c, 84997C) apart; they are merged by default. */
+  mergeCaseVariants?: boolean;
 }
 
 export const importMappingSchema = z
@@ -47,6 +49,7 @@ export const importMappingSchema = z
     layout: z.enum(LAYOUT_IDS).optional(),
     groupBy: z.literal(GROUP_BY_CUSTOMER_DAY).optional(),
     groupDays: z.number().int().min(1).max(MAX_GROUP_DAYS).optional(),
+    mergeCaseVariants: z.boolean().optional(),
   })
   .strict();
 
@@ -96,6 +99,8 @@ export interface ResolvedMapping {
   extras: { name: string; index: number }[];
   /** A flat file without order numbers: each customer's lines of this many days form an order; else null. */
   groupDays: number | null;
+  /** Product codes that differ only in letter case or spaces and share a name become one product. */
+  mergeCaseVariants: boolean;
 }
 
 export function resolveMapping(
@@ -150,7 +155,7 @@ export function resolveMapping(
   const used = new Set(fields.map((field) => field.index));
   const extras = headers.map((name, index) => ({ name, index })).filter(({ index }) => !used.has(index));
   fields.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
-  return ok({ kind: mapping.kind, fields, extras, groupDays });
+  return ok({ kind: mapping.kind, fields, extras, groupDays, mergeCaseVariants: mapping.mergeCaseVariants !== false });
 }
 
 const WITHOUT_ORDER_NUMBER =

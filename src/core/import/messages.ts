@@ -12,6 +12,10 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
       return `${plural(n, 'basket', 'baskets')}: ${detail ?? ''}`;
     case 'duplicate_rows':
       return `${plural(n, 'row is an exact copy', 'rows are exact copies')} of an earlier row, kept because a shop can sell the same item twice on one order; check the source if that is unexpected.`;
+    case 'skipped_rows':
+      return `${plural(n, 'row was', 'rows were')} left out${detail ? ` (${detail})` : ''}.`;
+    case 'packed_rows':
+      return `${plural(n, 'row lists', 'rows list')} several products in one cell: each product was read as a line of its order, so there are more lines than rows.`;
     case 'cancelled_orders':
       return `${plural(n, 'order is a cancellation', 'orders are cancellations')} (order number starting with “C”), kept and marked as cancelled.`;
     case 'cancelled_in_shop':
@@ -32,6 +36,12 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
       return `${plural(n, 'line has', 'lines have')} no product description; products take their names from their other lines.`;
     case 'product_name_conflicts':
       return `${plural(n, 'product appears', 'products appear')} under more than one description; each is named by its most frequent one and keeps the others as extra information.`;
+    case 'code_case_merged':
+      return `${plural(n, 'product code differs', 'product codes differ')} from another only in letter case or spaces and share${n === 1 ? 's' : ''} its name: merged into ${detail ?? 'one product each'}. To keep such codes apart, undo this import and import it again with merging turned off.`;
+    case 'code_case_other_name':
+      return `${plural(n, 'product code differs', 'product codes differ')} from another only in letter case or spaces but not${n === 1 ? '' : ' all'} under the same name, so they are kept as separate products (${detail ?? ''}).`;
+    case 'code_case_kept':
+      return `${plural(n, 'product code differs', 'product codes differ')} from another only in letter case or spaces (${detail ?? ''}): kept as separate products, as you chose.`;
     case 'customer_country_conflicts':
       return `${plural(n, 'customer appears', 'customers appear')} with more than one country; each gets the country used most often.`;
     case 'order_conflicts':

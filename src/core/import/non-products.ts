@@ -38,7 +38,9 @@ const NON_PRODUCT_CODES = new Set([
 
 /** Gift vouchers such as gift_0001_20 (a voucher worth 20). */
 const VOUCHER = /^gift_\d+_\d+$/i;
+/** Shopify sells gift cards without a SKU, so they are coded by name: "Gift Card", "Gift Card - $25". */
+const GIFT_CARD = /^gift card( - .+)?$/i;
 
 export function isNonProductCode(code: string): boolean {
-  return NON_PRODUCT_CODES.has(code.toUpperCase()) || VOUCHER.test(code);
+  return NON_PRODUCT_CODES.has(code.toUpperCase()) || VOUCHER.test(code) || GIFT_CARD.test(code);
 }

@@ -4,7 +4,7 @@ import { GROUP_BY_CUSTOMER_DAY, proposeGrouping } from './basket-grouping';
 import { ChunkDecoder, describeBinaryFile, detectEncoding, type TextEncodingName } from './decode';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_FIELDS, type ImportKind } from './kinds';
-import type { ExportLayout, LayoutSummary } from './layout';
+import { prepareSampleRows, withAddedColumns, type ExportLayout, type LayoutSummary } from './layout';
 import { keepSequenceIfItRepeats } from './order-sequence';
 import { detectLayout } from './layouts';
 import { proposeColumns, type ImportMapping } from './mapping';
@@ -79,6 +79,8 @@ export interface PreviewOptions {
   kind?: ImportKind;
   /** The separator the user chose, instead of the one sniffed. */
   delimiter?: Delimiter;
+  /** The sheet of an Excel workbook to look at (read by the engine before the preview). */
+  sheet?: string;
 }
 
 export async function previewImport(
@@ -88,7 +90,7 @@ export async function previewImport(
   if (source.size === 0) return fail(importFailure('empty', 'This file is empty: there is nothing to import.'));
   const wholeFile = source.size <= PREVIEW_BYTES;
   const head = await source.read(0, Math.min(source.size, PREVIEW_BYTES));
-  const binary = describeBinaryFile(head);
+  const binary = describeBinaryFile(head, source.name);
   if (binary) {
     return fail(
       importFailure(
@@ -148,7 +150,9 @@ export async function previewImport(
   const layout = hasHeader ? detectLayout(named.names) : null;
   const detectedKind = layout?.kind ?? detectKind(hasHeader ? named.names : null, delimiter.regular);
   const kind = options.kind ?? detectedKind;
-  const mapping = kind ? proposeMapping(kind, named.names, dataRows, layout) : null;
+  const headers = withAddedColumns(layout, named.names);
+  const sampleRows = prepareSampleRows(layout, named.names, dataRows);
+  const mapping = kind ? proposeMapping(kind, headers, sampleRows, layout) : null;
 
   return ok({
     fileName: source.name,
@@ -157,7 +161,7 @@ export async function previewImport(
     bom: detected.bom,
     lineEnd,
     delimiter,
-    headers: named.names,
+    headers,
     renamedColumns: named.renamed,
     detectedKind,
     layout: layout ? { id: layout.id, label: layout.label } : null,
@@ -165,7 +169,7 @@ export async function previewImport(
     dateColumns: mapping?.dateColumns ?? [],
     groupingReason: mapping?.groupingReason ?? null,
     foreignSeparator: width <= 1 ? foreignSeparator(records) : null,
-    sampleRows: dataRows,
+    sampleRows,
   });
 }
 

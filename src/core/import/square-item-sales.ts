@@ -97,7 +97,7 @@ function squareRows(at: Record<Column, number>): RowPreparer {
     setAt(out, at.grossSales, unitPrice(cellAt(out, at.grossSales), cellAt(out, at.quantity)));
     // Square writes a discount as money taken off (negative); the workspace keeps the amount taken off.
     setAt(out, at.discounts, cellAt(out, at.discounts).replace(/^-/, ''));
-    return out;
+    return [out];
   };
 }
 

@@ -90,17 +90,17 @@ function squarespaceRows(at: Record<Column, number>, warnings: WarningTally): Ro
     if (fillDown.fill(out)) {
       const reason = closedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus));
       closed = reason !== null;
-      if (reason !== null) closedOrders.order(reason, row);
+      if (reason !== null) closedOrders.add(reason, row);
     }
     if (closed) {
       setAt(out, at.financialStatus, 'cancelled');
-      closedOrders.line();
+      closedOrders.addLine();
     }
     setAt(out, at.email, cellAt(out, at.email).trim().toLowerCase());
     const variant = cellAt(out, at.variant).trim();
     const name = cellAt(out, at.lineName).trim();
     setAt(out, at.lineName, variant === '' ? name : `${name} (${variant})`);
     if (cellAt(out, at.sku).trim() === '') setAt(out, at.sku, cellAt(out, at.lineName));
-    return out;
+    return [out];
   };
 }

@@ -33,6 +33,32 @@ export class ValueTally {
     }
   }
 
+  ids(): IterableIterator<string> {
+    return this.byId.keys();
+  }
+
+  valuesOf(id: string): readonly string[] {
+    return this.byId.get(id)?.values ?? [];
+  }
+
+  /** Counts the values of `from` as values of `into`, and forgets `from`. */
+  moveInto(from: string, into: string): void {
+    const moved = this.byId.get(from);
+    if (!moved) return;
+    this.byId.delete(from);
+    this.add(into, null);
+    const seen = this.lastSeen!;
+    moved.values.forEach((value, i) => {
+      const at = seen.values.indexOf(value);
+      if (at === -1) {
+        seen.values.push(value);
+        seen.counts.push(moved.counts[i]);
+      } else {
+        seen.counts[at] += moved.counts[i];
+      }
+    });
+  }
+
   /** Ids seen with more than one different value. */
   conflicts(): number {
     let n = 0;

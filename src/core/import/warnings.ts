@@ -6,6 +6,8 @@
 export const WARNING_KINDS = [
   'grouped_by_customer',
   'duplicate_rows',
+  'skipped_rows',
+  'packed_rows',
   'cancelled_orders',
   'cancelled_in_shop',
   'cancelled_order_lines',
@@ -16,6 +18,9 @@ export const WARNING_KINDS = [
   'missing_customer',
   'missing_product_name',
   'product_name_conflicts',
+  'code_case_merged',
+  'code_case_other_name',
+  'code_case_kept',
   'customer_country_conflicts',
   'order_conflicts',
   'orders_over_several_days',

@@ -96,11 +96,11 @@ function wixRows(at: Record<Column, number>, quoted: readonly number[], warnings
       const canceled = /^cancel+ed$/i.test(cellAt(out, at.fulfillmentStatus).trim()) ? 'cancelled' : '';
       const reason = closedReason(canceled, cellAt(out, at.paymentStatus));
       closed = reason !== null;
-      if (reason !== null) closedOrders.order(reason, row);
+      if (reason !== null) closedOrders.add(reason, row);
     }
     if (closed) {
       setAt(out, at.paymentStatus, 'cancelled');
-      closedOrders.line();
+      closedOrders.addLine();
     }
     const date = cellAt(out, at.dateCreated).trim();
     setAt(out, at.dateCreated, dateAndTime(date, cellAt(out, at.time).trim()) ?? date);
@@ -114,7 +114,7 @@ function wixRows(at: Record<Column, number>, quoted: readonly number[], warnings
       const cell = cellAt(out, index);
       if (cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"')) setAt(out, index, cell.slice(1, -1));
     }
-    return out;
+    return [out];
   };
 }
 

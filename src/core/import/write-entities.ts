@@ -3,6 +3,7 @@ import { fingerprint } from './duplicates';
 import type { ResolvedMapping } from './mapping';
 import { rejectText } from './messages';
 import { isNonProductCode } from './non-products';
+import { ProductListSpellings } from './product-list-code-case';
 import { noTableCounts, type RowSink, type SinkContext, type TableCounts } from './sink';
 import type { AcceptedRow, RowRejection } from './validate';
 
@@ -31,6 +32,8 @@ export class EntitySink implements RowSink {
   /** Each id written by this file, with a fingerprint of its values. */
   private readonly seen = new Map<string, number>();
   private readonly conflicting = new Set<string>();
+  /** A product list's codes that another row or product writes in another letter case. */
+  private readonly spellings: ProductListSpellings | null;
 
   constructor(
     private readonly ctx: SinkContext,
@@ -38,6 +41,7 @@ export class EntitySink implements RowSink {
     private readonly kind: EntityKind,
   ) {
     this.entity = ENTITIES[kind];
+    this.spellings = kind === 'products' && mapping.mergeCaseVariants ? new ProductListSpellings(ctx.db) : null;
     const id = this.entity.id;
     const columns = mapping.fields.map((field) => field.spec.name as string);
     if (kind === 'products') columns.push('is_product');
@@ -59,6 +63,13 @@ export class EntitySink implements RowSink {
   }
 
   write(row: AcceptedRow): RowRejection | null {
+    if (this.spellings) {
+      const code = row.values.product_id as string;
+      row.values.product_id = this.spellings.spellingOf(
+        code,
+        typeof row.values.name === 'string' ? row.values.name : null,
+      );
+    }
     const id = row.values[this.entity.id as keyof typeof row.values] as string;
     const values = fingerprint(JSON.stringify(row.values) + (row.extra ?? ''));
     const earlier = this.seen.get(id);
@@ -87,6 +98,7 @@ export class EntitySink implements RowSink {
 
   /** An order list names customers no customer file may give: they are counted as customers too. */
   finish(): void {
+    this.spellings?.report(this.ctx.warnings);
     if (this.kind !== 'orders' || !this.mapping.fields.some((field) => field.spec.name === 'customer_id')) return;
     this.ctx.db.run(
       `INSERT INTO customers(customer_id, import_id)

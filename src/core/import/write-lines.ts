@@ -2,6 +2,7 @@ import { groupedOrderId, groupingNote } from './basket-grouping';
 import { BatchedInsert } from './batched-insert';
 import { LatestConsent } from './latest-consent';
 import { linkReturns } from './link-returns';
+import { mergeCodeCase } from './merge-code-case';
 import type { ResolvedMapping } from './mapping';
 import { count, rejectText } from './messages';
 import { isNonProductCode } from './non-products';
@@ -106,6 +107,14 @@ export class LineSink implements RowSink {
       this.ctx.warnings.detail('grouped_by_customer', groupingNote(this.mapping.groupDays, this.groupingReason));
     }
     if (this.flat) this.writeCustomers();
+    const merged = mergeCodeCase(
+      this.ctx.db,
+      this.ctx.importId,
+      this.productNames,
+      this.mapping.mergeCaseVariants,
+      this.ctx.warnings,
+    );
+    for (const code of merged.keys()) this.nonProductCodes.delete(code);
     this.writeProducts();
     const returns = this.ctx.warnings.count('returns');
     if (returns > 0) {

@@ -11,5 +11,5 @@ export function pickFiles(accept: string, multiple = false): Promise<File[]> {
   });
 }
 
-export const DATA_FILE_TYPES = '.csv,.txt,.tsv';
+export const DATA_FILE_TYPES = '.csv,.txt,.tsv,.xlsx';
 export const PLAN_FILE_TYPES = '.json,application/json';

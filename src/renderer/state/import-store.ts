@@ -10,6 +10,7 @@ import type { ImportReport } from '../../core/import/report';
 import type { ImportMode } from '../../core/import/import-mode';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
+import type { WorkbookSheets } from '../../core/import/workbook';
 import type { Host } from '../../shared/host';
 import type { EngineFailure } from '../../shared/engine-api';
 import type { WorkspaceSummary } from '../../core/store/workspace-types';
@@ -53,6 +54,8 @@ export interface ImportState {
   /** The user set the preset aside for this file: later previews of it keep to the proposal. */
   presetDeclined: boolean;
   delimiter: Delimiter | null;
+  /** An Excel workbook's sheets and the one shown and imported; null for a CSV file. */
+  workbook: WorkbookSheets | null;
   dayMonthOrder: DayMonthOrder | null;
   mode: ImportMode;
   /** Why the file cannot be read, or why the last run did not go through. */
@@ -73,6 +76,9 @@ export interface ImportActions {
   openFiles(files: readonly File[], suggestedKind?: ImportKind): Promise<void>;
   chooseKind(kind: ImportKind): Promise<void>;
   chooseDelimiter(delimiter: Delimiter): Promise<void>;
+  chooseSheet(sheet: string): Promise<void>;
+  /** Product codes that differ only in letter case (84997c, 84997C) and share a name: one product, or kept apart. */
+  chooseMergeCaseVariants(merge: boolean): void;
   chooseColumn(field: FieldName, column: string | null): void;
   /** Order lines without an order number: group them by customer and this many days. */
   chooseGrouping(days: number): void;
@@ -101,6 +107,7 @@ const noFile = {
   preset: null,
   presetDeclined: false,
   delimiter: null,
+  workbook: null,
   dayMonthOrder: null,
   mode: 'append',
   failure: null,
@@ -109,6 +116,8 @@ const noFile = {
   report: null,
   savedRejected: null,
 } satisfies Partial<ImportState>;
+
+const sheetOf = (workbook: WorkbookSheets | null) => (workbook ? { sheet: workbook.sheet } : {});
 
 const closed = { ...noFile, phase: 'closed', queue: [], suggestedKind: null } satisfies Partial<ImportState>;
 
@@ -124,7 +133,7 @@ export function modesFor(kind: ImportKind, history: readonly ImportHistoryEntry[
 
 export function createImportStore(host: Host, engine: EngineClient, onImported: (summary: WorkspaceSummary) => void) {
   return createStore<ImportState & ImportActions>()((set, get) => {
-    const preview = async (file: File, options: { kind?: ImportKind; delimiter?: Delimiter }) => {
+    const preview = async (file: File, options: { kind?: ImportKind; delimiter?: Delimiter; sheet?: string }) => {
       set({ phase: 'reading', failure: null, note: null });
       const result = await engine.imports.preview(file, file.name, options);
       if (!result.ok) {
@@ -142,6 +151,7 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         mapping,
         preset,
         delimiter: options.delimiter ?? null,
+        workbook: result.value.workbook,
         dayMonthOrder: mapping?.dayMonthOrder ?? null,
         mode: keptMode(mapping?.kind),
       });
@@ -154,8 +164,9 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
     };
 
     const choices = (): ImportChoices => {
-      const { mapping, delimiter, dayMonthOrder, mode } = get();
+      const { mapping, delimiter, dayMonthOrder, mode, workbook } = get();
       const chosen: ImportChoices = { mode };
+      if (workbook) chosen.sheet = workbook.sheet;
       if (mapping) chosen.mapping = mapping;
       if (delimiter) chosen.delimiter = delimiter;
       if (dayMonthOrder) chosen.dayMonthOrder = dayMonthOrder;
@@ -223,13 +234,26 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
       },
 
       chooseKind: async (kind) => {
-        const { file, delimiter } = get();
-        if (file) await preview(file, delimiter ? { kind, delimiter } : { kind });
+        const { file, delimiter, workbook } = get();
+        if (file) await preview(file, { kind, ...(delimiter ? { delimiter } : {}), ...sheetOf(workbook) });
       },
 
       chooseDelimiter: async (delimiter) => {
-        const { file, mapping } = get();
-        if (file) await preview(file, mapping ? { kind: mapping.kind, delimiter } : { delimiter });
+        const { file, mapping, workbook } = get();
+        if (file) await preview(file, { ...(mapping ? { kind: mapping.kind } : {}), delimiter, ...sheetOf(workbook) });
+      },
+
+      // Another sheet holds another table: what it holds is worked out afresh.
+      chooseSheet: async (sheet) => {
+        const { file } = get();
+        if (file) await preview(file, { sheet });
+      },
+
+      chooseMergeCaseVariants: (merge) => {
+        const { mapping } = get();
+        if (!mapping) return;
+        const { mergeCaseVariants: _, ...rest } = mapping;
+        set({ mapping: merge ? rest : { ...rest, mergeCaseVariants: false } });
       },
 
       chooseColumn: (field, column) => {

@@ -2,9 +2,11 @@ import { IMPORT_KINDS, KIND_LABELS, isImportKind } from '../../../core/import/ki
 import type { Delimiter } from '../../../core/import/sniff';
 import { DataTable } from '../../components/DataTable';
 import { useImport } from '../../state/store-context';
+import { CodeCaseChoice } from './CodeCaseChoice';
 import { ImportModeChoice } from './ImportModeChoice';
 import { MappingEditor } from './MappingEditor';
 import { PresetNotice } from './PresetNotice';
+import { SheetChoice } from './SheetChoice';
 
 const DELIMITER_LABELS: Record<Delimiter, string> = {
   ',': 'Comma (,)',
@@ -26,6 +28,8 @@ export function ImportSetup() {
   const mapping = useImport((s) => s.mapping);
   const preset = useImport((s) => s.preset);
   const dayMonthOrder = useImport((s) => s.dayMonthOrder);
+  // A workbook's sheet is read cell by cell: no text encoding or separator to choose.
+  const workbook = useImport((s) => s.workbook);
   const { chooseKind, chooseDelimiter, chooseColumn, chooseGrouping, chooseDayMonthOrder, useSuggestedMapping } =
     useImport((s) => s);
   const askDateOrder = preview.dateColumns.some((d) => d.guess.ambiguous);
@@ -43,10 +47,12 @@ export function ImportSetup() {
             <dd data-testid="import-layout">{preview.layout.label}</dd>
           </div>
         )}
-        <div>
-          <dt>Text encoding</dt>
-          <dd data-testid="import-encoding">{ENCODING_LABELS[preview.format.encoding] ?? preview.format.encoding}</dd>
-        </div>
+        {!workbook && (
+          <div>
+            <dt>Text encoding</dt>
+            <dd data-testid="import-encoding">{ENCODING_LABELS[preview.format.encoding] ?? preview.format.encoding}</dd>
+          </div>
+        )}
         <div>
           <dt>First row</dt>
           <dd>{preview.format.hasHeader ? 'Column names' : 'Data (no column names)'}</dd>
@@ -54,19 +60,22 @@ export function ImportSetup() {
       </dl>
 
       <div className="import-choices">
-        <label className="field">
-          <span>Values separated by</span>
-          <select
-            value={preview.format.delimiter}
-            onChange={(event) => void chooseDelimiter(event.target.value as Delimiter)}
-          >
-            {(Object.keys(DELIMITER_LABELS) as Delimiter[]).map((d) => (
-              <option key={d} value={d}>
-                {DELIMITER_LABELS[d]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SheetChoice />
+        {!workbook && (
+          <label className="field">
+            <span>Values separated by</span>
+            <select
+              value={preview.format.delimiter}
+              onChange={(event) => void chooseDelimiter(event.target.value as Delimiter)}
+            >
+              {(Object.keys(DELIMITER_LABELS) as Delimiter[]).map((d) => (
+                <option key={d} value={d}>
+                  {DELIMITER_LABELS[d]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span>The file holds</span>
           <select
@@ -104,13 +113,16 @@ export function ImportSetup() {
       {mapping && <ImportModeChoice kind={mapping.kind} />}
       {preset && <PresetNotice preset={preset} onUseSuggested={useSuggestedMapping} />}
       {mapping ? (
-        <MappingEditor
-          mapping={mapping}
-          headers={preview.headers}
-          groupingReason={preview.groupingReason}
-          onChange={chooseColumn}
-          onGroup={chooseGrouping}
-        />
+        <>
+          <MappingEditor
+            mapping={mapping}
+            headers={preview.headers}
+            groupingReason={preview.groupingReason}
+            onChange={chooseColumn}
+            onGroup={chooseGrouping}
+          />
+          <CodeCaseChoice mapping={mapping} />
+        </>
       ) : (
         <p className="empty">Choose what the file holds to say which column is which.</p>
       )}
