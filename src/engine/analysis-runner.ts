@@ -8,13 +8,13 @@ import {
   type ParamsOf,
   type ResultOf,
 } from '../core/analysis/catalogue';
-import { CombinationsUnavailable } from '../core/analysis/combinations/types';
 import { loadBaskets } from '../core/analysis/combinations/baskets';
 import { bumpDataVersions, TABLES_WRITTEN_BY_KIND } from '../core/analysis/data-version';
 import { drilldown, type DrilldownPage, type DrilldownRequest, type PageWindow } from '../core/analysis/drilldown';
 import { loadPurchases, type PurchaseHistory } from '../core/analysis/purchases';
 import type { Memo } from '../core/plan/memo';
 import type { Database } from '../core/store/sqlite';
+import { AnalysisUnavailable } from '../core/analysis/unavailable';
 import type { ProgressListener } from '../core/util/progress';
 import { fail, ok, type Result } from '../core/util/result';
 
@@ -46,7 +46,7 @@ export class AnalysisRunner {
       });
       return ok({ ...writeCached(db, key, definition.reads, result, new Date()), fromCache: false });
     } catch (error) {
-      if (error instanceof CombinationsUnavailable) return fail({ message: error.message });
+      if (error instanceof AnalysisUnavailable) return fail({ message: error.message });
       throw error;
     }
   }

@@ -169,10 +169,10 @@ test('info on files that are not usable workspaces: a clear message, exit 2, the
       {
         name: 'future.xsell',
         kind: 'newer-version',
-        says: /newer version[\s\S]*version 7/,
+        says: new RegExp(`newer version[\\s\\S]*version ${SCHEMA_VERSION + 1}`),
         make: async (f) => {
           await writeFile(f, goodBytes);
-          sqlite3(f, 'PRAGMA user_version = 7');
+          sqlite3(f, `PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
         },
       },
     ];

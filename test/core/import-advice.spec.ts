@@ -25,7 +25,7 @@ test('order lines without order numbers are refused with --as, and the advice gi
     code: 'kind_mismatch',
     advice: [
       `To import it as you chose, ${MAPPING_HINT}: a mapping's kind is taken as given.`,
-      'Without order numbers, each customer’s lines of one day can form an order: in the mapping, use kind order_lines_flat, map customer_id and ordered_at, and leave order_id out.',
+      'Without order numbers, each customer’s lines of one day can form an order: use --as order-lines-flat --group-by customer-day (add --group-days N for N days), or in a mapping file use kind order_lines_flat, map customer_id and ordered_at, and set "groupBy": "customer-day".',
     ],
   });
 

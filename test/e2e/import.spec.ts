@@ -175,3 +175,38 @@ test('a Shopify orders export is recognised and imported with no choices', async
   await expect(app.getByTestId('count-orders')).toContainText('9');
   await expect(app.getByTestId('count-customers')).toContainText('7');
 });
+
+test('a customer / date / item file offers grouping by customer and day in the order number’s place', async ({
+  app,
+}) => {
+  await createWorkspace(app, 'Corner Grocer');
+  await chooseFile(app, 'test/fixtures/import/groceries-transaction-is-member.csv');
+
+  await expect(app.getByLabel('The file holds')).toHaveValue('order_lines_flat');
+  const orderNumber = app.getByTestId('order-number-choice');
+  await expect(orderNumber.locator('option:checked')).toHaveText('Group by customer and day');
+  await expect(app.getByLabel(/^Customer number/)).toHaveValue('Transaction');
+  await expect(app.getByTestId('grouping-explained')).toContainText(
+    'Each customer’s purchases on the same day form one basket',
+  );
+  await expect(app.getByTestId('grouping-explained')).toContainText(
+    '“Transaction” holds the same value on different dates',
+  );
+
+  // An order number chosen and then left out again: the lines are grouped by customer and day, and the form says so.
+  await orderNumber.selectOption('Item');
+  await expect(app.getByTestId('grouping-explained')).toHaveCount(0);
+  await orderNumber.selectOption('');
+  await expect(orderNumber.locator('option:checked')).toHaveText('Group by customer and day');
+
+  await orderNumber.selectOption({ label: 'Group by customer and 7 days' });
+  await expect(app.getByTestId('grouping-explained')).toContainText('Monday to Sunday');
+  await dialog(app).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog(app).getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  await expect(app.getByTestId('import-warnings')).toContainText(
+    '7 baskets: each customer’s purchases in one week (Monday to Sunday)',
+  );
+  await app.getByRole('button', { name: 'Done' }).click();
+  await expect(app.getByTestId('count-orders')).toContainText('7');
+  await expect(app.getByTestId('count-customers')).toContainText('4');
+});

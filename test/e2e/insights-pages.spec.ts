@@ -211,9 +211,9 @@ test('each page says what it needs when the workspace lacks the data', async ({ 
   const empty: [string, string, string][] = [
     ['Families', 'families-empty', 'Import products with a family column'],
     ['Ladders', 'ladders-empty', 'no dated orders or events yet'],
-    ['Segments', 'segments-empty', 'no orders yet'],
+    ['Segments', 'segments-empty', 'No customer has bought a product'],
     ['Moments', 'moments-empty', 'no dated orders or events yet'],
-    ['Baselines', 'baselines-empty', 'no orders with customers yet'],
+    ['Baselines', 'baselines-empty', 'no history to measure'],
   ];
   for (const [title, testId, text] of empty) {
     await openPage(app, title);

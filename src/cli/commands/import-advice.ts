@@ -11,7 +11,7 @@ const KINDS = 'customers, products, orders, order-lines, order-lines-flat, event
 const MAPPING = 'give the columns yourself in a mapping file with --mapping FILE.json (README: “Column mapping files”)';
 /** Order lines without an order number: how they can still form orders. */
 export const WITHOUT_ORDER_NUMBER =
-  'Without order numbers, each customer’s lines of one day can form an order: in the mapping, use kind order_lines_flat, map customer_id and ordered_at, and leave order_id out.';
+  'Without order numbers, each customer’s lines of one day can form an order: use --as order-lines-flat --group-by customer-day (add --group-days N for N days), or in a mapping file use kind order_lines_flat, map customer_id and ordered_at, and set "groupBy": "customer-day".';
 
 export function importAdvice(failure: Failure): string[] {
   switch (failure.kind) {
@@ -28,6 +28,8 @@ export function importAdvice(failure: Failure): string[] {
         `To import it as you chose, ${MAPPING}: a mapping's kind is taken as given.`,
         ...(lacksOrderNumber(failure) ? [WITHOUT_ORDER_NUMBER] : []),
       ];
+    case 'no_order_number':
+      return [`Choose the columns yourself: ${MAPPING}.`, WITHOUT_ORDER_NUMBER];
     case 'missing_columns':
       return [`Choose the columns yourself: ${MAPPING}.`, ...(lacksOrderNumber(failure) ? [WITHOUT_ORDER_NUMBER] : [])];
     case 'bad_mapping':

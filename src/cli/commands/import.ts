@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { GROUP_BY_CUSTOMER_DAY, MAX_GROUP_DAYS } from '../../core/import/basket-grouping';
 import type { ImportChoices } from '../../core/import/import-file';
 import { isImportKind, type ImportKind } from '../../core/import/kinds';
 import { importMappingSchema, type ImportMapping } from '../../core/import/mapping';
@@ -25,14 +26,19 @@ Imports CSV files and Excel workbooks (.xlsx) into a workspace (created when mis
 every file is imported or the workspace is left as it was. Several files named together are one
 set (customers, products, orders and their lines, lookups of names): each is recognised, files
 that cross-selling does not use (payments, reviews …) are left out with the reason, and the set is
-one import, undone as one. With --as, --mapping, --sheet, --keep-code-case or a --mode other than
-append, every file is imported on its own, one import each. Exit code 1 when an import fails, 2
+one import, undone as one. With --as, --mapping, --sheet, --keep-code-case, --group-by or a
+--mode other than append, every file is imported on its own, one import each. Exit code 1 when an import fails, 2
 when W is not a workspace.
 
   --workspace W.xsell    the workspace to import into
   --as KIND              what the files hold: customers, products, orders, order-lines,
                          order-lines-flat, events, baskets (default: worked out from the columns)
   --mapping FILE.json    a saved column mapping to use instead of the proposed one
+  --group-by customer-day
+                         no order number: each customer's purchases of one day form one basket
+                         (order lines that name the customer and the date on every line)
+  --group-days N         baskets of each customer's purchases over N days (1 to 7; periods run
+                         back to back from a Monday, 7 = Monday to Sunday); implies --group-by
   --date-format FMT      dmy (25/12/2024) or mdy (12/25/2024), when the dates leave it open
   --delimiter SEP        , ; tab or |, when the file leaves it open
   --sheet NAME           the sheet of an Excel workbook (.xlsx) to import, when several hold data
@@ -84,8 +90,9 @@ async function importFiles(argv: string[], io: CliOutput): Promise<number> {
   }
   const { engine } = opened;
   try {
-    const { kind, mapping, mode, sheet, mergeCaseVariants } = args.choices;
-    const chosen = kind || mapping || sheet || mergeCaseVariants === false || mode !== 'append';
+    const { kind, mapping, mode, sheet, mergeCaseVariants, groupDays } = args.choices;
+    const chosen =
+      kind || mapping || sheet || groupDays !== undefined || mergeCaseVariants === false || mode !== 'append';
     if (!chosen && (args.files.length > 1 || (await holdsNames(engine, args.files[0]))))
       return await importSet(io, opened, args);
     const results: FileResult[] = [];
@@ -116,6 +123,8 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
       as: { type: 'string' },
       mapping: { type: 'string' },
       'date-format': { type: 'string' },
+      'group-by': { type: 'string' },
+      'group-days': { type: 'string' },
       delimiter: { type: 'string' },
       mode: { type: 'string' },
       sheet: { type: 'string' },
@@ -135,6 +144,8 @@ async function parseImportArgs(argv: string[]): Promise<ImportArgs> {
   if (values['date-format'] !== undefined) choices.dayMonthOrder = parseDateFormat(values['date-format']);
   if (values.delimiter !== undefined) choices.delimiter = parseDelimiter(values.delimiter);
   if (values.mapping !== undefined) choices.mapping = await readMapping(values.mapping);
+  const groupDays = parseGrouping(values['group-by'], values['group-days']);
+  if (groupDays !== undefined) choices.groupDays = groupDays;
   if (values.sheet !== undefined) choices.sheet = values.sheet;
   if (values['keep-code-case']) choices.mergeCaseVariants = false;
   if (values.header) choices.hasHeader = true;
@@ -154,6 +165,16 @@ function parseKind(text: string): ImportKind {
       `“${text}” is not a kind of data we import. Use customers, products, orders, order-lines, order-lines-flat, events or baskets.`,
     );
   return kind;
+}
+
+function parseGrouping(groupBy: string | undefined, days: string | undefined): number | undefined {
+  if (groupBy !== undefined && groupBy.trim().toLowerCase() !== GROUP_BY_CUSTOMER_DAY)
+    throw new UsageError(`“${groupBy}” is not a grouping we know. Use --group-by ${GROUP_BY_CUSTOMER_DAY}.`);
+  if (days === undefined) return groupBy === undefined ? undefined : 1;
+  const n = Number(days);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_GROUP_DAYS)
+    throw new UsageError(`--group-days takes a whole number of days from 1 to ${MAX_GROUP_DAYS}, not “${days}”.`);
+  return n;
 }
 
 function parseMode(text: string | undefined): ImportMode {

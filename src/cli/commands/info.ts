@@ -50,9 +50,9 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
     await engine.workspace.close();
 
     const schemaVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(USER_VERSION_OFFSET);
-    const { name, counts, orderDateRange, demo } = opened.value;
+    const { name, counts, orderDateRange, undatedOrders, demo } = opened.value;
     if (json) {
-      io.out(JSON.stringify({ name, schemaVersion, demo, counts, orderDateRange }, null, 2));
+      io.out(JSON.stringify({ name, schemaVersion, demo, counts, orderDateRange, undatedOrders }, null, 2));
       return EXIT.ok;
     }
     const width = Math.max(...TABLES.map((t) => t.length));
@@ -61,7 +61,7 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
         name,
         ...(demo ? [`  demo            ${demo} (${demoWorkspace(demo).name})`] : []),
         `  schema version  ${schemaVersion}`,
-        `  orders          ${orderDateRange ? `${orderDateRange.first} to ${orderDateRange.last}` : 'none yet'}`,
+        `  orders          ${orderSpan(orderDateRange, undatedOrders)}`,
         '',
         ...TABLES.map((t) => `  ${t.padEnd(width)}  ${count(counts[t]).padStart(10)}`),
       ].join('\n'),
@@ -69,6 +69,12 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
     return EXIT.ok;
   },
 };
+
+function orderSpan(range: { first: string; last: string } | null, undated: number): string {
+  const without = undated > 0 ? `${count(undated)} without a date` : '';
+  if (!range) return without || 'none yet';
+  return `${range.first} to ${range.last}${without ? ` (${without})` : ''}`;
+}
 
 function report(io: CliOutput, json: boolean, path: string, failure: InfoFailure): number {
   if (json)

@@ -7,6 +7,7 @@ import {
   type CustomerOrder,
   type PurchaseHistory,
 } from './purchases';
+import { requireDays } from './unavailable';
 import { analyseSequences, type ItemRef } from './sequences';
 import { percent, sampleIds, share, spread, type Spread } from './stats';
 
@@ -92,8 +93,11 @@ interface Scope {
 }
 
 function scope(history: PurchaseHistory, asOf: string | undefined): Scope {
+  requireDays(history, 'purchases within a number of days of another cannot be counted');
   const cutoff = asOf === undefined ? null : dayOf(asOf);
-  const customers = history.customers
+  // Orders without dates but with the days between them, when no order has a date: days count from each customer's first order.
+  const timed = history.customers.length === 0 && asOf === undefined ? history.undated.customers : history.customers;
+  const customers = timed
     .map((c: CustomerHistory) => ({ id: c.customerId, orders: ordersBefore(c, cutoff) }))
     .filter((c) => c.orders.length > 0);
   const end = cutoff ?? customers.reduce((latest, c) => Math.max(latest, c.orders[c.orders.length - 1].day), 0);

@@ -23,7 +23,7 @@ const KEY_PREFIX = 'data_version:';
 export const TABLES_WRITTEN_BY_KIND: Record<string, readonly DataTable[]> = {
   customers: ['customers'],
   products: ['products'],
-  orders: ['orders'],
+  orders: ['orders', 'customers'],
   order_lines: ['order_lines', 'products'],
   order_lines_flat: ['order_lines', 'orders', 'customers', 'products'],
   events: ['events'],

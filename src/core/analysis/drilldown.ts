@@ -146,10 +146,11 @@ export function customerOrders(db: Database, customerId: string, limit = 50): Cu
     unit_price: number | null;
   }>(
     db,
-    `WITH recent AS (SELECT order_id, ordered_at, status FROM orders WHERE customer_id = ? ORDER BY ordered_at DESC, order_id LIMIT ?)
+    `WITH recent AS (SELECT order_id, ordered_at, sequence, status FROM orders WHERE customer_id = ?
+                     ORDER BY ordered_at DESC, sequence DESC, order_id LIMIT ?)
      SELECT r.order_id, r.ordered_at, r.status, l.product_id, p.name, l.quantity, l.unit_price
      FROM recent r LEFT JOIN order_lines l ON l.order_id = r.order_id LEFT JOIN products p ON p.product_id = l.product_id
-     ORDER BY r.ordered_at DESC, r.order_id, l.line_id`,
+     ORDER BY r.ordered_at DESC, r.sequence DESC, r.order_id, l.line_id`,
     [customerId, limit],
   );
   const orders: CustomerOrderDetail[] = [];

@@ -1,6 +1,6 @@
 import type { Database } from '../store/sqlite';
 import { dayOf } from './as-of';
-import { loadPurchases, ordersBefore, type PurchaseHistory } from './purchases';
+import { customersInOrder, loadPurchases, ordersBefore, type PurchaseHistory } from './purchases';
 import type { ItemRef } from './sequences';
 import { page, percent, sampleIds, share, type Page, type PageRequest } from './stats';
 
@@ -101,7 +101,7 @@ function tally(history: PurchaseHistory, asOf: string | undefined): Map<string, 
     return set;
   };
 
-  for (const customer of history.customers) {
+  for (const customer of customersInOrder(history, asOf)) {
     const orders = ordersBefore(customer, cutoff);
     const owned = new Map<string, Set<number>>();
     for (let i = 0; i < orders.length;) {

@@ -1,5 +1,6 @@
 import type { Database } from '../store/sqlite';
 import { dayOf, dayOrNull, resolveAsOf, stampOf } from './as-of';
+import { requireDates } from './unavailable';
 import { each, loadPurchases, ordersBefore, type PurchaseHistory } from './purchases';
 import type { ItemRef } from './sequences';
 import { page, type Page, type PageRequest } from './stats';
@@ -127,7 +128,13 @@ function compute(db: Database, params: LadderParams, history: PurchaseHistory): 
   const { recentDays, usageGrowth, milestoneDays, usageLimitShare, minSignals } = settings;
   const asOf = resolveAsOf(db, params.asOf);
   const parameters = { ...settings, asOf };
-  if (asOf === null) return { parameters, ladders: [] };
+  if (asOf === null) {
+    requireDates(
+      history,
+      'who is ready for the next tier cannot be found: the signs of it (more orders, more use, milestones) are counted over the recent weeks before a date',
+    );
+    return { parameters, ladders: [] };
+  }
   const now = dayOf(asOf);
   const recentFrom = now - recentDays;
   const earlierFrom = now - 2 * recentDays;

@@ -3,6 +3,7 @@ import { queryAll, type Database, type SqlValue } from '../store/sqlite';
 import { MOMENT_TITLES } from '../vocabulary';
 import { dayOf, resolveAsOf, stampOf } from './as-of';
 import { LINE_IS_PURCHASE, LINE_KEPT, ORDER_STANDS, UNIX_EPOCH_JULIAN_DAY } from './purchases';
+import { requireDatedOrders } from './unavailable';
 import { page, percent, SAMPLE_SIZE, type Page, type PageRequest } from './stats';
 
 /**
@@ -336,6 +337,11 @@ function audience(db: Database, moment: MomentId, now: number, settings: Setting
 
 export function analyseMoments(db: Database, params: MomentParams = {}): MomentsResult {
   const asOf = resolveAsOf(db, params.asOf);
+  if (asOf === null)
+    requireDatedOrders(
+      db,
+      'customer moments cannot be found: each one looks back a number of hours or days from a date (who just bought, who has gone quiet, whose season is starting)',
+    );
   const settings = settingsOf(params);
   return {
     asOf,

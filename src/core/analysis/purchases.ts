@@ -1,5 +1,6 @@
 import { queryAll, type Database, type SqlValue } from '../store/sqlite';
 import { dayOrNull } from './as-of';
+import { placeInTime, type SequencedOrder } from './undated-orders';
 
 /**
  * The purchase history the behavioural analyses share, loaded once per call and passed on to the
@@ -47,6 +48,18 @@ export interface PurchaseHistory {
   productIndex: Map<string, number>;
   /** Sorted by customer id. */
   customers: CustomerHistory[];
+  /**
+   * Customers whose orders have no dates, only their place in the customer's sequence. Kept
+   * apart: only the analyses that need the order of purchases, not dates, read them.
+   */
+  undated: UndatedHistory;
+}
+
+export interface UndatedHistory {
+  /** Their orders' `day`s count from their first order (see undated-orders.ts). */
+  customers: CustomerHistory[];
+  /** Those `day`s are days apart (from the days since each prior order), not just places in the sequence. */
+  inDays: boolean;
 }
 
 /** julianday() of 1970-01-01T00:00:00, to turn SQLite's Julian days into days since the epoch. */
@@ -110,6 +123,8 @@ export function loadPurchases(db: Database): PurchaseHistory {
       orders.set(order.orderId, order);
     },
   );
+  const undated = readUndatedOrders(db, byCustomer);
+  for (const list of undated.byCustomer.values()) for (const order of list) orders.set(order.orderId, order);
   each(
     db,
     `SELECT l.order_id, l.product_id, coalesce(l.quantity, 1) * coalesce(l.unit_price, 0) - coalesce(l.discount, 0) FROM order_lines l
@@ -141,13 +156,50 @@ export function loadPurchases(db: Database): PurchaseHistory {
       order.amount += amount as number;
     },
   );
+  return {
+    products,
+    productIndex,
+    customers: withPurchases(byCustomer),
+    undated: { customers: withPurchases(undated.byCustomer), inDays: undated.inDays },
+  };
+}
+
+/** Each customer's orders that hold a purchase, in time order, customers by id. */
+function withPurchases(byCustomer: Map<string, CustomerOrder[]>): CustomerHistory[] {
   const customers: CustomerHistory[] = [];
   for (const customerId of [...byCustomer.keys()].sort(compareText)) {
     const kept = byCustomer.get(customerId)!.filter((o) => o.purchases.length > 0);
     if (kept.length)
       customers.push({ customerId, orders: kept.sort((a, b) => a.day - b.day || compareText(a.orderId, b.orderId)) });
   }
-  return { products, productIndex, customers };
+  return customers;
+}
+
+/** Orders without a date but in a customer's sequence, of customers who have no dated order. */
+function readUndatedOrders(
+  db: Database,
+  dated: ReadonlyMap<string, unknown>,
+): { byCustomer: Map<string, CustomerOrder[]>; inDays: boolean } {
+  const sequenced = new Map<string, SequencedOrder[]>();
+  each(
+    db,
+    `SELECT o.customer_id, o.order_id, o.sequence, o.days_since_prior FROM orders o
+     WHERE o.ordered_at IS NULL AND o.sequence IS NOT NULL AND o.customer_id IS NOT NULL AND ${ORDER_STANDS}`,
+    ([customerId, orderId, sequence, gap]) => {
+      if (dated.has(customerId as string)) return;
+      let list = sequenced.get(customerId as string);
+      if (!list) sequenced.set(customerId as string, (list = []));
+      list.push({ orderId: orderId as string, sequence: sequence as number, gap: gap as number | null });
+    },
+  );
+  const { days, inDays } = placeInTime(sequenced);
+  const byCustomer = new Map<string, CustomerOrder[]>();
+  for (const [customerId, orders] of days)
+    byCustomer.set(
+      customerId,
+      orders.map(({ orderId, day }) => ({ orderId, day, purchases: [], amount: 0 })),
+    );
+  return { byCustomer, inDays };
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -177,6 +229,21 @@ function returnedPurchases(db: Database): Map<string, Set<string>> {
     },
   );
   return returned;
+}
+
+/**
+ * The customers whose order of purchases is known: with an as-of date, those with dated orders;
+ * without one, also those whose orders have no dates but a place in their sequence.
+ */
+export function customersInOrder(history: PurchaseHistory, asOf: string | undefined): CustomerHistory[] {
+  return asOf === undefined ? [...history.customers, ...history.undated.customers] : history.customers;
+}
+
+/** Whether a customer's order `day`s are days apart (dates, or days since each prior order), not only places. */
+export function daysApart(history: PurchaseHistory): (customer: CustomerHistory) => boolean {
+  if (history.undated.inDays) return () => true;
+  const placesOnly = new Set(history.undated.customers);
+  return (customer) => !placesOnly.has(customer);
 }
 
 /** The customer's orders placed before `day` (all of them when `day` is null). */

@@ -27,9 +27,11 @@ export const SEGMENT_DEFAULTS = { goldShare: 0.1, silverShare: 0.2 } as const sa
 
 export interface CustomerSegment {
   customerId: string;
-  recencyDays: number;
+  /** Null for a customer whose orders have no dates. */
+  recencyDays: number | null;
   orders: number;
   spend: number;
+  /** 0 (not scored) for a customer whose orders have no dates. */
   recency: number;
   frequency: number;
   monetary: number;
@@ -62,8 +64,13 @@ export interface SegmentsResult {
   loyalty: { source: 'imported' | 'derived-from-spend'; tiers: SegmentGroup[]; explanation: string };
   /** Keyed by the number of distinct categories bought. */
   breadth: SegmentGroup[];
+  /** What cannot be scored when the orders have no dates, or null. */
+  undated: string | null;
   explanation: string;
 }
+
+const UNDATED =
+  'These orders have no dates, so customers cannot be scored on recency (how long since their last order): their recency score is 0, and they are scored on how often and how much they bought, from their orders in sequence.';
 
 /** How many of the ascending `sorted` values are strictly below `v`. */
 function countBelow(sorted: Float64Array, v: number): number {
@@ -88,23 +95,32 @@ function computeSegments(db: Database, params: SegmentParams, history: PurchaseH
   const asOf = resolveAsOf(db, params.asOf);
   const parameters = { goldShare, silverShare, asOf };
   const now = asOf === null ? 0 : dayOf(asOf);
-  const rows = history.customers
-    .map((c) => ({ customerId: c.customerId, orders: asOf === null ? [] : ordersBefore(c, now) }))
+  // Customers whose orders have no dates join when no date was asked for: they have an order count, not a recency.
+  const undated = params.asOf === undefined ? history.undated.customers : [];
+  const rows = [
+    ...history.customers.map((c) => ({
+      customerId: c.customerId,
+      orders: asOf === null ? [] : ordersBefore(c, now),
+      dated: true,
+    })),
+    ...undated.map((c) => ({ customerId: c.customerId, orders: c.orders, dated: false })),
+  ]
     .filter((c) => c.orders.length > 0)
-    .map(({ customerId, orders }) => {
+    .map(({ customerId, orders, dated }) => {
       const categories = new Set<string>();
       for (const order of orders)
         for (const p of order.purchases)
           if (history.products[p.product].category !== null) categories.add(history.products[p.product].category!);
       return {
         customerId,
-        recencyDays: Math.floor(now - orders[orders.length - 1].day),
+        recencyDays: dated ? Math.floor(now - orders[orders.length - 1].day) : null,
         orders: orders.length,
         spend: Math.round(orders.reduce((sum, o) => sum + o.amount, 0) * 100) / 100,
         categories: categories.size,
       };
     });
-  const r = quintileScores(rows.map((c) => -c.recencyDays));
+  const dated = rows.filter((c) => c.recencyDays !== null);
+  const recencyScores = new Map(quintileScores(dated.map((c) => -c.recencyDays!)).map((score, i) => [dated[i], score]));
   const f = quintileScores(rows.map((c) => c.orders));
   const m = quintileScores(rows.map((c) => c.spend));
 
@@ -125,13 +141,13 @@ function computeSegments(db: Database, params: SegmentParams, history: PurchaseH
     recencyDays: c.recencyDays,
     orders: c.orders,
     spend: c.spend,
-    recency: r[i],
+    recency: recencyScores.get(c) ?? 0,
     frequency: f[i],
     monetary: m[i],
     loyaltyTier: source === 'imported' ? (imported.get(c.customerId) ?? 'none') : tierFromSpend(c.spend),
     categories: c.categories,
   }));
-  return { parameters, customers, source };
+  return { parameters, customers, source, undated: undated.length > 0 };
 }
 
 function groups(customers: readonly CustomerSegment[], keyOf: (c: CustomerSegment) => string): SegmentGroup[] {
@@ -162,15 +178,15 @@ function scoreGroups(
 }
 
 export function analyseSegments(db: Database, params: SegmentParams = {}, history = loadPurchases(db)): SegmentsResult {
-  const { parameters, customers, source } = computeSegments(db, params, history);
+  const { parameters, customers, source, undated } = computeSegments(db, params, history);
   const byCount = (a: SegmentGroup, b: SegmentGroup) => b.customers - a.customers || a.key.localeCompare(b.key);
   return {
     parameters,
     customers: customers.length,
     recency: scoreGroups(
-      customers,
+      customers.filter((c) => c.recency > 0),
       (c) => c.recency,
-      (c) => c.recencyDays,
+      (c) => c.recencyDays!,
     ),
     frequency: scoreGroups(
       customers,
@@ -192,7 +208,8 @@ export function analyseSegments(db: Database, params: SegmentParams = {}, histor
           : `No loyalty tiers were imported, so they are derived from spend: the top ${Math.round(parameters.goldShare * 100)} % of customers by spend are gold, the next ${Math.round(parameters.silverShare * 100)} % silver, the rest bronze.`,
     },
     breadth: groups(customers, (c) => String(c.categories)).sort((a, b) => Number(a.key) - Number(b.key)),
-    explanation: `${customers.length} customers who bought before ${parameters.asOf ?? 'the as-of date'}, scored 1 to 5 on how recently, how often and how much they bought (5 is the best fifth), with their loyalty tier and the number of categories they bought in.`,
+    undated: undated ? UNDATED : null,
+    explanation: `${customers.length} customers who bought ${parameters.asOf === null ? 'in the orders imported' : `before ${parameters.asOf}`}, scored 1 to 5 on how recently, how often and how much they bought (5 is the best fifth), with their loyalty tier and the number of categories they bought in.`,
   };
 }
 

@@ -1,6 +1,14 @@
 import type { Database } from '../store/sqlite';
 import { dayOf } from './as-of';
-import { loadPurchases, ordersBefore, type CustomerOrder, type PurchaseHistory } from './purchases';
+import {
+  customersInOrder,
+  daysApart,
+  loadPurchases,
+  ordersBefore,
+  type CustomerOrder,
+  type PurchaseHistory,
+} from './purchases';
+import { requireDays } from './unavailable';
 import {
   histogram,
   page,
@@ -97,6 +105,8 @@ function keySpace(history: PurchaseHistory, level: SequenceLevel): KeySpace {
 /** One repeat customer at the level compared: for each key, the days of the orders holding it, in time order. */
 interface KeyedCustomer {
   id: string;
+  /** The days are days apart, not only places in the customer's sequence of orders. */
+  inDays: boolean;
   keys: Map<number, number[]>;
 }
 
@@ -115,7 +125,8 @@ function prepare(history: PurchaseHistory, level: SequenceLevel, asOf: string | 
   const customers: KeyedCustomer[] = [];
   const fromCustomers = new Int32Array(space.refs.length);
   const buyers = new Int32Array(space.refs.length);
-  for (const c of history.customers) {
+  const inDays = daysApart(history);
+  for (const c of customersInOrder(history, asOf)) {
     const orders = ordersBefore(c, cutoff);
     if (orders.length < 2) continue;
     const keys = new Map<number, number[]>();
@@ -131,7 +142,7 @@ function prepare(history: PurchaseHistory, level: SequenceLevel, asOf: string | 
       buyers[key]++;
       if (days[0] < last) fromCustomers[key]++;
     }
-    customers.push({ id: c.customerId, keys });
+    customers.push({ id: c.customerId, inDays: inDays(c), keys });
   }
   return { space, customers, fromCustomers, buyers };
 }
@@ -201,26 +212,26 @@ function countPairs(prepared: Prepared, minCustomers: number): Map<number, numbe
 
 interface PairDetail {
   customerIds: string[];
-  /** Days from the customer's first A to their first later B. */
-  days: number[];
+  /** Days from the customer's first A to their first later B; null when their orders have no days, only an order. */
+  days: (number | null)[];
 }
 
 /** The customers behind each of `pairs` (A × size + B), with the days from their first A to the first later B. */
 function pairDetails(prepared: Prepared, pairs: readonly number[]): Map<number, PairDetail> {
   const size = prepared.space.refs.length;
-  const details = new Map(pairs.map((pair) => [pair, { customerIds: [] as string[], days: [] as number[] }]));
+  const details = new Map(pairs.map((pair): [number, PairDetail] => [pair, { customerIds: [], days: [] }]));
   const byFrom = new Map<number, { to: number; detail: PairDetail }[]>();
   for (const [pair, detail] of details) {
     const from = Math.floor(pair / size);
     byFrom.set(from, [...(byFrom.get(from) ?? []), { to: pair % size, detail }]);
   }
-  for (const { id, keys } of prepared.customers) {
+  for (const { id, inDays, keys } of prepared.customers) {
     for (const [from, fromDays] of keys) {
       for (const { to, detail } of byFrom.get(from) ?? []) {
         const later = keys.get(to)?.find((day) => day > fromDays[0]);
         if (later === undefined) continue;
         detail.customerIds.push(id);
-        detail.days.push(later - fromDays[0]);
+        detail.days.push(inDays ? later - fromDays[0] : null);
       }
     }
   }
@@ -250,7 +261,7 @@ export function analyseSequences(
     const from = space.refs[Math.floor(pair / size)];
     const to = space.refs[pair % size];
     const detail = details.get(pair)!;
-    const days = spread(detail.days);
+    const days = spread(detail.days.filter((d) => d !== null));
     const base = fromCustomers[Math.floor(pair / size)];
     const fraction = share(n, base);
     return {
@@ -261,7 +272,7 @@ export function analyseSequences(
       share: fraction,
       days,
       sampleCustomerIds: sampleIds(detail.customerIds),
-      explanation: `Of the ${base} customers who bought ${from.label} and ordered again afterwards, ${n} (${percent(fraction)}) later bought ${to.label}; half of them did so within ${days.median} days of first buying ${from.label}.`,
+      explanation: `Of the ${base} customers who bought ${from.label} and ordered again afterwards, ${n} (${percent(fraction)}) later bought ${to.label}${days.median === null ? ' (their orders have no dates, so the time between is not known)' : `; half of them did so within ${days.median} days of first buying ${from.label}`}.`,
     };
   });
   return {
@@ -274,8 +285,8 @@ export function analyseSequences(
 
 export interface SequenceCustomer {
   customerId: string;
-  /** Days from the first `from` order to the first later `to` order. */
-  days: number;
+  /** Days from the first `from` order to the first later `to` order; null when the orders have no days, only an order. */
+  days: number | null;
 }
 
 /** The customers behind one sequence row, by customer id, a page at a time. */
@@ -292,7 +303,7 @@ export function sequenceCustomers(
   const wanted = from * prepared.space.refs.length + to;
   const { customerIds, days } = pairDetails(prepared, [wanted]).get(wanted)!;
   return page(
-    customerIds.map((customerId, i) => ({ customerId, days: Math.round(days[i] * 10) / 10 })),
+    customerIds.map((customerId, i) => ({ customerId, days: days[i] === null ? null : Math.round(days[i] * 10) / 10 })),
     request,
   );
 }
@@ -335,8 +346,9 @@ export function timeToSecondPurchase(
 ): SecondPurchaseResult {
   const edges = params.bucketEdges ?? SECOND_PURCHASE_BUCKETS;
   const cutoff = params.asOf === undefined ? null : dayOf(params.asOf);
+  requireDays(history, 'the time from a first order to a second cannot be measured');
   const groups = new Map<string | null, { customers: number; days: number[] }>([[null, { customers: 0, days: [] }]]);
-  for (const customer of history.customers) {
+  for (const customer of customersInOrder(history, params.asOf).filter(daysApart(history))) {
     const orders = ordersBefore(customer, cutoff);
     if (orders.length === 0) continue;
     const categories = new Set(

@@ -52,9 +52,8 @@ export function evidenceMeasures(evidence: Recommendation['evidence']): string {
 }
 
 export function dataRange(data: PlanReport['data']): string {
-  return data.firstOrder && data.lastOrder
-    ? `Orders from ${data.firstOrder} to ${data.lastOrder}`
-    : 'No orders imported';
+  if (data.firstOrder && data.lastOrder) return `Orders from ${data.firstOrder} to ${data.lastOrder}`;
+  return data.orders > 0 ? `${data.orders.toLocaleString('en')} orders, without dates` : 'No orders imported';
 }
 
 export function sendRule(send: { channel: ChannelId; offsetHours: number }): string {

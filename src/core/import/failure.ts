@@ -9,6 +9,8 @@ export type ImportFailureCode =
   | 'kind_mismatch'
   | 'bad_mapping'
   | 'missing_columns'
+  /** Order lines without an order number, which grouping by customer and day may stand in for. */
+  | 'no_order_number'
   | 'choose_delimiter'
   | 'choose_date_order'
   | 'choose_sheet'

@@ -3,7 +3,7 @@ import type { Database } from '../store/sqlite';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_LABELS, type ImportKind } from './kinds';
 import { loadImport, type ImportControl, type ImportSettings } from './load';
-import type { ImportMapping } from './mapping';
+import { withGrouping, type ImportMapping } from './mapping';
 import { previewImport, readValueFormats, type ImportPreview } from './preview';
 import type { ImportOutcome } from './report';
 import type { ImportMode } from './import-mode';
@@ -27,6 +27,8 @@ export interface ImportChoices {
   /** Whether the first row names the columns, when the user says so. */
   hasHeader?: boolean;
   mode?: ImportMode;
+  /** Order lines without an order number: each customer's purchases of this many days form one order. */
+  groupDays?: number;
   /** The sheet of an Excel workbook to import (read by the engine before the file is looked at). */
   sheet?: string;
   /** false keeps product codes that differ only in letter case apart (the mapping's mergeCaseVariants). */
@@ -42,7 +44,7 @@ export async function importFile(
   control: ImportControl = {},
 ): Promise<FileImportOutcome> {
   const previewed = await previewImport(source, {
-    kind: choices.mapping?.kind ?? choices.kind,
+    kind: choices.mapping?.kind ?? choices.kind ?? (choices.groupDays ? 'order_lines_flat' : undefined),
     delimiter: choices.delimiter,
     hasHeader: choices.hasHeader,
   });
@@ -66,7 +68,7 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     );
   }
 
-  const kind = choices.mapping?.kind ?? choices.kind ?? preview.detectedKind;
+  const kind = choices.mapping?.kind ?? choices.kind ?? (choices.groupDays ? 'order_lines_flat' : preview.detectedKind);
   if (choices.mapping && choices.kind && choices.mapping.kind !== choices.kind) {
     return fail(
       importFailure(
@@ -88,7 +90,8 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     );
   }
 
-  const proposed = choices.mapping ?? preview.mapping ?? { kind, columns: {} };
+  const chosen = choices.mapping ?? preview.mapping ?? { kind, columns: {} };
+  const proposed = choices.groupDays ? withGrouping(chosen, choices.groupDays) : chosen;
   const formats = readValueFormats(proposed, preview.headers, preview.sampleRows);
   const dayMonthOrder = choices.dayMonthOrder ?? proposed.dayMonthOrder ?? formats.dayMonthOrder;
   const undecided = formats.dateColumns.find((d) => d.guess.ambiguous);
@@ -117,12 +120,14 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
     decimalSeparator: proposed.decimalSeparator ?? formats.decimalSeparator,
   };
   if (dayMonthOrder) mapping.dayMonthOrder = dayMonthOrder;
+  const groupingReason = mapping.groupBy ? preview.groupingReason : null;
   if (choices.mergeCaseVariants !== undefined) mapping.mergeCaseVariants = choices.mergeCaseVariants;
   return ok({
     fileName: preview.fileName,
     format: { ...preview.format, delimiter: choices.delimiter ?? preview.format.delimiter },
     mapping,
     mode,
+    ...(groupingReason ? { groupingReason } : {}),
   });
 }
 

@@ -62,6 +62,8 @@ export const FIELD_NAMES = [
   'channel',
   'is_gift',
   'status',
+  'sequence',
+  'days_since_prior',
   'occurred_at',
   'type',
   'value',
@@ -116,6 +118,8 @@ const orderFields: FieldSpec[] = [
   f('channel', 'text', 'sales channel'),
   f('is_gift', 'yes_no', 'gift'),
   f('status', 'text', 'order status'),
+  f('sequence', 'integer', 'customer’s order count (1 for their first order)'),
+  f('days_since_prior', 'number', 'days since the customer’s previous order'),
 ];
 
 const lineFields: FieldSpec[] = [

@@ -23,6 +23,7 @@ import { personColumn } from './set-roles';
 import { noTableCounts, type TableCounts } from './sink';
 import { BatchedInsert } from './batched-insert';
 import type { ByteSource } from './source';
+import { addCustomersNamedByOrders } from './write-entities';
 
 /**
  * Several files picked together, from first look to workspace as one import: one import record
@@ -292,13 +293,7 @@ class SetRun {
 
   /** Without a customer list, the customers the orders name are known by their numbers. */
   private customersFromOrders(): void {
-    this.db.run(
-      `INSERT INTO customers(customer_id, import_id)
-       SELECT DISTINCT customer_id, ? FROM orders WHERE import_id = ? AND customer_id IS NOT NULL
-       ON CONFLICT(customer_id) DO NOTHING`,
-      [this.importId, this.importId],
-    );
-    this.written.customers += this.db.getRowsModified();
+    this.written.customers += addCustomersNamedByOrders(this.db, this.importId);
   }
 
   /** Each customer number of the orders, and the person it stands for. */

@@ -35,6 +35,8 @@ export interface ImportSettings {
   mode: ImportMode;
   /** A file of a set: its rows go in under the set's import record, which the set keeps itself. */
   importId?: number;
+  /** Why the proposed mapping groups lines by customer and day although a column looked like an order number. */
+  groupingReason?: string;
 }
 
 export interface ImportControl {
@@ -282,6 +284,7 @@ class ImportRun {
       kind: mapping.kind,
       mode: this.settings.mode,
       warnings: this.warnings,
+      partOfSet: this.settings.importId !== undefined,
     };
     switch (mapping.kind) {
       case 'customers':
@@ -290,7 +293,7 @@ class ImportRun {
         return new EntitySink(context, mapping, mapping.kind);
       case 'order_lines':
       case 'order_lines_flat':
-        return new LineSink(context, mapping);
+        return new LineSink(context, mapping, this.settings.groupingReason ?? null);
       case 'events':
         return new EventSink(context);
       case 'baskets':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../util/result';
+import { GROUP_BY_CUSTOMER_DAY, MAX_GROUP_DAYS } from './basket-grouping';
 import { importFailure, type ImportFailure } from './failure';
 import {
   FIELD_NAMES,
@@ -28,6 +29,13 @@ export interface ImportMapping {
   decimalSeparator?: DecimalSeparator;
   /** A known export layout (e.g. Shopify's orders export) whose rows are prepared before reading. */
   layout?: LayoutId;
+  /**
+   * Order lines without an order number: 'customer-day' makes each customer's purchases of one
+   * day (or of `groupDays` days) one order. Lines with a blank order number are grouped so anyway.
+   */
+  groupBy?: typeof GROUP_BY_CUSTOMER_DAY;
+  /** The length of the grouping period in days, 1 (the default) to 7. */
+  groupDays?: number;
   /** false keeps product codes that differ only in letter case or spaces (84997c, 84997C) apart; they are merged by default. */
   mergeCaseVariants?: boolean;
 }
@@ -39,9 +47,19 @@ export const importMappingSchema = z
     dayMonthOrder: z.enum(['dmy', 'mdy']).optional(),
     decimalSeparator: z.enum(['.', ',']).optional(),
     layout: z.enum(LAYOUT_IDS).optional(),
+    groupBy: z.literal(GROUP_BY_CUSTOMER_DAY).optional(),
+    groupDays: z.number().int().min(1).max(MAX_GROUP_DAYS).optional(),
     mergeCaseVariants: z.boolean().optional(),
   })
   .strict();
+
+/** The mapping with its lines grouped by customer and `days` days (no longer by an order-number column), or, with null, not grouped. */
+export function withGrouping(mapping: ImportMapping, days: number | null): ImportMapping {
+  const { groupBy: _groupBy, groupDays: _groupDays, ...rest } = mapping;
+  if (days === null) return rest;
+  const { order_id: _orderNumber, ...columns } = mapping.columns;
+  return { ...rest, columns, groupBy: GROUP_BY_CUSTOMER_DAY, ...(days > 1 ? { groupDays: days } : {}) };
+}
 
 /** Pre-fills the columns of a kind from the file's column names, strongest synonym first. */
 export function proposeColumns(kind: ImportKind, headers: readonly string[]): Partial<Record<FieldName, string>> {
@@ -79,8 +97,8 @@ export interface ResolvedMapping {
   fields: ResolvedField[];
   /** Columns no field reads: kept as extra attributes. */
   extras: { name: string; index: number }[];
-  /** A flat file without order numbers: each customer's lines of one day form an order. */
-  orderIdFromCustomerAndDay: boolean;
+  /** A flat file without order numbers: each customer's lines of this many days form an order; else null. */
+  groupDays: number | null;
   /** Product codes that differ only in letter case or spaces and share a name become one product. */
   mergeCaseVariants: boolean;
 }
@@ -116,20 +134,20 @@ export function resolveMapping(
   }
 
   const mapped = new Set(fields.map((field) => field.spec.name));
-  const orderIdFromCustomerAndDay =
-    mapping.kind === 'order_lines_flat' &&
-    !mapped.has('order_id') &&
-    mapped.has('customer_id') &&
-    mapped.has('ordered_at');
+  const grouped = mapping.groupBy !== undefined || !mapped.has('order_id');
+  const canGroup = mapping.kind === 'order_lines_flat' && mapped.has('customer_id') && mapped.has('ordered_at');
+  if (mapping.groupBy !== undefined && (mapped.has('order_id') || !canGroup)) return fail(groupingMisfit(mapping));
+  const groupDays = grouped && canGroup ? (mapping.groupDays ?? 1) : null;
   const missing = specs.filter(
-    (spec) => spec.required && !mapped.has(spec.name) && !(spec.name === 'order_id' && orderIdFromCustomerAndDay),
+    (spec) => spec.required && !mapped.has(spec.name) && !(spec.name === 'order_id' && groupDays !== null),
   );
   if (missing.length > 0) {
+    const noOrderNumber = mapping.kind !== 'orders' && missing.some((spec) => spec.name === 'order_id');
     return fail(
       importFailure(
-        'missing_columns',
+        noOrderNumber ? 'no_order_number' : 'missing_columns',
         `We could not find a column for the ${missing.map((s) => s.label).join(' or the ')}, which ${KIND_LABELS[mapping.kind]} needs. Choose the column that holds it.`,
-        `The file's columns are: ${headers.join(', ')}.`,
+        `The file's columns are: ${headers.join(', ')}.${noOrderNumber ? ` ${WITHOUT_ORDER_NUMBER}` : ''}`,
       ),
     );
   }
@@ -137,11 +155,17 @@ export function resolveMapping(
   const used = new Set(fields.map((field) => field.index));
   const extras = headers.map((name, index) => ({ name, index })).filter(({ index }) => !used.has(index));
   fields.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
-  return ok({
-    kind: mapping.kind,
-    fields,
-    extras,
-    orderIdFromCustomerAndDay,
-    mergeCaseVariants: mapping.mergeCaseVariants !== false,
-  });
+  return ok({ kind: mapping.kind, fields, extras, groupDays, mergeCaseVariants: mapping.mergeCaseVariants !== false });
+}
+
+const WITHOUT_ORDER_NUMBER =
+  'If the file has no order number but names the customer and the date on every line, import it as order lines with the order details on each line, grouped by customer and day.';
+
+function groupingMisfit(mapping: ImportMapping): ImportFailure {
+  return importFailure(
+    'bad_mapping',
+    mapping.columns.order_id !== undefined
+      ? `The mapping both reads order numbers from “${mapping.columns.order_id}” and groups the lines by customer and day. Choose one.`
+      : `Grouping by customer and day needs ${KIND_LABELS.order_lines_flat}, with a column for the customer number and one for the order date.`,
+  );
 }

@@ -8,6 +8,8 @@ const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 
 
 export function describeWarning(kind: WarningKind, n: number, detail: string | undefined): string {
   switch (kind) {
+    case 'grouped_by_customer':
+      return `${plural(n, 'basket', 'baskets')}: ${detail ?? ''}`;
     case 'duplicate_rows':
       return `${plural(n, 'row is an exact copy', 'rows are exact copies')} of an earlier row, kept because a shop can sell the same item twice on one order; check the source if that is unexpected.`;
     case 'skipped_rows':
@@ -44,6 +46,8 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
       return `${plural(n, 'customer appears', 'customers appear')} with more than one country; each gets the country used most often.`;
     case 'order_conflicts':
       return `${plural(n, 'order has', 'orders have')} lines that disagree on the customer or the date; each order takes its first customer and its earliest date.`;
+    case 'orders_over_several_days':
+      return `${plural(n, 'order has', 'orders have')} lines on different days. If the order number column holds customer numbers rather than order numbers, group the lines by customer and day instead.`;
     case 'id_conflicts':
       return `${plural(n, 'number appears', 'numbers appear')} on more than one row with different values${detail ? ` (${detail})` : ''}; the last row wins.`;
     case 'invalid_email':

@@ -21,6 +21,8 @@ interface OrderState {
   changed: boolean;
   /** Lines of the order name different customers or dates. */
   disagrees: boolean;
+  /** Lines of the order fall on different days, as a customer's do when their number was taken for an order number. */
+  severalDays: boolean;
   /** In append mode, an order already in the workspace: its lines are not imported again. */
   alreadyThere: boolean;
   /** Every line so far is a return (negative quantity). */
@@ -46,6 +48,8 @@ export class OrdersFromLines {
     private readonly written: TableCounts,
     /** A flat export carries the orders themselves; plain order lines only point to them. */
     private readonly flat: boolean,
+    /** Orders grouped from several days of a customer's lines: their dates differ by design. */
+    private readonly spansDays = false,
   ) {
     // An order is in the workspace once it has lines: an order list imported first (Etsy's orders
     // file) gives orders whose lines a later export of order lines fills in.
@@ -90,6 +94,7 @@ export class OrdersFromLines {
       firstRow: row.row,
       changed: false,
       disagrees: false,
+      severalDays: false,
       alreadyThere,
       returnsOnly: isReturn(row),
     });
@@ -135,6 +140,7 @@ export class OrdersFromLines {
       }
       if (order.changed) correct.run([order.customerId, order.orderedAt, orderId]);
       if (order.disagrees) warnings.add('order_conflicts', order.firstRow);
+      if (order.severalDays) warnings.add('orders_over_several_days', order.firstRow);
       if (this.plainNumbers && /^C\d+$/i.test(orderId)) {
         cancel.run([orderId]);
         if (this.ctx.db.getRowsModified() > 0) {
@@ -161,7 +167,10 @@ export class OrdersFromLines {
       }
     }
     if (orderedAt !== null && orderedAt !== order.orderedAt) {
-      if (order.orderedAt !== null) order.disagrees = true;
+      if (order.orderedAt !== null && !this.spansDays) {
+        order.disagrees = true;
+        if (orderedAt.slice(0, 10) !== order.orderedAt.slice(0, 10)) order.severalDays = true;
+      }
       if (order.orderedAt === null || orderedAt < order.orderedAt) {
         order.orderedAt = orderedAt;
         order.changed = true;

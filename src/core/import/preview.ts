@@ -1,9 +1,11 @@
 import Papa from 'papaparse';
 import { fail, ok, type Result } from '../util/result';
+import { GROUP_BY_CUSTOMER_DAY, proposeGrouping } from './basket-grouping';
 import { ChunkDecoder, describeBinaryFile, detectEncoding, type TextEncodingName } from './decode';
 import { importFailure, type ImportFailure } from './failure';
 import { KIND_FIELDS, type ImportKind } from './kinds';
 import { prepareSampleRows, withAddedColumns, type ExportLayout, type LayoutSummary } from './layout';
+import { keepSequenceIfItRepeats } from './order-sequence';
 import { detectLayout } from './layouts';
 import { proposeColumns, type ImportMapping } from './mapping';
 import {
@@ -61,6 +63,8 @@ export interface ImportPreview {
   /** Proposed mapping for the chosen kind (or the detected one); null when neither is known. */
   mapping: ImportMapping | null;
   dateColumns: DateColumnGuess[];
+  /** Why the proposal groups lines by customer and day although a column looked like an order number, or null. */
+  groupingReason: string | null;
   /** A separator we do not read that seems to split the lines (e.g. "^"), or null. */
   foreignSeparator: string | null;
   /** The first rows of data (up to 2,000), as read. */
@@ -165,6 +169,7 @@ export async function previewImport(
     layout: layout ? { id: layout.id, label: layout.label } : null,
     mapping: mapping?.mapping ?? null,
     dateColumns: mapping?.dateColumns ?? [],
+    groupingReason: mapping?.groupingReason ?? null,
     foreignSeparator: width <= 1 ? foreignSeparator(records) : null,
     sampleRows,
   });
@@ -179,16 +184,22 @@ export function proposeMapping(
   headers: readonly string[],
   sampleRows: readonly string[][],
   layout: ExportLayout | null = null,
-): { mapping: ImportMapping; dateColumns: DateColumnGuess[] } {
+): { mapping: ImportMapping; dateColumns: DateColumnGuess[]; groupingReason: string | null } {
   const layoutColumns = layout?.columnsFor(kind, headers) ?? null;
-  const columns = layoutColumns ?? proposeColumns(kind, headers);
+  const grouping =
+    kind === 'order_lines_flat' && !layoutColumns
+      ? proposeGrouping(proposeColumns(kind, headers), headers, sampleRows)
+      : null;
+  const columns =
+    layoutColumns ?? grouping?.columns ?? keepSequenceIfItRepeats(proposeColumns(kind, headers), headers, sampleRows);
   const { dateColumns, dayMonthOrder, decimalSeparator } = readValueFormats({ kind, columns }, headers, sampleRows);
   const mapping: ImportMapping = { kind, columns, decimalSeparator };
   // What the dates prove wins (a spreadsheet may have rewritten them); else the layout's own order.
   const order = dayMonthOrder ?? (layoutColumns ? layout?.dayMonthOrder : undefined);
   if (order) mapping.dayMonthOrder = order;
   if (layout && layoutColumns) mapping.layout = layout.id;
-  return { mapping, dateColumns };
+  if (grouping?.grouped) mapping.groupBy = GROUP_BY_CUSTOMER_DAY;
+  return { mapping, dateColumns, groupingReason: grouping?.reason ?? null };
 }
 
 /** How the mapped date and number columns write their values, judged from the sampled rows. */

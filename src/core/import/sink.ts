@@ -29,6 +29,8 @@ export interface SinkContext {
   kind: ImportKind;
   mode: ImportMode;
   warnings: WarningTally;
+  /** A file of a set: what the set's files say together (such as the customers orders name) is the set's to write. */
+  partOfSet: boolean;
 }
 
 /** Writes accepted rows of one kind into the workspace, inside the import's transaction. */

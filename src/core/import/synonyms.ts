@@ -126,6 +126,25 @@ export const SYNONYMS: Record<FieldName, readonly string[]> = {
   channel: ['channel', 'saleschannel', 'source', 'medium'],
   is_gift: ['isgift', 'gift', 'giftorder'],
   status: ['status', 'orderstatus', 'financialstatus', 'state'],
+  // "Order number" is far more often the order's own number: it is the weakest name here, and
+  // the proposal keeps it only when its values repeat across customers (see order-sequence.ts).
+  sequence: [
+    'sequence',
+    'ordersequence',
+    'sequencenumber',
+    'customerordernumber',
+    'purchasenumber',
+    'ordercount',
+    'ordernumber',
+  ],
+  days_since_prior: [
+    'dayssincepriororder',
+    'dayssinceprior',
+    'dayssincelastorder',
+    'dayssincepreviousorder',
+    'dayssinceprevious',
+    'daysbetweenorders',
+  ],
   occurred_at: ['occurredat', 'timestamp', 'eventtime', 'eventdate', 'datetime', 'date', 'time', 'createdat'],
   type: ['type', 'eventtype', 'event', 'eventname', 'action', 'activity'],
   value: ['value', 'eventvalue', 'amount', 'usage'],

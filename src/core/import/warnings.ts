@@ -4,6 +4,7 @@
  */
 
 export const WARNING_KINDS = [
+  'grouped_by_customer',
   'duplicate_rows',
   'skipped_rows',
   'packed_rows',
@@ -22,6 +23,7 @@ export const WARNING_KINDS = [
   'code_case_kept',
   'customer_country_conflicts',
   'order_conflicts',
+  'orders_over_several_days',
   'id_conflicts',
   'invalid_email',
   'renamed_columns',

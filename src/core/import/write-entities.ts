@@ -1,4 +1,4 @@
-import type { SqlValue, Statement } from '../store/sqlite';
+import type { Database, SqlValue, Statement } from '../store/sqlite';
 import { fingerprint } from './duplicates';
 import { MERGED_EXTRA } from './extra-merge';
 import type { ResolvedMapping } from './mapping';
@@ -14,6 +14,7 @@ import type { AcceptedRow, RowRejection } from './validate';
  * workspace: append refuses ids an earlier file of the same kind already gave, but fills in
  * customers, products and orders that were only derived from order lines; update overwrites; blank
  * cells never erase a value that is already there, nor does a file lose the extra columns an earlier one wrote.
+ * The customers an order list names are added (with their number only) when the workspace does not have them yet.
  */
 
 type EntityKind = 'customers' | 'products' | 'orders';
@@ -96,8 +97,12 @@ export class EntitySink implements RowSink {
   /** Each row is written at once: the next may depend on it (a repeated id, the check against the workspace). */
   flush(): void {}
 
+  /** An order list names customers no customer file may give: they are counted as customers too. */
   finish(): void {
     this.spellings?.report(this.ctx.warnings);
+    if (this.kind !== 'orders' || this.ctx.partOfSet) return;
+    if (!this.mapping.fields.some((field) => field.spec.name === 'customer_id')) return;
+    this.written.customers += addCustomersNamedByOrders(this.ctx.db, this.ctx.importId);
   }
 
   close(): void {
@@ -116,4 +121,15 @@ export class EntitySink implements RowSink {
       this.origin.reset();
     }
   }
+}
+
+/** Adds, by number only, the customers this import's orders name that the workspace lacks; returns how many. */
+export function addCustomersNamedByOrders(db: Database, importId: number): number {
+  db.run(
+    `INSERT INTO customers(customer_id, import_id)
+     SELECT DISTINCT customer_id, ? FROM orders WHERE import_id = ? AND customer_id IS NOT NULL
+     ON CONFLICT(customer_id) DO NOTHING`,
+    [importId, importId],
+  );
+  return db.getRowsModified();
 }

@@ -1,3 +1,4 @@
+import { groupedOrderId, groupingNote } from './basket-grouping';
 import { BatchedInsert } from './batched-insert';
 import { LatestConsent } from './latest-consent';
 import { linkReturns } from './link-returns';
@@ -37,12 +38,14 @@ export class LineSink implements RowSink {
   constructor(
     private readonly ctx: SinkContext,
     private readonly mapping: ResolvedMapping,
+    /** Why the proposal grouped lines by customer although a column looked like an order number. */
+    private readonly groupingReason: string | null = null,
   ) {
     this.flat = mapping.kind === 'order_lines_flat';
     const mapped = new Set(mapping.fields.map((field) => field.spec.name));
     this.hasEmail = mapped.has('email');
     this.hasConsent = mapped.has('email_opt_in') || mapped.has('sms_opt_in');
-    this.orders = new OrdersFromLines(ctx, this.written, this.flat);
+    this.orders = new OrdersFromLines(ctx, this.written, this.flat, (mapping.groupDays ?? 1) > 1);
     this.insertLine = new BatchedInsert(
       ctx.db,
       'INSERT INTO order_lines(order_id, product_id, quantity, unit_price, discount, source_row, extra, import_id)',
@@ -60,7 +63,7 @@ export class LineSink implements RowSink {
         const message = rejectText.missing(row.row, 'customer number and date', this.columnOf('customer_id'));
         return { reason: 'missing_id', message };
       }
-      orderId = `${customerId} ${orderedAt.slice(0, 10)}`;
+      orderId = groupedOrderId(customerId, orderedAt, this.mapping.groupDays ?? 1);
     }
     if (!this.orders.take(orderId, row)) {
       return { reason: 'already_in_workspace', message: rejectText.alreadyThere(row.row, 'order', orderId) };
@@ -99,6 +102,10 @@ export class LineSink implements RowSink {
 
   finish(): void {
     this.orders.finish();
+    if (this.mapping.groupDays !== null) {
+      this.ctx.warnings.add('grouped_by_customer', undefined, this.written.orders);
+      this.ctx.warnings.detail('grouped_by_customer', groupingNote(this.mapping.groupDays, this.groupingReason));
+    }
     if (this.flat) this.writeCustomers();
     const merged = mergeCodeCase(
       this.ctx.db,

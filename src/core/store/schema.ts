@@ -216,5 +216,14 @@ CREATE TABLE pilot_audiences (
 CREATE INDEX pilot_audiences_plan ON pilot_audiences(plan_id);
 `;
 
-export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4, v5, v6];
+/** Orders without dates may still carry their place in the customer's history and the days since the one before. */
+const v7 = `
+ALTER TABLE orders ADD COLUMN sequence INTEGER;
+ALTER TABLE orders ADD COLUMN days_since_prior REAL;
+INSERT INTO customers(customer_id, import_id)
+  SELECT customer_id, min(import_id) FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id
+  ON CONFLICT(customer_id) DO NOTHING;
+`;
+
+export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4, v5, v6, v7];
 export const SCHEMA_VERSION = MIGRATIONS.length;

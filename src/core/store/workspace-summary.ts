@@ -46,6 +46,7 @@ export function summarizeWorkspace(db: Database, revision: number): WorkspaceSum
     revision,
     counts,
     orderDateRange: first && last ? { first: String(first), last: String(last) } : null,
+    undatedOrders: Number(queryValue(db, 'SELECT count(*) FROM orders WHERE ordered_at IS NULL')),
     samples,
     demo: demoOf(db),
   };

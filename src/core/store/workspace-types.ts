@@ -29,6 +29,8 @@ export interface WorkspaceSummary {
   revision: number;
   counts: Record<TableName, number>;
   orderDateRange: { first: string; last: string } | null;
+  /** Orders without a date (e.g. an export that numbers each customer's orders instead). */
+  undatedOrders: number;
   samples: SampleRows[];
   /** The demo this workspace was generated as, whatever it is called now; null for the user's own workspaces. */
   demo: Industry | null;

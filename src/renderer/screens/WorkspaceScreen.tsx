@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { undatedOrdersNote } from '../../core/analysis/undated-orders';
 import type { TableName } from '../../core/store/workspace-types';
 import { DataTable } from '../components/DataTable';
 import { NameDialog } from '../components/NameDialog';
@@ -103,6 +104,9 @@ export function WorkspaceScreen() {
                     Orders from <strong>{formatDate(summary.orderDateRange.first)}</strong> to{' '}
                     <strong>{formatDate(summary.orderDateRange.last)}</strong>.
                   </p>
+                )}
+                {summary.undatedOrders > 0 && (
+                  <p data-testid="undated-orders">{undatedOrdersNote(summary.undatedOrders, summary.counts.orders)}</p>
                 )}
               </>
             )}

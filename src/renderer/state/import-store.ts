@@ -3,7 +3,7 @@ import type { ImportFailureCode } from '../../core/import/failure';
 import type { ImportHistoryEntry, QueuedFileStatus } from '../../core/import/history';
 import type { ImportChoices } from '../../core/import/import-file';
 import type { FieldName, ImportKind } from '../../core/import/kinds';
-import type { ImportMapping } from '../../core/import/mapping';
+import { withGrouping, type ImportMapping } from '../../core/import/mapping';
 import type { MappingPreset } from '../../core/import/presets';
 import type { ImportPreview } from '../../core/import/preview';
 import type { ImportReport } from '../../core/import/report';
@@ -92,6 +92,8 @@ export interface ImportActions {
   chooseMergeCaseVariants(merge: boolean): void;
   chooseHasHeader(hasHeader: boolean): Promise<void>;
   chooseColumn(field: FieldName, column: string | null): void;
+  /** Order lines without an order number: group them by customer and this many days. */
+  chooseGrouping(days: number): void;
   chooseDayMonthOrder(order: DayMonthOrder): void;
   chooseMode(mode: ImportMode): void;
   useSuggestedMapping(): void;
@@ -315,7 +317,18 @@ export function createImportStore(host: Host, engine: EngineClient, onImported: 
         const columns = { ...mapping.columns };
         if (column) columns[field] = column;
         else delete columns[field];
-        set({ mapping: { ...mapping, columns }, failure: null });
+        const chosen = { ...mapping, columns };
+        // Order lines with the order details on each line and no order number are grouped by customer and day: say so by name.
+        const grouping = column ? null : chosen.kind === 'order_lines_flat' ? 1 : undefined;
+        set({
+          mapping: field === 'order_id' && grouping !== undefined ? withGrouping(chosen, grouping) : chosen,
+          failure: null,
+        });
+      },
+
+      chooseGrouping: (days) => {
+        const { mapping } = get();
+        if (mapping) set({ mapping: withGrouping(mapping, days), failure: null });
       },
 
       chooseDayMonthOrder: (order) => set({ dayMonthOrder: order, failure: null }),

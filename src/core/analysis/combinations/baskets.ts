@@ -1,4 +1,5 @@
 import { queryValue, type Database, type SqlValue } from '../../store/sqlite';
+import { orderTimeline } from '../undated-orders';
 import { basketSetFromPairs, BasketSetBuilder, type BasketSet } from './basket-set';
 import {
   CombinationsCancelled,
@@ -63,6 +64,7 @@ export function loadBaskets(
     );
   }
   if (options.level === 'category') checkCategories(db);
+  if (options.basket.kind !== 'order') checkDates(db, options.basket.days);
   const loaded =
     options.basket.kind === 'order'
       ? loadOrderBaskets(db, rows, options.level)
@@ -73,6 +75,14 @@ export function loadBaskets(
     );
   }
   return loaded;
+}
+
+function checkDates(db: Database, days: number): void {
+  const { dated, sequenced } = orderTimeline(db);
+  if (dated > 0 || sequenced === 0) return;
+  throw new CombinationsUnavailable(
+    `These orders have no dates, so a customer’s orders cannot be grouped into ${days}-day baskets. Combine products by order instead.`,
+  );
 }
 
 function checkCategories(db: Database): void {

@@ -1,3 +1,4 @@
+import { AnalysisUnavailable } from '../unavailable';
 /** What a basket is, what an item is, and the thresholds of one run of the combinations analysis. */
 
 /** An item is a product (its product_id) or a product category. */
@@ -65,7 +66,7 @@ export interface MiningHooks {
 }
 
 /** Why the analysis cannot run on this workspace, in words for the user. */
-export class CombinationsUnavailable extends Error {}
+export class CombinationsUnavailable extends AnalysisUnavailable {}
 
 export class CombinationsCancelled extends Error {
   constructor() {

@@ -31,8 +31,15 @@ export function ImportSetup() {
   const dayMonthOrder = useImport((s) => s.dayMonthOrder);
   // A workbook's sheet is read cell by cell: no text encoding or separator to choose.
   const workbook = useImport((s) => s.workbook);
-  const { chooseKind, chooseDelimiter, chooseHasHeader, chooseColumn, chooseDayMonthOrder, useSuggestedMapping } =
-    useImport((s) => s);
+  const {
+    chooseKind,
+    chooseDelimiter,
+    chooseHasHeader,
+    chooseColumn,
+    chooseGrouping,
+    chooseDayMonthOrder,
+    useSuggestedMapping,
+  } = useImport((s) => s);
   const askDateOrder = preview.dateColumns.some((d) => d.guess.ambiguous);
   const notUsed = notUsedReason(preview);
 
@@ -128,7 +135,13 @@ export function ImportSetup() {
       {preset && <PresetNotice preset={preset} onUseSuggested={useSuggestedMapping} />}
       {mapping ? (
         <>
-          <MappingEditor mapping={mapping} headers={preview.headers} onChange={chooseColumn} />
+          <MappingEditor
+            mapping={mapping}
+            headers={preview.headers}
+            groupingReason={preview.groupingReason}
+            onChange={chooseColumn}
+            onGroup={chooseGrouping}
+          />
           <CodeCaseChoice mapping={mapping} />
         </>
       ) : (

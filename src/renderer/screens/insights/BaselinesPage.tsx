@@ -102,8 +102,8 @@ export function BaselinesPage() {
       {result &&
         (result.crossSellAov.anchorOrders === 0 ? (
           <p className="empty" data-testid="baselines-empty">
-            This workspace has no orders with customers yet, so there is no history to measure. Import orders to see the
-            baselines.
+            No customer in this workspace has an order holding a product yet, so there is no history to measure. Import
+            orders with their customers and lines (the products each order holds) to see the baselines.
           </p>
         ) : (
           <BaselineFigures result={result} />

@@ -163,15 +163,23 @@ export function SegmentsPage() {
         (result.customers === 0 ? (
           <p className="empty" data-testid="segments-empty">
             {result.parameters.asOf === null
-              ? 'This workspace has no orders yet. Import orders to group customers by what they bought.'
+              ? 'No customer has bought a product in this workspace yet. Import orders with their lines (the products each order holds) to group customers by what they bought.'
               : 'No customer has bought anything before this date. Pick a later date.'}
           </p>
         ) : (
           <>
             <p data-testid="segments-summary">
-              <strong>{result.customers.toLocaleString('en-US')} customers</strong> who bought before{' '}
-              {result.parameters.asOf?.replace('T', ' ')}.
+              <strong>{result.customers.toLocaleString('en-US')} customers</strong> who bought{' '}
+              {result.parameters.asOf === null
+                ? 'in the orders imported'
+                : `before ${result.parameters.asOf.replace('T', ' ')}`}
+              .
             </p>
+            {result.undated && (
+              <p className="muted" data-testid="segments-undated">
+                {result.undated}
+              </p>
+            )}
             <h3>Recency, frequency and monetary scores</h3>
             <VirtualTable
               caption="Score groups"
