@@ -46,12 +46,12 @@ test('dates in the usual export shape are read exactly, and impossible ones refu
 
 test('lines written a hundred at a time across chunks all arrive, with their orders, customers and products', async () => {
   // 1,234 lines (not a multiple of a hundred) of 500 orders; every fifth order's customer is only
-  // named on its later lines, which come after a chunk boundary.
+  // named on its later lines, which come after a chunk boundary. An order has one date, as in a real export.
   let csv = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n';
   for (let i = 0; i < 1234; i++) {
     const order = 500000 + (i % 500);
     const customer = order % 5 === 0 && i < 500 ? '' : String(12000 + (order % 37));
-    csv += `${order},P${i % 23},Item ${i % 23},${(i % 4) + 1},2011-01-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00,1.25,${customer},Norway\n`;
+    csv += `${order},P${i % 23},Item ${i % 23},${(i % 4) + 1},2011-01-${String(1 + ((order - 500000) % 28)).padStart(2, '0')} 10:00:00,1.25,${customer},Norway\n`;
   }
   const SQL = await loadSqlJs();
   const db = createWorkspaceDb(SQL, 'big');

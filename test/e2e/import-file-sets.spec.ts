@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/e2e';
-import { createWorkspace, saved } from '../support/e2e-steps';
+import { createWorkspace, newPlanAudience, saved } from '../support/e2e-steps';
 
 // Several files dropped together: reviewed as one set, imported as one, undone as one.
 
@@ -79,4 +79,16 @@ test('a payments file dropped on its own is named for what it is before anything
   await expect(importDialog(app).getByTestId('import-not-used')).toContainText(
     'This file looks like payments (how orders were paid), which cross-selling does not use.',
   );
+});
+
+test('a plan made from an imported set reaches the customers of its moment', async ({ app }) => {
+  await createWorkspace(app, 'Loja');
+  await drop(app, OLIST);
+  const dialog = importDialog(app);
+  await dialog.getByRole('button', { name: 'Import these files together' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await saved(app);
+
+  const audience = await newPlanAudience(app, 'Complete the kit', 'completion', 'post-purchase');
+  await expect(audience).toContainText(/^[1-9][\d,]* customers? (is|are) in/, { timeout: 30_000 });
 });

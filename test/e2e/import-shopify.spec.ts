@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { writeShopifyOrdersCsv } from '../../src/core/demo/shopify-orders-csv';
 import { scratchDir } from '../support/workspace-fixtures';
 import { expect, test } from '../support/e2e';
-import { createWorkspace, saved } from '../support/e2e-steps';
+import { createWorkspace, newPlanAudience, saved } from '../support/e2e-steps';
 
 const dialog = (page: Page) => page.getByRole('dialog');
 
@@ -41,15 +41,8 @@ test('a Shopify orders export is recognised, imports with no choices, and a new 
   await expect(app.getByTestId('count-customers')).toContainText(String(summary.customers));
   await saved(app);
 
-  await app.getByRole('tab', { name: 'Plans' }).click();
-  await app.getByRole('button', { name: 'New plan…' }).click();
-  await app.getByLabel('Plan name').fill('After a first kit');
-  await app.getByLabel('Plan name').press('Enter');
-  await app.getByTestId('strategy-ecosystem').getByRole('radio').check();
-  await app.getByRole('button', { name: 'Next: Moment' }).click();
-  await app.getByTestId('moment-post-purchase').click();
-  await app.getByRole('button', { name: /^Start on / }).click();
-  await expect(app.getByTestId('audience-count')).toContainText(/^[1-9][\d,]* customers? (is|are) in/, {
+  const audience = await newPlanAudience(app, 'After a first kit', 'ecosystem', 'post-purchase');
+  await expect(audience).toContainText(/^[1-9][\d,]* customers? (is|are) in/, {
     timeout: 30_000,
   });
 });

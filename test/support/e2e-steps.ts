@@ -20,3 +20,16 @@ export async function createWorkspace(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await saved(page);
 }
+
+/** Starts a new plan with a strategy and a moment from the day after the data ends, and waits until its audience is counted. */
+export async function newPlanAudience(page: Page, name: string, strategy: string, moment: string) {
+  await page.getByRole('tab', { name: 'Plans' }).click();
+  await page.getByRole('button', { name: 'New plan…' }).click();
+  await page.getByLabel('Plan name').fill(name);
+  await page.getByLabel('Plan name').press('Enter');
+  await page.getByTestId(`strategy-${strategy}`).getByRole('radio').check();
+  await page.getByRole('button', { name: 'Next: Moment' }).click();
+  await page.getByTestId(`moment-${moment}`).click();
+  await page.getByRole('button', { name: /^Start on / }).click();
+  return page.getByTestId('audience-count');
+}
