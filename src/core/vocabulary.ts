@@ -1,5 +1,5 @@
 import type { ReadinessStatus } from './analysis/readiness-types';
-import type { QueuedFileStatus } from './import/history';
+import type { QueuedFileStatus } from './import/queued-file-status';
 import type { ImportMode } from './import/import-mode';
 import type { CheckStatus } from './plan/checks/check-status';
 import type { PlanStepId } from './plan/completeness';

@@ -8,9 +8,6 @@ import type { FileSetReport, SetFileSummary } from './set-report';
 
 /** The imports of a workspace as the user sees them, newest first. */
 
-/** Where a file picked with others stands while they are imported one after another. */
-export type QueuedFileStatus = 'waiting' | 'current' | 'done' | 'failed' | 'skipped';
-
 export interface MappedColumn {
   column: string;
   field: FieldName;

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ImportFailureCode } from '../../core/import/failure';
-import type { ImportHistoryEntry, QueuedFileStatus } from '../../core/import/history';
+import type { ImportHistoryEntry } from '../../core/import/history';
+import type { QueuedFileStatus } from '../../core/import/queued-file-status';
 import type { ImportChoices } from '../../core/import/import-file';
 import type { FieldName, ImportKind } from '../../core/import/kinds';
 import { withGrouping, type ImportMapping } from '../../core/import/mapping';

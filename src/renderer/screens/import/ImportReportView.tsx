@@ -2,6 +2,7 @@ import { describeReach } from '../../../core/import/reach';
 import type { ImportReport } from '../../../core/import/report';
 import type { RejectReason } from '../../../core/import/validate';
 import { useImport } from '../../state/store-context';
+import { ImportCounts } from './ImportCounts';
 
 const REASON_LABELS: Record<RejectReason, string> = {
   unclosed_quote: 'A quote is opened and never closed',
@@ -25,20 +26,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
 
   return (
     <div className="import-report">
-      <dl className="counts" aria-label="Import result">
-        <div className="count" data-testid="report-read">
-          <dt>Rows read</dt>
-          <dd>{n(report.rowsRead)}</dd>
-        </div>
-        <div className="count" data-testid="report-imported">
-          <dt>Imported</dt>
-          <dd>{n(report.rowsImported)}</dd>
-        </div>
-        <div className="count" data-testid="report-rejected">
-          <dt>Rejected</dt>
-          <dd>{n(report.rowsRejected)}</dd>
-        </div>
-      </dl>
+      <ImportCounts read={report.rowsRead} imported={report.rowsImported} rejected={report.rowsRejected} />
       {describeReach(report.reach) && <p data-testid="report-reach">{describeReach(report.reach)}</p>}
       {report.blankRowsSkipped > 0 && <p className="muted">{n(report.blankRowsSkipped)} blank lines were skipped.</p>}
 

@@ -1,5 +1,6 @@
 import { describeReach } from '../../../core/import/reach';
 import type { FileSetReport } from '../../../core/import/set-report';
+import { ImportCounts } from './ImportCounts';
 
 const n = (value: number) => value.toLocaleString('en');
 
@@ -15,20 +16,7 @@ export function ImportSetReportView({ report }: { report: FileSetReport }) {
 
   return (
     <div className="import-report">
-      <dl className="counts" aria-label="Import result">
-        <div className="count" data-testid="report-read">
-          <dt>Rows read</dt>
-          <dd>{n(report.rowsRead)}</dd>
-        </div>
-        <div className="count" data-testid="report-imported">
-          <dt>Imported</dt>
-          <dd>{n(report.rowsImported)}</dd>
-        </div>
-        <div className="count" data-testid="report-rejected">
-          <dt>Rejected</dt>
-          <dd>{n(report.rowsRejected)}</dd>
-        </div>
-      </dl>
+      <ImportCounts read={report.rowsRead} imported={report.rowsImported} rejected={report.rowsRejected} />
       <p data-testid="set-written">
         Added or updated: {n(report.written.customers)} customers, {n(report.written.products)} products,{' '}
         {n(report.written.orders)} orders and {n(report.written.orderLines)} order lines.
