@@ -145,3 +145,30 @@ test('a copy saved by a day-first spreadsheet is read day first, as its dates pr
   ]);
   fresh.close();
 });
+
+test('buyers written as "Full Name (username)" in the items and by full name in the orders are one customer each, by username', async () => {
+  const fresh = await emptyWorkspace();
+  const items = await importFixture(fresh, 'etsy-buyer-names-order-items.csv');
+  expect(items.ok).toBe(true);
+  if (!items.ok) return;
+  expect(items.report.rowsRejected).toBe(0);
+  expect(items.report.written).toMatchObject({ orders: 6, orderLines: 7, customers: 4, products: 3 });
+  // A guest checkout leaves Buyer blank in the items file.
+  expect(items.report.warnings.missing_customer).toBe(1);
+  const orders = await importFixture(fresh, 'etsy-buyer-names-orders.csv');
+  expect(orders.ok).toBe(true);
+  if (!orders.ok) return;
+  expect(orders.report.rowsRejected).toBe(0);
+  expect(orders.report.written).toMatchObject({ orders: 6, customers: 1 });
+  // Two buyers named Alex Reed stay two; the guest is known by the name the orders file gives.
+  expect(rows(fresh, 'SELECT order_id, customer_id FROM orders ORDER BY order_id')).toEqual([
+    { order_id: '4101', customer_id: 'rosa_makes' },
+    { order_id: '4102', customer_id: 'Dan Brook' },
+    { order_id: '4103', customer_id: 'rosa_makes' },
+    { order_id: '4104', customer_id: 'tkato22' },
+    { order_id: '4105', customer_id: 'alexr' },
+    { order_id: '4106', customer_id: 'alex_reed_art' },
+  ]);
+  expect(value(fresh, 'SELECT count(*) FROM customers')).toBe(5);
+  fresh.close();
+});

@@ -12,6 +12,8 @@ const EXPORTS = {
   'square-item-sales.csv': 'square-item-sales',
   'etsy-sold-order-items.csv': 'etsy-order-items',
   'etsy-sold-orders.csv': 'etsy-orders',
+  'etsy-buyer-names-order-items.csv': 'etsy-order-items',
+  'etsy-buyer-names-orders.csv': 'etsy-orders',
   'squarespace-orders.csv': 'squarespace-orders',
   'wix-orders.csv': 'wix-orders',
   'order-lines.csv': null,

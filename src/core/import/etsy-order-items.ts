@@ -1,4 +1,5 @@
 import { defineLayout } from './define-layout';
+import { buyerOfItem, ETSY_BUYER } from './etsy-buyer';
 import type { RowPreparer } from './layout';
 import { cellAt, fillBlank, setAt, withVariant } from './layout-cells';
 
@@ -10,12 +11,9 @@ import { cellAt, fillBlank, setAt, withVariant } from './layout-cells';
  * but never a buyer's personalisation, which would make every sale a different product. Etsy
  * writes some characters of names as HTML (&quot;, &#39;, &amp;); they are read back as text.
  *
- * The customer is the Buyer column: the buyer's Etsy username, the one buyer key both of Etsy's
- * files write (the orders file adds a Buyer User ID this file lacks), so importing both files links
- * each order to one customer. Etsy exports carry no email address and no marketing consent.
+ * The customer is the buyer's Etsy username, read from the Buyer column (see etsy-buyer.ts). Etsy
+ * exports carry no email address and no marketing consent.
  */
-
-export const ETSY_BUYER = 'Buyer';
 
 const COLUMNS = {
   saleDate: 'Sale Date',
@@ -61,6 +59,7 @@ export const ETSY_ORDER_ITEMS = defineLayout({
 function etsyItemRows(at: Record<Column, number>): RowPreparer {
   return (cells) => {
     const out = cells.slice();
+    setAt(out, at.buyer, buyerOfItem(cellAt(out, at.buyer)));
     const name = htmlText(cellAt(out, at.itemName).trim());
     const sku = cellAt(out, at.sku).trim();
     const variations = chosenVariations(htmlText(cellAt(out, at.variations)));
