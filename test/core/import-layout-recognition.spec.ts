@@ -9,6 +9,7 @@ import { fixture } from '../support/import-helpers';
 // Each shop export is recognised as itself and by no other layout, so the order layouts are tried in never matters.
 const EXPORTS = {
   'shopify-orders.csv': 'shopify-orders',
+  'shopify-abandoned-checkouts.csv': 'shopify-orders',
   'square-item-sales.csv': 'square-item-sales',
   'etsy-sold-order-items.csv': 'etsy-order-items',
   'etsy-sold-orders.csv': 'etsy-orders',

@@ -144,7 +144,7 @@ test('cancelled, voided and refunded orders are kept but form no basket', async 
   if (!outcome.ok) return;
   expect(outcome.report.warnings).toMatchObject({ cancelled_in_shop: 3, cancelled_order_lines: 6 });
   expect(outcome.report.notes.find((note) => note.kind === 'cancelled_in_shop')?.message).toBe(
-    '3 orders were cancelled, voided or refunded in the shop (1 cancelled, 1 refunded, 1 voided): kept and marked as cancelled, so they do not count as purchases.',
+    '3 orders were cancelled, voided, refunded or never paid in the shop (1 cancelled, 1 refunded, 1 voided): kept and marked as cancelled, so they do not count as purchases.',
   );
 });
 
@@ -269,4 +269,24 @@ test('the report counts who can be reached per channel, and says so when nobody 
     join(scratchDir('xsell-flat-'), 'f.xsell'),
   );
   expect(flat.stdout).toMatch(/agreed to email and 0 to text messages, so nobody can be sent a message yet/);
+});
+
+test('an abandoned checkouts export (the same columns, no payment status) makes no purchase but keeps its customers and consent', async () => {
+  const fresh = createWorkspaceDb(await loadSqlJs(), 'Shopify shop');
+  const name = 'shopify-abandoned-checkouts.csv';
+  const run = await importFile(fresh, bytesSource(name, readFileSync(fixture(name))));
+  if (!run.ok) throw new Error(run.failure.message);
+  expect(run.preview?.layout?.id).toBe('shopify-orders');
+  expect(run.report.rowsRejected).toBe(0);
+  expect(run.report.written).toMatchObject({ orders: 3, orderLines: 5, customers: 3, products: 3 });
+  expect(run.report.warnings).toMatchObject({ cancelled_in_shop: 3, cancelled_order_lines: 5 });
+  expect(run.report.notes.find((note) => note.kind === 'cancelled_in_shop')?.message).toBe(
+    '3 orders were cancelled, voided, refunded or never paid in the shop (3 unpaid): kept and marked as cancelled, so they do not count as purchases.',
+  );
+  expect(value(fresh, "SELECT count(*) FROM orders WHERE status = 'cancelled'")).toBe(3);
+  expect(() => loadBaskets(fresh, { level: 'product', basket: { kind: 'order' } })).toThrow(
+    /None of the orders holds a product to combine/,
+  );
+  expect(run.report.reach).toEqual({ customers: 3, email: 2, sms: 0 });
+  fresh.close();
 });

@@ -19,7 +19,7 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
     case 'cancelled_orders':
       return `${plural(n, 'order is a cancellation', 'orders are cancellations')} (order number starting with “C”), kept and marked as cancelled.`;
     case 'cancelled_in_shop':
-      return `${plural(n, 'order was', 'orders were')} cancelled, voided or refunded in the shop${detail ? ` (${detail})` : ''}: kept and marked as cancelled, so they do not count as purchases.`;
+      return `${plural(n, 'order was', 'orders were')} cancelled, voided, refunded or never paid in the shop${detail ? ` (${detail})` : ''}: kept and marked as cancelled, so they do not count as purchases.`;
     case 'cancelled_order_lines':
       return `${plural(n, 'line belongs', 'lines belong')} to cancelled orders.`;
     case 'returns':

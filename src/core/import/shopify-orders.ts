@@ -16,7 +16,9 @@ import { normaliseEmail } from './values';
  * (lower-cased), else by its phone number (Phone, Billing Phone, Shipping Phone: cash-on-delivery
  * orders often give no email), in an added column; an order with neither has no customer. A line is identified by its SKU, or by its name when the SKU is blank (custom items).
  * Orders cancelled in the shop, and orders whose payment was voided or fully refunded, are kept
- * and marked as cancelled, so they do not count as purchases.
+ * and marked as cancelled, so they do not count as purchases. So are checkouts with no payment
+ * status at all: every order has one, but Shopify's abandoned checkouts export writes the orders
+ * export's columns with the payment status left blank.
  */
 
 /** The line and order columns Squarespace's orders export writes too, under the same names. */
@@ -111,7 +113,7 @@ function shopifyRows(at: Record<Column, number>, { width, warnings }: PreparedFi
     if (fillDown.fill(out)) {
       const phones = [at.phone, at.billingPhone, at.shippingPhone].map((index) => cellAt(out, index));
       customer = customerKey(cellAt(out, at.email), phones);
-      closedOrders.open(closedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus)), row);
+      closedOrders.open(orderClosedReason(cellAt(out, at.cancelledAt), cellAt(out, at.financialStatus)), row);
     }
     setAt(out, at.financialStatus, closedOrders.lineStatus(cellAt(out, at.financialStatus)));
     updateAt(out, at.email, normaliseEmail);
@@ -120,4 +122,9 @@ function shopifyRows(at: Record<Column, number>, { width, warnings }: PreparedFi
     for (const index of quotedAsText) updateAt(out, index, withoutTextQuote);
     return [withAddedCells(out, width, [customer])];
   };
+}
+
+/** Why an order does not stand (see closedReason); "unpaid" when it has no payment status: an abandoned checkout. */
+function orderClosedReason(cancelledAt: string, financialStatus: string): string | null {
+  return closedReason(cancelledAt, financialStatus) ?? (financialStatus.trim() === '' ? 'unpaid' : null);
 }
