@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rows } from '../support/import-helpers';
-import { fixtureText, importedOnce, importText, reportOf } from '../support/layout-import';
+import { fixtureText, importedOnce, importFixtures, importText, reportOf } from '../support/layout-import';
 
 // A Shopify products export (Products → Export, the 2025 column names), imported with no choices at all.
 test.describe.configure({ mode: 'serial' });
@@ -92,4 +92,19 @@ test('an export with the column names used before 2025 is read the same way', as
     rows(shop.db, 'SELECT product_id, name, category FROM products ORDER BY rowid'),
   );
   run.db.close();
+});
+
+test('a product whose category is "Uncategorized" takes its type, else no category: products given none are not one group', async () => {
+  const { db, outcomes } = await importFixtures('shopify-products-uncategorized.csv');
+  const report = reportOf(outcomes[0]);
+  expect(report.rowsRejected).toBe(0);
+  expect(report.written.products).toBe(5);
+  expect(rows(db, 'SELECT product_id, category FROM products ORDER BY product_id')).toEqual([
+    { product_id: 'C301', category: null },
+    { product_id: 'F101', category: 'Flowers' },
+    { product_id: 'V201', category: 'Vases' },
+    { product_id: 'V202', category: 'Vases' },
+    { product_id: 'W401', category: null },
+  ]);
+  db.close();
 });

@@ -14,7 +14,8 @@ import { cellAt, fillBlank, withAddedCells } from './layout-cells';
  * by the line item's name, which is the title followed by the option values ("Stoneware Mug -
  * Blue / Large"; a product without options has the single value "Default Title" and is named by
  * its title). Its category is the last step of the Product category ("… > Drinkware > Mugs"),
- * else the product type. Picture-only rows are left out and counted.
+ * else the product type (also when the category is "Uncategorized"). Picture-only rows are left
+ * out and counted.
  */
 
 const COLUMNS = {
@@ -100,8 +101,14 @@ function variantRows(at: Record<Column, number>, { width, warnings }: PreparedFi
   };
 }
 
-/** The last step of Shopify's category path ("Home & Garden > … > Mugs" is "Mugs"), else the product type. */
+/** Shopify's Product Category of a product given none. */
+const NO_CATEGORY = 'uncategorized';
+
+/**
+ * The last step of Shopify's category path ("Home & Garden > … > Mugs" is "Mugs"), else the
+ * product type; "Uncategorized" is no category, so products given none are not grouped as one.
+ */
 function categoryOf(productCategory: string, type: string): string {
   const leaf = productCategory.split('>').pop()?.trim() ?? '';
-  return leaf !== '' ? leaf : type.trim();
+  return leaf !== '' && leaf.toLowerCase() !== NO_CATEGORY ? leaf : type.trim();
 }
