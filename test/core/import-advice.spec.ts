@@ -7,8 +7,7 @@ import { cli, fixture, tempDir } from '../support/import-helpers';
 // A refusal on the command line says what would work, and the mapping file it points to is documented.
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const MAPPING_HINT =
-  'give the columns yourself in a mapping file with --mapping FILE.json (README: “Column mapping files”)';
+const MAPPING_HINT = 'name the columns in a mapping file with --mapping FILE.json (README: “Column mapping files”)';
 
 test('a file whose columns say nothing points to --as and --mapping', async () => {
   const run = await cli(fixture('unnamed-columns.csv'), '--workspace', join(tempDir(), 'w.xsell'));

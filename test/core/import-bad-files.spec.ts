@@ -154,3 +154,13 @@ test('a saved mapping that names a column the file does not have', async () => {
   expect(run.code).toBe(64);
   expect(run.err).toMatch(/is not a column mapping: columns: .*shoe_size/);
 });
+
+test('dated sales with no order number and no customer are refused as order lines, not read as a product list', async () => {
+  const error = await expectRefused(fixture('sales-without-orders.csv'));
+  expect(error.code).toBe('no_order_number');
+  expect(error.message).toContain('We could not find a column for the order number');
+  expect(error.advice).toEqual([
+    expect.stringContaining('--mapping FILE.json'),
+    expect.stringContaining('--group-by customer-day'),
+  ]);
+});

@@ -8,7 +8,7 @@ import type { ImportRunOutcome } from '../../shared/engine-api';
 type Failure = Extract<ImportRunOutcome, { ok: false }>['failure'];
 
 const KINDS = 'customers, products, orders, order-lines, order-lines-flat, events or baskets';
-const MAPPING = 'give the columns yourself in a mapping file with --mapping FILE.json (README: “Column mapping files”)';
+const MAPPING = 'name the columns in a mapping file with --mapping FILE.json (README: “Column mapping files”)';
 /** Order lines without an order number: how they can still form orders. */
 export const WITHOUT_ORDER_NUMBER =
   'Without order numbers, each customer’s lines of one day can form an order: use --as order-lines-flat --group-by customer-day (add --group-days N for N days), or in a mapping file use kind order_lines_flat, map customer_id and ordered_at, and set "groupBy": "customer-day".';
@@ -29,9 +29,9 @@ export function importAdvice(failure: Failure): string[] {
         ...(lacksOrderNumber(failure) ? [WITHOUT_ORDER_NUMBER] : []),
       ];
     case 'no_order_number':
-      return [`Choose the columns yourself: ${MAPPING}.`, WITHOUT_ORDER_NUMBER];
+      return [`${capitalise(MAPPING)}.`, WITHOUT_ORDER_NUMBER];
     case 'missing_columns':
-      return [`Choose the columns yourself: ${MAPPING}.`, ...(lacksOrderNumber(failure) ? [WITHOUT_ORDER_NUMBER] : [])];
+      return [`${capitalise(MAPPING)}.`, ...(lacksOrderNumber(failure) ? [WITHOUT_ORDER_NUMBER] : [])];
     case 'bad_mapping':
       return [
         'Check the mapping file against the format in the README (“Column mapping files”), or leave out --mapping.',
@@ -49,3 +49,5 @@ function lacksOrderNumber(failure: Failure): boolean {
   const mapping = failure.preview?.mapping ?? failure.report?.mapping;
   return !!mapping && mapping.kind.startsWith('order_lines') && mapping.columns.order_id === undefined;
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

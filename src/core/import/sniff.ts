@@ -168,7 +168,8 @@ export function detectKind(headers: readonly string[] | null, regular: boolean):
   const events = proposeColumns('events', headers);
   if (events.type !== undefined && (events.customer_id !== undefined || events.occurred_at !== undefined))
     return 'events';
-  if (hasProduct && hasCustomer && hasOrderDate) return 'order_lines_flat';
+  // Dated quantities of products are sales, even with nothing to group them by; never a product list.
+  if (hasProduct && hasOrderDate && (hasCustomer || flat.quantity !== undefined)) return 'order_lines_flat';
   if (hasProduct) return 'products';
   if (hasCustomer) return 'customers';
   return null;
