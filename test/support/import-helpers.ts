@@ -26,7 +26,7 @@ export interface CliRun {
   out: string;
   err: string;
   /** The JSON object printed with --json. */
-  json: Record<string, unknown> & { error?: { code: string; message: string; detail?: string } };
+  json: Record<string, unknown> & { error?: { code: string; message: string; detail?: string; advice?: string[] } };
 }
 
 export async function cli(...args: string[]): Promise<CliRun> {
