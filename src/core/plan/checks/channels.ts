@@ -129,7 +129,10 @@ export const consentForChannel: Check = {
       return warn('The plan has no moment and start date yet, so its customers’ consent cannot be counted.', 'moment');
     const consent = context.consent;
     const counts = used
-      .map((c) => `${consent[c].optedIn} of ${consent[c].audience} agreed to ${CHANNEL_WORDS[c].plural}`)
+      .map(
+        (c) =>
+          `${consent[c].optedIn} of ${consent[c].audience} agreed to ${CHANNEL_WORDS[c].plural}${consent[c].byBasis > 0 ? ` (${consent[c].byBasis} of them by the consent basis recorded on the plan, not by the data)` : ''}`,
+      )
       .join('; ');
     const audience = consent[used[0]].audience;
     if (audience === 0)
