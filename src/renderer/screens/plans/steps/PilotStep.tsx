@@ -1,7 +1,7 @@
 import { checkDuration, type MetricBaseline } from '../../../../core/plan/pilot';
 import { METRIC_IDS, type MetricId, type PlanDocument } from '../../../../core/plan/plan-document';
 import { usePlanEditor } from '../../../state/store-context';
-import { noReachReason } from '../../../../core/plan/reach';
+import { consentBasisLines, noReachReason } from '../../../../core/plan/reach';
 import type { PlanSchedule } from '../../../../core/plan/schedule';
 import { days, money, percent } from '../../insights/format';
 import { TEST_VARIABLE_TITLES } from '../../../../core/vocabulary';
@@ -325,9 +325,16 @@ function PilotReach({ plan, schedule }: { plan: PlanDocument; schedule: PlanSche
       </p>
     );
   return (
-    <p className="muted" data-testid="pilot-reach">
-      {schedule.reached.toLocaleString('en-US')} of the {schedule.customers.toLocaleString('en-US')} customers entering
-      the moment over 30 days can be reached on the plan’s channels; the audience file lists only those.
-    </p>
+    <div data-testid="pilot-reach">
+      <p className="muted">
+        {schedule.reached.toLocaleString('en-US')} of the {schedule.customers.toLocaleString('en-US')} customers
+        entering the moment over 30 days can be reached on the plan’s channels; the audience file lists only those.
+      </p>
+      {consentBasisLines(plan, schedule).map((line) => (
+        <p key={line} className="muted">
+          {line}
+        </p>
+      ))}
+    </div>
   );
 }
