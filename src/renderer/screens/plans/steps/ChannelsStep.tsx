@@ -274,6 +274,12 @@ function Timeline({
           <dd>{schedule.otherPlansSends.toLocaleString('en-US')}</dd>
         </div>
       </dl>
+      <p className="muted" data-testid="reach-by-channel">
+        Customers who get at least one message, by channel:{' '}
+        {used.map((c) => `${CHANNEL_WORDS[c].plural} ${schedule.reachedBy[c].toLocaleString('en-US')}`).join(', ') ||
+          'none'}
+        .
+      </p>
       <p className="muted">{schedule.explanation}</p>
       {noReach && (
         <p className="warning" data-testid="no-reach">
