@@ -9,6 +9,7 @@ import { computePlanView } from '../../src/core/plan/plan-view';
 import { createPlan, savePlan } from '../../src/core/plan/plan-store';
 import { channelReachGaps, pilotReachGaps } from '../../src/core/plan/reach';
 import type { Database } from '../../src/core/store/sqlite';
+import { stepStatus } from '../../src/renderer/screens/plans/step-status';
 import { Fixture } from './analysis-fixture';
 
 /**
@@ -66,6 +67,16 @@ test('with no consent in the data, nobody can be reached: the channel and pilot 
   ]);
   expect(pilotReachGaps(plan, schedule)).toHaveLength(1);
 
+  // The step list marks neither step complete, and says why.
+  const view = computePlanView(db, plan, []);
+  const channels = stepStatus('channels', plan, view, null);
+  expect(channels).toMatchObject({ state: 'started', label: 'started' });
+  expect(channels.missing).toEqual(channelReachGaps(plan, schedule));
+  const pilot = stepStatus('pilot', plan, view, null);
+  expect(pilot.missing).toContain(
+    'Customers the plan can reach: nobody in its audience can get a message yet, so the pilot would test nothing (see the channel plan).',
+  );
+
   const check = reachCheck(db, plan);
   expect(check).toMatchObject({ status: 'fail', step: 'channels', title: 'Nobody can be reached' });
   expect(check.evidence).toContain('missing consent holds back 4 of its sends');
@@ -82,6 +93,20 @@ test('a recorded consent basis reaches the customers the data says nothing about
   expect(schedule.removed.consent).toBe(1); // d said no to email
   expect(channelReachGaps(plan, schedule)).toEqual([]);
   expect(pilotReachGaps(plan, schedule)).toEqual([]);
+  expect(stepStatus('channels', plan, computePlanView(db, plan, []), null)).toEqual({
+    state: 'done',
+    label: 'complete',
+    missing: [],
+  });
+
+  // A basis half filled in counts for nobody, and the step asks for the rest.
+  const unfinished = emailPlan();
+  unfinished.channels.consentBasis.email = { source: BASIS.source, date: null };
+  const unfinishedView = computePlanView(db, unfinished, []);
+  expect(unfinishedView.schedule!.reached).toBe(0);
+  expect(stepStatus('channels', unfinished, unfinishedView, null).missing[0]).toBe(
+    'Where and when customers opted in to email, or untick that consent record.',
+  );
 
   const check = reachCheck(db, plan);
   expect(check.status).toBe('pass');
