@@ -95,12 +95,18 @@ function goodPlan(): PlanDocument {
 
 const CUSTOMER = { id: 'C1', firstName: 'Ana', lastName: 'Ruiz', email: 'ana@example.com' };
 
-function schedule(fields: { customers?: number; otherPlansSends?: number; capped?: number } = {}): PlanSchedule {
+function schedule(
+  fields: { customers?: number; otherPlansSends?: number; capped?: number; reached?: number } = {},
+): PlanSchedule {
+  const reached = fields.reached ?? 150;
   return {
     startDate: '2026-11-01',
     days: [],
     totals: { email: 150, sms: 90, web: 0, outreach: 0 },
     customers: fields.customers ?? 200,
+    reached,
+    reachedBy: { email: reached, sms: Math.min(reached, 90), web: 0, outreach: 0 },
+    consentByBasis: { email: 0, sms: 0 },
     entries: fields.customers ?? 200,
     removed: { consent: 10, stopped: 0, cap: fields.capped ?? 0, afterTimeline: 0 },
     otherPlansSends: fields.otherPlansSends ?? 0,
@@ -124,7 +130,7 @@ function viewOf(plan: PlanDocument, overrides: Partial<PlanView> = {}, owned: st
 }
 
 const CONSENTING: ChecklistContext = {
-  consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 60 } },
+  consent: { email: { audience: 100, optedIn: 80, byBasis: 0 }, sms: { audience: 100, optedIn: 60, byBasis: 0 } },
 };
 
 interface Case {
@@ -453,13 +459,29 @@ const CASES: Record<string, Case[]> = {
     {
       name: 'few agreed to texts',
       status: 'warn',
-      context: { consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 30 } } },
+      context: {
+        consent: { email: { audience: 100, optedIn: 80, byBasis: 0 }, sms: { audience: 100, optedIn: 30, byBasis: 0 } },
+      },
       evidence: /30 of 100 agreed to text messages\. Fewer than half can be reached by text/,
+    },
+    {
+      name: 'consent by a recorded basis',
+      status: 'pass',
+      context: {
+        consent: {
+          email: { audience: 100, optedIn: 80, byBasis: 70 },
+          sms: { audience: 100, optedIn: 60, byBasis: 0 },
+        },
+      },
+      evidence:
+        /80 of 100 agreed to email \(70 of them by the consent basis recorded on the plan, not by the data\); 60 of 100 agreed to text messages\./,
     },
     {
       name: 'nobody agreed to texts',
       status: 'fail',
-      context: { consent: { email: { audience: 100, optedIn: 80 }, sms: { audience: 100, optedIn: 0 } } },
+      context: {
+        consent: { email: { audience: 100, optedIn: 80, byBasis: 0 }, sms: { audience: 100, optedIn: 0, byBasis: 0 } },
+      },
       evidence: /0 of 100 agreed to text messages\. Nobody can be sent text messages/,
     },
     {
@@ -468,6 +490,43 @@ const CASES: Record<string, Case[]> = {
       plan: (p) => (p.channels.sends = [{ channel: 'web', offsetHours: 0 }]),
       context: { consent: null },
       evidence: /neither email nor text messages/,
+    },
+  ],
+  'reach-above-zero': [
+    {
+      name: 'customers get messages',
+      status: 'pass',
+      evidence:
+        /^150 of the 200 customers entering the moment over the 30 days get at least one message \(email 150, text messages 90\)\.$/,
+    },
+    {
+      name: 'a consent basis recorded on the plan',
+      status: 'pass',
+      plan: (p) =>
+        (p.channels.consentBasis.email = {
+          source: 'opted in at checkout, per the shop’s records',
+          date: '2024-03-01',
+        }),
+      view: () => ({ schedule: { ...schedule(), consentByBasis: { email: 40, sms: 0 } } }),
+      evidence:
+        /Consent to email recorded by the marketer, not in the data: “opted in at checkout, per the shop’s records” \(as of 2024-03-01\)\. It counts as consent for 40 of the plan’s customers the data says nothing about\./,
+    },
+    {
+      name: 'no start date yet',
+      status: 'warn',
+      view: () => ({ schedule: null }),
+      evidence: /who it reaches is not known/,
+      step: 'moment',
+    },
+    {
+      name: 'nobody gets a message',
+      status: 'fail',
+      view: () => ({
+        schedule: { ...schedule({ reached: 0 }), removed: { consent: 400, stopped: 0, cap: 0, afterTimeline: 0 } },
+      }),
+      evidence:
+        /^Nobody can be reached: none of the 200 customers entering the moment gets a message: missing consent holds back 400 of its sends\. Import the customers’ consent/,
+      step: 'channels',
     },
   ],
   'messages-unsubscribe': [

@@ -8,6 +8,7 @@ import { AUDIENCE_COLUMNS } from '../../src/core/export/audience-csv';
 import { EVIDENCE_COLUMNS } from '../../src/core/export/evidence-csv';
 import { addAcknowledgement } from '../../src/core/plan/acknowledgements';
 import { CHECK_IDS } from '../../src/core/plan/checklist';
+import { planChecklist } from '../../src/core/plan/checklist-report';
 import { getPlan, listPlans, savePlan } from '../../src/core/plan/plan-store';
 import { exportedAudience } from '../../src/core/results/exported-audience';
 import { planDocumentSchema } from '../../src/core/plan/plan-document';
@@ -176,5 +177,52 @@ test('export refuses a plan with a failing check nobody accepted, and writes it 
     const written = await cli('export', '--workspace', workspace, '--plan', plan.name, '--format', 'md', '--out', out);
     expect(written.code).toBe(0);
     expect(await readFile(out, 'utf8')).toContain('The email tool adds its own footer.');
+  });
+});
+
+test('export refuses an audience file that would list nobody, with the reason, even once every failing check is accepted', async () => {
+  test.setTimeout(240_000);
+  await withTempDir(async (dir) => {
+    const workspace = join(dir, 'beauty.xsell');
+    const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+    const [plan] = listPlans(db);
+    // As if the shop's export had no consent column.
+    db.run('UPDATE customers SET email_opt_in = NULL, sms_opt_in = NULL');
+    const record = getPlan(db, plan.planId);
+    if (!record.ok) throw new Error(record.error);
+    const { checks } = planChecklist(db, plan.planId, record.value.document, []);
+    const failing = checks.filter((c) => c.status === 'fail').map((c) => c.id);
+    expect(failing).toEqual(['channels-consent', 'reach-above-zero']);
+    for (const checkId of failing) {
+      const accepted = addAcknowledgement(
+        db,
+        plan.planId,
+        { checkId, reason: 'The customers agreed on paper forms in the shop.', by: 'Dana' },
+        CHECK_IDS,
+        new Date(),
+      );
+      expect(accepted.ok).toBe(true);
+    }
+    await writeFile(workspace, db.export());
+    db.close();
+
+    const out = join(dir, 'audience.csv');
+    const refused = await cli(
+      'export',
+      '--workspace',
+      workspace,
+      '--plan',
+      plan.name,
+      '--format',
+      'audience-csv',
+      '--out',
+      out,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'The audience file was not made: it would list nobody. Nobody can be reached: none of the 1,214 customers entering the moment gets a message: missing consent holds back 2,747 of its sends.',
+    );
+    expect(refused.stderr).toContain('record where and when under “Consent recorded elsewhere” in the channel plan');
+    expect(await sha256OfFile(out)).toBeNull();
   });
 });

@@ -91,6 +91,7 @@ export function examplePlan(
       test: { variable: 'subject', variantB: draft.subjectB },
     },
     channels: {
+      ...base.channels,
       sends: [
         { channel: 'email', offsetHours: EMAIL_AFTER_HOURS },
         { channel: 'sms', offsetHours: SMS_AFTER_HOURS },

@@ -1,6 +1,9 @@
 import { planChecklist } from '../plan/checklist-report';
 import { createMemo, type Memo } from '../plan/memo';
 import { planAsOf } from '../plan/moment-catalogue';
+import type { PlanDocument } from '../plan/plan-document';
+import { noReachReason, REACH_FIX } from '../plan/reach';
+import { planSchedule } from '../plan/schedule';
 import { getPlan, otherActivePlans } from '../plan/plan-store';
 import type { Database } from '../store/sqlite';
 import { workspaceName } from '../store/workspace-summary';
@@ -93,6 +96,14 @@ export function exportPlan(
   return renderPlanExport(db, planId, format, { ...options, checklist, memo, onAudience: keep });
 }
 
+/** Why the audience file would list nobody: an email tool given a header alone sends nothing, and nobody should think otherwise. */
+function emptyAudienceReason(db: Database, plan: PlanDocument, others: readonly PlanDocument[], memo: Memo): string {
+  const refused = 'The audience file was not made: it would list nobody.';
+  const reason = noReachReason(plan, planSchedule(db, plan, others, memo));
+  if (reason !== null) return `${refused} ${reason} ${REACH_FIX}`;
+  return `${refused} None of the plan’s customers gets a message within the pilot’s first ${plan.pilot.durationDays} days, or the pilot takes none of them: check the pilot’s share and duration, and the channel plan.`;
+}
+
 /** The file itself, whatever the checklist says: for the gate above, and for specs of each format's content. */
 export function renderPlanExport(
   db: Database,
@@ -119,6 +130,7 @@ export function renderPlanExport(
       if (plan.moment.id === null)
         return fail('Choose the plan’s moment first: the audience file lists the customers it reaches.');
       const rows = audienceRows(db, plan, others, { ...options, memo });
+      if (rows.length === 0) return fail(emptyAudienceReason(db, plan, others, memo));
       options.onAudience?.(rows);
       return file(audienceCsv(rows));
     }

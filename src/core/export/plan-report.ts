@@ -14,7 +14,8 @@ import type { PilotResults } from '../results/result-types';
 import { loadPilotSends } from '../results/pilot-sends';
 import type { ChannelId, PlanDocument, PlanRecord, Recommendation } from '../plan/plan-document';
 import { ownedBefore } from '../plan/pilot-audience';
-import { STRATEGY_TITLES } from '../vocabulary';
+import { CHANNEL_WORDS, STRATEGY_TITLES } from '../vocabulary';
+import { consentBasisLines, noReachReason } from '../plan/reach';
 import type { Branding } from './branding';
 import { addDays, pilotMilestones, type Milestone } from './pilot-ics';
 
@@ -116,6 +117,8 @@ export interface PlanReport {
     quietHours: PlanDocument['channels']['quietHours'];
     stopOn: string[];
     consent: string;
+    /** Who the plan reaches, any consent basis recorded on it, and what is missing when it reaches nobody. */
+    reach: string[];
   };
   pilot: {
     audienceShare: number;
@@ -245,6 +248,7 @@ export function planReport(
         .filter((k) => plan.channels.stopOn[k])
         .map((k) => STOP_RULES[k]),
       consent: consentText(view),
+      reach: reachLines(plan, view),
     },
     pilot: {
       audienceShare: plan.pilot.audienceShare,
@@ -354,6 +358,19 @@ function weeksOf(view: PlanView): PlanReport['timeline']['weeks'] {
 function consentText(view: PlanView): string {
   const held = view.schedule?.removed.consent ?? 0;
   return `Email and SMS go only to customers who agreed to receive them; outreach and website slots need no opt-in. Over the 30 days, missing consent holds back ${held} ${held === 1 ? 'send' : 'sends'}.`;
+}
+
+function reachLines(plan: PlanDocument, view: PlanView): string[] {
+  const schedule = view.schedule;
+  const reason = noReachReason(plan, schedule);
+  const reached =
+    schedule === null
+      ? []
+      : [
+          reason ??
+            `${schedule.reached.toLocaleString('en-US')} of the ${schedule.customers.toLocaleString('en-US')} customers entering the moment over the 30 days get at least one message: ${[...new Set(plan.channels.sends.map((s) => s.channel))].map((c) => `${schedule.reachedBy[c].toLocaleString('en-US')} by ${CHANNEL_WORDS[c].plural}`).join(', ')}.`,
+        ];
+  return [...reached, ...consentBasisLines(plan, schedule)];
 }
 
 /** The plan's own baselines and targets where it has them, the history's otherwise. */

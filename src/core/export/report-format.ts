@@ -68,6 +68,7 @@ export function capText(caps: PlanReport['caps']): string[] {
       : 'No quiet hours.',
     caps.stopOn.length ? `Later messages stop after ${caps.stopOn.join(', ')}.` : 'No stop rules.',
     caps.consent,
+    ...caps.reach,
   ];
 }
 

@@ -1,9 +1,10 @@
 import { momentCustomers } from '../analysis/moments';
-import { queryAll, type Database } from '../store/sqlite';
+import type { Database } from '../store/sqlite';
+import { audienceConsent, type ConsentChannel } from './consent';
 import type { PlanDocument } from './plan-document';
 import { listAcknowledgements, type Acknowledgement } from './acknowledgements';
 import { checklistSummary, runChecklist, type ChecklistSummary } from './checklist';
-import type { CheckResult, ChecklistContext } from './checks/types';
+import type { ChannelConsent, CheckResult, ChecklistContext } from './checks/types';
 import { momentKey, noMemo, type Memo } from './memo';
 import { momentSettings, planAsOf } from './moment-catalogue';
 import { computePlanView } from './plan-view';
@@ -22,22 +23,20 @@ export function checklistContext(db: Database, plan: PlanDocument, memo: Memo = 
   const asOf = planAsOf(db, plan);
   const moment = plan.moment.id;
   if (asOf === null || moment === null) return { consent: null };
-  const consent = memo(`consent:${momentKey(plan)}`, () => {
+  const consent = memo(`consent:${momentKey(plan)}:${JSON.stringify(plan.channels.consentBasis)}`, () => {
     const ids = momentCustomers(
       db,
       moment,
       { ...momentSettings(plan), asOf },
       { limit: Number.MAX_SAFE_INTEGER },
     ).items;
-    const [row] = queryAll<{ email: number | null; sms: number | null }>(
-      db,
-      'SELECT SUM(email_opt_in = 1) AS email, SUM(sms_opt_in = 1) AS sms FROM customers WHERE customer_id IN (SELECT value FROM json_each(?))',
-      [JSON.stringify(ids)],
-    );
-    return {
-      email: { audience: ids.length, optedIn: row?.email ?? 0 },
-      sms: { audience: ids.length, optedIn: row?.sms ?? 0 },
-    };
+    const { consent, byBasis } = audienceConsent(db, plan, ids);
+    const of = (channel: ConsentChannel): ChannelConsent => ({
+      audience: ids.length,
+      optedIn: [...consent.values()].filter((c) => c[channel]).length,
+      byBasis: byBasis[channel].size,
+    });
+    return { email: of('email'), sms: of('sms') };
   });
   return { consent };
 }

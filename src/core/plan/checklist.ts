@@ -5,6 +5,7 @@ import { consentForChannel, frequencyCap, otherPlansOverlap, sameOfferEverywhere
 import { oneVariable, smsLength, unresolvedTokens, unsubscribe } from './checks/messages';
 import { controlGroup, pilotDuration, sampleSize } from './checks/pilot';
 import { alreadyOwned, categoryLevel, outOfSeason, thinEvidence, weakLift } from './checks/relevance';
+import { reachAboveZero } from './checks/reach';
 import { timingTrap } from './checks/timing';
 import type { CheckStatus } from './checks/check-status';
 import type { Check, CheckResult, ChecklistContext } from './checks/types';
@@ -31,6 +32,7 @@ import type { PlanView } from './plan-view';
  * | channels-cap                | the cap holds back over 10 % of the plan's sends       | the cap allows more than 2 messages in 7 days           |
  * | channels-overlap            | other plans write to the same customers                | they already use the whole allowance (2 per 7 days)     |
  * | channels-consent            | under half the audience agreed to a channel            | nobody did                                              |
+ * | reach-above-zero            | no moment, audience or sends yet to judge              | no audience customer gets any message                   |
  * | messages-unsubscribe        | an unsubscribe does not stop later sends               | email without unsubscribe footer, SMS without opt-out   |
  * | messages-sms-length         | under 10 units left in the last allowed segment        | more segments than the plan's limit                     |
  * | messages-tokens             | first or last name without a fallback                  | a token unresolved for the preview customer             |
@@ -57,6 +59,7 @@ export const CHECKS: readonly Check[] = [
   frequencyCap,
   otherPlansOverlap,
   consentForChannel,
+  reachAboveZero,
   unsubscribe,
   smsLength,
   unresolvedTokens,

@@ -1,4 +1,6 @@
 import type { PlanDocument } from './plan-document';
+import { basisIsComplete, CONSENT_CHANNELS } from './consent';
+import { CHANNEL_WORDS } from '../vocabulary';
 
 /** What each step of a plan still lacks, in the words the walk-through shows above the step. */
 
@@ -53,8 +55,15 @@ const CHECKS: Record<PlanStepId, (plan: PlanDocument) => { missing: string[]; st
     };
   },
   channels: (plan) => ({
-    missing:
-      plan.channels.sends.length > 0 ? [] : ['At least one send: a channel and when it goes out after the trigger.'],
+    missing: [
+      ...(plan.channels.sends.length > 0
+        ? []
+        : ['At least one send: a channel and when it goes out after the trigger.']),
+      ...CONSENT_CHANNELS.filter((c) => {
+        const record = plan.channels.consentBasis[c];
+        return record !== null && !basisIsComplete(record);
+      }).map((c) => `Where and when customers opted in to ${CHANNEL_WORDS[c].plural}, or untick that consent record.`),
+    ],
     started: plan.channels.sends.length > 0,
   }),
   pilot: (plan) => ({

@@ -97,6 +97,15 @@ const web = z
   .strict();
 const outreach = z.object({ enabled: z.boolean(), talkingPoints: z.array(text(500)).max(20) }).strict();
 
+/**
+ * Where customers agreed to a channel, as the marketer records it when the data has no consent
+ * column (e.g. "opted in to email at checkout, per the shop's records"). It counts as consent only
+ * for the plan's audience customers the data says nothing about (a recorded "no" stays a no), and
+ * only once both the source and the date are filled in.
+ */
+const consentRecord = z.object({ source: text(300), date: day.nullable() }).strict();
+const noConsentBasis = () => ({ email: null, sms: null });
+
 const variantTest = z
   .object({
     variable: z.enum(TEST_VARIABLES).nullable(),
@@ -170,6 +179,10 @@ export const planDocumentSchema = z
           .strict(),
         quietHours: z.object({ start: time, end: time }).strict().nullable(),
         stopOn: z.object({ purchase: z.boolean(), click: z.boolean(), unsubscribe: z.boolean() }).strict(),
+        consentBasis: z
+          .object({ email: consentRecord.nullable(), sms: consentRecord.nullable() })
+          .strict()
+          .default(noConsentBasis),
       })
       .strict(),
     pilot: z
@@ -205,6 +218,8 @@ export type ChannelId = (typeof CHANNEL_IDS)[number];
 export type MetricId = (typeof METRIC_IDS)[number];
 export type Recommendation = z.infer<typeof recommendation>;
 export type RecommendationEvidence = z.infer<typeof evidence>;
+export type ConsentBasis = PlanDocument['channels']['consentBasis'];
+export type ConsentRecord = z.infer<typeof consentRecord>;
 
 /** A plan as the workspace holds it: the document plus what the workspace keeps about it. */
 export interface PlanRecord {
@@ -249,6 +264,7 @@ export function blankPlan(name: string): PlanDocument {
       frequencyCap: { messages: 2, days: 7 },
       quietHours: { start: '21:00', end: '08:00' },
       stopOn: { purchase: true, click: false, unsubscribe: true },
+      consentBasis: noConsentBasis(),
     },
     pilot: {
       audienceShare: 0.2,

@@ -6,6 +6,7 @@ import { queryAll, type Database } from '../store/sqlite';
 import { CHANNEL_IDS, type ChannelId, type PlanDocument } from './plan-document';
 import { momentSettings, planAsOf, TIMELINE_DAYS } from './moment-catalogue';
 import { projectionFor } from './projection';
+import { audienceConsent, type Consent, type ConsentChannel } from './consent';
 
 /**
  * The channel plan over the 30 days from a plan's start: who enters the moment each day, which
@@ -32,11 +33,6 @@ export interface ScheduledSend {
   customerId: string;
   channel: ChannelId;
   at: number;
-}
-
-export interface Consent {
-  email: boolean;
-  sms: boolean;
 }
 
 export interface ScheduleRules {
@@ -188,16 +184,6 @@ export function audienceEntries(db: Database, plan: PlanDocument, days = TIMELIN
   return entries;
 }
 
-function consentOf(db: Database, ids: readonly string[]): Map<string, Consent> {
-  return new Map(
-    queryAll<{ customer_id: string; email_opt_in: number | null; sms_opt_in: number | null }>(
-      db,
-      'SELECT customer_id, email_opt_in, sms_opt_in FROM customers WHERE customer_id IN (SELECT value FROM json_each(?))',
-      [JSON.stringify(ids)],
-    ).map((r) => [r.customer_id, { email: r.email_opt_in === 1, sms: r.sms_opt_in === 1 }]),
-  );
-}
-
 const UNSUBSCRIBE_EVENTS = ['unsubscribe', 'email_unsubscribe', 'sms_unsubscribe'];
 
 function stopsOf(db: Database, plan: PlanDocument, ids: readonly string[], from: number): Map<string, number[]> {
@@ -239,6 +225,7 @@ export function rulesOf(
   plan: PlanDocument,
   entries: readonly AudienceEntry[],
   start: number,
+  consent?: ReadonlyMap<string, Consent>,
 ): ScheduleRules {
   const ids = [...new Set(entries.map((e) => e.customerId))];
   return {
@@ -247,7 +234,7 @@ export function rulesOf(
     sends: plan.channels.sends,
     quietHours: plan.channels.quietHours,
     cap: plan.channels.frequencyCap,
-    consent: consentOf(db, ids),
+    consent: consent ?? audienceConsent(db, plan, ids).consent,
     stops: stopsOf(db, plan, ids, start),
   };
 }
@@ -260,6 +247,11 @@ export interface PlanSchedule {
   totals: ChannelCounts;
   /** Distinct customers entering the moment over the 30 days. */
   customers: number;
+  /** Distinct customers at least one send goes out to, in all and per channel. */
+  reached: number;
+  reachedBy: ChannelCounts;
+  /** Customers counted as agreeing to email or text messages only through the plan's recorded consent basis. */
+  consentByBasis: Record<ConsentChannel, number>;
   entries: number;
   removed: RemovedSends;
   /** Messages other active plans send to this plan's customers over the same days. */
@@ -297,17 +289,24 @@ export function planSchedule(
   if (asOf === null || plan.moment.id === null) return null;
   const start = dayOf(asOf);
   const entries = memoEntries(db, plan, memo);
-  const rules = rulesOf(db, plan, entries, start);
   const audience = new Set(entries.map((e) => e.customerId));
+  const consent = audienceConsent(db, plan, [...audience]);
+  const rules = rulesOf(db, plan, entries, start, consent.consent);
   const earlier = otherPlans.flatMap((other) => sendsOf(db, other, memo)).filter((s) => audience.has(s.customerId));
   const { sends, removed } = scheduleSends(entries, rules, earlier);
 
   const days = Array.from({ length: TIMELINE_DAYS }, (_, i) => ({ date: stampOf(start + i).slice(0, 10), ...zero() }));
   const totals = zero();
+  const reachedOn = Object.fromEntries(CHANNEL_IDS.map((c) => [c, new Set<string>()])) as Record<
+    ChannelId,
+    Set<string>
+  >;
   for (const send of sends) {
     days[Math.floor(send.at - start)][send.channel]++;
     totals[send.channel]++;
+    reachedOn[send.channel].add(send.customerId);
   }
+  const reached = new Set(sends.map((s) => s.customerId)).size;
   const total = sends.length;
   const taken = removed.consent + removed.stopped + removed.cap;
   return {
@@ -315,11 +314,14 @@ export function planSchedule(
     days,
     totals,
     customers: audience.size,
+    reached,
+    reachedBy: Object.fromEntries(CHANNEL_IDS.map((c) => [c, reachedOn[c].size])) as ChannelCounts,
+    consentByBasis: { email: consent.byBasis.email.size, sms: consent.byBasis.sms.size },
     entries: entries.length,
     removed,
     otherPlansSends: earlier.filter(
       (s) => CAPPED_CHANNELS.has(s.channel) && s.at >= start && s.at < start + TIMELINE_DAYS,
     ).length,
-    explanation: `${audience.size} customers enter the moment over the 30 days from ${asOf.slice(0, 10)}, setting off ${total + taken} sends within the period; ${total} go out. Missing consent holds back ${removed.consent}, stop rules ${removed.stopped}, and the cap of ${plan.channels.frequencyCap.messages} messages per ${plan.channels.frequencyCap.days} days across all plans ${removed.cap}.`,
+    explanation: `${audience.size} customers enter the moment over the 30 days from ${asOf.slice(0, 10)}, setting off ${total + taken} sends within the period; ${total} go out. Missing consent holds back ${removed.consent}, stop rules ${removed.stopped}, and the cap of ${plan.channels.frequencyCap.messages} messages per ${plan.channels.frequencyCap.days} days across all plans ${removed.cap}. ${reached} of the ${audience.size} customers get at least one message.`,
   };
 }

@@ -1,6 +1,7 @@
 import type { ChannelId } from '../plan-document';
 import { TIMELINE_DAYS } from '../moment-catalogue';
 import { CAPPED_CHANNELS } from '../schedule';
+import { REACH_FIX } from '../reach';
 import { CHANNEL_WORDS } from '../../vocabulary';
 import { fail, listed, pass, plural, warn, type Check } from './types';
 
@@ -129,7 +130,10 @@ export const consentForChannel: Check = {
       return warn('The plan has no moment and start date yet, so its customers’ consent cannot be counted.', 'moment');
     const consent = context.consent;
     const counts = used
-      .map((c) => `${consent[c].optedIn} of ${consent[c].audience} agreed to ${CHANNEL_WORDS[c].plural}`)
+      .map(
+        (c) =>
+          `${consent[c].optedIn} of ${consent[c].audience} agreed to ${CHANNEL_WORDS[c].plural}${consent[c].byBasis > 0 ? ` (${consent[c].byBasis} of them by the consent basis recorded on the plan, not by the data)` : ''}`,
+      )
       .join('; ');
     const audience = consent[used[0]].audience;
     if (audience === 0)
@@ -137,7 +141,7 @@ export const consentForChannel: Check = {
     const nobody = used.filter((c) => consent[c].optedIn === 0);
     const whom = `Of the ${plural(audience, 'customer')} in the moment on the start date: ${counts}`;
     if (nobody.length > 0)
-      return fail(`${whom}. Nobody can be sent ${listed(nobody.map((c) => CHANNEL_WORDS[c].plural))}.`);
+      return fail(`${whom}. Nobody can be sent ${listed(nobody.map((c) => CHANNEL_WORDS[c].plural))}. ${REACH_FIX}`);
     const few = used.filter((c) => consent[c].optedIn < MIN_CONSENT_SHARE * consent[c].audience);
     if (few.length > 0)
       return warn(

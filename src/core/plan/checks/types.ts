@@ -24,6 +24,8 @@ export interface CheckResult {
 export interface ChannelConsent {
   audience: number;
   optedIn: number;
+  /** Of those opted in, the ones counted only through the plan's recorded consent basis. */
+  byBasis: number;
 }
 
 /** What the checks need beyond the plan and its view, read from the workspace. */

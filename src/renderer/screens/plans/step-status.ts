@@ -1,4 +1,5 @@
 import { stepCompleteness, type StepState } from '../../../core/plan/completeness';
+import { channelReachGaps, pilotReachGaps } from '../../../core/plan/reach';
 import type { ChecklistReport } from '../../../core/plan/checklist-report';
 import type { PlanView } from '../../../core/plan/plan-view';
 import type { PlanDocument } from '../../../core/plan/plan-document';
@@ -15,10 +16,15 @@ export function stepStatus(
 ): { state: StepState; label: string; missing: string[] } {
   if (step === 'check') return checkStatus(checklist);
   const { state, missing } = stepCompleteness(step, plan);
+  const schedule = view?.schedule ?? null;
   const extra =
     step === 'moment' && plan.moment.id && view?.audience && view.audience.count === 0
       ? ['Nobody is in this moment on the start date: choose another date or widen the window.']
-      : [];
+      : step === 'channels'
+        ? channelReachGaps(plan, schedule)
+        : step === 'pilot'
+          ? pilotReachGaps(plan, schedule)
+          : [];
   const all = [...missing, ...extra];
   const shown: StepState = all.length === 0 ? 'done' : state === 'done' ? 'started' : state;
   return { state: shown, label: STATE_LABELS[shown], missing: all };

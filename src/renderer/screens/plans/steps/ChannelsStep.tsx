@@ -5,6 +5,8 @@ import { CHANNEL_GUIDE } from '../../../../core/playbook/glossary';
 import { CHANNEL_WORDS } from '../../../../core/vocabulary';
 import { usePlanEditor } from '../../../state/store-context';
 import { NumberField } from '../../../components/NumberField';
+import { consentBasisLines, noReachReason, REACH_FIX } from '../../../../core/plan/reach';
+import { ConsentBasisFields } from './ConsentBasisFields';
 
 type Channels = PlanDocument['channels'];
 
@@ -78,11 +80,8 @@ export function ChannelsStep() {
           <p className="muted">Later sends of the plan are dropped for that customer once it happens.</p>
         </fieldset>
       </div>
-      <p className="advice">
-        <strong>Consent:</strong> email goes only to customers who opted in to email, and texts only to those who opted
-        in to texts. Everyone else is left out of those sends automatically; the timeline below shows how many.
-      </p>
-      <Timeline schedule={open.view?.schedule ?? null} loading={open.view === null} />
+      <ConsentBasisFields basis={channels.consentBasis} set={(field, consentBasis) => set(field, { consentBasis })} />
+      <Timeline plan={plan} schedule={open.view?.schedule ?? null} loading={open.view === null} />
     </div>
   );
 }
@@ -211,7 +210,15 @@ function QuietHours({
   );
 }
 
-function Timeline({ schedule, loading }: { schedule: PlanSchedule | null; loading: boolean }) {
+function Timeline({
+  plan,
+  schedule,
+  loading,
+}: {
+  plan: PlanDocument;
+  schedule: PlanSchedule | null;
+  loading: boolean;
+}) {
   if (loading) return <p className="muted">Working out the 30 days…</p>;
   if (!schedule)
     return <p className="empty">Choose a moment and a start date in step 2 to see the sends over the first 30 days.</p>;
@@ -219,6 +226,7 @@ function Timeline({ schedule, loading }: { schedule: PlanSchedule | null; loadin
   const series: StackedSeries[] = used.map((c) => ({ key: c, name: CHANNEL_WORDS[c].title, color: COLORS[c] }));
   const data = schedule.days.map(({ date, ...counts }) => ({ label: date.slice(5), ...counts }));
   const total = used.reduce((sum, c) => sum + schedule.totals[c], 0);
+  const noReach = noReachReason(plan, schedule);
   return (
     <section className="timeline" aria-labelledby="timeline-heading" data-testid="schedule">
       <h4 id="timeline-heading">The first 30 days from {schedule.startDate}</h4>
@@ -234,6 +242,10 @@ function Timeline({ schedule, loading }: { schedule: PlanSchedule | null; loadin
         <div>
           <dt>Customers entering the moment</dt>
           <dd>{schedule.customers.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>Customers who get a message</dt>
+          <dd>{schedule.reached.toLocaleString('en-US')}</dd>
         </div>
         <div>
           <dt>Sends going out</dt>
@@ -262,7 +274,23 @@ function Timeline({ schedule, loading }: { schedule: PlanSchedule | null; loadin
           <dd>{schedule.otherPlansSends.toLocaleString('en-US')}</dd>
         </div>
       </dl>
+      <p className="muted" data-testid="reach-by-channel">
+        Customers who get at least one message, by channel:{' '}
+        {used.map((c) => `${CHANNEL_WORDS[c].plural} ${schedule.reachedBy[c].toLocaleString('en-US')}`).join(', ') ||
+          'none'}
+        .
+      </p>
       <p className="muted">{schedule.explanation}</p>
+      {noReach && (
+        <p className="warning" data-testid="no-reach">
+          {noReach} {REACH_FIX}
+        </p>
+      )}
+      {consentBasisLines(plan, schedule).map((line) => (
+        <p key={line} className="muted" data-testid="consent-basis-note">
+          {line}
+        </p>
+      ))}
       <p className="muted">
         How this is worked out: the audience is looked at once a day, so a send can land up to a day after the trigger;
         stop rules use what the workspace records after the start date, so past its last order the numbers are an upper

@@ -1,6 +1,8 @@
 import { checkDuration, type MetricBaseline } from '../../../../core/plan/pilot';
 import { METRIC_IDS, type MetricId, type PlanDocument } from '../../../../core/plan/plan-document';
 import { usePlanEditor } from '../../../state/store-context';
+import { consentBasisLines, noReachReason } from '../../../../core/plan/reach';
+import type { PlanSchedule } from '../../../../core/plan/schedule';
 import { days, money, percent } from '../../insights/format';
 import { TEST_VARIABLE_TITLES } from '../../../../core/vocabulary';
 import { NumberField } from '../../../components/NumberField';
@@ -135,6 +137,7 @@ export function PilotStep() {
               </div>
             </dl>
             <p className={view.pilot.enough ? 'muted' : 'warning'}>{view.pilot.explanation}</p>
+            <PilotReach plan={plan} schedule={view.schedule} />
             {!view.pilot.enough && view.pilot.requiredPerGroup !== null && (
               <p className="muted">
                 To get there: take a larger share of the audience, run longer, or look for a larger rise.
@@ -308,5 +311,30 @@ function ScaleCriteria({
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** The pilot's counts are of customers in the moment; only those the plan can reach are in its audience file. */
+function PilotReach({ plan, schedule }: { plan: PlanDocument; schedule: PlanSchedule | null }) {
+  if (schedule === null) return null;
+  const noReach = noReachReason(plan, schedule);
+  if (noReach)
+    return (
+      <p className="warning" data-testid="pilot-reach">
+        {noReach} The pilot would message nobody: see the channel plan (step 5).
+      </p>
+    );
+  return (
+    <div data-testid="pilot-reach">
+      <p className="muted">
+        {schedule.reached.toLocaleString('en-US')} of the {schedule.customers.toLocaleString('en-US')} customers
+        entering the moment over 30 days can be reached on the plan’s channels; the audience file lists only those.
+      </p>
+      {consentBasisLines(plan, schedule).map((line) => (
+        <p key={line} className="muted">
+          {line}
+        </p>
+      ))}
+    </div>
   );
 }

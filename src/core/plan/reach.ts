@@ -1,0 +1,61 @@
+import { CHANNEL_WORDS } from '../vocabulary';
+import { basisIsComplete, CONSENT_CHANNELS } from './consent';
+import type { PlanDocument } from './plan-document';
+import type { PlanSchedule } from './schedule';
+
+/**
+ * Whether a plan reaches anybody: the customers at least one of its sends goes out to over the
+ * 30 days. A plan that reaches nobody is never "in place", whatever else it has; these sentences
+ * say what is missing wherever reach is shown.
+ */
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What works when nobody can be reached. */
+export const REACH_FIX =
+  'Import the customers’ consent (an email or SMS opt-in column), or, if they opted in somewhere the data does not show, record where and when under “Consent recorded elsewhere” in the channel plan.';
+
+/** Why the plan reaches nobody, or null when it reaches someone (or has no audience or sends to judge yet). */
+export function noReachReason(plan: PlanDocument, schedule: PlanSchedule | null): string | null {
+  if (schedule === null || schedule.customers === 0 || plan.channels.sends.length === 0) return null;
+  if (schedule.reached > 0) return null;
+  const { consent, stopped, cap } = schedule.removed;
+  const causes = [
+    ...(consent > 0 ? [`missing consent holds back ${count(consent)}`] : []),
+    ...(stopped > 0 ? [`stop rules ${count(stopped)}`] : []),
+    ...(cap > 0 ? [`the frequency cap ${count(cap)}`] : []),
+  ];
+  const why =
+    causes.length > 0 ? `: ${causes.join(', ')} of its sends` : ': none of its sends falls within the 30 days';
+  return `Nobody can be reached: none of the ${count(schedule.customers)} customers entering the moment gets a message${why}.`;
+}
+
+/** What the channel step still lacks for reach. */
+export function channelReachGaps(plan: PlanDocument, schedule: PlanSchedule | null): string[] {
+  const reason = noReachReason(plan, schedule);
+  return reason === null ? [] : [`${reason} ${REACH_FIX}`];
+}
+
+/** What the pilot step still lacks for reach: a pilot of customers nobody can reach tests nothing. */
+export function pilotReachGaps(plan: PlanDocument, schedule: PlanSchedule | null): string[] {
+  return noReachReason(plan, schedule) === null
+    ? []
+    : [
+        'Customers the plan can reach: nobody in its audience can get a message yet, so the pilot would test nothing (see the channel plan).',
+      ];
+}
+
+/** The recorded consent bases, each with how many audience customers it counts for, said as a record rather than data. */
+export function consentBasisLines(plan: PlanDocument, schedule: PlanSchedule | null): string[] {
+  return CONSENT_CHANNELS.flatMap((channel) => {
+    const record = plan.channels.consentBasis[channel];
+    if (!basisIsComplete(record)) return [];
+    const counted =
+      schedule === null
+        ? ''
+        : ` It counts as consent for ${count(schedule.consentByBasis[channel])} of the plan’s customers the data says nothing about.`;
+    return [
+      `Consent to ${CHANNEL_WORDS[channel].plural} recorded by the marketer, not in the data: “${record.source.trim()}” (as of ${record.date}).${counted}`,
+    ];
+  });
+}
