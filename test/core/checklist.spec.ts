@@ -439,7 +439,7 @@ const CASES: Record<string, Case[]> = {
       name: 'other plans use the whole allowance',
       status: 'fail',
       view: () => ({ schedule: schedule({ otherPlansSends: 1800 }) }),
-      evidence: /send 1800 messages .* about 2.1 a customer per 7 days: they use up the whole allowance/,
+      evidence: /send 1,800 messages .* about 2.1 a customer per 7 days: they use up the whole allowance/,
     },
     {
       name: 'no schedule yet',

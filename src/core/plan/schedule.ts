@@ -322,6 +322,8 @@ export function planSchedule(
     otherPlansSends: earlier.filter(
       (s) => CAPPED_CHANNELS.has(s.channel) && s.at >= start && s.at < start + TIMELINE_DAYS,
     ).length,
-    explanation: `${audience.size} customers enter the moment over the 30 days from ${asOf.slice(0, 10)}, setting off ${total + taken} sends within the period; ${total} go out. Missing consent holds back ${removed.consent}, stop rules ${removed.stopped}, and the cap of ${plan.channels.frequencyCap.messages} messages per ${plan.channels.frequencyCap.days} days across all plans ${removed.cap}. ${reached} of the ${audience.size} customers get at least one message.`,
+    explanation: `${n(audience.size)} customers enter the moment over the 30 days from ${asOf.slice(0, 10)}, setting off ${n(total + taken)} sends within the period; ${n(total)} go out. Missing consent holds back ${n(removed.consent)}, stop rules ${n(removed.stopped)}, and the cap of ${plan.channels.frequencyCap.messages} messages per ${plan.channels.frequencyCap.days} days across all plans ${n(removed.cap)}. ${n(reached)} of the ${n(audience.size)} customers get at least one message.`,
   };
 }
+
+const n = (value: number) => value.toLocaleString('en');

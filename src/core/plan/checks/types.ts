@@ -49,7 +49,7 @@ export const pass = (evidence: string, step?: PlanStepId): Verdict => ({ status:
 export const warn = (evidence: string, step?: PlanStepId): Verdict => ({ status: 'warn', evidence, step });
 export const fail = (evidence: string, step?: PlanStepId): Verdict => ({ status: 'fail', evidence, step });
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The first few items, and how many more there are. */
 export function listed(items: readonly string[], max = 3): string {
