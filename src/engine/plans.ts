@@ -17,6 +17,7 @@ import {
   savePlan,
 } from '../core/plan/plan-store';
 import { computePlanView } from '../core/plan/plan-view';
+import { manualRecommendationRefs, searchProducts } from '../core/plan/product-search';
 import type { Result } from '../core/util/result';
 import type { PlansApi } from '../shared/engine-api';
 import { failed, outcomeOf, wrote, type EngineContext } from './context';
@@ -58,6 +59,9 @@ export function plansApi(context: EngineContext): PlansApi {
           ? wrote({ acknowledged: removed.value.acknowledgements }, removed.value.changed)
           : failed('acknowledgement', removed.error);
       }),
+    searchProducts: (query, limit) => context.read((db) => searchProducts(db, query, limit)),
+    manualRecommendation: (anchorId, recommendedId) =>
+      context.read((db) => outcomeOf(manualRecommendationRefs(db, anchorId, recommendedId), 'plan')),
   };
 }
 

@@ -21,6 +21,7 @@ import type { DeletedPlan, PlanRevision, PlanSummary } from '../core/plan/plan-s
 import type { Acknowledgement } from '../core/plan/acknowledgements';
 import type { ChecklistReport } from '../core/plan/checklist-report';
 import type { PlanView } from '../core/plan/plan-view';
+import type { ManualRecommendation, ProductMatch } from '../core/plan/product-search';
 import type { PilotResults } from '../core/results/result-types';
 import type { RecordedSends } from '../core/results/sends-file';
 import type { PlanDocument, PlanRecord } from '../core/plan/plan-document';
@@ -136,6 +137,13 @@ export interface PlansApi {
   /** Accepts a failing check's finding for the plan with a written reason (at least a few words) and who accepts it; again for the same check replaces it. */
   acknowledge(planId: string, checkId: string, reason: string, by: string): Promise<AcknowledgementOutcome>;
   withdrawAcknowledgement(planId: string, checkId: string): Promise<AcknowledgementOutcome>;
+  /** The workspace's products whose code or name holds every word of `query`, best first (at most `limit`, 20 unless given). */
+  searchProducts(query: string, limit?: number): Promise<ProductMatch[]>;
+  /** The two sides of a recommendation added by hand, named from the workspace; refused with a message when a product does not exist. */
+  manualRecommendation(
+    anchorId: string | null,
+    recommendedId: string,
+  ): Promise<Outcome<{ value: ManualRecommendation }>>;
 }
 
 export interface ExportsApi {

@@ -6,6 +6,7 @@ import {
   reviewState,
   withProposals,
 } from '../../src/core/plan/recommendations';
+import { swapDirection } from '../../src/core/plan/pair-proposals';
 import { blankPlan, type StrategyId } from '../../src/core/plan/plan-document';
 import { Fixture, type FixtureOrder } from './analysis-fixture';
 
@@ -31,29 +32,47 @@ test('completion proposes pairs bought together with their evidence, flagging th
   const db = fixture.orders(...orders).db;
 
   const proposals = proposeRecommendations(db, planFor('completion'), { customerId: 'c0' });
-  const ab = proposals.find((p) => p.anchor?.id === 'A' && p.recommended.id === 'B')!;
-  // 22 baskets: A in 12, B in 10, both in 10. Confidence 10/12, lift (10/12)/(10/22).
-  expect(ab).toMatchObject({
-    source: 'pair',
+  // 22 baskets: A in 12, B in 10, both in 10. The pair shows once, read its stronger way round:
+  // every order with B held A (10 of 10), where 10 of the 12 with A held B. Lift is the same both ways.
+  expect(proposals.filter((p) => p.source === 'pair')).toHaveLength(1);
+  const ba = proposals.find((p) => p.source === 'pair')!;
+  expect(ba).toMatchObject({
+    id: 'pair:B>A',
+    anchor: { id: 'B' },
+    recommended: { id: 'A', label: 'Product A' },
     decision: 'proposed',
     pinned: false,
-    recommended: { label: 'Product B' },
   });
+  expect(ba.evidence).toMatchObject({
+    count: 10,
+    support: expect.closeTo(10 / 22, 6),
+    confidence: 1,
+    lift: expect.closeTo(22 / 12, 6),
+    reverse: { count: 10, confidence: expect.closeTo(10 / 12, 6), flags: ['low-evidence', 'out-of-stock', 'owned'] },
+  });
+  expect(ba.flags).toEqual(['low-evidence', 'owned']);
+
+  // Turned round, A → B carries its own measures and warnings, and B → A's as the other way.
+  const ab = swapDirection(ba);
+  expect(ab).toMatchObject({ id: 'pair:A>B', anchor: { id: 'A' }, recommended: { label: 'Product B' } });
   expect(ab.evidence).toMatchObject({
     count: 10,
     support: expect.closeTo(10 / 22, 6),
     confidence: expect.closeTo(10 / 12, 6),
     lift: expect.closeTo(22 / 12, 6),
+    reverse: { count: 10, confidence: 1, flags: ['low-evidence', 'owned'] },
   });
   expect(ab.evidence!.note).toMatch(/83 % of the orders with Product A also held Product B/);
   expect(ab.flags).toEqual(['low-evidence', 'out-of-stock', 'owned']);
-  expect(proposals.find((p) => p.recommended.id === 'C')).toBeUndefined();
+  expect(swapDirection(ab)).toEqual(ba);
+  expect(proposals.find((p) => p.recommended.id === 'C' || p.anchor?.id === 'C')).toBeUndefined();
   expect(
-    proposeRecommendations(db, planFor('completion'), { customerId: 'e1' }).find((p) => p.id === ab.id)!.flags,
+    swapDirection(proposeRecommendations(db, planFor('completion'), { customerId: 'e1' }).find((p) => p.id === ba.id)!)
+      .flags,
   ).toEqual(['low-evidence', 'out-of-stock']);
 
-  expect(excludeOwned(db, 'c0', proposals).map((p) => p.recommended.id)).not.toContain('B');
-  expect(excludeOwned(db, 'e1', proposals).map((p) => p.recommended.id)).toContain('B');
+  expect(excludeOwned(db, 'c0', [ab]).map((p) => p.recommended.id)).not.toContain('B');
+  expect(excludeOwned(db, 'e1', [ab]).map((p) => p.recommended.id)).toContain('B');
   expect(proposeRecommendations(db, blankPlan('No strategy'))).toEqual([]);
 });
 

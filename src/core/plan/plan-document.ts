@@ -55,6 +55,19 @@ const evidence = z
     share: fraction.nullable(),
     medianDays: z.number().min(0).nullable(),
     note: text(500),
+    /** The same pair read the other way (recommended → anchor), so a pair shows once with both directions. */
+    reverse: z
+      .object({
+        count: z.number().int().min(0),
+        confidence: fraction.nullable(),
+        share: fraction.nullable(),
+        medianDays: z.number().min(0).nullable(),
+        /** The warnings the item would carry read that way round (stock, ownership and season of the anchor). */
+        flags: z.array(z.enum(RECOMMENDATION_FLAGS)).max(RECOMMENDATION_FLAGS.length).optional(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -68,6 +81,11 @@ const recommendation = z
     decision: z.enum(['proposed', 'approved', 'rejected']),
     pinned: z.boolean(),
     flags: z.array(z.enum(RECOMMENDATION_FLAGS)).max(RECOMMENDATION_FLAGS.length),
+    /** The other colours or sizes of the anchor and of the recommended product this item stands for. */
+    variants: z
+      .object({ anchor: z.array(itemRef).max(50), recommended: z.array(itemRef).max(50) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -8,6 +8,9 @@ import { percent, spread } from '../analysis/stats';
 import { queryAll, type Database } from '../store/sqlite';
 import type { PlanDocument, Recommendation, RecommendationEvidence } from './plan-document';
 import { planAsOf } from './moment-catalogue';
+import { mergeDirections, pairKey, pairNote, proposalKey, sequenceNote } from './pair-proposals';
+import { variantGroups } from './product-variants';
+import { groupVariantProposals } from './proposal-variants';
 
 /**
  * Recommendation proposals for a plan's strategy: pairs bought together or in sequence
@@ -20,6 +23,7 @@ import { planAsOf } from './moment-catalogue';
 export const MIN_EVIDENCE_COUNT = 30;
 /** Pairs must appear in this share of baskets to be mined (at least one basket). */
 const PAIR_MIN_SUPPORT = 0.002;
+/** A pair is proposed when, read its stronger way round, this share of the anchor's orders hold it. */
 const PAIR_MIN_CONFIDENCE = 0.05;
 /** Sequences and family steps seen in fewer customers are not proposed. */
 const MIN_CUSTOMERS = 5;
@@ -43,7 +47,6 @@ type Draft = Omit<Recommendation, 'id' | 'decision' | 'pinned' | 'flags'> & {
   flags: Set<Recommendation['flags'][number]>;
 };
 
-const ratio = (n: number) => Math.round(n * 100) / 100;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function evidence(fields: Partial<RecommendationEvidence> & { count: number; note: string }): RecommendationEvidence {
@@ -73,7 +76,9 @@ export function proposeRecommendations(
       : strategy === 'evolution'
         ? evolutionDrafts(history, asOf)
         : ecosystemDrafts(db, history, asOf);
-  const limited = drafts.slice(0, options.limit ?? DEFAULT_PROPOSALS);
+  const label = productLabels(history);
+  const distinct = groupVariantProposals(drafts, variantGroups(history.products), (id) => ({ id, label: label(id) }));
+  const limited = distinct.slice(0, options.limit ?? DEFAULT_PROPOSALS);
   flagDrafts(db, history, limited, asOf, options.customerId ?? null);
   return limited.map(({ flags, ...d }) => ({
     ...d,
@@ -84,10 +89,10 @@ export function proposeRecommendations(
   }));
 }
 
-/** The plan's items plus the proposals it does not hold yet: reviewed items keep their decisions. */
+/** The plan's items plus the proposals it does not hold yet (either way round): reviewed items keep their decisions. */
 export function withProposals(plan: PlanDocument, proposals: readonly Recommendation[]): Recommendation[] {
-  const held = new Set(plan.recommendations.items.map((item) => item.id));
-  return [...plan.recommendations.items, ...proposals.filter((p) => !held.has(p.id))];
+  const held = new Set(plan.recommendations.items.map(proposalKey));
+  return [...plan.recommendations.items, ...proposals.filter((p) => !held.has(proposalKey(p)))];
 }
 
 function productLabels(history: PurchaseHistory): (id: string) => string {
@@ -102,7 +107,8 @@ export function minePairs(db: Database, level: ItemLevel = 'product'): Associati
       level,
       basket: { kind: 'order' },
       minSupport: PAIR_MIN_SUPPORT,
-      minConfidence: PAIR_MIN_CONFIDENCE,
+      // Both directions of a pair, so the weaker one's measures can show next to the stronger one's.
+      minConfidence: 0,
       maxLength: 2,
       consequents: 'one',
     }).rules;
@@ -126,45 +132,54 @@ function completionDrafts(
     rules = minePairs(db, level);
   }
   const sequences = analyseSequences(db, { asOf, level, minCustomers: MIN_CUSTOMERS, limit: 200 }, history).rows;
-  const byPair = new Map<string, SequenceRow>(sequences.map((row) => [`${row.from.id}>${row.to.id}`, row]));
+  const byPath = new Map<string, SequenceRow>(sequences.map((row) => [`${row.from.id}>${row.to.id}`, row]));
   const ref = (id: string): ItemRef =>
     level === 'product' ? { id, label: label(id) } : { id, label: `Any product in ${id}` };
+  const flags = () => new Set<Recommendation['flags'][number]>(level === 'category' ? ['category-level'] : []);
 
-  const pairs = rules
+  const directedPairs = rules
     .filter((r) => r.antecedent.length === 1 && r.consequent.length === 1)
-    .map((rule): Draft => {
-      const anchor = ref(rule.antecedent[0]);
-      const recommended = ref(rule.consequent[0]);
-      const sequence = byPair.get(`${anchor.id}>${recommended.id}`);
-      byPair.delete(`${anchor.id}>${recommended.id}`);
-      return {
-        anchor,
-        recommended,
-        source: 'pair',
-        evidence: evidence({
-          count: rule.count,
-          support: rule.support,
-          confidence: rule.confidence,
-          lift: rule.lift,
-          share: sequence?.share ?? null,
-          medianDays: sequence?.days.median ?? null,
-          note: `${rule.count} orders held both. ${percent(rule.confidence)} of the orders with ${anchor.label} also held ${recommended.label}, ${ratio(rule.lift)} times the share of all orders that did.${sequence ? ` ${percent(sequence.share)} of its buyers who came back bought it in a later order, typically after ${sequence.days.median} days.` : ''}`,
-        }),
-        flags: new Set(level === 'category' ? ['category-level'] : []),
-      };
-    });
-  const followOns = [...byPair.values()].map((row): Draft => ({
-    anchor: ref(row.from.id),
-    recommended: ref(row.to.id),
-    source: 'sequence',
-    evidence: evidence({
-      count: row.customers,
-      share: row.share,
-      medianDays: row.days.median,
-      note: `Of the ${row.fromCustomers} customers who bought ${ref(row.from.id).label} and came back, ${row.customers} (${percent(row.share)}) later bought ${ref(row.to.id).label}, typically after ${row.days.median} days.`,
-    }),
-    flags: new Set(level === 'category' ? ['category-level'] : []),
-  }));
+    .map((rule): Draft => ({
+      anchor: ref(rule.antecedent[0]),
+      recommended: ref(rule.consequent[0]),
+      source: 'pair',
+      evidence: evidence({
+        count: rule.count,
+        support: rule.support,
+        confidence: rule.confidence,
+        lift: rule.lift,
+        note: '',
+      }),
+      flags: flags(),
+    }));
+  // Mined both ways round; a pair is proposed when its stronger direction is confident enough.
+  const pairs = mergeDirections(directedPairs).filter((d) => d.evidence!.confidence! >= PAIR_MIN_CONFIDENCE);
+  // A pair also bought in sequence carries how often, and how soon, each way round.
+  const covered = new Set(pairs.map((d) => pairKey(d.anchor!.id, d.recommended.id)));
+  const later = (from: string, to: string) => {
+    const row = byPath.get(`${from}>${to}`);
+    return { share: row?.share ?? null, medianDays: row?.days.median ?? null };
+  };
+  for (const draft of pairs) {
+    const e = draft.evidence!;
+    const [anchor, recommended] = [draft.anchor!, draft.recommended];
+    Object.assign(e, later(anchor.id, recommended.id));
+    if (e.reverse) Object.assign(e.reverse, later(recommended.id, anchor.id));
+    e.note = pairNote(anchor, recommended, e);
+  }
+
+  const followOns = mergeDirections(
+    sequences
+      .filter((row) => !covered.has(pairKey(row.from.id, row.to.id)))
+      .map((row): Draft => ({
+        anchor: ref(row.from.id),
+        recommended: ref(row.to.id),
+        source: 'sequence',
+        evidence: evidence({ count: row.customers, share: row.share, medianDays: row.days.median, note: '' }),
+        flags: flags(),
+      })),
+  );
+  for (const draft of followOns) draft.evidence!.note = sequenceNote(draft.anchor!, draft.recommended, draft.evidence!);
   return [...pairs, ...followOns];
 }
 
@@ -276,13 +291,21 @@ function flagDrafts(
   );
   const owned = customerId === null ? new Set<string>() : ownedItems(db, customerId);
   const offSeason = asOf === undefined ? new Set<string>() : outOfSeason(history, dayOf(asOf));
+  const warnings = (id: string, e: RecommendationEvidence | null) => {
+    const found: Recommendation['flags'] = [];
+    if (!e || e.count < MIN_EVIDENCE_COUNT || (e.lift !== null && e.lift <= 1)) found.push('low-evidence');
+    if (outOfStock.has(id)) found.push('out-of-stock');
+    if (owned.has(id)) found.push('owned');
+    if (offSeason.has(id)) found.push('out-of-season');
+    return found;
+  };
   for (const draft of drafts) {
-    const id = draft.recommended.id;
-    const e = draft.evidence;
-    if (!e || e.count < MIN_EVIDENCE_COUNT || (e.lift !== null && e.lift <= 1)) draft.flags.add('low-evidence');
-    if (outOfStock.has(id)) draft.flags.add('out-of-stock');
-    if (owned.has(id)) draft.flags.add('owned');
-    if (offSeason.has(id)) draft.flags.add('out-of-season');
+    for (const flag of warnings(draft.recommended.id, draft.evidence)) draft.flags.add(flag);
+    const reverse = draft.evidence?.reverse;
+    if (reverse && draft.anchor) {
+      const level = draft.flags.has('category-level') ? (['category-level'] as const) : [];
+      reverse.flags = [...warnings(draft.anchor.id, { ...draft.evidence!, ...reverse }), ...level].sort();
+    }
   }
 }
 

@@ -2,6 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { ChecklistReport } from '../../core/plan/checklist-report';
 import type { PlanView } from '../../core/plan/plan-view';
 import type { PlanDocument, PlanRecord } from '../../core/plan/plan-document';
+import type { ManualRecommendation, ProductMatch } from '../../core/plan/product-search';
+import { fail, ok, type Result } from '../../core/util/result';
 import type { WorkspaceSummary } from '../../core/store/workspace-types';
 import type { EngineClient } from '../engine-client';
 import { record, redo, startHistory, undo, type History } from './plan-history';
@@ -52,6 +54,10 @@ export interface PlanEditorActions {
   refreshView(): Promise<void>;
   /** Saves the open plan now if it has unsaved edits. */
   flush(): Promise<void>;
+  /** The workspace's products matching what was typed, for picking one by hand. */
+  searchProducts(query: string): Promise<ProductMatch[]>;
+  /** The two sides of a recommendation added by hand, named from the workspace; a message when a product does not exist. */
+  resolveManual(anchorId: string | null, recommendedId: string): Promise<Result<ManualRecommendation>>;
   reset(): void;
 }
 
@@ -230,6 +236,12 @@ export function createPlanEditorStore(engine: EngineClient, { onChanged, onEdite
 
       refreshView,
       flush,
+
+      searchProducts: (query) => engine.plans.searchProducts(query),
+      resolveManual: async (anchorId, recommendedId) => {
+        const outcome = await engine.plans.manualRecommendation(anchorId, recommendedId);
+        return outcome.ok ? ok(outcome.value) : fail(outcome.failure.message);
+      },
 
       reset: () => {
         if (timer) clearTimeout(timer);

@@ -1,53 +1,17 @@
 import { useState } from 'react';
 import { reviewState } from '../../../../core/plan/recommendations';
-import type { PlanDocument, Recommendation, RecommendationEvidence } from '../../../../core/plan/plan-document';
+import type { Recommendation, RecommendationEvidence } from '../../../../core/plan/plan-document';
 import { DECISION_LABELS, FLAG_WARNINGS, SOURCE_LABELS } from '../../../../core/vocabulary';
 import { usePlanEditor } from '../../../state/store-context';
-
-type ItemRef = Recommendation['recommended'];
-
-const MAX_ID = 100;
-
-/** How an item is named in buttons and lists: "Calm Skin Toner after Cleanser". */
-const itemName = (item: Pick<Recommendation, 'anchor' | 'recommended'>) =>
-  `${item.recommended.label || item.recommended.id}${item.anchor ? ` after ${item.anchor.label || item.anchor.id}` : ''}`;
+import type { ProductMatch } from '../../../../core/plan/product-search';
+import { canSwap, proposalKey, swapDirection } from '../../../../core/plan/pair-proposals';
+import { AddByHand } from './AddByHand';
+import { proposalsMatching } from './proposal-filter';
+import { OtherVariants, OtherWayRound } from './ProposalParts';
+import { ProductPicker } from './ProductPicker';
+import { freshId, itemName, manualItem, updateItem, updateItems, type ItemRef } from './recommendation-items';
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
-
-/** An id no item of the plan holds yet, in the same shape proposals use. */
-function freshId(plan: PlanDocument, base: string): string {
-  const taken = new Set(plan.recommendations.items.map((i) => i.id));
-  const clipped = base.slice(0, MAX_ID);
-  if (!taken.has(clipped)) return clipped;
-  for (let n = 2; ; n++) {
-    const id = `${base.slice(0, MAX_ID - String(n).length - 1)}#${n}`;
-    if (!taken.has(id)) return id;
-  }
-}
-
-function manualItem(plan: PlanDocument, anchor: ItemRef | null, recommended: ItemRef): Recommendation {
-  return {
-    id: freshId(plan, `manual:${anchor?.id ?? ''}>${recommended.id}`),
-    anchor,
-    recommended,
-    source: 'manual',
-    evidence: null,
-    decision: 'proposed',
-    pinned: false,
-    flags: ['low-evidence'],
-  };
-}
-
-/** A sign-off holds for the list as it was: any change to the items takes it back. */
-const updateItems = (plan: PlanDocument, items: Recommendation[]): PlanDocument => ({
-  ...plan,
-  recommendations: { ...plan.recommendations, items, reviewedAt: null },
-});
-const updateItem = (plan: PlanDocument, id: string, change: (item: Recommendation) => Recommendation) =>
-  updateItems(
-    plan,
-    plan.recommendations.items.map((i) => (i.id === id ? change(i) : i)),
-  );
 
 /** Step 3: the products to recommend, proposed from the data, each decided by a person before any message may show it. */
 export function RecommendationsStep() {
@@ -56,8 +20,10 @@ export function RecommendationsStep() {
   const plan = open.history.present;
   const view = open.view;
   const items = plan.recommendations.items;
-  const held = new Set(items.map((i) => i.id));
-  const proposals = (view?.proposals ?? []).filter((p) => !held.has(p.id));
+  const held = new Set(items.map(proposalKey));
+  const proposals = (view?.proposals ?? []).filter((p) => !held.has(proposalKey(p)));
+  const [productFilter, setProductFilter] = useState('');
+  const shown = proposalsMatching(proposals, productFilter);
   // The same rule the view uses, on the document as it is now, so the statement never lags a click.
   const review = reviewState(plan);
 
@@ -99,26 +65,44 @@ export function RecommendationsStep() {
               : 'Every proposal is in the plan.'}
           </p>
         ) : (
-          <ul className="rec-list" aria-label="Proposals">
-            {proposals.map((proposal) => (
-              <li key={proposal.id} className="rec-item" data-testid="proposal">
-                <ItemDetails item={proposal} />
-                <div className="actions">
-                  <button
-                    type="button"
-                    aria-label={`Add ${itemName(proposal)}`}
-                    onClick={() =>
-                      edit(`recommendations.add.${proposal.id}`, (d) =>
-                        updateItems(d, [...d.recommendations.items, proposal]),
-                      )
-                    }
-                  >
-                    Add to the plan
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <>
+            <label className="field rec-filter">
+              <span>What goes with… (filter by a product’s name or code)</span>
+              <input
+                type="search"
+                value={productFilter}
+                maxLength={200}
+                onChange={(e) => setProductFilter(e.target.value)}
+              />
+            </label>
+            {shown.length === 0 ? (
+              <p className="empty" data-testid="proposal-filter-empty">
+                No proposal names a product matching “{productFilter.trim()}”. Try part of another name or code, or
+                clear the filter.
+              </p>
+            ) : (
+              <ul className="rec-list" aria-label="Proposals">
+                {shown.map((proposal) => (
+                  <li key={proposal.id} className="rec-item" data-testid="proposal">
+                    <ItemDetails item={proposal} />
+                    <div className="actions">
+                      <button
+                        type="button"
+                        aria-label={`Add ${itemName(proposal)}`}
+                        onClick={() =>
+                          edit(`recommendations.add.${proposal.id}`, (d) =>
+                            updateItems(d, [...d.recommendations.items, proposal]),
+                          )
+                        }
+                      >
+                        Add to the plan
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
         )}
       </section>
 
@@ -134,17 +118,22 @@ function ItemDetails({ item }: { item: Recommendation }) {
       <p className="rec-pair">
         {item.anchor ? (
           <>
-            <span>{item.anchor.label || item.anchor.id}</span> <span aria-hidden="true">→</span>
+            <span>{item.anchor.label || item.anchor.id}</span>
+            <OtherVariants variants={item.variants?.anchor} /> <span aria-hidden="true">→</span>
             <span className="visually-hidden"> then </span>
           </>
         ) : (
           <span className="muted">Any customer → </span>
         )}{' '}
-        <strong>{item.recommended.label || item.recommended.id}</strong>{' '}
+        <strong>{item.recommended.label || item.recommended.id}</strong>
+        <OtherVariants variants={item.variants?.recommended} />{' '}
         <span className="badge">{SOURCE_LABELS[item.source]}</span>
       </p>
       {item.evidence ? (
-        <Evidence evidence={item.evidence} />
+        <>
+          <Evidence evidence={item.evidence} />
+          <OtherWayRound item={item} />
+        </>
       ) : (
         <p className="muted">No evidence from the data: a person’s choice.</p>
       )}
@@ -223,6 +212,22 @@ function PlanItem({ item, flaggedApproved }: { item: Recommendation; flaggedAppr
         >
           {item.pinned ? 'Unpin' : 'Pin'}
         </button>
+        {canSwap(item) && (
+          <button
+            type="button"
+            aria-label={`Swap ${name}: recommend ${item.anchor!.label || item.anchor!.id} after ${item.recommended.label || item.recommended.id}`}
+            onClick={() =>
+              edit(`recommendations.swap.${item.id}`, (d) =>
+                updateItem(d, item.id, () => {
+                  const turned = swapDirection(item);
+                  return { ...turned, id: freshId(d, turned.id) };
+                }),
+              )
+            }
+          >
+            Swap direction ⇄
+          </button>
+        )}
         <button
           type="button"
           aria-expanded={replacing}
@@ -263,29 +268,34 @@ function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => voi
   const products = [...new Map(proposals.map((p) => [p.recommended.id, p.recommended])).values()].filter(
     (p) => p.id !== item.recommended.id,
   );
+  const resolveManual = usePlanEditor((s) => s.resolveManual);
   const [picked, setPicked] = useState('');
-  const [typedId, setTypedId] = useState('');
-  const [typedLabel, setTypedLabel] = useState('');
+  const [other, setOther] = useState<ProductMatch | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const name = itemName(item);
   const replacement: ItemRef | null = picked
     ? (products.find((p) => p.id === picked) ?? null)
-    : typedId.trim()
-      ? { id: typedId.trim(), label: typedLabel.trim() || typedId.trim() }
-      : null;
+    : other && { id: other.id, label: other.name ?? other.id };
 
-  const replace = () => {
+  const replace = async () => {
     if (!replacement) return;
+    const backed = proposals.find(
+      (p) => p.recommended.id === replacement.id && (p.anchor?.id ?? null) === (item.anchor?.id ?? null),
+    );
+    // A product the data does not propose is checked against the workspace's products first.
+    const found = backed ? null : await resolveManual(null, replacement.id);
+    if (found && !found.ok) {
+      setProblem(found.error);
+      return;
+    }
     edit(`recommendations.replace.${item.id}`, (d) => {
       const others = updateItems(
         d,
         d.recommendations.items.filter((i) => i.id !== item.id),
       );
-      const backed = proposals.find(
-        (p) => p.recommended.id === replacement.id && (p.anchor?.id ?? null) === (item.anchor?.id ?? null),
-      );
       const next = backed
         ? { ...backed, id: freshId(others, backed.id), pinned: item.pinned }
-        : { ...manualItem(others, item.anchor, replacement), pinned: item.pinned };
+        : { ...manualItem(others, item.anchor, found!.value.recommended), pinned: item.pinned };
       return updateItem(d, item.id, () => next);
     });
     onDone();
@@ -297,7 +307,7 @@ function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => voi
       aria-label={`Replace ${name}`}
       onSubmit={(e) => {
         e.preventDefault();
-        replace();
+        void replace();
       }}
     >
       <div className="field-row">
@@ -305,7 +315,7 @@ function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => voi
           <label className="field">
             <span>A product the data proposes</span>
             <select value={picked} onChange={(e) => setPicked(e.target.value)}>
-              <option value="">Type one instead…</option>
+              <option value="">Search for another instead…</option>
               {products.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label} ({p.id})
@@ -314,19 +324,13 @@ function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => voi
             </select>
           </label>
         )}
-        {!picked && (
-          <>
-            <label className="field">
-              <span>Product id</span>
-              <input value={typedId} onChange={(e) => setTypedId(e.target.value)} maxLength={200} />
-            </label>
-            <label className="field">
-              <span>Product name</span>
-              <input value={typedLabel} onChange={(e) => setTypedLabel(e.target.value)} maxLength={300} />
-            </label>
-          </>
-        )}
+        {!picked && <ProductPicker label="Another product of this workspace" value={other} onChange={setOther} />}
       </div>
+      {problem && (
+        <p className="warning" role="alert">
+          {problem}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={!replacement}>
           Replace with {replacement ? replacement.label : '…'}
@@ -336,62 +340,6 @@ function ReplaceForm({ item, onDone }: { item: Recommendation; onDone: () => voi
         </button>
       </div>
     </form>
-  );
-}
-
-/** A product the data did not propose, added by a person: it carries no evidence, so it is flagged as such. */
-function AddByHand() {
-  const edit = usePlanEditor((s) => s.edit);
-  const [anchorId, setAnchorId] = useState('');
-  const [anchorLabel, setAnchorLabel] = useState('');
-  const [productId, setProductId] = useState('');
-  const [productLabel, setProductLabel] = useState('');
-  const ref = (id: string, label: string): ItemRef => ({ id: id.trim(), label: label.trim() || id.trim() });
-
-  return (
-    <details className="rec-by-hand">
-      <summary>Add by hand</summary>
-      <form
-        aria-label="Add a recommendation by hand"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!productId.trim()) return;
-          const anchor = anchorId.trim() ? ref(anchorId, anchorLabel) : null;
-          const recommended = ref(productId, productLabel);
-          edit(`recommendations.manual.${Date.now()}`, (d) =>
-            updateItems(d, [...d.recommendations.items, manualItem(d, anchor, recommended)]),
-          );
-          setAnchorId('');
-          setAnchorLabel('');
-          setProductId('');
-          setProductLabel('');
-        }}
-      >
-        <div className="field-row">
-          <label className="field">
-            <span>Anchor product id (optional: what the customer bought)</span>
-            <input value={anchorId} onChange={(e) => setAnchorId(e.target.value)} maxLength={200} />
-          </label>
-          <label className="field">
-            <span>Anchor product name</span>
-            <input value={anchorLabel} onChange={(e) => setAnchorLabel(e.target.value)} maxLength={300} />
-          </label>
-        </div>
-        <div className="field-row">
-          <label className="field">
-            <span>Recommended product id</span>
-            <input value={productId} onChange={(e) => setProductId(e.target.value)} maxLength={200} required />
-          </label>
-          <label className="field">
-            <span>Recommended product name</span>
-            <input value={productLabel} onChange={(e) => setProductLabel(e.target.value)} maxLength={300} />
-          </label>
-        </div>
-        <button type="submit" disabled={!productId.trim()}>
-          Add this recommendation
-        </button>
-      </form>
-    </details>
   );
 }
 
