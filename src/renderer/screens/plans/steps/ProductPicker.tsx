@@ -55,7 +55,7 @@ export function ProductPicker({
     <div className="field product-picker">
       <label {...getLabelProps()}>{label}</label>
       <input {...getInputProps({ placeholder: 'Type part of a name or code', maxLength: 200 })} />
-      <ul {...getMenuProps({ 'aria-label': `Products matching “${typed.trim()}”` })} className="picker-options">
+      <ul {...getMenuProps()} className="picker-options">
         {isOpen &&
           matches.found.map((product, index) => (
             <li
