@@ -193,13 +193,16 @@ test('a recommendation can be replaced, added by hand, pinned and removed; the l
   await app.getByRole('button', { name: `Add ${itemName(first)}`, exact: true }).click();
   await expect(app.getByRole('button', { name: `Add ${itemName(first)}`, exact: true })).toHaveCount(0);
 
-  // Replaced by a product the data does not propose: a person's choice, flagged, waiting for review.
+  // Replaced by a product of the workspace the data does not propose: a person's choice, flagged, waiting for review.
   await app.getByRole('button', { name: `Replace ${itemName(first)}`, exact: true }).click();
   const replace = app.getByRole('form', { name: `Replace ${itemName(first)}` });
-  await replace.getByLabel('Product id').fill('GC-POUCH');
-  await replace.getByLabel('Product name').fill('Travel Pouch');
-  await replace.getByRole('button', { name: 'Replace with Travel Pouch' }).click();
-  const pouch = `Travel Pouch after ${first.anchor!.label}`;
+  await replace.getByRole('combobox', { name: 'Another product of this workspace' }).fill('quartz');
+  await expect(
+    replace.getByRole('listbox', { name: 'Another product of this workspace' }).getByRole('option'),
+  ).toHaveText(['Rose Quartz Facial Roller GC241']);
+  await replace.getByRole('combobox', { name: 'Another product of this workspace' }).press('Enter');
+  await replace.getByRole('button', { name: 'Replace with Rose Quartz Facial Roller' }).click();
+  const pouch = `Rose Quartz Facial Roller after ${first.anchor!.label}`;
   await expect(items).toHaveCount(1);
   await expect(items).toContainText('Added by hand');
   await expect(items).toContainText('Little evidence behind it');
@@ -209,15 +212,16 @@ test('a recommendation can be replaced, added by hand, pinned and removed; the l
   // Added by hand without an anchor, pinned, then removed again.
   await app.getByText('Add by hand').click();
   const byHand = app.getByRole('form', { name: 'Add a recommendation by hand' });
-  await byHand.getByLabel('Recommended product id').fill('GC-CARD');
-  await byHand.getByLabel('Recommended product name').fill('Gift Card');
+  await byHand.getByRole('combobox', { name: 'Product to recommend' }).fill('gift box');
+  await expect(byHand.getByRole('option')).toHaveText(['Glow Ritual Gift Box GC302']);
+  await byHand.getByRole('combobox', { name: 'Product to recommend' }).press('Enter');
   await byHand.getByRole('button', { name: 'Add this recommendation' }).click();
   await expect(items).toHaveCount(2);
-  await app.getByRole('button', { name: 'Pin Gift Card', exact: true }).click();
-  await expect(items.filter({ hasText: 'Gift Card' }).getByTestId('item-decision')).toHaveText(
+  await app.getByRole('button', { name: 'Pin Glow Ritual Gift Box', exact: true }).click();
+  await expect(items.filter({ hasText: 'Glow Ritual Gift Box' }).getByTestId('item-decision')).toHaveText(
     'Waiting for review · pinned first in the messages',
   );
-  await app.getByRole('button', { name: 'Remove Gift Card', exact: true }).click();
+  await app.getByRole('button', { name: 'Remove Glow Ritual Gift Box', exact: true }).click();
   await expect(items).toHaveCount(1);
 
   // Sign-off waits for every decision and a name.
