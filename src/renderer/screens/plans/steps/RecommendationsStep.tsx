@@ -6,8 +6,8 @@ import { usePlanEditor } from '../../../state/store-context';
 import type { ProductMatch } from '../../../../core/plan/product-search';
 import { canSwap, proposalKey, swapDirection } from '../../../../core/plan/pair-proposals';
 import { AddByHand } from './AddByHand';
-import { proposalsMatching } from './proposal-filter';
 import { OtherVariants, OtherWayRound } from './ProposalParts';
+import { ProposalList } from './ProposalList';
 import { ProductPicker } from './ProductPicker';
 import { freshId, itemName, manualItem, updateItem, updateItems, type ItemRef } from './recommendation-items';
 
@@ -16,14 +16,11 @@ const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 /** Step 3: the products to recommend, proposed from the data, each decided by a person before any message may show it. */
 export function RecommendationsStep() {
   const open = usePlanEditor((s) => s.open)!;
-  const edit = usePlanEditor((s) => s.edit);
   const plan = open.history.present;
   const view = open.view;
   const items = plan.recommendations.items;
   const held = new Set(items.map(proposalKey));
   const proposals = (view?.proposals ?? []).filter((p) => !held.has(proposalKey(p)));
-  const [productFilter, setProductFilter] = useState('');
-  const shown = proposalsMatching(proposals, productFilter);
   // The same rule the view uses, on the document as it is now, so the statement never lags a click.
   const review = reviewState(plan);
 
@@ -65,44 +62,7 @@ export function RecommendationsStep() {
               : 'Every proposal is in the plan.'}
           </p>
         ) : (
-          <>
-            <label className="field rec-filter">
-              <span>What goes with… (filter by a product’s name or code)</span>
-              <input
-                type="search"
-                value={productFilter}
-                maxLength={200}
-                onChange={(e) => setProductFilter(e.target.value)}
-              />
-            </label>
-            {shown.length === 0 ? (
-              <p className="empty" data-testid="proposal-filter-empty">
-                No proposal names a product matching “{productFilter.trim()}”. Try part of another name or code, or
-                clear the filter.
-              </p>
-            ) : (
-              <ul className="rec-list" aria-label="Proposals">
-                {shown.map((proposal) => (
-                  <li key={proposal.id} className="rec-item" data-testid="proposal">
-                    <ItemDetails item={proposal} />
-                    <div className="actions">
-                      <button
-                        type="button"
-                        aria-label={`Add ${itemName(proposal)}`}
-                        onClick={() =>
-                          edit(`recommendations.add.${proposal.id}`, (d) =>
-                            updateItems(d, [...d.recommendations.items, proposal]),
-                          )
-                        }
-                      >
-                        Add to the plan
-                      </button>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
+          <ProposalList proposals={proposals} details={(proposal) => <ItemDetails item={proposal} />} />
         )}
       </section>
 
