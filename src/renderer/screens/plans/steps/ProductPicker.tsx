@@ -24,19 +24,7 @@ export function ProductPicker({
   const [typed, setTyped] = useState('');
   const [matches, setMatches] = useState<{ query: string; found: ProductMatch[] }>({ query: '', found: [] });
 
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(
-      () => void search(typed).then((found) => current && setMatches({ query: typed, found })),
-      SEARCH_AFTER_MS,
-    );
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [typed, search]);
-
-  const { isOpen, getLabelProps, getInputProps, getMenuProps, getItemProps, highlightedIndex } = useCombobox({
+  const { isOpen, getLabelProps, getInputProps, getMenuProps, getItemProps, setHighlightedIndex } = useCombobox({
     items: matches.found,
     itemToString: productName,
     itemToKey: (product) => product?.id,
@@ -51,22 +39,38 @@ export function ProductPicker({
   });
   const searched = typed.trim() !== '' && matches.query === typed;
 
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(
+      () =>
+        void search(typed).then((found) => {
+          if (!current) return;
+          setMatches({ query: typed, found });
+          // Matches arrive after the typing: the first is ready for Enter, as if it had been there at once.
+          if (found.length > 0) setHighlightedIndex(0);
+        }),
+      SEARCH_AFTER_MS,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [typed, search, setHighlightedIndex]);
+
   return (
     <div className="field product-picker">
       <label {...getLabelProps()}>{label}</label>
-      <input {...getInputProps({ placeholder: 'Type part of a name or code', maxLength: 200 })} />
-      <ul {...getMenuProps()} className="picker-options">
-        {isOpen &&
-          matches.found.map((product, index) => (
-            <li
-              key={product.id}
-              className={index === highlightedIndex ? 'highlighted' : undefined}
-              {...getItemProps({ item: product, index })}
-            >
-              {product.name ?? product.id} <span className="muted">{product.id}</span>
-            </li>
-          ))}
-      </ul>
+      <div className="picker-anchor">
+        <input {...getInputProps({ placeholder: 'Type part of a name or code', maxLength: 200 })} />
+        <ul {...getMenuProps()} className="picker-options">
+          {isOpen &&
+            matches.found.map((product, index) => (
+              <li key={product.id} {...getItemProps({ item: product, index })}>
+                {product.name ?? product.id} <span className="muted">{product.id}</span>
+              </li>
+            ))}
+        </ul>
+      </div>
       <p className="muted picker-status" role="status">
         {value
           ? `Picked ${productName(value)} (${value.id}).`
