@@ -314,7 +314,7 @@ function ScaleCriteria({
   );
 }
 
-/** The pilot's counts are of customers in the moment; only those the plan can reach are in its audience file. */
+/** The pilot's counts are of the customers the plan can reach, as in its audience file. */
 function PilotReach({ plan, schedule }: { plan: PlanDocument; schedule: PlanSchedule | null }) {
   if (schedule === null) return null;
   const noReach = noReachReason(plan, schedule);
@@ -327,8 +327,9 @@ function PilotReach({ plan, schedule }: { plan: PlanDocument; schedule: PlanSche
   return (
     <div data-testid="pilot-reach">
       <p className="muted">
-        {schedule.reached.toLocaleString('en-US')} of the {schedule.customers.toLocaleString('en-US')} customers
-        entering the moment over 30 days can be reached on the plan’s channels; the audience file lists only those.
+        {schedule.reached.toLocaleString('en-US')} of the {schedule.customers.toLocaleString('en-US')} customers the
+        plan is for over 30 days can be reached on its channels: the pilot’s counts are of those customers, and the
+        audience file lists only them.
       </p>
       {consentBasisLines(plan, schedule).map((line) => (
         <p key={line} className="muted">
