@@ -4,6 +4,7 @@ import {
   BASKET_UNIT,
   ORDER_UNIT,
   countsFromMeasures,
+  explainEvidence,
   explainRuleMeasure,
   explainSecondOrderMeasure,
   explainSequenceMeasure,
@@ -138,4 +139,21 @@ test('a "bought next" row and a second-order row are told in customers and days'
 test('a share rounds to the figure it shows', () => {
   expect(shownPercent(0.1863)).toBe(0.19);
   expect(shownPercent(0.0863)).toBe(0.086);
+});
+
+test("a proposal's evidence is told in its own numbers", () => {
+  const m = ruleMeasures(mugTea.withA, mugTea.withB, mugTea.both, mugTea.all);
+  const pair = explainEvidence({ ...m, share: 0.4, medianDays: 12 }, 'Mug', 'Tea');
+  expect(pair.map((e) => e.title)).toEqual(['Support', 'Confidence', 'Lift']);
+  expect(pair[1].sentence).toBe('Of 1,000 orders with Mug, 230 also had Tea (confidence 23 %).');
+  // A "bought next" proposal: 300 of 1,250 returning Mug buyers later bought Tea.
+  const next = explainEvidence(
+    { count: 300, support: null, confidence: null, lift: null, share: 300 / 1_250, medianDays: 35 },
+    'Mug',
+    'Tea',
+  );
+  expect(next.map((e) => e.sentence)).toEqual([
+    'Of the 1,250 customers who bought Mug and came back for another order, 300 later bought Tea (24 %).',
+    'Half of the 300 customers bought Tea within 35 days of buying Mug, half took longer (median 35 days).',
+  ]);
 });

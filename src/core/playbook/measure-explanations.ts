@@ -248,3 +248,42 @@ export function explainSecondOrderMeasure(
       return `Half of the ${whole(repeatCustomers)} who ordered again did so within ${dayCount(medianDays)} of their first order, half took longer (median ${dayCount(medianDays)}).`;
   }
 }
+
+/** The measures a proposal's evidence keeps (support and the rest are null for a "bought next" proposal). */
+export interface EvidenceMeasures {
+  count: number;
+  support: number | null;
+  confidence: number | null;
+  lift: number | null;
+  share: number | null;
+  medianDays: number | null;
+}
+
+export interface ExplainedMeasure {
+  title: string;
+  meaning: string;
+  sentence: string;
+}
+
+/** Each measure of a proposal's evidence, in general and in the proposal's own numbers. */
+export function explainEvidence(evidence: EvidenceMeasures, a: string, b: string): ExplainedMeasure[] {
+  const { count, support, confidence, lift, share, medianDays } = evidence;
+  if (support !== null && confidence !== null && lift !== null) {
+    const counts = countsFromMeasures({ count, support, confidence, lift });
+    if (!counts) return [];
+    return (['support', 'confidence', 'lift'] as const).map((m) => ({
+      ...RULE_MEASURE_MEANINGS[m],
+      sentence: explainRuleMeasure(m, counts, { a, b, unit: ORDER_UNIT }),
+    }));
+  }
+  if (share === null || share === 0) return [];
+  const row = {
+    fromCustomers: Math.round(count / share),
+    customers: count,
+    days: { q1: null, median: medianDays, q3: null },
+  };
+  return (['share', 'median'] as const).map((m) => ({
+    ...SEQUENCE_MEASURE_MEANINGS[m],
+    sentence: explainSequenceMeasure(m, row, { a, b }),
+  }));
+}
