@@ -1,3 +1,5 @@
+import type { AssociationRule, CombinationsResult } from '../analysis/combinations/types';
+
 /**
  * The measures of the Insights tables and the proposals, explained twice: what each means in
  * general (a column's tooltip, the help panel), and what it says about one row in that row's own
@@ -54,6 +56,15 @@ export const RULE_MEASURE_MEANINGS: Record<RuleMeasure, { title: string; meaning
     meaning:
       'How much less often the second item is missing from baskets with the first than chance would give. 1 means no link; infinite means it was never missing.',
   },
+};
+
+/** The measures the help panel explains; a rule's basket count needs no entry of its own. */
+export const EXPLAINED_MEASURES = ['support', 'confidence', 'lift', 'leverage', 'conviction'] as const;
+
+/** The fixed example the help panel works through when the workspace has no pairs to show. */
+export const WORKED_EXAMPLE: { counts: RuleCounts; words: RuleWords } = {
+  counts: { withA: 1_000, withB: 560, both: 230, all: 10_000 },
+  words: { a: 'a teapot', b: 'loose tea', unit: ORDER_UNIT },
 };
 
 /** A whole number with thousands separators: 10,000. */
@@ -130,6 +141,20 @@ function explainConviction({ withA, withB, both, all }: RuleCounts, { a, b, unit
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** How a mined rule's sides and baskets are named: product names, categories as "a product from …". */
+export function wordsOfRule(
+  rule: Pick<AssociationRule, 'antecedent' | 'consequent'>,
+  result: Pick<CombinationsResult, 'parameters' | 'names'>,
+): RuleWords {
+  const { level, basket } = result.parameters;
+  const side = (items: string[]) => itemWords(items.map((id) => result.names[id] ?? id).join(' + '), level);
+  return {
+    a: side(rule.antecedent),
+    b: side(rule.consequent),
+    unit: basket.kind === 'order' ? ORDER_UNIT : BASKET_UNIT,
+  };
+}
 
 /** How an item is named in a sentence: a product by its name, a category as "a product from Kitchen". */
 export const itemWords = (label: string, level: 'product' | 'category') =>

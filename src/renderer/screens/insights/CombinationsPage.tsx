@@ -10,12 +10,10 @@ import { useAnalysis } from './use-analysis';
 import { decimal, percent } from './format';
 import { ParamsForm } from './ParamsForm';
 import {
-  BASKET_UNIT,
-  ORDER_UNIT,
   RULE_MEASURE_MEANINGS,
   countsFromMeasures,
   explainRuleMeasure,
-  itemWords,
+  wordsOfRule,
   type RuleMeasure,
 } from '../../../core/playbook/measure-explanations';
 
@@ -30,11 +28,6 @@ export function CombinationsPage() {
   const result = slot.answer?.result;
   const label = (items: string[]) => items.map((id) => result?.names[id] ?? id).join(' + ');
   const columns = useMemo<Column<AssociationRule>[]>(() => {
-    const unit = result?.parameters.basket.kind === 'order' ? ORDER_UNIT : BASKET_UNIT;
-    const words = (r: AssociationRule) => {
-      const level = result?.parameters.level ?? 'product';
-      return { a: itemWords(label(r.antecedent), level), b: itemWords(label(r.consequent), level), unit };
-    };
     const measure = (key: RuleMeasure) => ({
       key,
       label: RULE_MEASURE_MEANINGS[key].title,
@@ -42,7 +35,7 @@ export function CombinationsPage() {
       numeric: true,
       explain: (r: AssociationRule) => {
         const counts = countsFromMeasures(r);
-        return counts ? explainRuleMeasure(key, counts, words(r)) : '';
+        return counts && result ? explainRuleMeasure(key, counts, wordsOfRule(r, result)) : '';
       },
     });
     return [
