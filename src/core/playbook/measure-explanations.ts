@@ -76,7 +76,7 @@ export const percentText = (fraction: number) => `${(fraction * 100).toFixed(per
 /** The share a percentText shows, as a fraction: 0.1863 shows "19 %" and rounds to 0.19. */
 export const shownPercent = (fraction: number) => Number((fraction * 100).toFixed(percentDigits(fraction))) / 100;
 
-const percentDigits = (fraction: number) => (Math.abs(fraction) < 0.1 ? 1 : 0);
+const percentDigits = (fraction: number) => (fraction < 0.1 ? 1 : 0);
 const counted = (n: number, unit: RuleWords['unit']) => `${whole(n)} ${n === 1 ? unit.one : unit.many}`;
 const fixed = (n: number, digits: number) => n.toFixed(digits);
 /** An expected count: one decimal while small, so "about 0.8" is not shown as "about 1". */
