@@ -3,7 +3,7 @@ import { loadSqlJs } from '../../src/node/node-sqljs';
 import { DEMO_WORKSPACES } from '../../src/core/demo/demo-workspaces';
 import { examplePlan } from '../../src/core/demo/example-plans';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
-import { RULE_MEASURE_MEANINGS, shownPercent } from '../../src/core/playbook/measure-explanations';
+import { RULE_MEASURE_MEANINGS, explainEvidence, shownPercent } from '../../src/core/playbook/measure-explanations';
 import { expect, test } from '../support/e2e';
 
 const DEMO = DEMO_WORKSPACES[0];
@@ -91,7 +91,9 @@ test('column headers say what a measure means and cells say what it means for th
   await expect(help.getByTestId('help-measure:conviction')).toContainText('(conviction');
 });
 
-test('a suggested pilot target fills exactly the figure its button shows', async ({ app }) => {
+test('a plan tells its evidence in numbers, and a suggested pilot target fills exactly the figure its button shows', async ({
+  app,
+}) => {
   test.setTimeout(180_000);
   const db = generateDemoWorkspace(await loadSqlJs(), DEMO.industry);
   const plan = examplePlan(db, DEMO.industry);
@@ -109,7 +111,21 @@ test('a suggested pilot target fills exactly the figure its button shows', async
   await openDemo(app);
   await app.getByRole('tab', { name: 'Plans' }).click();
   await app.getByRole('list', { name: 'Plans' }).getByRole('button', { name: plan.name, exact: true }).click();
-  await app.getByRole('navigation', { name: 'Plan steps' }).getByRole('button', { name: /Pilot/ }).click();
+  const steps = app.getByRole('navigation', { name: 'Plan steps' });
+
+  // A recommendation's evidence is told in its own numbers, each measure's name carrying its meaning.
+  await steps.getByRole('button', { name: /Recommendations/ }).click();
+  const explained = app.getByTestId('measures-explained').first();
+  await explained.getByText('What these numbers say').click();
+  const item = plan.recommendations.items.find((i) => i.evidence && i.anchor)!;
+  const told = explainEvidence(item.evidence!, item.anchor!.label, item.recommended.label);
+  expect(told.length).toBeGreaterThan(0);
+  await expect(explained.getByRole('listitem')).toHaveText(told.map((m) => `${m.title}: ${m.sentence}`));
+  const term = explained.getByText(told[0].title, { exact: true });
+  await term.focus();
+  await expect(await tooltipOf(app, term)).toHaveText(told[0].meaning);
+
+  await steps.getByRole('button', { name: /Pilot/ }).click();
   const metrics = app.getByTestId('metrics');
   await expect(metrics).toBeVisible({ timeout: 60_000 });
   const rows = metrics.locator('tbody tr');
