@@ -89,6 +89,7 @@ test('zero counts give a plain reason instead of a broken number', () => {
     'No order had Mug, so there is nothing to measure confidence on.',
   );
   expect(explainRuleMeasure('lift', none, words)).toBe('No order had Mug, so lift cannot be measured.');
+  expect(explainRuleMeasure('leverage', none, words)).toBe('No order had Mug, so leverage cannot be measured.');
   expect(explainRuleMeasure('conviction', none, words)).toBe('No order had Mug, so conviction cannot be measured.');
 });
 

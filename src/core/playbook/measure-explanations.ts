@@ -114,6 +114,7 @@ function explainLift({ withA, withB, both, all }: RuleCounts, { a, b, unit }: Ru
 }
 
 function explainLeverage({ withA, withB, both, all }: RuleCounts, { a, b, unit }: RuleWords): string {
+  if (withA === 0 || withB === 0) return `No ${unit.one} had ${withA === 0 ? a : b}, so leverage cannot be measured.`;
   const expected = (withA * withB) / all;
   const difference = both - expected;
   const leverage = difference / all;
