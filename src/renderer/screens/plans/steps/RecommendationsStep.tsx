@@ -3,6 +3,7 @@ import { reviewState } from '../../../../core/plan/recommendations';
 import type { PlanDocument, Recommendation, RecommendationEvidence } from '../../../../core/plan/plan-document';
 import { DECISION_LABELS, FLAG_WARNINGS, SOURCE_LABELS } from '../../../../core/vocabulary';
 import { usePlanEditor } from '../../../state/store-context';
+import { MeasuresExplained } from './MeasuresExplained';
 
 type ItemRef = Recommendation['recommended'];
 
@@ -148,6 +149,7 @@ function ItemDetails({ item }: { item: Recommendation }) {
       ) : (
         <p className="muted">No evidence from the data: a person’s choice.</p>
       )}
+      <MeasuresExplained item={item} />
       {item.flags.length > 0 && (
         <ul className="rec-flags" aria-label="Warnings">
           {item.flags.map((flag) => (
