@@ -71,6 +71,7 @@ function goodPlan(): PlanDocument {
     items: [item('P-TONER', 'Balancing Toner')],
     reviewedBy: 'Ana Ruiz',
     reviewedAt: '2026-10-30T10:00:00.000Z',
+    workspaceId: null,
   };
   plan.offer = { kind: 'percent', percent: 10, code: 'MORE10', expiresAfterDays: 14 };
   plan.messages.email = {
@@ -131,6 +132,7 @@ function viewOf(plan: PlanDocument, overrides: Partial<PlanView> = {}, owned: st
 
 const CONSENTING: ChecklistContext = {
   consent: { email: { audience: 100, optedIn: 80, byBasis: 0 }, sms: { audience: 100, optedIn: 60, byBasis: 0 } },
+  picks: { workspaceId: 'this-workspace', missing: [] },
 };
 
 interface Case {
@@ -140,7 +142,7 @@ interface Case {
   plan?: (plan: PlanDocument) => void;
   view?: (plan: PlanDocument) => Partial<PlanView>;
   owned?: string[];
-  context?: ChecklistContext;
+  context?: Partial<ChecklistContext>;
   step?: string;
 }
 
@@ -299,6 +301,39 @@ const CASES: Record<string, Case[]> = {
       status: 'fail',
       view: (p) => ({ proposals: [{ ...p.recommendations.items[0], decision: 'proposed', flags: ['out-of-season'] }] }),
       evidence: /“Balancing Toner”/,
+    },
+  ],
+  'relevance-workspace': [
+    {
+      name: 'picks from before workspaces recorded their sign-off',
+      status: 'pass',
+      evidence: /^The approved pick names a product of this workspace\.$/,
+    },
+    {
+      name: 'picks signed off here',
+      status: 'pass',
+      plan: (p) => (p.recommendations.workspaceId = 'this-workspace'),
+      evidence: /^The approved pick names a product of this workspace, and the picks were signed off here\.$/,
+    },
+    {
+      name: 'nothing approved',
+      status: 'warn',
+      plan: (p) => (p.recommendations.items[0].decision = 'proposed'),
+      evidence: /^No recommendation is approved yet, so there is nothing to judge\.$/,
+    },
+    {
+      name: 'picks signed off in another workspace',
+      status: 'fail',
+      plan: (p) => (p.recommendations.workspaceId = 'gift-shop'),
+      evidence:
+        /^Ana Ruiz signed the picks off on 2026-10-30 in another workspace, so their evidence comes from another shop’s orders\. Review the picks here: check each against this workspace’s proposals, then mark the list reviewed again\.$/,
+    },
+    {
+      name: 'a pick naming a product this workspace does not have',
+      status: 'fail',
+      context: { picks: { workspaceId: 'this-workspace', missing: ['“Gentle Cleanser → Balancing Toner”'] } },
+      evidence:
+        /^1 approved pick names products this workspace does not have: “Gentle Cleanser → Balancing Toner”\. Take it out and choose from this workspace’s proposals\.$/,
     },
   ],
   'automation-review': [
@@ -680,7 +715,7 @@ function check(id: string, c: Omit<Case, 'name' | 'status' | 'evidence'> = {}): 
   const plan = goodPlan();
   c.plan?.(plan);
   const view = viewOf(plan, c.view?.(plan) ?? {}, c.owned);
-  const result = runChecklist(plan, view, c.context ?? CONSENTING).find((r) => r.id === id);
+  const result = runChecklist(plan, view, { ...CONSENTING, ...c.context }).find((r) => r.id === id);
   if (!result) throw new Error(`No check ${id}`);
   return result;
 }

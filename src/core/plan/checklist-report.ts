@@ -8,6 +8,10 @@ import type { ChannelConsent, CheckResult, ChecklistContext } from './checks/typ
 import { momentKey, noMemo, type Memo } from './memo';
 import { momentSettings, planAsOf } from './moment-catalogue';
 import { computePlanView } from './plan-view';
+import { getPlan } from './plan-store';
+import { withReviewWorkspace } from './review-workspace';
+import { picksHere } from './workspace-items';
+import { workspaceIdOf } from '../store/workspace-id';
 
 /** The checklist of one plan as the app, the export and the command line show it: every check, the acknowledgements and whether export is blocked. */
 
@@ -18,11 +22,12 @@ export interface ChecklistReport {
   blocked: boolean;
 }
 
-/** Consent to email and text messages among the customers in the plan's moment on its start date. */
+/** Consent to email and text messages among the customers in the plan's moment on its start date, and the plan's picks against this workspace. */
 export function checklistContext(db: Database, plan: PlanDocument, memo: Memo = noMemo): ChecklistContext {
   const asOf = planAsOf(db, plan);
   const moment = plan.moment.id;
-  if (asOf === null || moment === null) return { consent: null };
+  const picks = picksHere(db, plan);
+  if (asOf === null || moment === null) return { consent: null, picks };
   const consent = memo(`consent:${momentKey(plan)}:${JSON.stringify(plan.channels.consentBasis)}`, () => {
     const ids = momentCustomers(
       db,
@@ -38,17 +43,26 @@ export function checklistContext(db: Database, plan: PlanDocument, memo: Memo = 
     });
     return { email: of('email'), sms: of('sms') };
   });
-  return { consent };
+  return { consent, picks };
 }
 
-/** The checklist for a (possibly unsaved) document of a stored plan; `otherPlans` are the workspace's other active plans. */
+/**
+ * The checklist for a (possibly unsaved) document of a stored plan, judged as it would be saved (a new
+ * sign-off counts as given here); `otherPlans` are the workspace's other active plans.
+ */
 export function planChecklist(
   db: Database,
   planId: string,
-  document: PlanDocument,
+  unsaved: PlanDocument,
   otherPlans: readonly PlanDocument[],
   memo: Memo = noMemo,
 ): ChecklistReport {
+  const stored = getPlan(db, planId);
+  const document = withReviewWorkspace(
+    stored.ok ? stored.value.document.recommendations : null,
+    unsaved,
+    workspaceIdOf(db),
+  );
   const view = computePlanView(db, document, otherPlans, memo);
   const checks = runChecklist(document, view, checklistContext(db, document, memo));
   const acknowledged = listAcknowledgements(db, planId);

@@ -138,6 +138,8 @@ export const planDocumentSchema = z
         items: z.array(recommendation).max(500),
         reviewedBy: text(200),
         reviewedAt: z.string().max(40).nullable(),
+        /** The workspace the picks were signed off in (null before any sign-off): evidence from elsewhere fails a check. */
+        workspaceId: text(100).nullable().default(null),
       })
       .strict(),
     offer: z
@@ -241,7 +243,7 @@ export function blankPlan(name: string): PlanDocument {
     approver: '',
     strategy: { id: null, why: '' },
     moment: { id: null, startDate: null, settings: {}, trigger: '' },
-    recommendations: { items: [], reviewedBy: '', reviewedAt: null },
+    recommendations: { items: [], reviewedBy: '', reviewedAt: null, workspaceId: null },
     offer: { kind: 'none', percent: 0, code: '', expiresAfterDays: 14 },
     messages: {
       email: {

@@ -32,6 +32,15 @@ export interface ChannelConsent {
 export interface ChecklistContext {
   /** Null when the plan has no moment or start date yet, or the workspace is empty. */
   consent: Record<Extract<ChannelId, 'email' | 'sms'>, ChannelConsent> | null;
+  picks: PicksHere;
+}
+
+/** The plan's approved picks against the open workspace. */
+export interface PicksHere {
+  /** This workspace's identity, to compare with the workspace the picks were signed off in. */
+  workspaceId: string;
+  /** Approved picks naming a product this workspace does not have, quoted as the plan labels them. */
+  missing: string[];
 }
 
 export interface CheckInput {
