@@ -27,6 +27,16 @@ function planDocument(): PlanDocument {
   return plan;
 }
 
+/** What applying `planDocument()` to a workspace changes: the document does not record where it was reviewed. */
+const FITTED_NOTES = [
+  'The plan does not record which workspace it was reviewed in, so it was treated as a plan from another workspace.',
+  'The start date 2026-11-01 was cleared: until you pick one on the Moment step, the plan starts just after this workspace’s latest order.',
+];
+const fittedDocument = (): PlanDocument => {
+  const plan = planDocument();
+  return { ...plan, moment: { ...plan.moment, startDate: null } };
+};
+
 test('plan creates a plan from a document, lists, shows and exports it, and updates it by name', async () => {
   await withTempDir(async (dir) => {
     const workspace = join(dir, 'client.xsell');
@@ -38,6 +48,9 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
     expect(made.stdout).toContain('Created the plan “Autumn routine” (plan-1, revision 1)');
+    expect(made.stdout).toContain(
+      ['Changed to fit this workspace:', ...FITTED_NOTES.map((n) => `  - ${n}`)].join('\n'),
+    );
 
     const listed = await cli('plan', '--workspace', workspace, '--list', '--json');
     expect(listed.code).toBe(0);
@@ -59,14 +72,14 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
     const shown = await cli('plan', '--workspace', workspace, '--show', 'AUTUMN ROUTINE', '--json');
     expect(shown.code).toBe(0);
     const record = JSON.parse(shown.stdout);
-    expect(record).toMatchObject({ planId: 'plan-1', revision: 1, document: planDocument() });
-    // No orders in this workspace: the moment's audience is there, and empty.
-    expect(record.audience).toMatchObject({ count: 0 });
+    expect(record).toMatchObject({ planId: 'plan-1', revision: 1, document: fittedDocument() });
+    // No orders in this workspace and no start date: there is no audience to show.
+    expect(record.audience).toBeNull();
 
     const exported = join(dir, 'exported.json');
     const written = await cli('plan', '--workspace', workspace, '--export', 'Autumn routine', '--out', exported);
     expect(written.code).toBe(0);
-    expect(JSON.parse(await readFile(exported, 'utf8'))).toEqual(planDocument());
+    expect(JSON.parse(await readFile(exported, 'utf8'))).toEqual(fittedDocument());
 
     // The same document again changes nothing, not even the file.
     const before = await sha256OfFile(workspace);
@@ -82,6 +95,7 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
       planId: 'plan-1',
       name: 'Autumn routine',
       revision: 2,
+      notes: FITTED_NOTES,
     });
     // The previous file is kept as the backup.
     expect(await sha256OfFile(`${workspace}.bak`)).toBe(before);

@@ -50,7 +50,7 @@ export function applyPlanTemplate(db: Database, document: PlanDocument): Applied
     if (notes.length > 0)
       notes.unshift(
         origin === null
-          ? 'The plan does not say which workspace its picks were reviewed in, so it was treated as made for another one.'
+          ? 'The plan does not record which workspace it was reviewed in, so it was treated as a plan from another workspace.'
           : 'The plan was made in another workspace, so what belonged to it was taken out.',
       );
   }
