@@ -196,3 +196,55 @@ test('plan refuses an invalid document, a file that is not JSON and a wrong comm
     expect(await sha256OfFile(workspace)).toBe(before);
   });
 });
+
+test('a plan exported from one demo shop and applied to another is fitted to it, and lists what changed', async () => {
+  await withTempDir(async (dir) => {
+    const beauty = join(dir, 'beauty.xsell');
+    const lighting = join(dir, 'lighting.xsell');
+    for (const [industry, out] of [
+      ['beauty', beauty],
+      ['lighting', lighting],
+    ])
+      expect((await cli('demo', '--industry', industry, '--out', out, '--customers', '300')).code).toBe(0);
+    const [example] = JSON.parse((await cli('plan', '--workspace', beauty, '--list', '--json')).stdout);
+    const exported = join(dir, 'routine.json');
+    expect((await cli('plan', '--workspace', beauty, '--export', example.name, '--out', exported)).code).toBe(0);
+
+    const text = await cli('plan', '--workspace', lighting, '--from', exported, '--name', 'Routine from Glow');
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Created the plan “Routine from Glow” \(plan-2, revision 1\) in /);
+    expect(lines.slice(1, 3)).toEqual([
+      'Changed to fit this workspace:',
+      '  - The plan was made in another workspace, so what belonged to it was taken out.',
+    ]);
+    expect(lines[3]).toMatch(
+      /^ {2}- 5 recommendations name products this workspace does not have \(“.+” and 2 more, all of them approved picks\): they were taken out of the plan\.$/,
+    );
+    expect(lines.slice(4)).toEqual([
+      '  - The client “Glow & Co. skincare” was cleared: name this workspace’s client on the Strategy step.',
+      '  - The approver “Maya Lindqvist, e-commerce lead” was cleared: name who signs this plan off on the Strategy step.',
+      '  - The review by Maya Lindqvist, e-commerce lead on 2026-11-01 was taken back: the picks are signed off again here.',
+      '  - The start date 2026-11-01 was cleared: until you pick one on the Moment step, the plan starts just after this workspace’s latest order.',
+    ]);
+    const shown = JSON.parse(
+      (await cli('plan', '--workspace', lighting, '--show', 'Routine from Glow', '--json')).stdout,
+    );
+    expect(shown.document).toMatchObject({
+      client: '',
+      approver: '',
+      moment: { startDate: null },
+      recommendations: { items: [], reviewedBy: '', reviewedAt: null, workspaceId: null },
+    });
+
+    // Back in its own workspace, nothing needs changing.
+    const home = await cli('plan', '--workspace', beauty, '--from', exported, '--name', 'Routine again', '--json');
+    expect(JSON.parse(home.stdout)).toEqual({
+      action: 'created',
+      planId: 'plan-2',
+      name: 'Routine again',
+      revision: 1,
+      notes: [],
+    });
+  });
+});
