@@ -140,6 +140,24 @@ test('applied to a shop with the same products, the picks wait for a review on i
     })),
   );
   expect(plan.document.messages.previewCustomerId).toBeNull();
+
+  // Reviewed here: approved again and signed off, the picks count as this workspace's.
+  const reviewed: PlanDocument = {
+    ...plan.document,
+    recommendations: {
+      ...plan.document.recommendations,
+      items: plan.document.recommendations.items.map((i) => ({ ...i, decision: 'approved' })),
+      reviewedBy: 'Sam Ortiz',
+      reviewedAt: '2026-11-02T09:00:00.000Z',
+    },
+  };
+  const saved = await otherBeauty.plans.save(plan.planId, reviewed, plan.revision);
+  if (!saved.ok) throw new Error(saved.failure.message);
+  expect(saved.plan.document.recommendations.workspaceId).toBe('demo:beauty:2:300:3000');
+  expect(await check(otherBeauty, plan.planId, saved.plan.document)).toMatchObject({
+    status: 'pass',
+    evidence: 'All 5 approved picks name products of this workspace, and the picks were signed off here.',
+  });
 });
 
 test('picks signed off in another workspace fail the check until they are reviewed here', async () => {
