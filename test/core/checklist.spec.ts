@@ -74,6 +74,7 @@ function goodPlan(): PlanDocument {
     reviewedAt: '2026-10-30T10:00:00.000Z',
     matchRule: 'strongest-evidence',
     fallback: null,
+    workspaceId: null,
   };
   plan.offer = { kind: 'percent', percent: 10, code: 'MORE10', expiresAfterDays: 14 };
   plan.messages.email = {
@@ -146,6 +147,7 @@ const AUDITED: RecipientAudit = { recipients: 100, fallback: 0, anchorNotBought:
 const CONSENTING: ChecklistContext = {
   consent: { email: { audience: 100, optedIn: 80, byBasis: 0 }, sms: { audience: 100, optedIn: 60, byBasis: 0 } },
   recipients: AUDITED,
+  picks: { workspaceId: 'this-workspace', missing: [] },
 };
 const audited = (fields: Partial<RecipientAudit>): ChecklistContext => ({
   ...CONSENTING,
@@ -158,7 +160,7 @@ interface Case {
   evidence: RegExp;
   plan?: (plan: PlanDocument) => void;
   view?: (plan: PlanDocument) => Partial<PlanView>;
-  context?: ChecklistContext;
+  context?: Partial<ChecklistContext>;
   step?: string;
 }
 
@@ -357,6 +359,39 @@ const CASES: Record<string, Case[]> = {
       status: 'fail',
       view: (p) => ({ proposals: [{ ...p.recommendations.items[0], decision: 'proposed', flags: ['out-of-season'] }] }),
       evidence: /“Balancing Toner”/,
+    },
+  ],
+  'relevance-workspace': [
+    {
+      name: 'picks from before workspaces recorded their sign-off',
+      status: 'pass',
+      evidence: /^The approved pick names a product of this workspace\.$/,
+    },
+    {
+      name: 'picks signed off here',
+      status: 'pass',
+      plan: (p) => (p.recommendations.workspaceId = 'this-workspace'),
+      evidence: /^The approved pick names a product of this workspace, and the picks were signed off here\.$/,
+    },
+    {
+      name: 'nothing approved',
+      status: 'warn',
+      plan: (p) => (p.recommendations.items[0].decision = 'proposed'),
+      evidence: /^No recommendation is approved yet, so there is nothing to judge\.$/,
+    },
+    {
+      name: 'picks signed off in another workspace',
+      status: 'fail',
+      plan: (p) => (p.recommendations.workspaceId = 'gift-shop'),
+      evidence:
+        /^Ana Ruiz signed the picks off on 2026-10-30 in another workspace, so their evidence comes from another shop’s orders\. Review the picks here: check each against this workspace’s proposals, then mark the list reviewed again\.$/,
+    },
+    {
+      name: 'a pick naming a product this workspace does not have',
+      status: 'fail',
+      context: { picks: { workspaceId: 'this-workspace', missing: ['“Gentle Cleanser → Balancing Toner”'] } },
+      evidence:
+        /^1 approved pick names products this workspace does not have: “Gentle Cleanser → Balancing Toner”\. Take it out and choose from this workspace’s proposals\.$/,
     },
   ],
   'automation-review': [
@@ -741,7 +776,7 @@ function check(id: string, c: Omit<Case, 'name' | 'status' | 'evidence'> = {}): 
   const plan = goodPlan();
   c.plan?.(plan);
   const view = viewOf(plan, c.view?.(plan) ?? {});
-  const result = runChecklist(plan, view, c.context ?? CONSENTING).find((r) => r.id === id);
+  const result = runChecklist(plan, view, { ...CONSENTING, ...c.context }).find((r) => r.id === id);
   if (!result) throw new Error(`No check ${id}`);
   return result;
 }

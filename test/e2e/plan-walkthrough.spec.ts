@@ -63,6 +63,7 @@ async function expected(demo: DemoWorkspace) {
       items: [{ ...proposal, decision: 'approved' }],
       reviewedBy: 'Robin Reviewer',
       reviewedAt: null,
+      workspaceId: null,
     },
     messages: {
       ...chosen.messages,

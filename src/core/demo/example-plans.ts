@@ -17,6 +17,7 @@ import { MIN_EVIDENCE_COUNT } from '../plan/recommendations';
 import { queryAll, type Database } from '../store/sqlite';
 import { blankPlan, type PlanDocument, type Recommendation, type RecommendationEvidence } from '../plan/plan-document';
 import type { Industry } from '../store/workspace-types';
+import { workspaceIdOf } from '../store/workspace-id';
 import { DEMO_END } from './calendar';
 import { demoWorkspace } from './demo-workspaces';
 
@@ -86,7 +87,13 @@ export function examplePlan(
     approver: draft.approver,
     strategy: { id: draft.strategy, why },
     moment: { id: draft.moment, startDate: EXAMPLE_START_DATE, settings: draft.settings, trigger: draft.trigger },
-    recommendations: { ...base.recommendations, items, reviewedBy: draft.approver, reviewedAt: SAVED_AT.toISOString() },
+    recommendations: {
+      ...base.recommendations,
+      items,
+      reviewedBy: draft.approver,
+      reviewedAt: SAVED_AT.toISOString(),
+      workspaceId: workspaceIdOf(db),
+    },
     offer: { kind: 'percent', percent: draft.offer.percent, code: draft.offer.code, expiresAfterDays: 14 },
     messages: {
       ...base.messages,

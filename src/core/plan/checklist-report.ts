@@ -9,6 +9,10 @@ import { planAsOf } from './moment-catalogue';
 import { computePlanView } from './plan-view';
 import { planRecipients, recipientsKey } from './plan-recipients';
 import { auditRecipients } from './recipient-audit';
+import { getPlan } from './plan-store';
+import { withReviewWorkspace } from './review-workspace';
+import { picksHere } from './workspace-items';
+import { workspaceIdOf } from '../store/workspace-id';
 
 /** The checklist of one plan as the app, the export and the command line show it: every check, the acknowledgements and whether export is blocked. */
 
@@ -22,10 +26,11 @@ export interface ChecklistReport {
 /**
  * What the checks read from the workspace about the plan's recipients (the customers it is for over
  * the 30 days from its start, as the channel plan counts them): their consent, and their messages
- * checked against the order lines.
+ * checked against the order lines; and the plan's picks against this workspace.
  */
 export function checklistContext(db: Database, plan: PlanDocument, memo: Memo = noMemo): ChecklistContext {
-  if (planAsOf(db, plan) === null || plan.moment.id === null) return { consent: null, recipients: null };
+  const picks = picksHere(db, plan);
+  if (planAsOf(db, plan) === null || plan.moment.id === null) return { consent: null, recipients: null, picks };
   const consent = memo(`consent:${recipientsKey(plan)}:${JSON.stringify(plan.channels.consentBasis)}`, () => {
     const ids = [...planRecipients(db, plan, memo).assignments.keys()];
     const { consent, byBasis } = audienceConsent(db, plan, ids);
@@ -36,17 +41,26 @@ export function checklistContext(db: Database, plan: PlanDocument, memo: Memo = 
     });
     return { email: of('email'), sms: of('sms') };
   });
-  return { consent, recipients: auditRecipients(db, plan, memo) };
+  return { consent, recipients: auditRecipients(db, plan, memo), picks };
 }
 
-/** The checklist for a (possibly unsaved) document of a stored plan; `otherPlans` are the workspace's other active plans. */
+/**
+ * The checklist for a (possibly unsaved) document of a stored plan, judged as it would be saved (a new
+ * sign-off counts as given here); `otherPlans` are the workspace's other active plans.
+ */
 export function planChecklist(
   db: Database,
   planId: string,
-  document: PlanDocument,
+  unsaved: PlanDocument,
   otherPlans: readonly PlanDocument[],
   memo: Memo = noMemo,
 ): ChecklistReport {
+  const stored = getPlan(db, planId);
+  const document = withReviewWorkspace(
+    stored.ok ? stored.value.document.recommendations : null,
+    unsaved,
+    workspaceIdOf(db),
+  );
   const view = computePlanView(db, document, otherPlans, memo);
   const checks = runChecklist(document, view, checklistContext(db, document, memo));
   const acknowledged = listAcknowledgements(db, planId);

@@ -7,6 +7,7 @@ import { controlGroup, pilotDuration, sampleSize } from './checks/pilot';
 import { categoryLevel, outOfSeason, thinEvidence, weakLift } from './checks/relevance';
 import { alreadyOwned, ownPurchase } from './checks/recipients';
 import { reachAboveZero } from './checks/reach';
+import { evidenceFromHere } from './checks/provenance';
 import { timingTrap } from './checks/timing';
 import type { CheckStatus } from './checks/check-status';
 import type { Check, CheckResult, ChecklistContext } from './checks/types';
@@ -26,6 +27,7 @@ import type { PlanView } from './plan-view';
  * | relevance-evidence          | an approved item rests on under 30 orders or customers | under 10, or no evidence at all                         |
  * | relevance-owned             | no recipients to judge yet                              | a recipient is sent a product they own, or a variant    |
  * | relevance-season            | no start date (season judged at the end of the data)   | an approved item is out of season                       |
+ * | relevance-workspace         | nothing approved yet                                   | approved picks signed off in another workspace, or naming products it does not have |
  * | automation-review           | no review date, or items still undecided               | nothing approved, or no reviewer named                  |
  * | automation-approver         | –                                                      | no approver named                                       |
  * | automation-context          | approved items still carry a flag                      | no start date, or nothing approved                      |
@@ -54,6 +56,7 @@ export const CHECKS: readonly Check[] = [
   thinEvidence,
   alreadyOwned,
   outOfSeason,
+  evidenceFromHere,
   reviewedByPerson,
   namedApprover,
   contextChecked,

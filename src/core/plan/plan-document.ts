@@ -143,6 +143,8 @@ export const planDocumentSchema = z
         matchRule: z.enum(MATCH_RULES).default('strongest-evidence'),
         /** What customers in the moment who match no recommendation get; null leaves them out. */
         fallback: itemRef.nullable().default(null),
+        /** The workspace the picks were signed off in (null before any sign-off): evidence from elsewhere fails a check. */
+        workspaceId: text(100).nullable().default(null),
       })
       .strict(),
     offer: z
@@ -246,7 +248,14 @@ export function blankPlan(name: string): PlanDocument {
     approver: '',
     strategy: { id: null, why: '' },
     moment: { id: null, startDate: null, settings: {}, trigger: '' },
-    recommendations: { items: [], reviewedBy: '', reviewedAt: null, matchRule: 'strongest-evidence', fallback: null },
+    recommendations: {
+      items: [],
+      reviewedBy: '',
+      reviewedAt: null,
+      workspaceId: null,
+      matchRule: 'strongest-evidence',
+      fallback: null,
+    },
     offer: { kind: 'none', percent: 0, code: '', expiresAfterDays: 14 },
     messages: {
       email: {

@@ -35,6 +35,15 @@ export interface ChecklistContext {
   consent: Record<Extract<ChannelId, 'email' | 'sms'>, ChannelConsent> | null;
   /** The recipients checked against the order lines; null without a moment or start date. */
   recipients: RecipientAudit | null;
+  picks: PicksHere;
+}
+
+/** The plan's approved picks against the open workspace. */
+export interface PicksHere {
+  /** This workspace's identity, to compare with the workspace the picks were signed off in. */
+  workspaceId: string;
+  /** Approved picks naming a product this workspace does not have, quoted as the plan labels them. */
+  missing: string[];
 }
 
 export interface CheckInput {
