@@ -54,6 +54,20 @@ export const METRIC_TITLES: Record<MetricId, string> = {
   'return-rate': 'Return rate of suggested items',
 };
 
+/** The workspace's main areas, as their tabs are labelled, in order. */
+export const AREA_TITLES = { data: 'Data', insights: 'Insights', plans: 'Plans', exercises: 'Exercises' } as const;
+
+/** The pages of the Insights area, as their tabs are labelled, in order. */
+export const INSIGHT_PAGE_TITLES = {
+  combinations: 'Bought together',
+  sequences: 'Bought next',
+  families: 'Families',
+  ladders: 'Ladders',
+  segments: 'Segments',
+  moments: 'Moments',
+  baselines: 'Baselines',
+} as const;
+
 /** The steps of a plan, and the last one where it is checked and exported. */
 export const PLAN_STEP_TITLES: Record<PlanStepId | 'check', string> = {
   strategy: 'Strategy',

@@ -1,3 +1,4 @@
+import { applyPlanTemplate } from '../core/plan/apply-template';
 import { addAcknowledgement, removeAcknowledgement } from '../core/plan/acknowledgements';
 import { CHECK_IDS } from '../core/plan/checklist';
 import { planChecklist } from '../core/plan/checklist-report';
@@ -27,6 +28,16 @@ export function plansApi(context: EngineContext): PlansApi {
     list: () => context.read(listPlans),
     get: (planId) => context.read((db) => outcomeOf(getPlan(db, planId), 'plan')),
     create: (document) => context.write((db) => planWritten(createPlan(db, document, new Date()))),
+    applyDocument: (document, over) =>
+      context.write((db) => {
+        const { document: fitted, notes } = applyPlanTemplate(db, document);
+        if (!over) {
+          const created = createPlan(db, fitted, new Date());
+          return created.ok ? wrote({ plan: created.value, notes }) : failed('plan', created.error);
+        }
+        const saved = savePlan(db, over.planId, fitted, new Date(), over.expectedRevision);
+        return saved.ok ? wrote({ plan: saved.value.plan, notes }, saved.value.changed) : failed('plan', saved.error);
+      }),
     save: (planId, document, expectedRevision) =>
       context.write((db) => {
         const saved = savePlan(db, planId, document, new Date(), expectedRevision);

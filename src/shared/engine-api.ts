@@ -118,6 +118,14 @@ export interface PlansApi {
   /** A plan with its document, checked against the plan schema; a document that fails gives a message, not a crash. */
   get(planId: string): Promise<Outcome<{ value: PlanRecord }>>;
   create(document: PlanDocument): Promise<PlanWriteOutcome>;
+  /**
+   * A plan from a document made elsewhere (a template file), checked against this workspace first:
+   * creates it, or saves it over the plan given. The notes say what was changed to fit this workspace.
+   */
+  applyDocument(
+    document: PlanDocument,
+    over?: { planId: string; expectedRevision: number },
+  ): Promise<Outcome<{ plan: PlanRecord; notes: string[]; summary: WorkspaceSummary }>>;
   /** Saves a new revision; refused when the plan is no longer at `expectedRevision`. An unchanged document saves nothing. */
   save(planId: string, document: PlanDocument, expectedRevision: number): Promise<PlanWriteOutcome>;
   rename(planId: string, name: string): Promise<PlanWriteOutcome>;

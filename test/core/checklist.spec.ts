@@ -12,6 +12,7 @@ import { renderDrafts } from '../../src/core/plan/messages';
 import { pilotSizing } from '../../src/core/plan/pilot';
 import { computePlanView, type PlanView } from '../../src/core/plan/plan-view';
 import type { PlanSchedule } from '../../src/core/plan/schedule';
+import type { RecipientAudit } from '../../src/core/plan/recipient-audit';
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import type { Database } from '../../src/core/store/sqlite';
 import { blankPlan, type PlanDocument, type Recommendation } from '../../src/core/plan/plan-document';
@@ -71,6 +72,9 @@ function goodPlan(): PlanDocument {
     items: [item('P-TONER', 'Balancing Toner')],
     reviewedBy: 'Ana Ruiz',
     reviewedAt: '2026-10-30T10:00:00.000Z',
+    matchRule: 'strongest-evidence',
+    fallback: null,
+    workspaceId: null,
   };
   plan.offer = { kind: 'percent', percent: 10, code: 'MORE10', expiresAfterDays: 14 };
   plan.messages.email = {
@@ -104,6 +108,9 @@ function schedule(
     days: [],
     totals: { email: 150, sms: 90, web: 0, outreach: 0 },
     customers: fields.customers ?? 200,
+    inMoment: (fields.customers ?? 200) + 40,
+    fallback: 0,
+    leftOut: 40,
     reached,
     reachedBy: { email: reached, sms: Math.min(reached, 90), web: 0, outreach: 0 },
     consentByBasis: { email: 0, sms: 0 },
@@ -114,13 +121,20 @@ function schedule(
   };
 }
 
-/** The view of the plan, with the preview customer owning `owned`. */
-function viewOf(plan: PlanDocument, overrides: Partial<PlanView> = {}, owned: string[] = []): PlanView {
+/** The view of the plan, with the preview customer getting the approved items, as bought from the cleanser. */
+function viewOf(plan: PlanDocument, overrides: Partial<PlanView> = {}): PlanView {
+  const items = plan.recommendations.items.filter((i) => i.decision === 'approved');
+  const anchor = { productIds: ['P-CLEANSER'], label: 'Gentle Cleanser', orderId: 'O1', day: 20_000 };
   return {
     ...computePlanView(db, plan, []),
     preview: {
       customer: CUSTOMER,
-      drafts: renderDrafts(plan, CUSTOMER, { products: {}, owned: new Set(owned), sendDate: '2026-11-01' }),
+      drafts: renderDrafts(plan, CUSTOMER, {
+        products: {},
+        assignment: items.length ? { items, anchor } : null,
+        sendDate: '2026-11-01',
+      }),
+      why: 'Bought Gentle Cleanser.',
     },
     schedule: schedule(),
     // 20,000 customers over the pilot from a 10 % acceptance rate: 3,200 treated and 800 in control, where 686 each are needed.
@@ -129,9 +143,16 @@ function viewOf(plan: PlanDocument, overrides: Partial<PlanView> = {}, owned: st
   };
 }
 
+const AUDITED: RecipientAudit = { recipients: 100, fallback: 0, anchorNotBought: [], sentOwned: [] };
 const CONSENTING: ChecklistContext = {
   consent: { email: { audience: 100, optedIn: 80, byBasis: 0 }, sms: { audience: 100, optedIn: 60, byBasis: 0 } },
+  recipients: AUDITED,
+  picks: { workspaceId: 'this-workspace', missing: [] },
 };
+const audited = (fields: Partial<RecipientAudit>): ChecklistContext => ({
+  ...CONSENTING,
+  recipients: { ...AUDITED, ...fields },
+});
 
 interface Case {
   name: string;
@@ -139,8 +160,7 @@ interface Case {
   evidence: RegExp;
   plan?: (plan: PlanDocument) => void;
   view?: (plan: PlanDocument) => Partial<PlanView>;
-  owned?: string[];
-  context?: ChecklistContext;
+  context?: Partial<ChecklistContext>;
   step?: string;
 }
 
@@ -263,20 +283,60 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   'relevance-owned': [
-    { name: 'nothing owned', status: 'pass', evidence: /customer C1 owns none of the approved items/ },
     {
-      name: 'some owned',
-      status: 'warn',
-      plan: (p) => p.recommendations.items.push(item('P-SERUM', 'Night Serum', { flags: ['owned'] })),
-      owned: ['P-SERUM'],
-      evidence: /Customer C1 already owns 1 approved item: “Gentle Cleanser → Night Serum”/,
+      name: 'nobody is sent what they own',
+      status: 'pass',
+      evidence: /None of the 100 recipients is sent a product they own already or a variant of it/,
     },
     {
-      name: 'everything owned',
+      name: 'nobody to judge yet',
+      status: 'warn',
+      context: audited({ recipients: 0 }),
+      evidence: /Nobody gets a message from this plan yet/,
+    },
+    {
+      name: 'a recipient owns a variant of their product',
       status: 'fail',
-      plan: (p) => (p.recommendations.items[0].flags = ['owned']),
-      owned: ['P-TONER'],
-      evidence: /Customer C1 already owns every approved recommendation, so their messages have nothing to suggest/,
+      context: audited({ sentOwned: [{ customerId: 'C7', product: 'Balancing Toner' }] }),
+      evidence:
+        /1 recipient of the 100 would be sent a product they own already, or a variant of it: customer C7 \(Balancing Toner\)/,
+    },
+  ],
+  'messages-own-purchase': [
+    {
+      name: 'every anchor bought',
+      status: 'pass',
+      plan: (p) => (p.messages.email.preheader = 'Goes with your {anchor_product}'),
+      evidence:
+        /For each of the 100 recipients matched to a recommendation, the product named as theirs is one their orders show/,
+    },
+    {
+      name: 'the texts never name the purchase',
+      status: 'warn',
+      plan: (p) => (p.messages.email.preheader = 'Chosen for you'),
+      evidence: /The messages never say what the customer bought/,
+    },
+    {
+      name: 'an anchor the orders do not show',
+      status: 'fail',
+      context: audited({ anchorNotBought: ['12358', '12423'] }),
+      evidence:
+        /2 recipients of the 100 would read about a product their orders do not show them buying: customers 12358, 12423/,
+      step: 'recommendations',
+    },
+    {
+      name: 'fallback recipients and a token without fallback text',
+      status: 'fail',
+      plan: (p) => (p.messages.email.preheader = 'Goes with your {anchor_product}'),
+      context: audited({ fallback: 30 }),
+      evidence: /30 recipients get the fallback product .* \{anchor_product\} has no fallback text/,
+    },
+    {
+      name: 'fallback recipients read the fallback text',
+      status: 'pass',
+      context: audited({ fallback: 30 }),
+      evidence:
+        /For each of the 70 recipients .* The 30 recipients who get the fallback product read the token’s fallback text/,
     },
   ],
   'relevance-season': [
@@ -299,6 +359,39 @@ const CASES: Record<string, Case[]> = {
       status: 'fail',
       view: (p) => ({ proposals: [{ ...p.recommendations.items[0], decision: 'proposed', flags: ['out-of-season'] }] }),
       evidence: /“Balancing Toner”/,
+    },
+  ],
+  'relevance-workspace': [
+    {
+      name: 'picks from before workspaces recorded their sign-off',
+      status: 'pass',
+      evidence: /^The approved pick names a product of this workspace\.$/,
+    },
+    {
+      name: 'picks signed off here',
+      status: 'pass',
+      plan: (p) => (p.recommendations.workspaceId = 'this-workspace'),
+      evidence: /^The approved pick names a product of this workspace, and the picks were signed off here\.$/,
+    },
+    {
+      name: 'nothing approved',
+      status: 'warn',
+      plan: (p) => (p.recommendations.items[0].decision = 'proposed'),
+      evidence: /^No recommendation is approved yet, so there is nothing to judge\.$/,
+    },
+    {
+      name: 'picks signed off in another workspace',
+      status: 'fail',
+      plan: (p) => (p.recommendations.workspaceId = 'gift-shop'),
+      evidence:
+        /^Ana Ruiz signed the picks off on 2026-10-30 in another workspace, so their evidence comes from another shop’s orders\. Review the picks here: check each against this workspace’s proposals, then mark the list reviewed again\.$/,
+    },
+    {
+      name: 'a pick naming a product this workspace does not have',
+      status: 'fail',
+      context: { picks: { workspaceId: 'this-workspace', missing: ['“Gentle Cleanser → Balancing Toner”'] } },
+      evidence:
+        /^1 approved pick names products this workspace does not have: “Gentle Cleanser → Balancing Toner”\. Take it out and choose from this workspace’s proposals\.$/,
     },
   ],
   'automation-review': [
@@ -454,12 +547,13 @@ const CASES: Record<string, Case[]> = {
       name: 'most agreed',
       status: 'pass',
       evidence:
-        /Of the 100 customers in the moment on the start date: 80 of 100 agreed to email; 60 of 100 agreed to text messages/,
+        /Of the 100 customers the plan is for over the 30 days: 80 of 100 agreed to email; 60 of 100 agreed to text messages/,
     },
     {
       name: 'few agreed to texts',
       status: 'warn',
       context: {
+        ...CONSENTING,
         consent: { email: { audience: 100, optedIn: 80, byBasis: 0 }, sms: { audience: 100, optedIn: 30, byBasis: 0 } },
       },
       evidence: /30 of 100 agreed to text messages\. Fewer than half can be reached by text/,
@@ -468,6 +562,7 @@ const CASES: Record<string, Case[]> = {
       name: 'consent by a recorded basis',
       status: 'pass',
       context: {
+        ...CONSENTING,
         consent: {
           email: { audience: 100, optedIn: 80, byBasis: 70 },
           sms: { audience: 100, optedIn: 60, byBasis: 0 },
@@ -480,6 +575,7 @@ const CASES: Record<string, Case[]> = {
       name: 'nobody agreed to texts',
       status: 'fail',
       context: {
+        ...CONSENTING,
         consent: { email: { audience: 100, optedIn: 80, byBasis: 0 }, sms: { audience: 100, optedIn: 0, byBasis: 0 } },
       },
       evidence: /0 of 100 agreed to text messages\. Nobody can be sent text messages/,
@@ -488,7 +584,7 @@ const CASES: Record<string, Case[]> = {
       name: 'no consent needed',
       status: 'pass',
       plan: (p) => (p.channels.sends = [{ channel: 'web', offsetHours: 0 }]),
-      context: { consent: null },
+      context: { consent: null, recipients: null },
       evidence: /neither email nor text messages/,
     },
   ],
@@ -497,7 +593,7 @@ const CASES: Record<string, Case[]> = {
       name: 'customers get messages',
       status: 'pass',
       evidence:
-        /^150 of the 200 customers entering the moment over the 30 days get at least one message \(email 150, text messages 90\)\.$/,
+        /^150 of the 200 customers the plan is for over the 30 days get at least one message \(email 150, text messages 90\)\.$/,
     },
     {
       name: 'a consent basis recorded on the plan',
@@ -525,7 +621,7 @@ const CASES: Record<string, Case[]> = {
         schedule: { ...schedule({ reached: 0 }), removed: { consent: 400, stopped: 0, cap: 0, afterTimeline: 0 } },
       }),
       evidence:
-        /^Nobody can be reached: none of the 200 customers entering the moment gets a message: missing consent holds back 400 of its sends\. Import the customers’ consent/,
+        /^Nobody can be reached: none of the 200 customers the plan is for gets a message: missing consent holds back 400 of its sends\. Import the customers’ consent/,
       step: 'channels',
     },
   ],
@@ -679,8 +775,8 @@ const CASES: Record<string, Case[]> = {
 function check(id: string, c: Omit<Case, 'name' | 'status' | 'evidence'> = {}): CheckResult {
   const plan = goodPlan();
   c.plan?.(plan);
-  const view = viewOf(plan, c.view?.(plan) ?? {}, c.owned);
-  const result = runChecklist(plan, view, c.context ?? CONSENTING).find((r) => r.id === id);
+  const view = viewOf(plan, c.view?.(plan) ?? {});
+  const result = runChecklist(plan, view, { ...CONSENTING, ...c.context }).find((r) => r.id === id);
   if (!result) throw new Error(`No check ${id}`);
   return result;
 }

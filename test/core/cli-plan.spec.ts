@@ -27,6 +27,16 @@ function planDocument(): PlanDocument {
   return plan;
 }
 
+/** What applying `planDocument()` to a workspace changes: the document does not record where it was reviewed. */
+const FITTED_NOTES = [
+  'The plan does not record which workspace it was reviewed in, so it was treated as a plan from another workspace.',
+  'The start date 2026-11-01 was cleared: until you pick one on the Moment step, the plan starts just after this workspace’s latest order.',
+];
+const fittedDocument = (): PlanDocument => {
+  const plan = planDocument();
+  return { ...plan, moment: { ...plan.moment, startDate: null } };
+};
+
 test('plan creates a plan from a document, lists, shows and exports it, and updates it by name', async () => {
   await withTempDir(async (dir) => {
     const workspace = join(dir, 'client.xsell');
@@ -38,6 +48,9 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
     expect(made.stdout).toContain('Created the plan “Autumn routine” (plan-1, revision 1)');
+    expect(made.stdout).toContain(
+      ['Changed to fit this workspace:', ...FITTED_NOTES.map((n) => `  - ${n}`)].join('\n'),
+    );
 
     const listed = await cli('plan', '--workspace', workspace, '--list', '--json');
     expect(listed.code).toBe(0);
@@ -59,14 +72,14 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
     const shown = await cli('plan', '--workspace', workspace, '--show', 'AUTUMN ROUTINE', '--json');
     expect(shown.code).toBe(0);
     const record = JSON.parse(shown.stdout);
-    expect(record).toMatchObject({ planId: 'plan-1', revision: 1, document: planDocument() });
-    // No orders in this workspace: the moment's audience is there, and empty.
-    expect(record.audience).toMatchObject({ count: 0 });
+    expect(record).toMatchObject({ planId: 'plan-1', revision: 1, document: fittedDocument() });
+    // No orders in this workspace and no start date: there is no audience to show.
+    expect(record.audience).toBeNull();
 
     const exported = join(dir, 'exported.json');
     const written = await cli('plan', '--workspace', workspace, '--export', 'Autumn routine', '--out', exported);
     expect(written.code).toBe(0);
-    expect(JSON.parse(await readFile(exported, 'utf8'))).toEqual(planDocument());
+    expect(JSON.parse(await readFile(exported, 'utf8'))).toEqual(fittedDocument());
 
     // The same document again changes nothing, not even the file.
     const before = await sha256OfFile(workspace);
@@ -82,6 +95,7 @@ test('plan creates a plan from a document, lists, shows and exports it, and upda
       planId: 'plan-1',
       name: 'Autumn routine',
       revision: 2,
+      notes: FITTED_NOTES,
     });
     // The previous file is kept as the backup.
     expect(await sha256OfFile(`${workspace}.bak`)).toBe(before);
@@ -180,5 +194,57 @@ test('plan refuses an invalid document, a file that is not JSON and a wrong comm
       expect(run.stderr).toContain('Usage: npm run cli -- plan');
     }
     expect(await sha256OfFile(workspace)).toBe(before);
+  });
+});
+
+test('a plan exported from one demo shop and applied to another is fitted to it, and lists what changed', async () => {
+  await withTempDir(async (dir) => {
+    const beauty = join(dir, 'beauty.xsell');
+    const lighting = join(dir, 'lighting.xsell');
+    for (const [industry, out] of [
+      ['beauty', beauty],
+      ['lighting', lighting],
+    ])
+      expect((await cli('demo', '--industry', industry, '--out', out, '--customers', '300')).code).toBe(0);
+    const [example] = JSON.parse((await cli('plan', '--workspace', beauty, '--list', '--json')).stdout);
+    const exported = join(dir, 'routine.json');
+    expect((await cli('plan', '--workspace', beauty, '--export', example.name, '--out', exported)).code).toBe(0);
+
+    const text = await cli('plan', '--workspace', lighting, '--from', exported, '--name', 'Routine from Glow');
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Created the plan “Routine from Glow” \(plan-2, revision 1\) in /);
+    expect(lines.slice(1, 3)).toEqual([
+      'Changed to fit this workspace:',
+      '  - The plan was made in another workspace, so what belonged to it was taken out.',
+    ]);
+    expect(lines[3]).toMatch(
+      /^ {2}- 5 recommendations name products this workspace does not have \(“.+” and 2 more, all of them approved picks\): they were taken out of the plan\.$/,
+    );
+    expect(lines.slice(4)).toEqual([
+      '  - The client “Glow & Co. skincare” was cleared: name this workspace’s client on the Strategy step.',
+      '  - The approver “Maya Lindqvist, e-commerce lead” was cleared: name who signs this plan off on the Strategy step.',
+      '  - The review by Maya Lindqvist, e-commerce lead on 2026-11-01 was taken back: the picks are signed off again here.',
+      '  - The start date 2026-11-01 was cleared: until you pick one on the Moment step, the plan starts just after this workspace’s latest order.',
+    ]);
+    const shown = JSON.parse(
+      (await cli('plan', '--workspace', lighting, '--show', 'Routine from Glow', '--json')).stdout,
+    );
+    expect(shown.document).toMatchObject({
+      client: '',
+      approver: '',
+      moment: { startDate: null },
+      recommendations: { items: [], reviewedBy: '', reviewedAt: null, workspaceId: null },
+    });
+
+    // Back in its own workspace, nothing needs changing.
+    const home = await cli('plan', '--workspace', beauty, '--from', exported, '--name', 'Routine again', '--json');
+    expect(JSON.parse(home.stdout)).toEqual({
+      action: 'created',
+      planId: 'plan-2',
+      name: 'Routine again',
+      revision: 1,
+      notes: [],
+    });
   });
 });

@@ -113,7 +113,7 @@ for (const industry of Object.keys(SETUPS) as Industry[]) {
       expect(view.audience!.sample[0].firstName).toBeTruthy();
 
       const preview = view.preview!;
-      expect(preview.customer.id).toBe(view.audience!.sample[0].id);
+      expect(preview.customer.id).toBe(view.recipients!.sample[0].customerId);
       expect(preview.drafts.email!.subject.startsWith(`${preview.customer.firstName}, `)).toBe(true);
       expect(preview.drafts.email!.cards.length).toBeGreaterThan(0);
       const approved = new Set(

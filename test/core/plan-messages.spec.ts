@@ -75,13 +75,16 @@ const context: DraftContext = {
     B: { id: 'B', name: 'Balm', price: 20, rating: 4.6, reviewCount: 12 },
     F: { id: 'F', name: 'Fluid', price: 9.99, rating: null, reviewCount: null },
   },
-  owned: new Set(['A', 'C']),
+  // The recipient bought A: of the approved items, B and F start from it (see recipients.ts for the choice).
+  assignment: {
+    items: plan().recommendations.items.filter((i) => i.id === 'r1' || i.id === 'r5'),
+    anchor: { productIds: ['A'], label: 'Anchor A', orderId: 'O1', day: 20_000 },
+  },
   sendDate: '2025-06-01',
 };
 
-test('drafts use approved recommendations only, for a real customer, with every channel filled in', () => {
+test('drafts show the recipient’s own recommendations, for a real customer, with every channel filled in', () => {
   const drafts = renderDrafts(plan(), customer, context);
-  // C is owned, D unreviewed, E rejected: only B and F reach the message, B first since its anchor is owned.
   expect(drafts.email!.subject).toBe('Maya, Product B goes with your Anchor A');
   expect(drafts.email!.preheader).toBe('15 % off until 2025-06-15');
   expect(drafts.email!.body).toBe('Use PAIR15 at checkout.');

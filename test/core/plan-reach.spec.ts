@@ -11,6 +11,7 @@ import { channelReachGaps, pilotReachGaps } from '../../src/core/plan/reach';
 import type { Database } from '../../src/core/store/sqlite';
 import { stepStatus } from '../../src/renderer/screens/plans/step-status';
 import { Fixture } from './analysis-fixture';
+import { withPick } from '../support/plan-picks';
 
 /**
  * Truthful reach: a shop whose data has no consent column reaches nobody by email, and every place
@@ -43,7 +44,7 @@ async function shop(): Promise<Database> {
 }
 
 function emailPlan(): PlanDocument {
-  const plan = blankPlan('Follow-up');
+  const plan = withPick(blankPlan('Follow-up'), 'P1', 'P2');
   plan.moment = { id: 'post-purchase', startDate: '2025-06-04', settings: {}, trigger: '' };
   plan.channels.sends = [{ channel: 'email', offsetHours: 96 }];
   plan.pilot = { ...plan.pilot, audienceShare: 1, controlShare: 0 };
@@ -63,7 +64,7 @@ test('with no consent in the data, nobody can be reached: the channel and pilot 
   expect(schedule.removed.consent).toBe(4);
 
   expect(channelReachGaps(plan, schedule)).toEqual([
-    'Nobody can be reached: none of the 4 customers entering the moment gets a message: missing consent holds back 4 of its sends. Import the customers’ consent (an email or SMS opt-in column), or, if they opted in somewhere the data does not show, record where and when under “Consent recorded elsewhere” in the channel plan.',
+    'Nobody can be reached: none of the 4 customers the plan is for gets a message: missing consent holds back 4 of its sends. Import the customers’ consent (an email or SMS opt-in column), or, if they opted in somewhere the data does not show, record where and when under “Consent recorded elsewhere” in the channel plan.',
   ]);
   expect(pilotReachGaps(plan, schedule)).toHaveLength(1);
 
@@ -111,7 +112,7 @@ test('a recorded consent basis reaches the customers the data says nothing about
   const check = reachCheck(db, plan);
   expect(check.status).toBe('pass');
   expect(check.evidence).toBe(
-    '3 of the 4 customers entering the moment over the 30 days get at least one message (email 3). Consent to email recorded by the marketer, not in the data: “opted in to email at checkout, per the shop’s records” (as of 2024-03-01). It counts as consent for 3 of the plan’s customers the data says nothing about.',
+    '3 of the 4 customers the plan is for over the 30 days get at least one message (email 3). Consent to email recorded by the marketer, not in the data: “opted in to email at checkout, per the shop’s records” (as of 2024-03-01). It counts as consent for 3 of the plan’s customers the data says nothing about.',
   );
   const consent = runChecklist(plan, computePlanView(db, plan, []), checklistContext(db, plan)).find(
     (c) => c.id === 'channels-consent',
@@ -131,7 +132,7 @@ test('an empty audience file is refused with the reason; with a consent basis it
   expect(refused).toEqual({
     ok: false,
     error:
-      'The audience file was not made: it would list nobody. Nobody can be reached: none of the 4 customers entering the moment gets a message: missing consent holds back 4 of its sends. Import the customers’ consent (an email or SMS opt-in column), or, if they opted in somewhere the data does not show, record where and when under “Consent recorded elsewhere” in the channel plan.',
+      'The audience file was not made: it would list nobody. Nobody can be reached: none of the 4 customers the plan is for gets a message: missing consent holds back 4 of its sends. Import the customers’ consent (an email or SMS opt-in column), or, if they opted in somewhere the data does not show, record where and when under “Consent recorded elsewhere” in the channel plan.',
   });
 
   const withBasis = structuredClone(document);
@@ -154,7 +155,7 @@ test('an empty audience file is refused with the reason; with a consent basis it
   const report = renderPlanExport(db, planId, 'md', { now: NOW });
   if (!report.ok) throw new Error(report.error);
   expect(report.value.data).toContain(
-    '3 of the 4 customers entering the moment over the 30 days get at least one message: 3 by email.',
+    '3 of the 4 customers the plan is for over the 30 days get at least one message: 3 by email.',
   );
   expect(report.value.data).toContain(
     'Consent to email recorded by the marketer, not in the data: “opted in to email at checkout, per the shop’s records” (as of 2024-03-01). It counts as consent for 3 of the plan’s customers the data says nothing about.',

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { dayOf } from '../../src/core/analysis/as-of';
-import {
-  afterQuietHours,
-  planSchedule,
-  scheduleSends,
-  type AudienceEntry,
-  type ScheduleRules,
-} from '../../src/core/plan/schedule';
+import { afterQuietHours, planSchedule, scheduleSends, type ScheduleRules } from '../../src/core/plan/schedule';
+import type { AudienceEntry } from '../../src/core/plan/audience-entries';
 import { blankPlan, type PlanDocument } from '../../src/core/plan/plan-document';
 import { Fixture } from './analysis-fixture';
+import { withPick } from '../support/plan-picks';
 
 const START = dayOf('2025-06-01');
 
@@ -32,10 +28,10 @@ function rules(overrides: Partial<ScheduleRules> = {}): ScheduleRules {
 }
 
 const entries: AudienceEntry[] = [
-  { customerId: 'c1', at: START + 0.5 },
-  { customerId: 'c2', at: START + 0.5 },
-  { customerId: 'c3', at: START + 0.5 },
-  { customerId: 'c1', at: START + 2.5 },
+  { customerId: 'c1', at: START + 0.5, observedAt: START + 0.5 },
+  { customerId: 'c2', at: START + 0.5, observedAt: START + 0.5 },
+  { customerId: 'c3', at: START + 0.5, observedAt: START + 0.5 },
+  { customerId: 'c1', at: START + 2.5, observedAt: START + 2.5 },
 ];
 
 test('consent is enforced per channel, unknown consent counting as none', () => {
@@ -74,7 +70,10 @@ test('quiet hours move a send to their end, stop rules and the timeline end remo
   expect(afterQuietHours(START + 12 / 24, quiet)).toBe(START + 12 / 24);
   expect(afterQuietHours(START + 13.5 / 24, { start: '13:00', end: '14:00' })).toBeCloseTo(START + 14 / 24, 9);
 
-  const late = scheduleSends([{ customerId: 'c1', at: START + 22 / 24 }], rules({ quietHours: quiet }));
+  const late = scheduleSends(
+    [{ customerId: 'c1', at: START + 22 / 24, observedAt: START + 22 / 24 }],
+    rules({ quietHours: quiet }),
+  );
   // The SMS a day later falls at 22:00 again, and moves to 08:00 the day after.
   expect(late.sends.map((s) => s.at)).toEqual([
     expect.closeTo(START + 1 + 8 / 24, 9),
@@ -86,7 +85,7 @@ test('quiet hours move a send to their end, stop rules and the timeline end remo
   expect(stopped.sends.map((s) => s.channel)).toEqual(['email']);
   expect(stopped.removed.stopped).toBe(1);
 
-  const end = scheduleSends([{ customerId: 'c1', at: START + 29.5 }], rules());
+  const end = scheduleSends([{ customerId: 'c1', at: START + 29.5, observedAt: START + 29.5 }], rules());
   expect(end.sends.map((s) => s.channel)).toEqual(['email']);
   expect(end.removed.afterTimeline).toBe(1);
 });
@@ -114,8 +113,9 @@ async function shop() {
   ).db;
 }
 
+/** A plan for everyone who just ordered P1: they are offered P2, which nobody owns. */
 function postPurchasePlan(name: string, sends: PlanDocument['channels']['sends']): PlanDocument {
-  const plan = blankPlan(name);
+  const plan = withPick(blankPlan(name), 'P1', 'P2');
   plan.moment = { id: 'post-purchase', startDate: '2025-06-01', settings: {}, trigger: '' };
   plan.channels.sends = sends;
   return plan;

@@ -135,6 +135,7 @@ test('a failing check blocks export until accepted; every format exports the dem
     'variant',
     'channel',
     'scheduled_send_time',
+    'anchor_products',
     'recommended_products',
   ]);
   expect(audience).toEqual(rowsOf(expected.audienceCsv));

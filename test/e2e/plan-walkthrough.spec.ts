@@ -58,7 +58,13 @@ async function expected(demo: DemoWorkspace) {
   const proposal = computePlanView(db, chosen, []).proposals.find((p) => !p.flags.includes('owned'))!;
   const plan: PlanDocument = {
     ...chosen,
-    recommendations: { items: [{ ...proposal, decision: 'approved' }], reviewedBy: 'Robin Reviewer', reviewedAt: null },
+    recommendations: {
+      ...chosen.recommendations,
+      items: [{ ...proposal, decision: 'approved' }],
+      reviewedBy: 'Robin Reviewer',
+      reviewedAt: null,
+      workspaceId: null,
+    },
     messages: {
       ...chosen.messages,
       email: { ...chosen.messages.email, subject: SUBJECT, body: BODY },

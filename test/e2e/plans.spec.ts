@@ -1,9 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { loadSqlJs } from '../../src/node/node-sqljs';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { computePlanView } from '../../src/core/plan/plan-view';
 import { blankPlan, type Recommendation } from '../../src/core/plan/plan-document';
 import { expect, test } from '../support/e2e';
+import { examplePlan } from '../support/demo-plan';
 
 const DEMO = 'Glow & Co. skincare';
 const itemName = (r: Recommendation) => `${r.recommended.label} after ${r.anchor!.label}`;
@@ -241,4 +244,47 @@ test('a recommendation can be replaced, added by hand, pinned and removed; the l
   await expect(app.getByTestId('reviewed-at')).toHaveText(
     'Every item is decided: mark the list reviewed to sign it off.',
   );
+});
+
+test('a plan file from another shop is fitted to this workspace, and a notice lists what was changed', async ({
+  app,
+}, testInfo) => {
+  const db = generateDemoWorkspace(await loadSqlJs(), 'beauty');
+  const { document } = examplePlan(db);
+  db.close();
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  const file = join(testInfo.outputDir, 'glow-routine.plan.json');
+  writeFileSync(file, JSON.stringify(document));
+  const labels = document.recommendations.items
+    .slice(0, 3)
+    .map((r) => `“${r.anchor!.label} → ${r.recommended.label}”`)
+    .join(', ');
+
+  await app.getByRole('button', { name: /Open demo: Northpace/ }).click();
+  await expect(app.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
+  await app.getByRole('tab', { name: 'Plans' }).click();
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'New plan from a template file…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(app.getByTestId('plan-title')).toHaveText(document.name);
+
+  const notice = app.getByTestId('imported-plan-notice');
+  await expect(notice.getByRole('paragraph')).toHaveText(
+    `“${document.name}” was checked against this workspace’s products, customers and dates. What was changed:`,
+  );
+  await expect(notice.getByRole('listitem')).toHaveText([
+    'The plan was made in another workspace, so what belonged to it was taken out.',
+    `5 recommendations name products this workspace does not have (${labels} and 2 more, all of them approved picks): they were taken out of the plan.`,
+    'The client “Glow & Co. skincare” was cleared: name this workspace’s client on the Strategy step.',
+    'The approver “Maya Lindqvist, e-commerce lead” was cleared: name who signs this plan off on the Strategy step.',
+    'The review by Maya Lindqvist, e-commerce lead on 2026-11-01 was taken back: the picks are signed off again here.',
+    'The start date 2026-11-01 was cleared: until you pick one on the Moment step, the plan starts just after this workspace’s latest order.',
+  ]);
+  await expect(app.getByLabel('Client', { exact: true })).toHaveValue('');
+
+  // The notice stays on the list of plans until it is dismissed.
+  await app.getByRole('button', { name: '← All plans' }).click();
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 });

@@ -29,7 +29,9 @@ const PLAN_USAGE = `Usage: npm run cli -- plan --workspace W.xsell --from PLAN.j
        npm run cli -- plan --workspace W.xsell --export NAME --out PLAN.json
 
 Creates, lists, shows and exports the plans in a workspace. A plan document is the JSON file
---export writes; applied to another workspace, it serves as a template.
+--export writes; applied to another workspace, it serves as a template: recommendations naming
+products that workspace does not have are taken out, the rest wait for a new review there, and
+the client, approver, sign-off, start date and consent basis are cleared. Each change is listed.
 
   --workspace W.xsell  the workspace (it must exist)
   --from PLAN.json     create a plan from a plan document, or update the active plan of the same name
@@ -123,26 +125,37 @@ async function readPlanFile(path: string): Promise<ReadPlan> {
   return { ok: true, document: parsed.value };
 }
 
-/** Updates the active plan with the document's name, or creates one; the workspace file is written once, whole. */
+/**
+ * Updates the active plan with the document's name, or creates one, once the document is checked
+ * against this workspace; the workspace file is written once, whole.
+ */
 async function applyPlan(file: WorkspaceFile, document: PlanDocument, json: boolean, io: CliOutput): Promise<number> {
   const { engine, path: workspace } = file;
   const existing = findPlanByName(await engine.plans.list(), document.name);
   const updating = existing?.status === 'active';
-  const written = updating
-    ? await engine.plans.save(existing.planId, document, existing.revision)
-    : await engine.plans.create(document);
+  const written = await engine.plans.applyDocument(
+    document,
+    updating ? { planId: existing.planId, expectedRevision: existing.revision } : undefined,
+  );
   if (!written.ok) {
     io.err(written.failure.message);
     return EXIT.failed;
   }
-  const { plan } = written;
+  const { plan, notes } = written;
   const changed = await file.saveIfChanged();
   const action = !changed ? 'unchanged' : updating ? 'updated' : 'created';
   if (json) {
-    io.out(JSON.stringify({ action, planId: plan.planId, name: plan.document.name, revision: plan.revision }, null, 2));
+    io.out(
+      JSON.stringify(
+        { action, planId: plan.planId, name: plan.document.name, revision: plan.revision, notes },
+        null,
+        2,
+      ),
+    );
   } else {
     const what = { created: 'Created', updated: 'Updated', unchanged: 'Nothing changed in' }[action];
     io.out(`${what} the plan “${plan.document.name}” (${plan.planId}, revision ${plan.revision}) in ${workspace}.`);
+    if (notes.length > 0) io.out(['Changed to fit this workspace:', ...notes.map((note) => `  - ${note}`)].join('\n'));
   }
   return EXIT.ok;
 }

@@ -17,6 +17,7 @@ import { MIN_EVIDENCE_COUNT } from '../plan/recommendations';
 import { queryAll, type Database } from '../store/sqlite';
 import { blankPlan, type PlanDocument, type Recommendation, type RecommendationEvidence } from '../plan/plan-document';
 import type { Industry } from '../store/workspace-types';
+import { workspaceIdOf } from '../store/workspace-id';
 import { DEMO_END } from './calendar';
 import { demoWorkspace } from './demo-workspaces';
 
@@ -44,13 +45,16 @@ export const EXAMPLE_ANALYSES = {
   } satisfies CombinationsParameters,
 } as const;
 
-const RECOMMENDATIONS = 5;
+/**
+ * Each plan approves enough picks that most of the moment's customers bought what one starts from:
+ * only they get a message.
+ */
+const RECOMMENDATIONS = 20;
 const WEEK_AFTER_ORDER = { postPurchaseHours: 7 * 24 };
 /** The email goes the day after a customer enters the moment; the SMS, for those it did not move, three days later. */
 // After a parcel has had time to arrive (the checklist assumes 72 h), and the text a few days later.
 const EMAIL_AFTER_HOURS = 96;
 const SMS_AFTER_HOURS = 168;
-const MINIMUM_EFFECT = 0.1;
 
 /** Writes the demo's example plan into a freshly generated demo workspace. */
 export function addExamplePlan(db: Database, industry: Industry): void {
@@ -67,7 +71,8 @@ export function examplePlan(
   const draft = DRAFTS[industry];
   const { items, why } = draft.recommend(db, history, catalog);
   const baselines = analyseBaselines(db, {}, history);
-  const metrics = metricBaselines(baselines, MINIMUM_EFFECT).map((m) => ({
+  const effect = draft.minimumEffect;
+  const metrics = metricBaselines(baselines, effect).map((m) => ({
     id: m.id,
     baseline: m.baseline,
     target: m.suggestedTarget,
@@ -82,7 +87,13 @@ export function examplePlan(
     approver: draft.approver,
     strategy: { id: draft.strategy, why },
     moment: { id: draft.moment, startDate: EXAMPLE_START_DATE, settings: draft.settings, trigger: draft.trigger },
-    recommendations: { items, reviewedBy: draft.approver, reviewedAt: SAVED_AT.toISOString() },
+    recommendations: {
+      ...base.recommendations,
+      items,
+      reviewedBy: draft.approver,
+      reviewedAt: SAVED_AT.toISOString(),
+      workspaceId: workspaceIdOf(db),
+    },
     offer: { kind: 'percent', percent: draft.offer.percent, code: draft.offer.code, expiresAfterDays: 14 },
     messages: {
       ...base.messages,
@@ -106,12 +117,12 @@ export function examplePlan(
       controlShare: 0.5,
       seed: 20261101,
       durationDays: 30,
-      minimumDetectableEffect: MINIMUM_EFFECT,
+      minimumDetectableEffect: effect,
       metrics,
       scaleCriteria: [
         acceptance?.target != null
-          ? `After 30 days, the pilot group accepts the suggestions at ${percent(acceptance.target)} or more, and at least ${points(MINIMUM_EFFECT)} above the control group.`
-          : `After 30 days, the pilot group accepts the suggestions at a rate at least ${points(MINIMUM_EFFECT)} above the control group.`,
+          ? `After 30 days, the pilot group accepts the suggestions at ${percent(acceptance.target)} or more, and at least ${points(effect)} above the control group.`
+          : `After 30 days, the pilot group accepts the suggestions at a rate at least ${points(effect)} above the control group.`,
         returns?.baseline != null
           ? `Suggested products come back no more often than they do today (${percent(returns.baseline)} of them).`
           : 'Suggested products come back no more often than other products.',
@@ -147,6 +158,8 @@ interface Draft {
   email: Pick<PlanDocument['messages']['email'], 'subject' | 'preheader' | 'body' | 'callToAction'>;
   subjectB: string;
   sms: string;
+  /** The smallest rise in acceptance the pilot should detect: what the 30 days' reachable customers can show. */
+  minimumEffect: number;
   recommend(db: Database, history: PurchaseHistory, catalog: Catalog): Picks;
 }
 
@@ -170,6 +183,7 @@ const DRAFTS: Record<Industry, Draft> = {
     },
     subjectB: '{first_name|Hello}, your routine is one step from complete',
     sms: 'Glow & Co: Hi {first_name|there}, {recommended_product} completes your routine. {discount} off with code {code} for 14 days.',
+    minimumEffect: 0.2,
     recommend: routinePairs,
   },
   running: {
@@ -190,6 +204,7 @@ const DRAFTS: Record<Industry, Draft> = {
     },
     subjectB: 'Time for a new pair, {first_name|runner}?',
     sms: 'Northpace: Hi {first_name|there}, your shoes are near their limit. Step up to {recommended_product}: {discount} off, code {code}, 14 days.',
+    minimumEffect: 0.15,
     recommend: nextTierShoes,
   },
   lighting: {
@@ -211,6 +226,7 @@ const DRAFTS: Record<Industry, Draft> = {
     },
     subjectB: '{first_name|Your} lighting has room to grow',
     sms: 'Lumora: Hi {first_name|there}, add {recommended_product} to your setup with {discount} off, code {code}, for 14 days.',
+    minimumEffect: 0.15,
     recommend: missingFamilyMembers,
   },
 };

@@ -3,6 +3,7 @@ import type { Industry } from '../store/workspace-types';
 import { createWorkspaceDb } from '../store/open-workspace';
 import { inTransaction, queryAll, queryValue, type Database, type SqlJsStatic, type SqlValue } from '../store/sqlite';
 import { markAsDemo } from '../store/workspace-demo';
+import { setWorkspaceId } from '../store/workspace-id';
 import { Random, seedFrom } from '../util/random';
 import { emitBehaviourEvents } from './behaviour-events';
 import { DEMO_END, DEMO_START, dateOnly, timestamp } from './calendar';
@@ -58,6 +59,7 @@ export function generateDemoWorkspace(SQL: SqlJsStatic, industry: Industry, opti
 
   const generated = generate(model, seed, customers, orderLines, options.onProgress);
   const db = createWorkspaceDb(SQL, model.workspaceName, new Date(DEMO_END));
+  setWorkspaceId(db, `demo:${industry}:${seed}:${customers}:${orderLines}`);
   // sql.js keeps the database file in JavaScript memory and copies every page SQLite's own cache
   // cannot hold; with room for the whole file while filling, saving takes a third less time.
   const cacheSize = Number(queryValue(db, 'PRAGMA cache_size'));

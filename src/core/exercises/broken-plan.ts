@@ -34,7 +34,7 @@ export const fixPlan: Exercise = {
   industry: 'lighting',
   title: 'Fix a plan that fails three checks',
   brief:
-    `The plan “${PLAN_NAME}” fails three checks of its checklist. Open it, read each failing check and change the plan until none of those three fails. ` +
+    `The plan “${PLAN_NAME}” fails three checks of its checklist. Open it in Plans, read each failing check in Plans → Check and export, and change the plan until none of those three fails. ` +
     'Acknowledging a check does not count: fix the plan itself.',
   task: (db) => ({ kind: 'plan', planId: exercisePlanId(db) }),
   check(db) {

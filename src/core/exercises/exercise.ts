@@ -21,6 +21,7 @@ export interface Exercise {
   id: string;
   industry: Industry;
   title: string;
+  /** Names screens by their tab labels joined with →, ending at a comma or full stop: "Insights → Bought together,". */
   brief: string;
   task(db: Database): ExerciseTask;
   check(db: Database, answer: string): ExerciseCheck;

@@ -41,7 +41,7 @@ export const strongestPair: Exercise = {
   industry: 'beauty',
   title: 'Find the strongest completion pair',
   brief:
-    `Open Insights, Combinations, and look at products bought in the same order, counting only pairs that appear in at least ${MIN_SUPPORT * 100} % of orders. ` +
+    `Open Insights → Bought together, keep a basket as one order, and set the minimum support to ${MIN_SUPPORT * 100} % and the minimum confidence to 0 %, so only pairs bought together in at least that share of orders count. ` +
     'Which pair is bought together most often compared with what chance alone would give (the highest lift)?',
   task(db) {
     const candidates = pairsByLift(mineCombinations(db, PARAMETERS)).slice(0, CHOICES);

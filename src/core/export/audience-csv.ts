@@ -10,6 +10,7 @@ export const AUDIENCE_COLUMNS = [
   'variant',
   'channel',
   'scheduled_send_time',
+  'anchor_products',
   'recommended_products',
 ] as const;
 
@@ -18,7 +19,17 @@ export function audienceCsv(rows: readonly AudienceRow[]): string {
   const lines = [csvLine(AUDIENCE_COLUMNS)];
   for (const r of rows)
     lines.push(
-      csvLine([r.customerId, r.email, r.firstName, r.group, r.variant, r.channel, r.sendTime, r.products.join('; ')]),
+      csvLine([
+        r.customerId,
+        r.email,
+        r.firstName,
+        r.group,
+        r.variant,
+        r.channel,
+        r.sendTime,
+        r.anchorProducts.join('; '),
+        r.products.join('; '),
+      ]),
     );
   return lines.join('');
 }

@@ -2,7 +2,7 @@ import { planChecklist } from '../plan/checklist-report';
 import { createMemo, type Memo } from '../plan/memo';
 import { planAsOf } from '../plan/moment-catalogue';
 import type { PlanDocument } from '../plan/plan-document';
-import { noReachReason, REACH_FIX } from '../plan/reach';
+import { noReachReason } from '../plan/reach';
 import { planSchedule } from '../plan/schedule';
 import { getPlan, otherActivePlans } from '../plan/plan-store';
 import type { Database } from '../store/sqlite';
@@ -100,7 +100,7 @@ export function exportPlan(
 function emptyAudienceReason(db: Database, plan: PlanDocument, others: readonly PlanDocument[], memo: Memo): string {
   const refused = 'The audience file was not made: it would list nobody.';
   const reason = noReachReason(plan, planSchedule(db, plan, others, memo));
-  if (reason !== null) return `${refused} ${reason} ${REACH_FIX}`;
+  if (reason !== null) return `${refused} ${reason}`;
   return `${refused} None of the plan’s customers gets a message within the pilot’s first ${plan.pilot.durationDays} days, or the pilot takes none of them: check the pilot’s share and duration, and the channel plan.`;
 }
 

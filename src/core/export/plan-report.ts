@@ -1,5 +1,3 @@
-import { dayOf } from '../analysis/as-of';
-import { loadPurchases } from '../analysis/purchases';
 import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
 import { createMemo, type Memo } from '../plan/memo';
 import { renderDrafts, type Drafts } from '../plan/messages';
@@ -13,7 +11,7 @@ import { measurePilot } from '../results/measure';
 import type { PilotResults } from '../results/result-types';
 import { loadPilotSends } from '../results/pilot-sends';
 import type { ChannelId, PlanDocument, PlanRecord, Recommendation } from '../plan/plan-document';
-import { ownedBefore } from '../plan/pilot-audience';
+import { planRecipients } from '../plan/plan-recipients';
 import { CHANNEL_WORDS, STRATEGY_TITLES } from '../vocabulary';
 import { consentBasisLines, noReachReason } from '../plan/reach';
 import type { Branding } from './branding';
@@ -288,12 +286,14 @@ function summaryOf(
   moment: string | null,
   approved: number,
 ): string {
-  const who = view.audience
-    ? `${view.audience.count} customers are in the moment as of ${view.audience.asOf.slice(0, 10)}`
+  const schedule = view.schedule;
+  const n = (value: number) => value.toLocaleString('en-US');
+  const who = schedule
+    ? `Over the 30 days from ${schedule.startDate}, ${n(schedule.inMoment)} customers enter the moment; the plan is for the ${n(schedule.customers)} of them who bought what an approved recommendation starts from${schedule.fallback > 0 ? ` or get the fallback product` : ''}, and ${n(schedule.reached)} of those can be reached`
     : 'The plan has no moment yet';
   const what = strategy ? `${strategy} plan` : 'Plan (strategy not chosen yet)';
   const when = moment ? `, reaching customers at the moment “${moment}”` : '';
-  const pilot = `A pilot of ${Math.round(plan.pilot.audienceShare * 100)} % of them runs for ${plan.pilot.durationDays} days, with ${Math.round(plan.pilot.controlShare * 100)} % of the pilot held back as a control group.`;
+  const pilot = `A pilot of ${Math.round(plan.pilot.audienceShare * 100)} % of the customers it can reach runs for ${plan.pilot.durationDays} days, with ${Math.round(plan.pilot.controlShare * 100)} % of the pilot held back as a control group.`;
   return `${what}${plan.client ? ` for ${plan.client}` : ''}${when}, suggesting ${approved} approved ${approved === 1 ? 'product' : 'products'}. ${who}. ${pilot}`;
 }
 
@@ -321,11 +321,8 @@ function variantDrafts(db: Database, plan: PlanDocument, view: PlanView, memo: M
     'SELECT product_id, name, price, rating, review_count FROM products WHERE product_id IN (SELECT value FROM json_each(?))',
     [JSON.stringify(b.recommendations.items.map((i) => i.recommended.id))],
   );
-  const owned =
-    ownedBefore(
-      memo('history', () => loadPurchases(db)),
-      dayOf(view.asOf),
-    ).get(customer.id) ?? new Set<string>();
+  // Variant B may approve other products, and so reach other customers: it has recipients of its own.
+  const assignment = planRecipients(db, b, memo).assignments.get(customer.id) ?? null;
   return renderDrafts(b, customer, {
     products: Object.fromEntries(
       products.map((p) => [
@@ -333,7 +330,7 @@ function variantDrafts(db: Database, plan: PlanDocument, view: PlanView, memo: M
         { id: p.product_id, name: p.name, price: p.price, rating: p.rating, reviewCount: p.review_count },
       ]),
     ),
-    owned,
+    assignment,
     sendDate: view.asOf.slice(0, 10),
   });
 }
@@ -368,7 +365,7 @@ function reachLines(plan: PlanDocument, view: PlanView): string[] {
       ? []
       : [
           reason ??
-            `${schedule.reached.toLocaleString('en-US')} of the ${schedule.customers.toLocaleString('en-US')} customers entering the moment over the 30 days get at least one message: ${[...new Set(plan.channels.sends.map((s) => s.channel))].map((c) => `${schedule.reachedBy[c].toLocaleString('en-US')} by ${CHANNEL_WORDS[c].plural}`).join(', ')}.`,
+            `${schedule.reached.toLocaleString('en-US')} of the ${schedule.customers.toLocaleString('en-US')} customers the plan is for over the 30 days get at least one message: ${[...new Set(plan.channels.sends.map((s) => s.channel))].map((c) => `${schedule.reachedBy[c].toLocaleString('en-US')} by ${CHANNEL_WORDS[c].plural}`).join(', ')}.`,
         ];
   return [...reached, ...consentBasisLines(plan, schedule)];
 }

@@ -1,13 +1,18 @@
-import { momentCustomers } from '../analysis/moments';
 import type { Database } from '../store/sqlite';
 import { audienceConsent, type ConsentChannel } from './consent';
 import type { PlanDocument } from './plan-document';
 import { listAcknowledgements, type Acknowledgement } from './acknowledgements';
 import { checklistSummary, runChecklist, type ChecklistSummary } from './checklist';
 import type { ChannelConsent, CheckResult, ChecklistContext } from './checks/types';
-import { momentKey, noMemo, type Memo } from './memo';
-import { momentSettings, planAsOf } from './moment-catalogue';
+import { noMemo, type Memo } from './memo';
+import { planAsOf } from './moment-catalogue';
 import { computePlanView } from './plan-view';
+import { planRecipients, recipientsKey } from './plan-recipients';
+import { auditRecipients } from './recipient-audit';
+import { getPlan } from './plan-store';
+import { withReviewWorkspace } from './review-workspace';
+import { picksHere } from './workspace-items';
+import { workspaceIdOf } from '../store/workspace-id';
 
 /** The checklist of one plan as the app, the export and the command line show it: every check, the acknowledgements and whether export is blocked. */
 
@@ -18,18 +23,16 @@ export interface ChecklistReport {
   blocked: boolean;
 }
 
-/** Consent to email and text messages among the customers in the plan's moment on its start date. */
+/**
+ * What the checks read from the workspace about the plan's recipients (the customers it is for over
+ * the 30 days from its start, as the channel plan counts them): their consent, and their messages
+ * checked against the order lines; and the plan's picks against this workspace.
+ */
 export function checklistContext(db: Database, plan: PlanDocument, memo: Memo = noMemo): ChecklistContext {
-  const asOf = planAsOf(db, plan);
-  const moment = plan.moment.id;
-  if (asOf === null || moment === null) return { consent: null };
-  const consent = memo(`consent:${momentKey(plan)}:${JSON.stringify(plan.channels.consentBasis)}`, () => {
-    const ids = momentCustomers(
-      db,
-      moment,
-      { ...momentSettings(plan), asOf },
-      { limit: Number.MAX_SAFE_INTEGER },
-    ).items;
+  const picks = picksHere(db, plan);
+  if (planAsOf(db, plan) === null || plan.moment.id === null) return { consent: null, recipients: null, picks };
+  const consent = memo(`consent:${recipientsKey(plan)}:${JSON.stringify(plan.channels.consentBasis)}`, () => {
+    const ids = [...planRecipients(db, plan, memo).assignments.keys()];
     const { consent, byBasis } = audienceConsent(db, plan, ids);
     const of = (channel: ConsentChannel): ChannelConsent => ({
       audience: ids.length,
@@ -38,17 +41,26 @@ export function checklistContext(db: Database, plan: PlanDocument, memo: Memo = 
     });
     return { email: of('email'), sms: of('sms') };
   });
-  return { consent };
+  return { consent, recipients: auditRecipients(db, plan, memo), picks };
 }
 
-/** The checklist for a (possibly unsaved) document of a stored plan; `otherPlans` are the workspace's other active plans. */
+/**
+ * The checklist for a (possibly unsaved) document of a stored plan, judged as it would be saved (a new
+ * sign-off counts as given here); `otherPlans` are the workspace's other active plans.
+ */
 export function planChecklist(
   db: Database,
   planId: string,
-  document: PlanDocument,
+  unsaved: PlanDocument,
   otherPlans: readonly PlanDocument[],
   memo: Memo = noMemo,
 ): ChecklistReport {
+  const stored = getPlan(db, planId);
+  const document = withReviewWorkspace(
+    stored.ok ? stored.value.document.recommendations : null,
+    unsaved,
+    workspaceIdOf(db),
+  );
   const view = computePlanView(db, document, otherPlans, memo);
   const checks = runChecklist(document, view, checklistContext(db, document, memo));
   const acknowledged = listAcknowledgements(db, planId);

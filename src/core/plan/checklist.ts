@@ -4,8 +4,10 @@ import { contextChecked, namedApprover, reviewedByPerson } from './checks/automa
 import { consentForChannel, frequencyCap, otherPlansOverlap, sameOfferEverywhere } from './checks/channels';
 import { oneVariable, smsLength, unresolvedTokens, unsubscribe } from './checks/messages';
 import { controlGroup, pilotDuration, sampleSize } from './checks/pilot';
-import { alreadyOwned, categoryLevel, outOfSeason, thinEvidence, weakLift } from './checks/relevance';
+import { categoryLevel, outOfSeason, thinEvidence, weakLift } from './checks/relevance';
+import { alreadyOwned, ownPurchase } from './checks/recipients';
 import { reachAboveZero } from './checks/reach';
+import { evidenceFromHere } from './checks/provenance';
 import { timingTrap } from './checks/timing';
 import type { CheckStatus } from './checks/check-status';
 import type { Check, CheckResult, ChecklistContext } from './checks/types';
@@ -23,8 +25,9 @@ import type { PlanView } from './plan-view';
  * | relevance-category-level    | some approved items name a category                    | all of them do                                          |
  * | relevance-lift              | an approved pair's lift under 1.2                      | an approved pair's lift at or below 1                   |
  * | relevance-evidence          | an approved item rests on under 30 orders or customers | under 10, or no evidence at all                         |
- * | relevance-owned             | the preview customer owns some approved items          | they own them all: their messages suggest nothing       |
+ * | relevance-owned             | no recipients to judge yet                              | a recipient is sent a product they own, or a variant    |
  * | relevance-season            | no start date (season judged at the end of the data)   | an approved item is out of season                       |
+ * | relevance-workspace         | nothing approved yet                                   | approved picks signed off in another workspace, or naming products it does not have |
  * | automation-review           | no review date, or items still undecided               | nothing approved, or no reviewer named                  |
  * | automation-approver         | –                                                      | no approver named                                       |
  * | automation-context          | approved items still carry a flag                      | no start date, or nothing approved                      |
@@ -36,6 +39,7 @@ import type { PlanView } from './plan-view';
  * | messages-unsubscribe        | an unsubscribe does not stop later sends               | email without unsubscribe footer, SMS without opt-out   |
  * | messages-sms-length         | under 10 units left in the last allowed segment        | more segments than the plan's limit                     |
  * | messages-tokens             | first or last name without a fallback                  | a token unresolved for the preview customer             |
+ * | messages-own-purchase       | no text names the customer's purchase                  | a recipient's "your …" is not in their orders           |
  * | messages-one-variable       | variant B cannot be made, or changes nothing           | variant B changes more than one variable                |
  * | pilot-duration              | –                                                      | under 14 days                                           |
  * | pilot-control               | –                                                      | no control group, or one that rounds to nobody          |
@@ -52,6 +56,7 @@ export const CHECKS: readonly Check[] = [
   thinEvidence,
   alreadyOwned,
   outOfSeason,
+  evidenceFromHere,
   reviewedByPerson,
   namedApprover,
   contextChecked,
@@ -63,6 +68,7 @@ export const CHECKS: readonly Check[] = [
   unsubscribe,
   smsLength,
   unresolvedTokens,
+  ownPurchase,
   oneVariable,
   pilotDuration,
   controlGroup,

@@ -1,11 +1,11 @@
 import type { PlanDocument, Recommendation } from './plan-document';
-import { approvedRecommendations } from './recommendations';
+import type { Assignment } from './recipients';
 import { smsSegments, type SmsSegments } from './sms-segments';
 import { renderTokens, type TokenValues, type UnresolvedToken } from './tokens';
 
 /**
- * Message drafts rendered for one audience customer: email, SMS, web slot and outreach talking
- * points, from the plan's texts and its approved recommendations only.
+ * Message drafts rendered for one recipient: email, SMS, web slot and outreach talking points, from
+ * the plan's texts and the recommendations assigned to them (see recipients.ts).
  */
 
 export interface PreviewCustomer {
@@ -26,8 +26,8 @@ export interface ProductDetails {
 export interface DraftContext {
   /** Details of the products the recommendations name, by id. */
   products: Readonly<Record<string, ProductDetails>>;
-  /** Items the customer owns: anchors are chosen from them, and owned recommendations left out. */
-  owned: ReadonlySet<string>;
+  /** The recommendations the customer gets and what they bought that the first starts from; null for someone who gets none. */
+  assignment: Pick<Assignment, 'items' | 'anchor'> | null;
   /** 'YYYY-MM-DD' the message goes out, for the offer's expiry. */
   sendDate: string;
 }
@@ -86,32 +86,19 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The approved items for this customer: owned recommendations left out, items whose anchor they own first. */
-export function itemsFor(plan: PlanDocument, owned: ReadonlySet<string>): Recommendation[] {
-  const usable = approvedRecommendations(plan).filter((item) => !owned.has(item.recommended.id));
-  const ordered = [
-    ...usable.filter((i) => i.anchor !== null && anchorOwned(i.anchor.id, owned)),
-    ...usable.filter((i) => !(i.anchor !== null && anchorOwned(i.anchor.id, owned))),
-  ];
-  // Two anchors can lead to the same product: a message shows it once, with the best-fitting anchor.
-  const seen = new Set<string>();
-  return ordered.filter((item) => !seen.has(item.recommended.id) && Boolean(seen.add(item.recommended.id)));
-}
-
-/** Family anchors name several members joined with '+': the customer must own them all. */
-const anchorOwned = (id: string, owned: ReadonlySet<string>) => id.split('+').every((part) => owned.has(part));
-
+/** The tokens' values for one customer: the anchor is what they bought, the recommendation theirs. */
 export function tokenValues(
   plan: PlanDocument,
   customer: PreviewCustomer,
-  item: Recommendation | undefined,
+  assignment: DraftContext['assignment'],
   sendDate: string,
 ): TokenValues {
   const offer = plan.offer.kind === 'percent' && plan.offer.percent > 0;
+  const item = assignment?.items[0];
   return {
     first_name: customer.firstName,
     last_name: customer.lastName,
-    anchor_product: item?.anchor?.label ?? null,
+    anchor_product: assignment?.anchor?.label ?? null,
     recommended_product: item?.recommended.label ?? null,
     discount: offer ? `${plan.offer.percent} %` : null,
     code: offer && plan.offer.code ? plan.offer.code : null,
@@ -138,8 +125,8 @@ function card(item: Recommendation, plan: PlanDocument, products: DraftContext['
 }
 
 export function renderDrafts(plan: PlanDocument, customer: PreviewCustomer, context: DraftContext): Drafts {
-  const items = itemsFor(plan, context.owned);
-  const values = tokenValues(plan, customer, items[0], context.sendDate);
+  const items = context.assignment?.items ?? [];
+  const values = tokenValues(plan, customer, context.assignment, context.sendDate);
   const unresolved: Drafts['unresolved'] = [];
   const render = (channel: Drafts['unresolved'][number]['channel'], field: string, template: string) => {
     const result = renderTokens(template, values);

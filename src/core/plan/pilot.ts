@@ -194,8 +194,10 @@ export function metricBaselines(baselines: BaselinesResult, minimumEffect: numbe
 }
 
 export interface PilotSizing {
-  /** Customers expected to enter the moment over the pilot. */
+  /** Customers the plan reaches over the pilot's days. */
   audience: number;
+  /** Whether the counts are the pilot's own draw (the audience file's) rather than a projection past the 30 days the schedule covers. */
+  drawn: boolean;
   pilotCustomers: number;
   treatment: number;
   control: number;
@@ -210,11 +212,19 @@ export interface PilotSizing {
   explanation: string;
 }
 
-/** Whether the plan's pilot groups are big enough, from the customers expected to enter the moment over its duration. */
-export function pilotSizing(plan: PlanDocument, audience: number, baselineRate: number | null): PilotSizing {
+/**
+ * Whether the plan's pilot groups are big enough, from the customers it reaches over the pilot's
+ * days: the groups as drawn when given, else the shares of `audience` as they round.
+ */
+export function pilotSizing(
+  plan: PlanDocument,
+  audience: number,
+  baselineRate: number | null,
+  drawn?: { treatment: number; control: number },
+): PilotSizing {
   const { audienceShare, controlShare, minimumDetectableEffect: effect, durationDays } = plan.pilot;
-  const pilotCustomers = Math.round(audience * audienceShare);
-  const control = Math.round(pilotCustomers * controlShare);
+  const pilotCustomers = drawn ? drawn.treatment + drawn.control : Math.round(audience * audienceShare);
+  const control = drawn ? drawn.control : Math.round(pilotCustomers * controlShare);
   const treatment = pilotCustomers - control;
   const smaller = Math.min(treatment, control);
   const required =
@@ -232,6 +242,7 @@ export function pilotSizing(plan: PlanDocument, audience: number, baselineRate: 
         : `From an acceptance rate of ${pct(baselineRate)}, detecting a rise of ${pct(effect)} takes ${required} customers in each group (80 % power, 5 % significance). The plan gives ${treatment} treated and ${control} in control${enough ? ', which is enough' : `, which is not enough${detectable === null ? '' : `: it could detect a rise of ${pct(detectable)}`}`}.`;
   return {
     audience,
+    drawn: drawn !== undefined,
     pilotCustomers,
     treatment,
     control,

@@ -30,6 +30,7 @@ export const METRIC_IDS = [
 ] as const;
 export const TEST_VARIABLES = ['subject', 'offer', 'timing', 'call-to-action', 'channel', 'products'] as const;
 export const RECOMMENDATION_SOURCES = ['pair', 'sequence', 'ladder', 'family', 'manual'] as const;
+export const MATCH_RULES = ['strongest-evidence', 'list-order'] as const;
 export const RECOMMENDATION_FLAGS = [
   'owned',
   'out-of-stock',
@@ -156,6 +157,12 @@ export const planDocumentSchema = z
         items: z.array(recommendation).max(500),
         reviewedBy: text(200),
         reviewedAt: z.string().max(40).nullable(),
+        /** Which approved recommendation a customer several match gets: the strongest evidence, or the first in the list. */
+        matchRule: z.enum(MATCH_RULES).default('strongest-evidence'),
+        /** What customers in the moment who match no recommendation get; null leaves them out. */
+        fallback: itemRef.nullable().default(null),
+        /** The workspace the picks were signed off in (null before any sign-off): evidence from elsewhere fails a check. */
+        workspaceId: text(100).nullable().default(null),
       })
       .strict(),
     offer: z
@@ -259,7 +266,14 @@ export function blankPlan(name: string): PlanDocument {
     approver: '',
     strategy: { id: null, why: '' },
     moment: { id: null, startDate: null, settings: {}, trigger: '' },
-    recommendations: { items: [], reviewedBy: '', reviewedAt: null },
+    recommendations: {
+      items: [],
+      reviewedBy: '',
+      reviewedAt: null,
+      workspaceId: null,
+      matchRule: 'strongest-evidence',
+      fallback: null,
+    },
     offer: { kind: 'none', percent: 0, code: '', expiresAfterDays: 14 },
     messages: {
       email: {

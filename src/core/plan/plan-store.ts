@@ -2,6 +2,8 @@ import type { PlanDocument, PlanMomentId, PlanRecord, StrategyId } from './plan-
 import { fail, ok, type Result } from '../util/result';
 import { inTransaction, queryAll, queryValue, type Database, type SqlValue } from '../store/sqlite';
 import { parsePlanDocument, parsePlanJson, storedPlanJson } from './plan-documents';
+import { withReviewWorkspace } from './review-workspace';
+import { workspaceIdOf } from '../store/workspace-id';
 
 /**
  * The workspace's plans: each one a current document plus every revision it was saved as. Every
@@ -125,7 +127,9 @@ export function savePlan(
       `“${row.name}” was saved elsewhere since this copy was opened (it is at revision ${row.current_revision}, this copy is from revision ${expectedRevision}). Open it again to see the latest version before changing it.`,
     );
   }
-  const checked = checkedDocument(document);
+  const stored = parsePlanJson(row.document);
+  const signedOff = stored.ok ? stored.value.recommendations : null;
+  const checked = checkedDocument(withReviewWorkspace(signedOff, document, workspaceIdOf(db)));
   if (!checked.ok) return checked;
   const json = storedPlanJson(checked.value);
   if (json === row.document) {

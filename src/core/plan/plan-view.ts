@@ -1,4 +1,3 @@
-import { dayOf } from '../analysis/as-of';
 import { analyseBaselines } from '../analysis/baselines';
 import { analyseFamilies } from '../analysis/families';
 import { analyseLadders } from '../analysis/ladders';
@@ -9,7 +8,12 @@ import { queryAll, type Database } from '../store/sqlite';
 import type { PlanDocument, PlanMomentId, Recommendation } from './plan-document';
 import type { Readiness } from '../analysis/readiness-types';
 import { renderDrafts, type Drafts, type PreviewCustomer, type ProductDetails } from './messages';
+import { pilotDraw } from './pilot-draw';
+import { planRecipients } from './plan-recipients';
+import { recipientReason } from './recipient-reasons';
+import type { Recipients } from './recipients';
 import {
+  audienceCustomers,
   MOMENT_CATALOGUE,
   momentAudience,
   momentCounts,
@@ -34,6 +38,29 @@ import { variantB, variantDifferences, type TestVariable } from './variants';
 
 /** Everything the planning screens show for one plan, computed in one call, as plain JSON data. */
 
+/** How many recipients the preview lists, each with the recommendation they get and why. */
+export const RECIPIENT_SAMPLE = 50;
+
+export interface RecipientView {
+  customerId: string;
+  firstName: string | null;
+  /** What they bought that their recommendation starts from; null for the fallback. */
+  anchor: string | null;
+  recommended: string;
+  why: string;
+}
+
+/** The plan's audience: who of the moment's customers gets which recommendation, over the 30 days from its start. */
+export interface RecipientsView {
+  /** Customers who get a message about a recommendation (matched or the fallback). */
+  count: number;
+  inMoment: number;
+  fallback: number;
+  leftOut: number;
+  /** The first recipients, in the order they enter the moment. */
+  sample: RecipientView[];
+}
+
 export interface MomentCard extends MomentDefinition {
   /** Customers in the moment as of the plan's start date; null in an empty workspace. */
   count: number | null;
@@ -49,7 +76,8 @@ export interface PlanView {
   audience: MomentAudienceView | null;
   proposals: Recommendation[];
   review: ReviewState;
-  preview: { customer: PreviewCustomer; drafts: Drafts } | null;
+  recipients: RecipientsView | null;
+  preview: { customer: PreviewCustomer; drafts: Drafts; why: string } | null;
   variant: { differences: TestVariable[]; problem: string | null };
   schedule: PlanSchedule | null;
   pilot: PilotSizing;
@@ -89,20 +117,6 @@ function previewCustomer(db: Database, id: string): PreviewCustomer {
   return { id, firstName: row?.first_name ?? null, lastName: row?.last_name ?? null, email: row?.email ?? null };
 }
 
-function ownedBy(history: PurchaseHistory, customerId: string, before: number | null): Set<string> {
-  const customer = history.customers.find((c) => c.customerId === customerId);
-  const owned = new Set<string>();
-  for (const order of customer?.orders ?? []) {
-    if (before !== null && order.day >= before) break;
-    for (const p of order.purchases) {
-      const product = history.products[p.product];
-      owned.add(product.id);
-      if (product.category !== null) owned.add(product.category);
-    }
-  }
-  return owned;
-}
-
 function productDetails(db: Database): Record<string, ProductDetails> {
   return Object.fromEntries(
     queryAll<{
@@ -118,22 +132,69 @@ function productDetails(db: Database): Record<string, ProductDetails> {
   );
 }
 
-/** The drafts for one customer, with what they owned before the plan's start. */
+/** The drafts for one recipient, with the recommendations they get. */
 function previewFor(
   db: Database,
   plan: PlanDocument,
-  history: PurchaseHistory,
+  recipients: Recipients,
   customerId: string,
   asOf: string | null,
   memo: Memo,
 ): PlanView['preview'] {
   const customer = previewCustomer(db, customerId);
+  const assignment = recipients.assignments.get(customerId) ?? null;
   const drafts = renderDrafts(plan, customer, {
     products: memo('products', () => productDetails(db)),
-    owned: ownedBy(history, customerId, asOf === null ? null : dayOf(asOf)),
+    assignment,
     sendDate: (asOf ?? '1970-01-01').slice(0, 10),
   });
-  return { customer, drafts };
+  const why =
+    assignment === null
+      ? 'This customer gets no message from this plan: nothing they bought matches an approved recommendation.'
+      : recipientReason(assignment, plan.recommendations.matchRule);
+  return { customer, drafts, why };
+}
+
+function recipientsView(db: Database, plan: PlanDocument, recipients: Recipients): RecipientsView {
+  const first = [...recipients.assignments.values()].slice(0, RECIPIENT_SAMPLE);
+  const names = new Map(
+    audienceCustomers(
+      db,
+      first.map((a) => a.customerId),
+    ).map((c) => [c.id, c.firstName]),
+  );
+  return {
+    count: recipients.assignments.size,
+    inMoment: recipients.inMoment,
+    fallback: recipients.fallback,
+    leftOut: recipients.leftOut,
+    sample: first.map((a) => ({
+      customerId: a.customerId,
+      firstName: names.get(a.customerId) ?? null,
+      anchor: a.anchor?.label ?? null,
+      recommended: a.items[0].recommended.label,
+      why: recipientReason(a, plan.recommendations.matchRule),
+    })),
+  };
+}
+
+/**
+ * The customers the pilot counts: the draw the audience file lists, over a pilot within the 30 days
+ * the schedule covers; over a longer one, the customers reached in 30 days scaled to its length.
+ */
+function pilotOf(
+  db: Database,
+  plan: PlanDocument,
+  otherPlans: readonly PlanDocument[],
+  schedule: PlanSchedule | null,
+  memo: Memo,
+): { audience: number; drawn?: { treatment: number; control: number } } {
+  if (schedule === null) return { audience: 0 };
+  if (plan.pilot.durationDays > TIMELINE_DAYS)
+    return { audience: Math.round((schedule.reached * plan.pilot.durationDays) / TIMELINE_DAYS) };
+  const draw = pilotDraw(db, plan, otherPlans, memo);
+  if (draw === null) return { audience: 0 };
+  return { audience: draw.reachable, drawn: { treatment: draw.treatment.length, control: draw.control.length } };
 }
 
 /**
@@ -161,17 +222,19 @@ export function computePlanView(
   }));
   const audience = memo(`audience:${momentKey(plan)}`, () => momentAudience(db, plan));
 
-  const previewId = plan.messages.previewCustomerId ?? audience?.sample[0]?.id ?? null;
+  const recipients = audience === null ? null : planRecipients(db, plan, memo);
+  const firstRecipient = recipients?.assignments.keys().next().value ?? null;
+  const previewId = plan.messages.previewCustomerId ?? firstRecipient ?? audience?.sample[0]?.id ?? null;
   const proposals = memo(`proposals:${plan.strategy.id}:${asOfStamp}:${previewId}`, () =>
     proposeRecommendations(db, plan, { history, customerId: previewId, pairRules: pairs }),
   );
-  const preview = previewId === null ? null : previewFor(db, plan, history, previewId, asOfStamp, memo);
+  const preview =
+    previewId === null || recipients === null ? null : previewFor(db, plan, recipients, previewId, asOfStamp, memo);
 
   const variant = variantB(plan);
   const schedule = planSchedule(db, plan, otherPlans, memo);
   const baselines = memo(`baselines:${asOfStamp}`, () => analyseBaselines(db, { asOf }, history));
-  // Customers expected over the pilot: those entering the moment in 30 days, scaled to its duration.
-  const expected = schedule === null ? 0 : Math.round((schedule.customers * plan.pilot.durationDays) / TIMELINE_DAYS);
+  const pilot = pilotOf(db, plan, otherPlans, schedule, memo);
   const acceptance = baselines.acceptance.overall.anchorCustomers > 0 ? baselines.acceptance.overall.rate : null;
   return {
     asOf: asOfStamp,
@@ -182,10 +245,11 @@ export function computePlanView(
     audience,
     proposals,
     review: reviewState(plan),
+    recipients: recipients === null ? null : recipientsView(db, plan, recipients),
     preview,
     variant: { differences: variantDifferences(plan, variant.plan), problem: variant.problem },
     schedule,
-    pilot: pilotSizing(plan, expected, acceptance),
+    pilot: pilotSizing(plan, pilot.audience, acceptance, pilot.drawn),
     metrics: metricBaselines(baselines, plan.pilot.minimumDetectableEffect),
   };
 }

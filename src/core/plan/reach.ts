@@ -15,9 +15,20 @@ const count = (n: number) => n.toLocaleString('en-US');
 export const REACH_FIX =
   'Import the customers’ consent (an email or SMS opt-in column), or, if they opted in somewhere the data does not show, record where and when under “Consent recorded elsewhere” in the channel plan.';
 
-/** Why the plan reaches nobody, or null when it reaches someone (or has no audience or sends to judge yet). */
+/** What works when customers are in the moment but none bought what an approved recommendation starts from. */
+export const MATCH_FIX =
+  'Approve recommendations that start from products these customers buy, or choose a fallback product for the customers nothing matches.';
+
+/**
+ * Why the plan reaches nobody, with what fixes it; null when it reaches someone or has nothing to
+ * judge yet (no moment, nobody in it, nothing approved, no sends).
+ */
 export function noReachReason(plan: PlanDocument, schedule: PlanSchedule | null): string | null {
-  if (schedule === null || schedule.customers === 0 || plan.channels.sends.length === 0) return null;
+  if (schedule === null || schedule.inMoment === 0 || plan.channels.sends.length === 0) return null;
+  if (schedule.customers === 0) {
+    if (!plan.recommendations.items.some((item) => item.decision === 'approved')) return null;
+    return `Nobody can be reached: none of the ${count(schedule.inMoment)} customers entering the moment bought what an approved recommendation starts from. ${MATCH_FIX}`;
+  }
   if (schedule.reached > 0) return null;
   const { consent, stopped, cap } = schedule.removed;
   const causes = [
@@ -27,13 +38,13 @@ export function noReachReason(plan: PlanDocument, schedule: PlanSchedule | null)
   ];
   const why =
     causes.length > 0 ? `: ${causes.join(', ')} of its sends` : ': none of its sends falls within the 30 days';
-  return `Nobody can be reached: none of the ${count(schedule.customers)} customers entering the moment gets a message${why}.`;
+  return `Nobody can be reached: none of the ${count(schedule.customers)} customers the plan is for gets a message${why}. ${REACH_FIX}`;
 }
 
 /** What the channel step still lacks for reach. */
 export function channelReachGaps(plan: PlanDocument, schedule: PlanSchedule | null): string[] {
   const reason = noReachReason(plan, schedule);
-  return reason === null ? [] : [`${reason} ${REACH_FIX}`];
+  return reason === null ? [] : [reason];
 }
 
 /** What the pilot step still lacks for reach: a pilot of customers nobody can reach tests nothing. */

@@ -1,11 +1,12 @@
-import { momentKey, noMemo, type Memo } from './memo';
+import { noMemo, type Memo } from './memo';
 import { dayOf, stampOf } from '../analysis/as-of';
-import { momentCustomers } from '../analysis/moments';
 import { ORDER_STANDS } from '../analysis/purchases';
 import { queryAll, type Database } from '../store/sqlite';
 import { CHANNEL_IDS, type ChannelId, type PlanDocument } from './plan-document';
-import { momentSettings, planAsOf, TIMELINE_DAYS } from './moment-catalogue';
-import { projectionFor } from './projection';
+import { planAsOf, TIMELINE_DAYS } from './moment-catalogue';
+import type { AudienceEntry } from './audience-entries';
+import { planRecipients, recipientsKey } from './plan-recipients';
+import type { Recipients } from './recipients';
 import { audienceConsent, type Consent, type ConsentChannel } from './consent';
 
 /**
@@ -22,12 +23,6 @@ import { audienceConsent, type Consent, type ConsentChannel } from './consent';
  * - Website slots are shown, not sent: they need no consent and do not count against the cap.
  *   Outreach (a call or a visit) counts against the cap and needs no opt-in flag.
  */
-
-export interface AudienceEntry {
-  customerId: string;
-  /** Day number (days since 1970-01-01) the customer entered the moment. */
-  at: number;
-}
 
 export interface ScheduledSend {
   customerId: string;
@@ -151,39 +146,6 @@ export function scheduleSends(
   return { sends, removed };
 }
 
-/** Who enters the plan's moment on each of the days from its start (see the simplifications above). */
-export function audienceEntries(db: Database, plan: PlanDocument, days = TIMELINE_DAYS): AudienceEntry[] {
-  const moment = plan.moment.id;
-  const asOf = planAsOf(db, plan);
-  if (moment === null || asOf === null) return [];
-  const start = dayOf(asOf);
-  const params = momentSettings(plan);
-  const members = new Map<number, Set<string>>();
-  const inMoment = (day: number) => {
-    let set = members.get(day);
-    if (!set)
-      members.set(
-        day,
-        (set = new Set(
-          momentCustomers(db, moment, { ...params, asOf: stampOf(day) }, { limit: Number.MAX_SAFE_INTEGER }).items,
-        )),
-      );
-    return set;
-  };
-  const enteringOn = (day: number, previous: Set<string>) => [...inMoment(day)].filter((id) => !previous.has(id));
-  const { observedDay } = projectionFor(db);
-  const entries: AudienceEntry[] = [];
-  for (let i = 0; i < days; i++) {
-    const at = start + i;
-    const source = observedDay(at);
-    // Past the data nobody enters: the entries of the stand-in day come instead.
-    const entering =
-      source === at ? enteringOn(at, i === 0 ? new Set() : inMoment(at - 1)) : enteringOn(source, inMoment(source - 1));
-    for (const customerId of entering) entries.push({ customerId, at });
-  }
-  return entries;
-}
-
 const UNSUBSCRIBE_EVENTS = ['unsubscribe', 'email_unsubscribe', 'sms_unsubscribe'];
 
 function stopsOf(db: Database, plan: PlanDocument, ids: readonly string[], from: number): Map<string, number[]> {
@@ -245,8 +207,14 @@ export interface PlanSchedule {
   startDate: string;
   days: ({ date: string } & ChannelCounts)[];
   totals: ChannelCounts;
-  /** Distinct customers entering the moment over the 30 days. */
+  /** Distinct customers entering the moment over the 30 days who get a recommendation: the plan's audience. */
   customers: number;
+  /** Distinct customers entering the moment over the 30 days, with or without a recommendation. */
+  inMoment: number;
+  /** Of `customers`, those who get the plan's fallback product rather than a recommendation they match. */
+  fallback: number;
+  /** Customers in the moment left out: nothing they bought matches an approved recommendation. */
+  leftOut: number;
   /** Distinct customers at least one send goes out to, in all and per channel. */
   reached: number;
   reachedBy: ChannelCounts;
@@ -265,14 +233,11 @@ const zero = (): ChannelCounts => ({ email: 0, sms: 0, web: 0, outreach: 0 });
 export function sendsOf(db: Database, plan: PlanDocument, memo: Memo): ScheduledSend[] {
   const asOf = planAsOf(db, plan);
   if (asOf === null || plan.moment.id === null) return [];
-  return memo(`sends:${momentKey(plan)}:${JSON.stringify(plan.channels)}`, () => {
-    const entries = memoEntries(db, plan, memo);
+  return memo(`sends:${recipientsKey(plan)}:${JSON.stringify(plan.channels)}`, () => {
+    const { entries } = planRecipients(db, plan, memo);
     return scheduleSends(entries, rulesOf(db, plan, entries, dayOf(asOf))).sends;
   });
 }
-
-const memoEntries = (db: Database, plan: PlanDocument, memo: Memo) =>
-  memo(`entries:${momentKey(plan)}`, () => audienceEntries(db, plan));
 
 /**
  * Expected sends per day and channel over the 30 days from the plan's start. The frequency cap
@@ -288,7 +253,8 @@ export function planSchedule(
   const asOf = planAsOf(db, plan);
   if (asOf === null || plan.moment.id === null) return null;
   const start = dayOf(asOf);
-  const entries = memoEntries(db, plan, memo);
+  const recipients = planRecipients(db, plan, memo);
+  const { entries } = recipients;
   const audience = new Set(entries.map((e) => e.customerId));
   const consent = audienceConsent(db, plan, [...audience]);
   const rules = rulesOf(db, plan, entries, start, consent.consent);
@@ -314,6 +280,9 @@ export function planSchedule(
     days,
     totals,
     customers: audience.size,
+    inMoment: recipients.inMoment,
+    fallback: recipients.fallback,
+    leftOut: recipients.leftOut,
     reached,
     reachedBy: Object.fromEntries(CHANNEL_IDS.map((c) => [c, reachedOn[c].size])) as ChannelCounts,
     consentByBasis: { email: consent.byBasis.email.size, sms: consent.byBasis.sms.size },
@@ -322,8 +291,17 @@ export function planSchedule(
     otherPlansSends: earlier.filter(
       (s) => CAPPED_CHANNELS.has(s.channel) && s.at >= start && s.at < start + TIMELINE_DAYS,
     ).length,
-    explanation: `${n(audience.size)} customers enter the moment over the 30 days from ${asOf.slice(0, 10)}, setting off ${n(total + taken)} sends within the period; ${n(total)} go out. Missing consent holds back ${n(removed.consent)}, stop rules ${n(removed.stopped)}, and the cap of ${plan.channels.frequencyCap.messages} messages per ${plan.channels.frequencyCap.days} days across all plans ${n(removed.cap)}. ${n(reached)} of the ${n(audience.size)} customers get at least one message.`,
+    explanation: `${n(recipients.inMoment)} customers enter the moment over the 30 days from ${asOf.slice(0, 10)}; ${audienceLine(recipients)}. They set off ${n(total + taken)} sends within the period; ${n(total)} go out. Missing consent holds back ${n(removed.consent)}, stop rules ${n(removed.stopped)}, and the cap of ${plan.channels.frequencyCap.messages} messages per ${plan.channels.frequencyCap.days} days across all plans ${n(removed.cap)}. ${n(reached)} of the ${n(audience.size)} customers get at least one message.`,
   };
 }
 
 const n = (value: number) => value.toLocaleString('en');
+
+/** Who of the moment's customers the plan is for, in words. */
+function audienceLine(r: Recipients): string {
+  const matched = r.assignments.size - r.fallback;
+  const parts = [`${n(matched)} bought what an approved recommendation starts from`];
+  if (r.fallback > 0) parts.push(`${n(r.fallback)} get the fallback product`);
+  if (r.leftOut > 0) parts.push(`${n(r.leftOut)} are left out, as nothing matches what they bought`);
+  return parts.join(', ');
+}

@@ -3,21 +3,23 @@ import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
 import { STRATEGIES } from '../plan/strategy-advice';
 import type { ChannelId, MetricId, PlanMomentId, StrategyId } from '../plan/plan-document';
 import { CHANNEL_WORDS, METRIC_TITLES } from '../vocabulary';
+import { EXPLAINED_MEASURES, RULE_MEASURE_MEANINGS, WORKED_EXAMPLE, explainRuleMeasure } from './measure-explanations';
 
 /**
  * A short explanation of every strategy, moment, channel, metric and pitfall, as the help panel
- * shows it. Strategies, moments and pitfalls take their words from their catalogues; channels and
+ * shows it, and the measures of the Insights tables with a worked example. Strategies, moments and pitfalls take their words from their catalogues; channels and
  * metrics add here what their catalogues do not say. Names come from the vocabulary.
  */
 
-export type GlossaryKind = 'strategy' | 'moment' | 'channel' | 'metric' | 'pitfall';
+export type GlossaryKind = 'strategy' | 'moment' | 'channel' | 'metric' | 'pitfall' | 'measure';
 
 export type GlossaryId =
   | `strategy:${StrategyId}`
   | `moment:${PlanMomentId}`
   | `channel:${ChannelId}`
   | `metric:${MetricId}`
-  | `pitfall:${string}`;
+  | `pitfall:${string}`
+  | `measure:${(typeof EXPLAINED_MEASURES)[number]}`;
 
 export interface GlossaryEntry {
   id: GlossaryId;
@@ -87,6 +89,9 @@ export const METRIC_MEANINGS: Record<MetricId, { definition: string; whyItMatter
   },
 };
 
+/** The label of a measure's example part, which the help panel may retell with the workspace's own strongest pair. */
+export const WORKED_EXAMPLE_LABEL = 'Worked example';
+
 const entries: GlossaryEntry[] = [
   ...STRATEGIES.map((s): GlossaryEntry => ({
     id: `strategy:${s.id}`,
@@ -130,6 +135,15 @@ const entries: GlossaryEntry[] = [
       ],
     }),
   ),
+  ...EXPLAINED_MEASURES.map((m): GlossaryEntry => ({
+    id: `measure:${m}`,
+    kind: 'measure',
+    title: RULE_MEASURE_MEANINGS[m].title,
+    parts: [
+      { label: 'What it means', text: RULE_MEASURE_MEANINGS[m].meaning },
+      { label: WORKED_EXAMPLE_LABEL, text: explainRuleMeasure(m, WORKED_EXAMPLE.counts, WORKED_EXAMPLE.words) },
+    ],
+  })),
   ...CHECKS.map((c): GlossaryEntry => ({
     id: `pitfall:${c.id}`,
     kind: 'pitfall',

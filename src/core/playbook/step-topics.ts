@@ -3,6 +3,7 @@ import { CHECKS } from '../plan/checklist';
 import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
 import { CHANNEL_IDS, METRIC_IDS, MOMENT_IDS, STRATEGY_IDS, type PlanDocument } from '../plan/plan-document';
 import type { GlossaryId } from './glossary';
+import { EXPLAINED_MEASURES } from './measure-explanations';
 
 /** The glossary entries a plan step uses: what the plan chose there first, then the pitfalls that step can fix. */
 
@@ -26,7 +27,11 @@ export function stepTopics(step: PlanStepId | 'check', plan: PlanDocument): Glos
       return [...moments.map((m) => `moment:${m}` as const), TIMING_TRAP];
     }
     case 'recommendations':
-      return [...(strategy ? [`strategy:${strategy}` as const] : []), ...pitfallsOf('recommendations')];
+      return [
+        ...(strategy ? [`strategy:${strategy}` as const] : []),
+        ...EXPLAINED_MEASURES.map((m) => `measure:${m}` as const),
+        ...pitfallsOf('recommendations'),
+      ];
     case 'messages':
       return pitfallsOf('messages');
     case 'channels': {

@@ -225,5 +225,13 @@ INSERT INTO customers(customer_id, import_id)
   ON CONFLICT(customer_id) DO NOTHING;
 `;
 
-export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4, v5, v6, v7];
+/**
+ * The workspace's identity, random and kept for its life (a copied file keeps it): a plan records
+ * the workspace its picks were reviewed in, so a plan applied elsewhere shows it was not reviewed there.
+ */
+const v8 = `
+INSERT OR IGNORE INTO meta(key, value) VALUES ('workspace_id', lower(hex(randomblob(16))));
+`;
+
+export const MIGRATIONS: readonly string[] = [v1, v2, v3, v4, v5, v6, v7, v8];
 export const SCHEMA_VERSION = MIGRATIONS.length;

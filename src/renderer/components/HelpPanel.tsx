@@ -1,6 +1,14 @@
 import { useId, useRef, type ReactNode } from 'react';
-import { glossaryEntry, type GlossaryEntry, type GlossaryId, type GlossaryKind } from '../../core/playbook/glossary';
+import {
+  WORKED_EXAMPLE_LABEL,
+  glossaryEntry,
+  type GlossaryEntry,
+  type GlossaryId,
+  type GlossaryKind,
+} from '../../core/playbook/glossary';
+import { explainRuleMeasure, type RuleMeasure } from '../../core/playbook/measure-explanations';
 import { HelpProvider, useHelp } from './help-context';
+import { useWorkspaceExample } from './use-workspace-example';
 
 const KIND_LABELS: Record<GlossaryKind, string> = {
   strategy: 'Strategy',
@@ -8,6 +16,7 @@ const KIND_LABELS: Record<GlossaryKind, string> = {
   channel: 'Channel',
   metric: 'Metric',
   pitfall: 'Pitfall',
+  measure: 'Measure',
 };
 
 export interface HelpSection {
@@ -102,13 +111,14 @@ export function HelpPanel({ id, sections, onClose }: { id: string; sections: Hel
 }
 
 function HelpEntry({ entry }: { entry: GlossaryEntry }) {
+  const parts = useWorkedExample(entry);
   return (
     <article className={`help-entry help-${entry.kind}`} data-testid={`help-${entry.id}`}>
       <h6>
         <span className="help-kind">{KIND_LABELS[entry.kind]}:</span> {entry.title}
       </h6>
       <dl>
-        {entry.parts.map((part) => (
+        {parts.map((part) => (
           <div key={part.label}>
             <dt>{part.label}</dt>
             <dd>{part.text}</dd>
@@ -116,5 +126,20 @@ function HelpEntry({ entry }: { entry: GlossaryEntry }) {
         ))}
       </dl>
     </article>
+  );
+}
+
+/** A measure's worked example, retold with the workspace's strongest pair once the engine has found one. */
+function useWorkedExample(entry: GlossaryEntry): GlossaryEntry['parts'] {
+  const example = useWorkspaceExample();
+  if (entry.kind !== 'measure' || !example) return entry.parts;
+  const measure = entry.id.slice('measure:'.length) as RuleMeasure;
+  return entry.parts.map((part) =>
+    part.label === WORKED_EXAMPLE_LABEL
+      ? {
+          label: 'In this workspace’s strongest pair',
+          text: explainRuleMeasure(measure, example.counts, example.words),
+        }
+      : part,
   );
 }

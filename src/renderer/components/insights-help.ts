@@ -1,11 +1,17 @@
 import type { GlossaryId } from '../../core/playbook/glossary';
+import { EXPLAINED_MEASURES } from '../../core/playbook/measure-explanations';
 import { METRIC_IDS, MOMENT_IDS } from '../../core/plan/plan-document';
 import { INSIGHT_PAGES, type InsightPageId } from '../screens/insights/pages';
 import type { HelpSection } from './HelpPanel';
 
 /** What each Insights page's findings feed into, for the help panel beside them. */
 const PAGE_TOPICS: Record<InsightPageId, GlossaryId[]> = {
-  combinations: ['strategy:completion', 'pitfall:relevance-lift', 'pitfall:relevance-evidence'],
+  combinations: [
+    ...EXPLAINED_MEASURES.map((m) => `measure:${m}` as const),
+    'strategy:completion',
+    'pitfall:relevance-lift',
+    'pitfall:relevance-evidence',
+  ],
   sequences: ['strategy:completion', 'strategy:evolution', 'metric:time-to-secondary'],
   families: ['strategy:ecosystem', 'metric:category-expansion'],
   ladders: ['strategy:evolution'],

@@ -1,13 +1,9 @@
 import type { KeyboardEvent } from 'react';
+import { AREA_TITLES } from '../../core/vocabulary';
 
-export type WorkspaceArea = 'data' | 'insights' | 'plans' | 'exercises';
+export type WorkspaceArea = keyof typeof AREA_TITLES;
 
-const AREAS: readonly { id: WorkspaceArea; title: string }[] = [
-  { id: 'data', title: 'Data' },
-  { id: 'insights', title: 'Insights' },
-  { id: 'plans', title: 'Plans' },
-  { id: 'exercises', title: 'Exercises' },
-];
+const AREAS = (Object.keys(AREA_TITLES) as WorkspaceArea[]).map((id) => ({ id, title: AREA_TITLES[id] }));
 
 /** The workspace's main areas as tabs; arrow keys move between them. */
 export function AreaTabs({ area, onChange }: { area: WorkspaceArea; onChange: (area: WorkspaceArea) => void }) {

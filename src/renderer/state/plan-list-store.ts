@@ -19,12 +19,14 @@ export interface PlanListState {
   /** The last deleted plan, until its undo is used or dismissed. */
   deleted: { name: string; data: DeletedPlan } | null;
   message: string | null;
+  /** What was changed in the last plan made from a file to fit this workspace, until dismissed. */
+  imported: { name: string; notes: string[] } | null;
 }
 
 export interface PlanListActions {
   load(): Promise<void>;
   create(name: string): Promise<void>;
-  /** A new plan from a plan document file (an exported plan used as a template). */
+  /** A new plan from a plan document file (an exported plan used as a template), fitted to this workspace. */
   createFromFile(): Promise<void>;
   /** Puts the open plan away and shows the list again. */
   closePlan(): Promise<void>;
@@ -35,6 +37,7 @@ export interface PlanListActions {
   undoDelete(): Promise<void>;
   showMessage(message: string): void;
   dismissMessage(): void;
+  dismissImported(): void;
   reset(): void;
 }
 
@@ -61,6 +64,7 @@ export function createPlanListStore(
       plans: null,
       deleted: null,
       message: null,
+      imported: null,
 
       load: async () => set({ plans: await engine.plans.list() }),
 
@@ -75,8 +79,11 @@ export function createPlanListStore(
         if (!picked.value) return;
         const parsed = parsePlanJson(await picked.value.text());
         if (!parsed.ok) return set({ message: `${picked.value.name} is not a plan we can use: ${parsed.error}` });
-        const plan = await written(await engine.plans.create(parsed.value));
-        if (plan) await editor.getState().openPlan(plan.planId);
+        const outcome = await engine.plans.applyDocument(parsed.value);
+        const plan = await written(outcome);
+        if (!plan || !outcome.ok) return;
+        set({ imported: { name: plan.document.name, notes: outcome.notes } });
+        await editor.getState().openPlan(plan.planId);
       },
 
       closePlan: async () => {
@@ -120,7 +127,8 @@ export function createPlanListStore(
 
       showMessage: (message) => set({ message }),
       dismissMessage: () => set({ message: null, deleted: null }),
-      reset: () => set({ plans: null, deleted: null, message: null }),
+      dismissImported: () => set({ imported: null }),
+      reset: () => set({ plans: null, deleted: null, message: null, imported: null }),
     };
   });
 }

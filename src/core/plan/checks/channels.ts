@@ -114,6 +114,8 @@ export const otherPlansOverlap: Check = {
   },
 };
 
+const n = (value: number) => value.toLocaleString('en');
+
 export const consentForChannel: Check = {
   id: 'channels-consent',
   group: 'channels',
@@ -132,14 +134,16 @@ export const consentForChannel: Check = {
     const counts = used
       .map(
         (c) =>
-          `${consent[c].optedIn} of ${consent[c].audience} agreed to ${CHANNEL_WORDS[c].plural}${consent[c].byBasis > 0 ? ` (${consent[c].byBasis} of them by the consent basis recorded on the plan, not by the data)` : ''}`,
+          `${n(consent[c].optedIn)} of ${n(consent[c].audience)} agreed to ${CHANNEL_WORDS[c].plural}${consent[c].byBasis > 0 ? ` (${n(consent[c].byBasis)} of them by the consent basis recorded on the plan, not by the data)` : ''}`,
       )
       .join('; ');
     const audience = consent[used[0]].audience;
     if (audience === 0)
-      return warn('Nobody is in the moment on the start date, so there is no consent to count.', 'moment');
+      return warn(
+        'The plan is for nobody yet (see who it reaches in the channel plan), so there is no consent to count.',
+      );
     const nobody = used.filter((c) => consent[c].optedIn === 0);
-    const whom = `Of the ${plural(audience, 'customer')} in the moment on the start date: ${counts}`;
+    const whom = `Of the ${plural(audience, 'customer')} the plan is for over the 30 days: ${counts}`;
     if (nobody.length > 0)
       return fail(`${whom}. Nobody can be sent ${listed(nobody.map((c) => CHANNEL_WORDS[c].plural))}. ${REACH_FIX}`);
     const few = used.filter((c) => consent[c].optedIn < MIN_CONSENT_SHARE * consent[c].audience);

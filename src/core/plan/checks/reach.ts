@@ -1,5 +1,5 @@
 import { CHANNEL_IDS } from '../plan-document';
-import { consentBasisLines, noReachReason, REACH_FIX } from '../reach';
+import { consentBasisLines, noReachReason } from '../reach';
 import { CHANNEL_WORDS } from '../../vocabulary';
 import { fail, pass, plural, warn, type Check } from './types';
 
@@ -14,18 +14,23 @@ export const reachAboveZero: Check = {
     const schedule = view.schedule;
     if (schedule === null)
       return warn('The plan has no moment and start date yet, so who it reaches is not known.', 'moment');
-    if (schedule.customers === 0)
+    if (schedule.inMoment === 0)
       return warn('Nobody enters the moment in the 30 days from the start date, so nobody can be reached.', 'moment');
+    if (schedule.customers === 0 && !plan.recommendations.items.some((item) => item.decision === 'approved'))
+      return warn(
+        'No recommendation is approved yet: the plan reaches the customers who bought what an approved one starts from.',
+        'recommendations',
+      );
     if (plan.channels.sends.length === 0) return warn('The plan has no sends yet, so nobody gets a message.');
     const reason = noReachReason(plan, schedule);
-    if (reason !== null) return fail(`${reason} ${REACH_FIX}`);
+    if (reason !== null) return fail(reason, schedule.customers === 0 ? 'recommendations' : undefined);
     const byChannel = CHANNEL_IDS.filter((c) => schedule.reachedBy[c] > 0)
       .map((c) => `${CHANNEL_WORDS[c].plural} ${schedule.reachedBy[c].toLocaleString('en-US')}`)
       .join(', ');
     const basis = consentBasisLines(plan, schedule);
     return pass(
       [
-        `${schedule.reached.toLocaleString('en-US')} of the ${plural(schedule.customers, 'customer')} entering the moment over the 30 days get at least one message (${byChannel}).`,
+        `${schedule.reached.toLocaleString('en-US')} of the ${plural(schedule.customers, 'customer')} the plan is for over the 30 days get at least one message (${byChannel}).`,
         ...basis,
       ].join(' '),
     );

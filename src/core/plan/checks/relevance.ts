@@ -126,31 +126,6 @@ export const thinEvidence: Check = {
   }),
 };
 
-export const alreadyOwned: Check = {
-  id: 'relevance-owned',
-  group: 'relevance',
-  title: 'Items the customer already owns',
-  why: 'Suggesting what someone already bought shows the suggestion was not made for them.',
-  step: 'recommendations',
-  run: overApproved((items, { view }) => {
-    const customer = view.preview?.customer.id ?? null;
-    const owned = items.filter((a) => a.flags.has('owned'));
-    const who = customer === null ? 'the preview customer' : `customer ${customer}`;
-    const whoStarting = customer === null ? 'The preview customer' : `Customer ${customer}`;
-    if (view.preview && view.preview.drafts.recommended === null) {
-      return fail(
-        `${whoStarting} already owns every approved recommendation, so their messages have nothing to suggest. Add suggestions for customers who own these.`,
-      );
-    }
-    if (owned.length > 0) {
-      return warn(
-        `${whoStarting} already owns ${plural(owned.length, 'approved item')}: ${listed(owned.map((a) => quoted(a.label)))}. Messages leave owned items out, customer by customer, so check what is left for buyers like them.`,
-      );
-    }
-    return pass(`Messages leave out what each customer already owns; ${who} owns none of the approved items.`);
-  }),
-};
-
 export const outOfSeason: Check = {
   id: 'relevance-season',
   group: 'relevance',

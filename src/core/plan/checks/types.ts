@@ -2,6 +2,7 @@ import type { ChannelId, PlanDocument } from '../plan-document';
 import type { PlanStepId } from '../completeness';
 import type { PlanView } from '../plan-view';
 import type { CheckStatus } from './check-status';
+import type { RecipientAudit } from '../recipient-audit';
 
 /** One check of the pitfall checklist, as the checklist step, the export and the command line show it. */
 
@@ -20,7 +21,7 @@ export interface CheckResult {
   step: PlanStepId;
 }
 
-/** Consent among the customers in the plan's moment on its start date. */
+/** Consent among the plan's recipients over the 30 days from its start. */
 export interface ChannelConsent {
   audience: number;
   optedIn: number;
@@ -32,6 +33,17 @@ export interface ChannelConsent {
 export interface ChecklistContext {
   /** Null when the plan has no moment or start date yet, or the workspace is empty. */
   consent: Record<Extract<ChannelId, 'email' | 'sms'>, ChannelConsent> | null;
+  /** The recipients checked against the order lines; null without a moment or start date. */
+  recipients: RecipientAudit | null;
+  picks: PicksHere;
+}
+
+/** The plan's approved picks against the open workspace. */
+export interface PicksHere {
+  /** This workspace's identity, to compare with the workspace the picks were signed off in. */
+  workspaceId: string;
+  /** Approved picks naming a product this workspace does not have, quoted as the plan labels them. */
+  missing: string[];
 }
 
 export interface CheckInput {

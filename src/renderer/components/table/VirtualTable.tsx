@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useHost } from '../../state/store-context';
+import { useTooltip } from '../Tooltip';
 import { filterRows, rowsToCsv, shownText, sortRows, type Column, type SortOrder } from './columns';
 
 const ROW_HEIGHT = 34;
@@ -54,6 +55,7 @@ export function VirtualTable<T>({
   });
   const template = columns.map((c) => c.width ?? '1fr').join(' ');
   const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
+  const explained = columns.filter((c) => c.explain);
 
   const sortBy = (key: string) =>
     setOrder((now) =>
@@ -123,24 +125,14 @@ export function VirtualTable<T>({
             className="vtable-row vtable-head"
             style={{ gridTemplateColumns: template }}
           >
-            {columns.map((column) => {
-              const sorted = order?.key === column.key ? order.direction : undefined;
-              return (
-                <div
-                  key={column.key}
-                  role="columnheader"
-                  aria-sort={sorted ?? 'none'}
-                  className={column.numeric ? 'num' : undefined}
-                >
-                  <button type="button" className="link" onClick={() => sortBy(column.key)}>
-                    {column.label}
-                    <span aria-hidden="true">
-                      {sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
-                    </span>
-                  </button>
-                </div>
-              );
-            })}
+            {columns.map((column) => (
+              <HeaderCell
+                key={column.key}
+                column={column}
+                sorted={order?.key === column.key ? order.direction : undefined}
+                onSort={() => sortBy(column.key)}
+              />
+            ))}
           </div>
         </div>
         {shown.length === 0 ? (
@@ -176,9 +168,7 @@ export function VirtualTable<T>({
                     onDoubleClick={() => onOpen?.(row)}
                   >
                     {columns.map((column) => (
-                      <div key={column.key} role="cell" className={column.numeric ? 'num' : undefined}>
-                        {shownText(column, row)}
-                      </div>
+                      <Cell key={column.key} column={column} row={row} />
                     ))}
                   </div>
                 );
@@ -187,6 +177,16 @@ export function VirtualTable<T>({
           </div>
         )}
       </div>
+      {explained.length > 0 && shown[activeIndex] !== undefined && (
+        <details className="vtable-explain" data-testid="vtable-explain">
+          <summary>What the selected row’s numbers say</summary>
+          <ul>
+            {explained.map((column) => (
+              <li key={column.key}>{column.explain!(shown[activeIndex])}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {onOpen && shown.length > 0 && (
         <div className="actions">
           <button type="button" onClick={() => onOpen(shown[activeIndex])}>
@@ -194,6 +194,39 @@ export function VirtualTable<T>({
           </button>
         </div>
       )}
+    </div>
+  );
+}
+
+/** A sortable column header; its tooltip says what the column means. */
+function HeaderCell<T>({
+  column,
+  sorted,
+  onSort,
+}: {
+  column: Column<T>;
+  sorted: 'ascending' | 'descending' | undefined;
+  onSort: () => void;
+}) {
+  const { trigger, tip } = useTooltip(column.help);
+  return (
+    <div role="columnheader" aria-sort={sorted ?? 'none'} className={column.numeric ? 'num' : undefined}>
+      <button type="button" className="link" onClick={onSort} {...trigger}>
+        {column.label}
+        <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
+      </button>
+      {tip}
+    </div>
+  );
+}
+
+/** A cell; where the column explains its rows, the tooltip tells what this row's number says. */
+function Cell<T>({ column, row }: { column: Column<T>; row: T }) {
+  const { trigger, tip } = useTooltip(column.explain?.(row));
+  return (
+    <div role="cell" className={column.numeric ? 'num' : undefined} {...trigger}>
+      {shownText(column, row)}
+      {tip}
     </div>
   );
 }

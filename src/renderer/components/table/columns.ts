@@ -10,6 +10,10 @@ export interface Column<T> {
   numeric?: boolean;
   /** CSS grid track, e.g. '2fr' or '7rem'. */
   width?: string;
+  /** What the column means in general: the header's tooltip. */
+  help?: string;
+  /** What the cell says about its row, in the row's own numbers: the cell's tooltip. */
+  explain?: (row: T) => string;
 }
 
 export type SortOrder = { key: string; direction: 'ascending' | 'descending' } | null;

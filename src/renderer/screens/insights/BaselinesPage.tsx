@@ -16,19 +16,46 @@ import { days, decimal, money, percent } from './format';
 import { ParamsForm } from './ParamsForm';
 
 const PAIR_COLUMNS: Column<AcceptanceRow>[] = [
-  { key: 'anchor', label: 'Bought first', value: (r) => r.anchor.label, width: '2.5fr' },
-  { key: 'recommended', label: 'Then', value: (r) => r.recommended.label, width: '2.5fr' },
-  { key: 'anchorCustomers', label: 'Customers', value: (r) => r.anchorCustomers, numeric: true },
-  { key: 'accepted', label: 'Bought it', value: (r) => r.accepted, numeric: true },
+  {
+    key: 'anchor',
+    help: 'What the customers bought first.',
+    label: 'Bought first',
+    value: (r) => r.anchor.label,
+    width: '2.5fr',
+  },
+  {
+    key: 'recommended',
+    help: 'The product that could be suggested next.',
+    label: 'Then',
+    value: (r) => r.recommended.label,
+    width: '2.5fr',
+  },
+  {
+    key: 'anchorCustomers',
+    help: 'Customers whose first order of the first product left a whole window before the end of the data and who did not own the second yet.',
+    label: 'Customers',
+    value: (r) => r.anchorCustomers,
+    numeric: true,
+  },
+  {
+    key: 'accepted',
+    help: 'Of those customers, how many bought the second product within the window.',
+    explain: (r) => r.explanation,
+    label: 'Bought it',
+    value: (r) => r.accepted,
+    numeric: true,
+  },
   {
     key: 'rate',
+    help: 'Bought it as a share of the customers: how often this suggestion came true on its own, without any campaign.',
+    explain: (r) => r.explanation,
     label: 'Rate',
     value: (r) => r.rate,
     format: (v) => percent(v as number),
     numeric: true,
     width: '0.8fr',
   },
-  { key: 'explanation', label: 'In words', value: (r) => r.explanation, width: '4fr' },
+  { key: 'explanation', help: 'The row in a sentence.', label: 'In words', value: (r) => r.explanation, width: '4fr' },
 ];
 
 /** One baseline: what it measures, its figure, and the sentence behind it. */

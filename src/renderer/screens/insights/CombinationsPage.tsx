@@ -9,6 +9,13 @@ import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
 import { decimal, percent } from './format';
 import { ParamsForm } from './ParamsForm';
+import {
+  RULE_MEASURE_MEANINGS,
+  countsFromMeasures,
+  explainRuleMeasure,
+  wordsOfRule,
+  type RuleMeasure,
+} from '../../../core/playbook/measure-explanations';
 
 /** Products (or categories) bought together: association rules with their measures. */
 export function CombinationsPage() {
@@ -20,37 +27,44 @@ export function CombinationsPage() {
 
   const result = slot.answer?.result;
   const label = (items: string[]) => items.map((id) => result?.names[id] ?? id).join(' + ');
-  const columns = useMemo<Column<AssociationRule>[]>(
-    () => [
-      { key: 'antecedent', label: 'Bought', value: (r) => label(r.antecedent), width: '3fr' },
-      { key: 'consequent', label: 'Also bought', value: (r) => label(r.consequent), width: '3fr' },
-      { key: 'count', label: 'Baskets', value: (r) => r.count, numeric: true },
-      { key: 'support', label: 'Support', value: (r) => r.support, format: (v) => percent(v as number), numeric: true },
-      {
-        key: 'confidence',
-        label: 'Confidence',
-        value: (r) => r.confidence,
-        format: (v) => percent(v as number),
-        numeric: true,
+  const columns = useMemo<Column<AssociationRule>[]>(() => {
+    const measure = (key: RuleMeasure) => ({
+      key,
+      label: RULE_MEASURE_MEANINGS[key].title,
+      help: RULE_MEASURE_MEANINGS[key].meaning,
+      numeric: true,
+      explain: (r: AssociationRule) => {
+        const counts = countsFromMeasures(r);
+        return counts && result ? explainRuleMeasure(key, counts, wordsOfRule(r, result)) : '';
       },
-      { key: 'lift', label: 'Lift', value: (r) => r.lift, format: (v) => decimal(v as number), numeric: true },
+    });
+    return [
       {
-        key: 'leverage',
-        label: 'Leverage',
-        value: (r) => r.leverage,
-        format: (v) => decimal(v as number, 4),
-        numeric: true,
+        key: 'antecedent',
+        label: 'Bought',
+        help: 'What a basket held: the first side of the rule.',
+        value: (r) => label(r.antecedent),
+        width: '3fr',
       },
       {
-        key: 'conviction',
-        label: 'Conviction',
+        key: 'consequent',
+        label: 'Also bought',
+        help: 'What those baskets also held: the second side of the rule.',
+        value: (r) => label(r.consequent),
+        width: '3fr',
+      },
+      { ...measure('count'), value: (r) => r.count },
+      { ...measure('support'), value: (r) => r.support, format: (v) => percent(v as number) },
+      { ...measure('confidence'), value: (r) => r.confidence, format: (v) => percent(v as number) },
+      { ...measure('lift'), value: (r) => r.lift, format: (v) => decimal(v as number) },
+      { ...measure('leverage'), value: (r) => r.leverage, format: (v) => decimal(v as number, 4) },
+      {
+        ...measure('conviction'),
         value: (r) => r.conviction,
         format: (v) => (v === null ? '∞' : decimal(v as number)),
-        numeric: true,
       },
-    ],
-    [result],
-  );
+    ];
+  }, [result]);
   const top = (result?.rules ?? [])
     .slice(0, 10)
     .map((r) => ({ label: `${label(r.antecedent)} → ${label(r.consequent)}`, value: Math.round(r.lift * 100) / 100 }));

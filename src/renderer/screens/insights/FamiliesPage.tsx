@@ -26,20 +26,54 @@ interface SetRow {
 const owning = (set: OwnershipSet) => set.members.map((m) => m.label).join(' + ');
 
 const SET_COLUMNS: Column<SetRow>[] = [
-  { key: 'family', label: 'Family', value: (r) => r.family, width: '1.4fr' },
-  { key: 'owns', label: 'Owns', value: (r) => owning(r.set), width: '3fr' },
-  { key: 'ever', label: 'Customers ever', value: (r) => r.set.customersEver, numeric: true, width: '1.3fr' },
-  { key: 'now', label: 'Customers now', value: (r) => r.set.customersNow, numeric: true, width: '1.3fr' },
-  { key: 'next', label: 'Most often added next', value: (r) => r.set.next[0]?.member.label ?? null, width: '2.4fr' },
+  { key: 'family', help: 'The product family.', label: 'Family', value: (r) => r.family, width: '1.4fr' },
+  {
+    key: 'owns',
+    help: 'The members of the family these customers own.',
+    label: 'Owns',
+    value: (r) => owning(r.set),
+    width: '3fr',
+  },
+  {
+    key: 'ever',
+    help: 'Customers who at some point owned exactly these members.',
+    label: 'Customers ever',
+    value: (r) => r.set.customersEver,
+    numeric: true,
+    width: '1.3fr',
+  },
+  {
+    key: 'now',
+    help: 'Customers who own exactly these members at the end of the data.',
+    label: 'Customers now',
+    value: (r) => r.set.customersNow,
+    numeric: true,
+    width: '1.3fr',
+  },
+  {
+    key: 'next',
+    help: 'The member customers with this set most often bought next.',
+    label: 'Most often added next',
+    value: (r) => r.set.next[0]?.member.label ?? null,
+    width: '2.4fr',
+  },
   {
     key: 'share',
+    help: 'Of the customers who added a member to this set, the share who added this one.',
+    explain: (r) => r.set.explanation,
     label: 'Share',
     value: (r) => r.set.next[0]?.share ?? null,
     format: (v) => percent(v as number | null),
     numeric: true,
     width: '0.8fr',
   },
-  { key: 'explanation', label: 'In words', value: (r) => r.set.explanation, width: '4fr' },
+  {
+    key: 'explanation',
+    help: 'The row in a sentence.',
+    label: 'In words',
+    value: (r) => r.set.explanation,
+    width: '4fr',
+  },
 ];
 
 const adoption = (family: FamilyReport) =>

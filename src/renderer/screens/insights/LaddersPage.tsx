@@ -28,22 +28,48 @@ interface CandidateRow {
 }
 
 const CANDIDATE_COLUMNS: Column<CandidateRow>[] = [
-  { key: 'category', label: 'Category', value: (r) => r.category, width: '1.3fr' },
-  { key: 'customer', label: 'Customer', value: (r) => r.candidate.customerId },
+  {
+    key: 'category',
+    help: 'The category whose price tiers form the ladder.',
+    label: 'Category',
+    value: (r) => r.category,
+    width: '1.3fr',
+  },
+  {
+    key: 'customer',
+    help: 'The customer who may be ready for the next tier.',
+    label: 'Customer',
+    value: (r) => r.candidate.customerId,
+  },
   {
     key: 'tier',
+    help: 'The tier the customer buys now, and the one above it.',
     label: 'Tier now → next',
     value: (r) => `${r.candidate.currentTier} → ${r.candidate.nextTier}`,
     width: '1.3fr',
   },
-  { key: 'count', label: 'Signs', value: (r) => r.candidate.signals.length, numeric: true, width: '0.8fr' },
+  {
+    key: 'count',
+    help: 'How many signs of moving up the customer shows: more signs, stronger case.',
+    label: 'Signs',
+    value: (r) => r.candidate.signals.length,
+    numeric: true,
+    width: '0.8fr',
+  },
   {
     key: 'signals',
+    help: 'The signs seen in the customer’s purchases.',
     label: 'Signs of moving up',
     value: (r) => r.candidate.signals.map((s) => SIGNAL_WORDS[s]).join(', '),
     width: '3fr',
   },
-  { key: 'reasons', label: 'Behind them', value: (r) => r.candidate.reasons.join(' '), width: '4fr' },
+  {
+    key: 'reasons',
+    help: 'What in the data each sign rests on.',
+    label: 'Behind them',
+    value: (r) => r.candidate.reasons.join(' '),
+    width: '4fr',
+  },
 ];
 
 /** The parameters a ladder's drill-down reruns with: those of the shown result, at the same instant. */

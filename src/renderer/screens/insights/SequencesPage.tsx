@@ -9,46 +9,67 @@ import { AnalysisStatus } from './AnalysisStatus';
 import { useAnalysis } from './use-analysis';
 import { days, percent } from './format';
 import { ParamsForm } from './ParamsForm';
+import {
+  SECOND_ORDER_MEANINGS,
+  SEQUENCE_MEASURE_MEANINGS,
+  explainSecondOrderMeasure,
+  explainSequenceMeasure,
+  type SecondOrderMeasure,
+  type SequenceMeasure,
+} from '../../../core/playbook/measure-explanations';
+
+const sequenceMeasure = (key: SequenceMeasure) => ({
+  key,
+  label: SEQUENCE_MEASURE_MEANINGS[key].title,
+  help: SEQUENCE_MEASURE_MEANINGS[key].meaning,
+  numeric: true,
+  explain: (r: SequenceRow) => explainSequenceMeasure(key, r, { a: r.from.label, b: r.to.label }),
+});
 
 const SEQUENCE_COLUMNS: Column<SequenceRow>[] = [
-  { key: 'from', label: 'First bought', value: (r) => r.from.label, width: '3fr' },
-  { key: 'to', label: 'Later bought', value: (r) => r.to.label, width: '3fr' },
-  { key: 'customers', label: 'Customers', value: (r) => r.customers, numeric: true },
   {
-    key: 'share',
-    label: 'Share of first buyers',
-    value: (r) => r.share,
-    format: (v) => percent(v as number),
-    numeric: true,
-    width: '1.3fr',
+    key: 'from',
+    label: 'First bought',
+    help: 'What the customers bought first.',
+    value: (r) => r.from.label,
+    width: '3fr',
   },
   {
-    key: 'median',
-    label: 'Median days',
-    value: (r) => r.days.median,
-    format: (v) => days(v as number | null),
-    numeric: true,
+    key: 'to',
+    label: 'Later bought',
+    help: 'What they bought in a later order.',
+    value: (r) => r.to.label,
+    width: '3fr',
   },
-  { key: 'q1', label: 'Quartile 1', value: (r) => r.days.q1, format: (v) => days(v as number | null), numeric: true },
-  { key: 'q3', label: 'Quartile 3', value: (r) => r.days.q3, format: (v) => days(v as number | null), numeric: true },
+  { ...sequenceMeasure('customers'), value: (r) => r.customers },
+  { ...sequenceMeasure('share'), value: (r) => r.share, format: (v) => percent(v as number), width: '1.3fr' },
+  { ...sequenceMeasure('median'), value: (r) => r.days.median, format: (v) => days(v as number | null) },
+  { ...sequenceMeasure('q1'), value: (r) => r.days.q1, format: (v) => days(v as number | null) },
+  { ...sequenceMeasure('q3'), value: (r) => r.days.q3, format: (v) => days(v as number | null) },
 ];
 
+const secondOrderMeasure = (key: SecondOrderMeasure) => ({
+  key,
+  label: SECOND_ORDER_MEANINGS[key].title,
+  help: SECOND_ORDER_MEANINGS[key].meaning,
+  numeric: true,
+  explain: (g: SecondPurchaseGroup) => explainSecondOrderMeasure(key, { ...g, medianDays: g.days.median }, g.category),
+});
+
 const SECOND_COLUMNS: Column<SecondPurchaseGroup>[] = [
-  { key: 'category', label: 'First order included', value: (g) => g.category ?? 'Any category', width: '3fr' },
-  { key: 'customers', label: 'Customers', value: (g) => g.customers, numeric: true },
   {
-    key: 'repeat',
-    label: 'Ordered again',
-    value: (g) => g.repeatShare,
-    format: (v) => percent(v as number),
-    numeric: true,
+    key: 'category',
+    label: 'First order included',
+    help: 'The category the first order held, or every customer.',
+    value: (g) => g.category ?? 'Any category',
+    width: '3fr',
   },
+  { ...secondOrderMeasure('customers'), value: (g) => g.customers },
+  { ...secondOrderMeasure('repeat'), value: (g) => g.repeatShare, format: (v) => percent(v as number) },
   {
-    key: 'median',
-    label: 'Median days to the 2nd order',
+    ...secondOrderMeasure('median'),
     value: (g) => g.days.median,
     format: (v) => days(v as number | null),
-    numeric: true,
     width: '1.6fr',
   },
 ];

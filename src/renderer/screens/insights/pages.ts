@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { INSIGHT_PAGE_TITLES } from '../../../core/vocabulary';
 import { BaselinesPage } from './BaselinesPage';
 import { CombinationsPage } from './CombinationsPage';
 import { FamiliesPage } from './FamiliesPage';
@@ -7,16 +8,15 @@ import { MomentsPage } from './MomentsPage';
 import { SegmentsPage } from './SegmentsPage';
 import { SequencesPage } from './SequencesPage';
 
-export type InsightPageId =
-  'combinations' | 'sequences' | 'families' | 'ladders' | 'segments' | 'moments' | 'baselines';
+export type InsightPageId = keyof typeof INSIGHT_PAGE_TITLES;
 
 /** The Insights pages in the order of the tab list. */
 export const INSIGHT_PAGES: readonly { id: InsightPageId; title: string; Page: ComponentType }[] = [
-  { id: 'combinations', title: 'Bought together', Page: CombinationsPage },
-  { id: 'sequences', title: 'Bought next', Page: SequencesPage },
-  { id: 'families', title: 'Families', Page: FamiliesPage },
-  { id: 'ladders', title: 'Ladders', Page: LaddersPage },
-  { id: 'segments', title: 'Segments', Page: SegmentsPage },
-  { id: 'moments', title: 'Moments', Page: MomentsPage },
-  { id: 'baselines', title: 'Baselines', Page: BaselinesPage },
+  { id: 'combinations', title: INSIGHT_PAGE_TITLES.combinations, Page: CombinationsPage },
+  { id: 'sequences', title: INSIGHT_PAGE_TITLES.sequences, Page: SequencesPage },
+  { id: 'families', title: INSIGHT_PAGE_TITLES.families, Page: FamiliesPage },
+  { id: 'ladders', title: INSIGHT_PAGE_TITLES.ladders, Page: LaddersPage },
+  { id: 'segments', title: INSIGHT_PAGE_TITLES.segments, Page: SegmentsPage },
+  { id: 'moments', title: INSIGHT_PAGE_TITLES.moments, Page: MomentsPage },
+  { id: 'baselines', title: INSIGHT_PAGE_TITLES.baselines, Page: BaselinesPage },
 ];

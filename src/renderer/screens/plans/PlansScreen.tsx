@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { NameDialog } from '../../components/NameDialog';
 import { usePlanEditor, usePlanList } from '../../state/store-context';
+import { ImportedPlanNotice } from './ImportedPlanNotice';
 import { PlanList } from './PlanList';
 import { PlanWalkthrough } from './PlanWalkthrough';
 
@@ -31,6 +32,7 @@ export function PlansScreen() {
           </button>
         </div>
       )}
+      <ImportedPlanNotice />
       {open ? (
         <PlanWalkthrough />
       ) : (

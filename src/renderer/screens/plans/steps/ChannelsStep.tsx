@@ -5,7 +5,7 @@ import { CHANNEL_GUIDE } from '../../../../core/playbook/glossary';
 import { CHANNEL_WORDS } from '../../../../core/vocabulary';
 import { usePlanEditor } from '../../../state/store-context';
 import { NumberField } from '../../../components/NumberField';
-import { consentBasisLines, noReachReason, REACH_FIX } from '../../../../core/plan/reach';
+import { consentBasisLines, noReachReason } from '../../../../core/plan/reach';
 import { ConsentBasisFields } from './ConsentBasisFields';
 
 type Channels = PlanDocument['channels'];
@@ -241,7 +241,15 @@ function Timeline({
       <dl className="schedule-totals" data-testid="schedule-totals">
         <div>
           <dt>Customers entering the moment</dt>
+          <dd>{schedule.inMoment.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>Customers the plan is for</dt>
           <dd>{schedule.customers.toLocaleString('en-US')}</dd>
+        </div>
+        <div>
+          <dt>Left out: nothing matches what they bought</dt>
+          <dd>{schedule.leftOut.toLocaleString('en-US')}</dd>
         </div>
         <div>
           <dt>Customers who get a message</dt>
@@ -283,7 +291,7 @@ function Timeline({
       <p className="muted">{schedule.explanation}</p>
       {noReach && (
         <p className="warning" data-testid="no-reach">
-          {noReach} {REACH_FIX}
+          {noReach}
         </p>
       )}
       {consentBasisLines(plan, schedule).map((line) => (

@@ -13,13 +13,13 @@ export function MessagePreview() {
   const plan = open.history.present;
   const view = open.view;
   const preview = view?.preview ?? null;
-  const sample = view?.audience?.sample ?? [];
+  const sample = (view?.recipients?.sample ?? []).map((r) => ({ id: r.customerId, firstName: r.firstName }));
   const chosen = plan.messages.previewCustomerId ?? preview?.customer.id ?? '';
   const choices = preview && !sample.some((c) => c.id === preview.customer.id) ? [preview.customer, ...sample] : sample;
 
   return (
     <section className="message-preview" aria-labelledby="preview-heading" data-testid="message-preview">
-      <h4 id="preview-heading">Preview for a customer in the audience</h4>
+      <h4 id="preview-heading">Preview for one recipient</h4>
       {!view ? (
         <p className="muted">Rendering the preview…</p>
       ) : !preview ? (
@@ -42,22 +42,14 @@ export function MessagePreview() {
               {choices.map((c) => (
                 <option key={c.id} value={c.id}>
                   {customerName(c)}
-                  {c.email ? ` · ${c.email}` : ''}
+                  {'email' in c && c.email ? ` · ${c.email}` : ''}
                 </option>
               ))}
             </select>
           </label>
-          {preview.drafts.anchor && (
-            <p className="muted">
-              Builds on {preview.drafts.anchor}
-              {preview.drafts.recommended ? `, suggesting ${preview.drafts.recommended}` : ''}.
-            </p>
-          )}
-          {!preview.drafts.recommended && (
-            <p className="warning">
-              No approved product is left for this customer (they may own them all): approve more in step 3.
-            </p>
-          )}
+          <p className={preview.drafts.recommended ? 'muted' : 'warning'} data-testid="preview-why">
+            {preview.why}
+          </p>
           <Unresolved unresolved={preview.drafts.unresolved} />
           <div className="preview-grid">
             {preview.drafts.email && <EmailPreview email={preview.drafts.email} to={preview.customer} />}

@@ -9,6 +9,7 @@ import { TEST_VARIABLE_HINTS } from './test-variable-hints';
 import type { PlanEditorActions } from '../../../state/plan-editor-store';
 import { usePlanEditor } from '../../../state/store-context';
 import { MessagePreview } from './MessagePreview';
+import { RecipientsPanel } from './RecipientsPanel';
 import { NumberField } from '../../../components/NumberField';
 
 type Messages = PlanDocument['messages'];
@@ -105,6 +106,7 @@ export function MessagesStep() {
           </ul>
         </aside>
       </div>
+      <RecipientsPanel />
       <MessagePreview />
       <VariantTest test={plan.messages.test} edit={edit} />
     </div>

@@ -3,7 +3,7 @@ import { METRIC_IDS, type MetricId, type PlanDocument } from '../../../../core/p
 import { usePlanEditor } from '../../../state/store-context';
 import { consentBasisLines, noReachReason } from '../../../../core/plan/reach';
 import type { PlanSchedule } from '../../../../core/plan/schedule';
-import { days, money, percent } from '../../insights/format';
+import { days, money, percent, shownDays, shownMoney, shownPercent } from '../../insights/format';
 import { TEST_VARIABLE_TITLES } from '../../../../core/vocabulary';
 import { NumberField } from '../../../components/NumberField';
 
@@ -20,11 +20,11 @@ const SUGGESTED_CRITERIA = [
 
 const UNITS: Record<
   MetricBaseline['unit'],
-  { format: (n: number | null) => string; scale: number; max: number; suffix?: string }
+  { format: (n: number | null) => string; shown: (n: number) => number; scale: number; max: number; suffix?: string }
 > = {
-  share: { format: percent, scale: 100, max: 100, suffix: '%' },
-  days: { format: days, scale: 1, max: 10_000, suffix: 'days' },
-  money: { format: money, scale: 1, max: 1_000_000_000 },
+  share: { format: percent, shown: shownPercent, scale: 100, max: 100, suffix: '%' },
+  days: { format: days, shown: shownDays, scale: 1, max: 10_000, suffix: 'days' },
+  money: { format: money, shown: shownMoney, scale: 1, max: 1_000_000_000 },
 };
 
 /** Step 6: a small pilot with a control group, sized to show a difference, and what would count as success. */
@@ -201,6 +201,8 @@ function Metrics({
               {baselines.map((metric) => {
                 const unit = UNITS[metric.unit];
                 const target = targetOf(metric.id);
+                // The button fills the figure it shows, not the unrounded suggestion behind it.
+                const suggested = metric.suggestedTarget === null ? null : unit.shown(metric.suggestedTarget);
                 return (
                   <tr key={metric.id}>
                     <th scope="row">
@@ -220,13 +222,13 @@ function Metrics({
                         onChange={(n) => setTarget(metric.id, `metrics.${metric.id}`, n)}
                         onClear={() => setTarget(metric.id, `metrics.${metric.id}`, null)}
                       />
-                      {metric.suggestedTarget !== null && target !== metric.suggestedTarget && (
+                      {suggested !== null && target !== suggested && (
                         <button
                           type="button"
                           className="link"
-                          onClick={() => setTarget(metric.id, `metrics.${metric.id}.suggested`, metric.suggestedTarget)}
+                          onClick={() => setTarget(metric.id, `metrics.${metric.id}.suggested`, suggested)}
                         >
-                          Use {unit.format(metric.suggestedTarget)}
+                          Use {unit.format(suggested)}
                         </button>
                       )}
                     </td>
@@ -314,7 +316,7 @@ function ScaleCriteria({
   );
 }
 
-/** The pilot's counts are of customers in the moment; only those the plan can reach are in its audience file. */
+/** The pilot's counts are of the customers the plan can reach, as in its audience file. */
 function PilotReach({ plan, schedule }: { plan: PlanDocument; schedule: PlanSchedule | null }) {
   if (schedule === null) return null;
   const noReach = noReachReason(plan, schedule);
@@ -327,8 +329,9 @@ function PilotReach({ plan, schedule }: { plan: PlanDocument; schedule: PlanSche
   return (
     <div data-testid="pilot-reach">
       <p className="muted">
-        {schedule.reached.toLocaleString('en-US')} of the {schedule.customers.toLocaleString('en-US')} customers
-        entering the moment over 30 days can be reached on the plan’s channels; the audience file lists only those.
+        {schedule.reached.toLocaleString('en-US')} of the {schedule.customers.toLocaleString('en-US')} customers the
+        plan is for over 30 days can be reached on its channels: the pilot’s counts are of those customers, and the
+        audience file lists only them.
       </p>
       {consentBasisLines(plan, schedule).map((line) => (
         <p key={line} className="muted">

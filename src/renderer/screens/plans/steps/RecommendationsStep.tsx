@@ -10,6 +10,7 @@ import { OtherVariants, OtherWayRound } from './ProposalParts';
 import { ProposalList } from './ProposalList';
 import { ProductPicker } from './ProductPicker';
 import { freshId, itemName, manualItem, updateItem, updateItems, type ItemRef } from './recommendation-items';
+import { MeasuresExplained } from './MeasuresExplained';
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
@@ -97,6 +98,7 @@ function ItemDetails({ item }: { item: Recommendation }) {
       ) : (
         <p className="muted">No evidence from the data: a person’s choice.</p>
       )}
+      <MeasuresExplained item={item} />
       {item.flags.length > 0 && (
         <ul className="rec-flags" aria-label="Warnings">
           {item.flags.map((flag) => (
