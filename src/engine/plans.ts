@@ -18,7 +18,7 @@ import {
   savePlan,
 } from '../core/plan/plan-store';
 import { computePlanView } from '../core/plan/plan-view';
-import { manualRecommendationRefs, searchProducts } from '../core/plan/product-search';
+import { manualRecommendationRefs, searchProducts, unknownManualProduct } from '../core/plan/product-search';
 import type { Result } from '../core/util/result';
 import type { PlansApi } from '../shared/engine-api';
 import { failed, outcomeOf, wrote, type EngineContext } from './context';
@@ -27,7 +27,11 @@ export function plansApi(context: EngineContext): PlansApi {
   return {
     list: () => context.read(listPlans),
     get: (planId) => context.read((db) => outcomeOf(getPlan(db, planId), 'plan')),
-    create: (document) => context.write((db) => planWritten(createPlan(db, document, new Date()))),
+    create: (document) =>
+      context.write((db) => {
+        const unknown = unknownManualProduct(db, document, null);
+        return unknown ? failed('plan', unknown) : planWritten(createPlan(db, document, new Date()));
+      }),
     applyDocument: (document, over) =>
       context.write((db) => {
         const { document: fitted, notes } = applyPlanTemplate(db, document);
@@ -40,6 +44,9 @@ export function plansApi(context: EngineContext): PlansApi {
       }),
     save: (planId, document, expectedRevision) =>
       context.write((db) => {
+        const stored = getPlan(db, planId);
+        const unknown = unknownManualProduct(db, document, stored.ok ? stored.value.document : null);
+        if (unknown) return failed('plan', unknown);
         const saved = savePlan(db, planId, document, new Date(), expectedRevision);
         return saved.ok ? wrote({ plan: saved.value.plan }, saved.value.changed) : failed('plan', saved.error);
       }),

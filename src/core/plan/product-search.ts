@@ -1,7 +1,7 @@
 import { queryAll } from '../store/sqlite';
 import type { Database } from '../store/sqlite';
 import { fail, ok, type Result } from '../util/result';
-import type { Recommendation } from './plan-document';
+import type { PlanDocument, Recommendation } from './plan-document';
 
 /** Finding the workspace's products by part of a name or code, for a person picking one by hand. */
 
@@ -80,4 +80,19 @@ export function manualRecommendationRefs(
     return fail('The customer already bought the product to recommend: pick two different products.');
   const anchor = productRef(db, anchorId, 'product the customer bought');
   return anchor.ok ? ok({ anchor: anchor.value, recommended: recommended.value }) : anchor;
+}
+
+/**
+ * Why a plan document may not be saved: a recommendation added by hand since `before` (the stored
+ * version, null for a new plan) that names a product this workspace does not have. Items saved
+ * before stay as they are, so an older plan never gets stuck.
+ */
+export function unknownManualProduct(db: Database, document: PlanDocument, before: PlanDocument | null): string | null {
+  const held = new Set(before?.recommendations.items.map((item) => item.id) ?? []);
+  for (const item of document.recommendations.items) {
+    if (item.source !== 'manual' || held.has(item.id)) continue;
+    const found = productRef(db, item.recommended.id, 'product to recommend');
+    if (!found.ok) return found.error;
+  }
+  return null;
 }
