@@ -76,6 +76,48 @@ test('completion proposes pairs bought together with their evidence, flagging th
   expect(proposeRecommendations(db, blankPlan('No strategy'))).toEqual([]);
 });
 
+test('colours of one product make one proposal, two colours of one product are never paired, and a pair also bought in sequence shows once', async () => {
+  const fixture = await Fixture.create();
+  fixture.products({ id: 'MR' }, { id: 'mb' }, { id: 'S' }, { id: 'T' });
+  for (const [id, name] of [
+    ['MR', 'Mug Red'],
+    ['mb', 'Mug Blue'],
+    ['S', 'Saucer'],
+    ['T', 'Teapot'],
+  ])
+    fixture.db.run('UPDATE products SET name = ? WHERE product_id = ?', [name, id]);
+  const orders: FixtureOrder[] = [
+    ...Array.from({ length: 12 }, (_, i) => ({ id: `rs${i}`, customer: `r${i}`, at: day(i), lines: ['MR', 'S'] })),
+    ...Array.from({ length: 8 }, (_, i) => ({ id: `bs${i}`, customer: `b${i}`, at: day(i), lines: ['mb', 'S'] })),
+    ...Array.from({ length: 6 }, (_, i) => ({ id: `rb${i}`, customer: `m${i}`, at: day(i), lines: ['MR', 'mb'] })),
+    // Five customers buy the teapot and come back for the saucer; five more buy both at once.
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `t${i}`, customer: `t${i}`, at: day(i), lines: ['T'] })),
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `ts${i}`, customer: `t${i}`, at: day(i + 10), lines: ['S'] })),
+    ...Array.from({ length: 5 }, (_, i) => ({ id: `u${i}`, customer: `u${i}`, at: day(i), lines: ['T', 'S'] })),
+  ];
+  const db = fixture.orders(...orders).db;
+
+  const proposals = proposeRecommendations(db, planFor('completion'));
+  // 41 baskets. The red mug is in 18, the blue one in 14, the saucer in 30: red → saucer (12 of 18)
+  // stands for blue → saucer (8 of 14), and the 6 orders of both mugs propose nothing. The teapot's
+  // buyers who came back all bought the saucer 10 days later: the pair carries it, no second proposal.
+  expect(proposals.map((p) => `${p.source}:${p.anchor!.label} → ${p.recommended.label}`)).toEqual([
+    'pair:Mug Red → Saucer',
+    'pair:Teapot → Saucer',
+  ]);
+  const [mug, teapot] = proposals;
+  expect(mug.variants).toEqual({ anchor: [{ id: 'mb', label: 'Mug Blue' }], recommended: [] });
+  expect(mug.evidence).toMatchObject({ count: 12, confidence: 12 / 18, reverse: { count: 12, confidence: 12 / 30 } });
+  expect(teapot.variants).toBeUndefined();
+  expect(teapot.evidence).toMatchObject({
+    count: 5,
+    confidence: 5 / 10,
+    share: 1,
+    medianDays: 10,
+    reverse: { count: 5, confidence: 5 / 30, share: null },
+  });
+});
+
 test('evolution proposes the next tier up in the family, with how often buyers stepped up', async () => {
   const fixture = await Fixture.create();
   fixture.products(

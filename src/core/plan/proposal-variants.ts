@@ -4,8 +4,9 @@ import type { VariantGroups } from './product-variants';
 
 /**
  * Proposals name distinct products: a pair of two variants of one product (a colour and another
- * colour of it) is not proposed, and proposals that differ only by the colour or size of either
- * side become one, the best-evidenced of them standing for the group and naming the others.
+ * colour of it) is not proposed, and proposals of two products, whichever way round and whatever
+ * colour or size of either side, become one: the best-evidenced of them stands for the group and
+ * names the others.
  */
 
 type ItemRef = Recommendation['recommended'];
@@ -23,9 +24,10 @@ export function groupVariantProposals<D extends Directed>(
   for (const draft of drafts) {
     const anchor = draft.anchor && group(draft.anchor);
     if (anchor === group(draft.recommended)) continue;
-    const key = `${draft.source}:${pairKey(anchor, group(draft.recommended))}`;
+    const key = pairKey(anchor, group(draft.recommended));
+    // Kinds of evidence do not compare: the kind listed first (pairs before sequences) keeps the group.
     const held = byGroups.get(key);
-    if (!held || stronger(draft.evidence, held.evidence)) byGroups.set(key, draft);
+    if (!held || (held.source === draft.source && stronger(draft.evidence, held.evidence))) byGroups.set(key, draft);
   }
   // Each group keeps the place of the proposal that stands for it.
   const kept = new Set(byGroups.values());

@@ -8,7 +8,7 @@ import { percent, spread } from '../analysis/stats';
 import { queryAll, type Database } from '../store/sqlite';
 import type { PlanDocument, Recommendation, RecommendationEvidence } from './plan-document';
 import { planAsOf } from './moment-catalogue';
-import { mergeDirections, pairKey, pairNote, proposalKey, sequenceNote } from './pair-proposals';
+import { mergeDirections, pairNote, proposalKey, sequenceNote } from './pair-proposals';
 import { variantGroups } from './product-variants';
 import { groupVariantProposals } from './proposal-variants';
 
@@ -155,7 +155,6 @@ function completionDrafts(
   // Mined both ways round; a pair is proposed when its stronger direction is confident enough.
   const pairs = mergeDirections(directedPairs).filter((d) => d.evidence!.confidence! >= PAIR_MIN_CONFIDENCE);
   // A pair also bought in sequence carries how often, and how soon, each way round.
-  const covered = new Set(pairs.map((d) => pairKey(d.anchor!.id, d.recommended.id)));
   const later = (from: string, to: string) => {
     const row = byPath.get(`${from}>${to}`);
     return { share: row?.share ?? null, medianDays: row?.days.median ?? null };
@@ -169,15 +168,13 @@ function completionDrafts(
   }
 
   const followOns = mergeDirections(
-    sequences
-      .filter((row) => !covered.has(pairKey(row.from.id, row.to.id)))
-      .map((row): Draft => ({
-        anchor: ref(row.from.id),
-        recommended: ref(row.to.id),
-        source: 'sequence',
-        evidence: evidence({ count: row.customers, share: row.share, medianDays: row.days.median, note: '' }),
-        flags: flags(),
-      })),
+    sequences.map((row): Draft => ({
+      anchor: ref(row.from.id),
+      recommended: ref(row.to.id),
+      source: 'sequence',
+      evidence: evidence({ count: row.customers, share: row.share, medianDays: row.days.median, note: '' }),
+      flags: flags(),
+    })),
   );
   for (const draft of followOns) draft.evidence!.note = sequenceNote(draft.anchor!, draft.recommended, draft.evidence!);
   return [...pairs, ...followOns];
