@@ -81,7 +81,7 @@ export function pairNote(anchor: ItemRef, recommended: ItemRef, e: Recommendatio
 
 export function sequenceNote(anchor: ItemRef, recommended: ItemRef, e: RecommendationEvidence): string {
   return clip(
-    `${e.count} customers who bought ${anchor.label} and came back (${percent(e.share ?? 0)} of them) later bought ${recommended.label}${e.medianDays === null ? '' : `, typically after ${e.medianDays} days`}.`,
+    `Of the customers who bought ${anchor.label} and came back, ${e.count} (${percent(e.share ?? 0)}) later bought ${recommended.label}${e.medianDays === null ? '' : `, typically after ${e.medianDays} days`}.`,
     500,
   );
 }
