@@ -11,6 +11,7 @@ import { minePairs, proposeRecommendations } from '../../src/core/plan/recommend
 import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import { queryAll, type Database } from '../../src/core/store/sqlite';
 import { loadSqlJs } from '../../src/node/node-sqljs';
+import { proposalsMatching } from '../../src/renderer/screens/plans/steps/proposal-filter';
 import { ONLINE_RETAIL } from '../support/import-helpers';
 
 // Proposals on the Online Retail data, imported once for the file. The plan starts on 2011-09-01,
@@ -104,6 +105,20 @@ test('the proposal carries both directions’ measures, and turned round reads t
   expect(spadeRake.evidence!.note).toMatch(
     /48 % of the orders with CHILDS GARDEN SPADE BLUE also held CHILDS GARDEN RAKE BLUE/,
   );
+});
+
+test('“what goes with X?” keeps the proposals naming X by name or code, counting the colours a proposal stands for', () => {
+  const named = (query: string) =>
+    proposalsMatching(proposals, query).map((p) => `${p.anchor!.label} → ${p.recommended.label}`);
+  // The pink spade leads the spade → fork proposal, and is one of the colours rake → spade stands for.
+  const spade = [
+    'CHILDS GARDEN RAKE BLUE → CHILDS GARDEN SPADE BLUE',
+    'CHILDS GARDEN SPADE PINK → CHILDS GARDEN FORK PINK',
+  ];
+  expect(named('garden spade pink')).toEqual(spade);
+  expect(named('22515')).toEqual(spade);
+  expect(named('no such thing')).toEqual([]);
+  expect(proposalsMatching(proposals, '  ')).toHaveLength(500);
 });
 
 test('adding by hand finds products by part of a name or code, and refuses a product the workspace does not hold', () => {
