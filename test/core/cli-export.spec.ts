@@ -192,7 +192,8 @@ test('export refuses an audience file that would list nobody, with the reason, e
     if (!record.ok) throw new Error(record.error);
     const { checks } = planChecklist(db, plan.planId, record.value.document, []);
     const failing = checks.filter((c) => c.status === 'fail').map((c) => c.id);
-    expect(failing).toEqual(['channels-consent', 'reach-above-zero']);
+    // With nobody reachable the pilot has nobody to draw either.
+    expect(failing).toEqual(['channels-consent', 'reach-above-zero', 'pilot-sample-size']);
     for (const checkId of failing) {
       const accepted = addAcknowledgement(
         db,
@@ -220,7 +221,7 @@ test('export refuses an audience file that would list nobody, with the reason, e
     );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      'The audience file was not made: it would list nobody. Nobody can be reached: none of the 1,214 customers entering the moment gets a message: missing consent holds back 2,747 of its sends.',
+      'The audience file was not made: it would list nobody. Nobody can be reached: none of the 359 customers the plan is for gets a message: missing consent holds back 767 of its sends.',
     );
     expect(refused.stderr).toContain('record where and when under “Consent recorded elsewhere” in the channel plan');
     expect(await sha256OfFile(out)).toBeNull();

@@ -219,7 +219,7 @@ test('a plan exported from one demo shop and applied to another is fitted to it,
       '  - The plan was made in another workspace, so what belonged to it was taken out.',
     ]);
     expect(lines[3]).toMatch(
-      /^ {2}- 5 recommendations name products this workspace does not have \(“.+” and 2 more, all of them approved picks\): they were taken out of the plan\.$/,
+      /^ {2}- 20 recommendations name products this workspace does not have \(“.+” and 17 more, all of them approved picks\): they were taken out of the plan\.$/,
     );
     expect(lines.slice(4)).toEqual([
       '  - The client “Glow & Co. skincare” was cleared: name this workspace’s client on the Strategy step.',

@@ -168,3 +168,28 @@ test('plan documents saved before the consent basis existed still load, with non
   const parsed = parsePlanDocument(old);
   expect(parsed.ok && parsed.value.channels.consentBasis).toEqual({ email: null, sms: null });
 });
+
+test('a new plan’s channel and pilot steps are not complete: they ask for a moment, then for an approved recommendation', async () => {
+  const db = await shop();
+  const fresh = blankPlan('New');
+  expect(stepStatus('channels', fresh, computePlanView(db, fresh, []), null)).toMatchObject({
+    state: 'started',
+    missing: ['A moment and a start date (step 2): the plan sends to the customers who enter it.'],
+  });
+  const withMoment = emailPlan();
+  withMoment.recommendations.items = [];
+  const view = computePlanView(db, withMoment, []);
+  expect(view.schedule).toMatchObject({ inMoment: 4, customers: 0, reached: 0 });
+  expect(stepStatus('channels', withMoment, view, null).missing).toEqual([
+    'An approved recommendation (step 3): the plan sends only to customers who bought what one starts from.',
+  ]);
+  expect(stepStatus('pilot', withMoment, view, null).state).not.toBe('done');
+  // Approved, but starting from a product nobody in the moment bought: nobody is reached, and the check says why.
+  const unmatched = withPick(emailPlan(), 'P2', 'P1');
+  unmatched.channels.consentBasis.email = BASIS;
+  const check = reachCheck(db, unmatched);
+  expect(check).toMatchObject({ status: 'fail', step: 'recommendations' });
+  expect(check.evidence).toBe(
+    'Nobody can be reached: none of the 4 customers entering the moment bought what an approved recommendation starts from. Approve recommendations that start from products these customers buy, or choose a fallback product for the customers nothing matches.',
+  );
+});

@@ -72,7 +72,7 @@ test.beforeAll(async () => {
 
 test('the example plan records that its picks were signed off in its own workspace', () => {
   expect(template.recommendations.workspaceId).toBe('demo:beauty:1:500:5000');
-  expect(template.recommendations.items.filter((i) => i.decision === 'approved')).toHaveLength(5);
+  expect(template.recommendations.items.filter((i) => i.decision === 'approved')).toHaveLength(20);
 });
 
 test('applied to a shop that sells none of its products, the picks are taken out and the other client’s details cleared', async () => {
@@ -81,10 +81,10 @@ test('applied to a shop that sells none of its products, the picks are taken out
   expect(approved.every((i) => i.decision === 'approved')).toBe(true);
   expect(notes).toEqual([
     'The plan was made in another workspace, so what belonged to it was taken out.',
-    `5 recommendations name products this workspace does not have (${approved
+    `20 recommendations name products this workspace does not have (${approved
       .slice(0, 3)
       .map(pickLabel)
-      .join(', ')} and 2 more, all of them approved picks): they were taken out of the plan.`,
+      .join(', ')} and 17 more, all of them approved picks): they were taken out of the plan.`,
     'The client “Glow & Co. skincare” was cleared: name this workspace’s client on the Strategy step.',
     'The approver “Maya Lindqvist, e-commerce lead” was cleared: name who signs this plan off on the Strategy step.',
     'The review by Maya Lindqvist, e-commerce lead on 2026-11-01 was taken back: the picks are signed off again here.',
@@ -119,12 +119,12 @@ test('applied to a shop with the same products, the picks wait for a review on i
   const items = template.recommendations.items;
   expect(notes.slice(0, 2)).toEqual([
     'The plan was made in another workspace, so what belonged to it was taken out.',
-    `5 recommendations name products this workspace also has (${items
+    `20 recommendations name products this workspace also has (${items
       .slice(0, 3)
       .map(pickLabel)
       .join(
         ', ',
-      )} and 2 more): they were set back to proposed, without the evidence from the other workspace’s orders. Review them here on the Recommendations step.`,
+      )} and 17 more): they were set back to proposed, without the evidence from the other workspace’s orders. Review them here on the Recommendations step.`,
   ]);
   // Then the same clearing as in the lighting shop; C10450 is not among this shop's 300 customers either.
   expect(notes).toHaveLength(8);
@@ -156,7 +156,7 @@ test('applied to a shop with the same products, the picks wait for a review on i
   expect(saved.plan.document.recommendations.workspaceId).toBe('demo:beauty:2:300:3000');
   expect(await check(otherBeauty, plan.planId, saved.plan.document)).toMatchObject({
     status: 'pass',
-    evidence: 'All 5 approved picks name products of this workspace, and the picks were signed off here.',
+    evidence: 'All 20 approved picks name products of this workspace, and the picks were signed off here.',
   });
 });
 
@@ -183,7 +183,7 @@ test('picks signed off in another workspace fail the check until they are review
   };
   expect(await check(otherBeauty, planId, reviewed)).toMatchObject({
     status: 'pass',
-    evidence: 'All 5 approved picks name products of this workspace, and the picks were signed off here.',
+    evidence: 'All 20 approved picks name products of this workspace, and the picks were signed off here.',
   });
   const saved = await otherBeauty.plans.save(planId, reviewed, renamed.plan.revision);
   if (!saved.ok) throw new Error(saved.failure.message);
@@ -196,10 +196,10 @@ test('picks naming products the workspace does not have fail the check, whatever
   const items = template.recommendations.items;
   expect(await check(lighting, created.plan.planId, created.plan.document)).toMatchObject({
     status: 'fail',
-    evidence: `5 approved picks name products this workspace does not have: ${items
+    evidence: `20 approved picks name products this workspace does not have: ${items
       .slice(0, 3)
       .map(pickLabel)
-      .join(', ')} and 2 more. Take them out and choose from this workspace’s proposals.`,
+      .join(', ')} and 17 more. Take them out and choose from this workspace’s proposals.`,
   });
 });
 
@@ -209,6 +209,6 @@ test('applied back to its own workspace, the plan keeps its picks, sign-off, cli
   expect(plan.document).toEqual({ ...template, name: 'Gift routine again' });
   expect(await check(beauty, plan.planId, plan.document)).toMatchObject({
     status: 'pass',
-    evidence: 'All 5 approved picks name products of this workspace, and the picks were signed off here.',
+    evidence: 'All 20 approved picks name products of this workspace, and the picks were signed off here.',
   });
 });

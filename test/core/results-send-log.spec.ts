@@ -59,10 +59,10 @@ test('a Mailchimp-like log: recipients matched by email, bounces kept as treated
   expect(read.kind).toBe('send-log');
   expect(read.rowsRead).toBe(9);
   expect(treated(read.sends).map((s) => [s.customerId, s.sentAt, s.variant, s.channel, s.unsubscribedAt])).toEqual([
-    ['C10141', '2026-11-05T08:00:03', 'A', 'email', null],
+    ['C10062', '2026-11-05T08:00:03', 'A', 'email', null],
     ['C10152', '2026-11-05T08:00:04', 'B', 'email', null],
     ['C10180', '2026-11-05T08:00:05', 'A', 'email', null],
-    ['C10341', '2026-11-05T08:00:07', 'B', 'email', '2026-11-06T19:30:00'],
+    ['C10342', '2026-11-05T08:00:07', 'B', 'email', '2026-11-06T19:30:00'],
   ]);
   expect(read.problems).toEqual([
     'Line 6: no single customer has the email nobody@example.com, so the row was left out.',
@@ -76,9 +76,9 @@ test('a Mailchimp-like log: recipients matched by email, bounces kept as treated
   expect(read.message).toContain('1 unsubscribed');
   // The products recommended to a treated customer are those the audience export lists for them.
   const rows = audienceRows(db, plan.document, otherActivePlans(db, plan.planId));
-  const mia = treated(read.sends).find((s) => s.customerId === 'C10141')!;
-  expect(new Set(mia.products)).toEqual(
-    new Set(rows.filter((r) => r.customerId === 'C10141').flatMap((r) => r.products)),
+  const elias = treated(read.sends).find((s) => s.customerId === 'C10062')!;
+  expect(new Set(elias.products)).toEqual(
+    new Set(rows.filter((r) => r.customerId === 'C10062').flatMap((r) => r.products)),
   );
 });
 
@@ -87,14 +87,14 @@ test('a Klaviyo-like log of several events per recipient: the first send is the 
   expect(read.kind).toBe('send-log');
   expect(treated(read.sends).map((s) => [s.customerId, s.sentAt, s.variant, s.unsubscribedAt])).toEqual([
     // Opened before the received row in the file, yet the send time is when it was received.
-    ['C10366', '2026-11-05T08:00:10', 'A', null],
-    ['C10442', '2026-11-05T08:00:11', 'B', '2026-11-07T20:00:00'],
-    ['C10572', '2026-11-05T08:00:12', 'A', null],
+    ['C10469', '2026-11-05T08:00:10', 'A', null],
+    ['C10536', '2026-11-05T08:00:11', 'B', '2026-11-07T20:00:00'],
+    ['C10562', '2026-11-05T08:00:12', 'A', null],
     // Only an open in the log: it was sent, at the latest by then.
-    ['C10589', '2026-11-05T10:00:00', 'B', null],
+    ['C10627', '2026-11-05T10:00:00', 'B', null],
   ]);
   expect(read.problems).toEqual([
-    "Line 9: customer C10024 (r.wright@example.com) is in the plan's control group, so their rows were left out; they stay in the control group as drawn.",
+    "Line 9: customer C10029 (oscar_andersson@example.net) is in the plan's control group, so their rows were left out; they stay in the control group as drawn.",
     "Line 11: customer C10000 (javier.campbell@example.org) is not among the plan's pilot customers, so their rows were left out: only customers drawn from the same audience as the control group compare fairly.",
     'Line 12: the activity “Placed Order” is not one this app reads (a send, delivery, open, click, bounce or unsubscribe).',
   ]);
@@ -110,9 +110,9 @@ test('a plain log (email, sent_at, status): emails matched trimmed and lower-cas
     audienceRows(db, plan.document, otherActivePlans(db, plan.planId)).map((r) => [r.customerId, r.variant]),
   );
   expect(treated(read.sends).map((s) => [s.customerId, s.sentAt, s.variant])).toEqual([
-    ['C10669', '2026-11-05T08:00:00', drawn.get('C10669')],
-    ['C10746', '2026-11-05T08:00:00', drawn.get('C10746')],
-    ['C10659', '2026-11-05T08:01:00', drawn.get('C10659')],
+    ['C10258', '2026-11-05T08:00:00', drawn.get('C10258')],
+    ['C11176', '2026-11-05T08:00:00', drawn.get('C11176')],
+    ['C11034', '2026-11-05T08:01:00', drawn.get('C11034')],
   ]);
   expect(treated(read.sends).every((s) => s.variant === 'A' || s.variant === 'B')).toBe(true);
   expect(read.problems).toEqual([
@@ -154,20 +154,22 @@ test('a file that is neither the audience file nor a send log is refused, naming
     "This file is neither the pilot's audience file nor an email tool's send log. The audience file has the columns customer_id, group, channel, scheduled_send_time, recommended_products; a send log needs an email column (Email, Email Address) and a time column (Send Time, Sent At, Timestamp, Date).",
   );
   // An email column alone is not enough: a send log needs the time of each send.
-  expect(() => readLog('Email Address,First Name\nmiabakker@example.com,Mia\n')).toThrow(
+  expect(() => readLog('Email Address,First Name\nelias.clarke@example.com,Elias\n')).toThrow(
     /neither the pilot's audience file nor an email tool's send log/,
   );
   // The audience file keeps being read as before.
   expect(
     readLog(
-      `customer_id,group,channel,scheduled_send_time,recommended_products\nC10141,treatment,email,2026-11-05T08:00:00,Serum\n`,
+      `customer_id,group,channel,scheduled_send_time,recommended_products\nC10062,treatment,email,2026-11-05T08:00:00,Serum\n`,
     ).kind,
   ).toBe('audience');
 });
 
 test('a log whose recipients are mostly outside the pilot’s treated group is refused, saying to load it before the orders since the start', () => {
   expect(() =>
-    readLog('Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\nr.wright@example.com,2026-11-05 08:00\n'),
+    readLog(
+      'Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\noscar_andersson@example.net,2026-11-05 08:00\n',
+    ),
   ).toThrow(
     /^2 of the 2 customers the log names are not among the customers the plan's pilot treats\. No audience file was exported from this workspace.*load the send log before importing them\./,
   );
@@ -175,7 +177,7 @@ test('a log whose recipients are mostly outside the pilot’s treated group is r
   const treatedEmails = emailsOf(treatedIds().slice(0, 2));
   expect(() =>
     readLog(
-      `Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\nr.wright@example.com,2026-11-05 08:00\n${treatedEmails[0]},2026-11-05 08:00\n`,
+      `Email,Timestamp\njavier.campbell@example.org,2026-11-05 08:00\noscar_andersson@example.net,2026-11-05 08:00\n${treatedEmails[0]},2026-11-05 08:00\n`,
     ),
   ).toThrow(/^2 of the 3 customers/);
   const mostlyIn = readLog(

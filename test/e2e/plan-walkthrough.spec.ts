@@ -54,9 +54,8 @@ async function expected(demo: DemoWorkspace) {
     strategy: { id: STRATEGY[demo.strategy], why: '' },
     moment: { id: MOMENT[demo.industry], startDate, settings: {}, trigger: '' },
   };
-  // The preview shows the first audience customer: approve a product they do not own yet, so it has a card.
-  const proposal = computePlanView(db, chosen, []).proposals.find((p) => !p.flags.includes('owned'))!;
-  const plan: PlanDocument = {
+  // The proposal approved is the strongest one that reaches at least two customers, so the preview can switch between them.
+  const withPick = (proposal: Recommendation): PlanDocument => ({
     ...chosen,
     recommendations: {
       ...chosen.recommendations,
@@ -71,10 +70,21 @@ async function expected(demo: DemoWorkspace) {
       sms: { ...chosen.messages.sms, enabled: true, body: SMS },
     },
     pilot: { ...chosen.pilot, controlShare: 0.3 },
-  };
+  });
+  const proposal = computePlanView(db, chosen, []).proposals.find(
+    (p) => (computePlanView(db, withPick(p), []).recipients?.count ?? 0) >= 2,
+  )!;
+  const plan = withPick(proposal);
   const view = computePlanView(db, plan, []);
   db.close();
-  return { startDate, proposal, audience: view.audience!, preview: view.preview!, pilot: view.pilot };
+  return {
+    startDate,
+    proposal,
+    audience: view.audience!,
+    recipients: view.recipients!,
+    preview: view.preview!,
+    pilot: view.pilot,
+  };
 }
 
 for (const demo of DEMO_WORKSPACES) {
@@ -82,9 +92,9 @@ for (const demo of DEMO_WORKSPACES) {
     app,
   }) => {
     test.setTimeout(300_000);
-    const { startDate, proposal, audience, preview, pilot } = await expected(demo);
-    expect(audience.sample.length).toBeGreaterThan(1);
-    const [first, second] = audience.sample;
+    const { startDate, proposal, audience, recipients, preview, pilot } = await expected(demo);
+    expect(recipients.sample.length).toBeGreaterThan(1);
+    const [first, second] = recipients.sample;
     expect(preview.drafts.email!.cards).toHaveLength(1);
     const smsCount = smsSegments(`${SMS} ${OPT_OUT}`);
     expect(smsCount).toMatchObject({ encoding: 'UCS-2', segments: 2 });
@@ -144,7 +154,7 @@ for (const demo of DEMO_WORKSPACES) {
     await expect(email).toContainText(preview.drafts.email!.cards[0].name);
     await expect(email).toContainText('Unsubscribe at any time');
     await expect(app.getByTestId('preview-sms')).toContainText(preview.drafts.sms!.text);
-    await app.getByRole('combobox', { name: /^Show the messages for/ }).selectOption(second.id);
+    await app.getByRole('combobox', { name: /^Show the messages for/ }).selectOption(second.customerId);
     await expect(email).toContainText(`Hi ${second.firstName ?? 'there'},`, { timeout: 30_000 });
     await expect(app.getByTestId('unresolved-tokens')).toHaveCount(0);
     await app.getByRole('combobox', { name: /^Variable under test/ }).selectOption('subject');
@@ -209,7 +219,7 @@ for (const demo of DEMO_WORKSPACES) {
     await expect(app.getByLabel(/^Preheader/)).toHaveValue('Chosen for {first_name|there}');
     await expect(app.getByRole('textbox', { name: 'Text message', exact: true })).toHaveValue(SMS);
     await expect(app.getByLabel(/^At most/)).toHaveValue('2');
-    await expect(app.getByRole('combobox', { name: /^Show the messages for/ })).toHaveValue(second.id);
+    await expect(app.getByRole('combobox', { name: /^Show the messages for/ })).toHaveValue(second.customerId);
     await expect(app.getByRole('combobox', { name: /^Variable under test/ })).toHaveValue('subject');
     await expect(app.getByLabel('Variant B’s subject line.')).toHaveValue(VARIANT_B);
     await expect(app.getByTestId('preview-email')).toContainText(`Hi ${second.firstName ?? 'there'},`, {

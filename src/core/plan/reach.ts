@@ -41,15 +41,28 @@ export function noReachReason(plan: PlanDocument, schedule: PlanSchedule | null)
   return `Nobody can be reached: none of the ${count(schedule.customers)} customers the plan is for gets a message${why}. ${REACH_FIX}`;
 }
 
+/**
+ * What the plan lacks to reach anybody, as a step lists it: a moment, somebody in it, an approved
+ * recommendation they match, and then consent; null when it reaches someone or has no sends yet.
+ */
+function reachGap(plan: PlanDocument, schedule: PlanSchedule | null): string | null {
+  if (schedule === null) return 'A moment and a start date (step 2): the plan sends to the customers who enter it.';
+  if (schedule.inMoment === 0)
+    return 'Customers to send to: nobody enters the moment in the 30 days from the start date (step 2).';
+  if (schedule.customers === 0 && !plan.recommendations.items.some((item) => item.decision === 'approved'))
+    return 'An approved recommendation (step 3): the plan sends only to customers who bought what one starts from.';
+  return noReachReason(plan, schedule);
+}
+
 /** What the channel step still lacks for reach. */
 export function channelReachGaps(plan: PlanDocument, schedule: PlanSchedule | null): string[] {
-  const reason = noReachReason(plan, schedule);
-  return reason === null ? [] : [reason];
+  const gap = reachGap(plan, schedule);
+  return gap === null ? [] : [gap];
 }
 
 /** What the pilot step still lacks for reach: a pilot of customers nobody can reach tests nothing. */
 export function pilotReachGaps(plan: PlanDocument, schedule: PlanSchedule | null): string[] {
-  return noReachReason(plan, schedule) === null
+  return reachGap(plan, schedule) === null
     ? []
     : [
         'Customers the plan can reach: nobody in its audience can get a message yet, so the pilot would test nothing (see the channel plan).',
