@@ -46,7 +46,7 @@ export function PilotStep() {
         <legend>Pilot group</legend>
         <div className="field-row">
           <NumberField
-            label="Share of the audience in the pilot"
+            label="Share of the reachable customers in the pilot"
             value={pilot.audienceShare}
             min={0}
             max={100}
