@@ -11,6 +11,7 @@ import {
   type Recommendation,
   type StrategyId,
 } from '../../src/core/plan/plan-document';
+import { examplePlan } from '../support/demo-plan';
 import { expect, test } from '../support/e2e';
 
 const STRATEGY: Record<DemoWorkspace['strategy'], StrategyId> = {
@@ -20,7 +21,7 @@ const STRATEGY: Record<DemoWorkspace['strategy'], StrategyId> = {
 };
 /** A moment that suits each demo's strategy and has customers on the day after the data ends. */
 const MOMENT: Record<DemoWorkspace['industry'], PlanMomentId> = {
-  beauty: 'gift-order',
+  beauty: 'post-purchase',
   running: 'loyalty-milestone',
   lighting: 'post-purchase',
 };
@@ -69,13 +70,21 @@ async function expected(demo: DemoWorkspace) {
       email: { ...chosen.messages.email, subject: SUBJECT, body: BODY },
       sms: { ...chosen.messages.sms, enabled: true, body: SMS },
     },
+    // As step 5 below sets it: the pilot counts the customers these sends reach.
+    channels: {
+      ...chosen.channels,
+      sends: [...chosen.channels.sends, { channel: 'sms', offsetHours: 24 }],
+      frequencyCap: { messages: 3, days: 14 },
+    },
     pilot: { ...chosen.pilot, controlShare: 0.3 },
   });
-  const proposal = computePlanView(db, chosen, []).proposals.find(
-    (p) => (computePlanView(db, withPick(p), []).recipients?.count ?? 0) >= 2,
+  // The demo's example plan is active: its messages count against the same customers' cap.
+  const others = [examplePlan(db).document];
+  const proposal = computePlanView(db, chosen, others).proposals.find(
+    (p) => (computePlanView(db, withPick(p), others).recipients?.count ?? 0) >= 2,
   )!;
   const plan = withPick(proposal);
-  const view = computePlanView(db, plan, []);
+  const view = computePlanView(db, plan, others);
   db.close();
   return {
     startDate,

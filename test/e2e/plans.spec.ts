@@ -274,7 +274,7 @@ test('a plan file from another shop is fitted to this workspace, and a notice li
   );
   await expect(notice.getByRole('listitem')).toHaveText([
     'The plan was made in another workspace, so what belonged to it was taken out.',
-    `5 recommendations name products this workspace does not have (${labels} and 2 more, all of them approved picks): they were taken out of the plan.`,
+    `${document.recommendations.items.length} recommendations name products this workspace does not have (${labels} and ${document.recommendations.items.length - 3} more, all of them approved picks): they were taken out of the plan.`,
     'The client “Glow & Co. skincare” was cleared: name this workspace’s client on the Strategy step.',
     'The approver “Maya Lindqvist, e-commerce lead” was cleared: name who signs this plan off on the Strategy step.',
     'The review by Maya Lindqvist, e-commerce lead on 2026-11-01 was taken back: the picks are signed off again here.',

@@ -4,6 +4,7 @@ import { CHANNEL_WORDS, MOMENT_TITLES, STRATEGY_TITLES } from '../../core/vocabu
 import { exportedPlanJson, parsePlanDocument } from '../../core/plan/plan-documents';
 import { findPlanByName, type PlanSummary } from '../../core/plan/plan-store';
 import type { PlanSchedule } from '../../core/plan/schedule';
+import type { PilotSizing } from '../../core/plan/pilot';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { CHANNEL_IDS, type PlanDocument, type PlanRecord } from '../../core/plan/plan-document';
 import type { EngineApi } from '../../shared/engine-api';
@@ -187,7 +188,7 @@ const stepsOf = (p: PlanSummary) =>
   `${p.strategyId ? STRATEGY_TITLES[p.strategyId] : 'no strategy yet'}, ${p.momentId ? MOMENT_TITLES[p.momentId] : 'no moment yet'}`;
 
 async function showPlan(engine: EngineApi, plan: PlanRecord, json: boolean, io: CliOutput): Promise<number> {
-  const { audience, schedule } = await engine.plans.view(plan.planId, plan.document);
+  const { audience, schedule, pilot } = await engine.plans.view(plan.planId, plan.document);
   if (json) {
     io.out(
       JSON.stringify(
@@ -195,6 +196,7 @@ async function showPlan(engine: EngineApi, plan: PlanRecord, json: boolean, io: 
           ...plan,
           audience: audience && { asOf: audience.asOf, count: audience.count, daily: audience.daily },
           schedule,
+          pilot: { reachable: pilot.audience, treatment: pilot.treatment, control: pilot.control, drawn: pilot.drawn },
         },
         null,
         2,
@@ -202,11 +204,16 @@ async function showPlan(engine: EngineApi, plan: PlanRecord, json: boolean, io: 
     );
     return EXIT.ok;
   }
-  io.out(planText(plan, audience, schedule));
+  io.out(planText(plan, audience, schedule, pilot));
   return EXIT.ok;
 }
 
-function planText(plan: PlanRecord, audience: MomentAudienceView | null, schedule: PlanSchedule | null): string {
+function planText(
+  plan: PlanRecord,
+  audience: MomentAudienceView | null,
+  schedule: PlanSchedule | null,
+  pilot: PilotSizing,
+): string {
   const d = plan.document;
   const approved = d.recommendations.items.filter((r) => r.decision === 'approved');
   const sends = d.channels.sends.map((s) => `${CHANNEL_WORDS[s.channel].title} after ${s.offsetHours} h`).join(', ');
@@ -223,7 +230,7 @@ function planText(plan: PlanRecord, audience: MomentAudienceView | null, schedul
     `  offer             ${d.offer.kind === 'percent' ? `${d.offer.percent} % off with ${d.offer.code || 'no code'}, for ${d.offer.expiresAfterDays} days` : 'none'}`,
     `  sends             ${sends || 'none'}; at most ${d.channels.frequencyCap.messages} messages in ${d.channels.frequencyCap.days} days`,
     `  schedule          ${schedule ? scheduleText(schedule) : 'none until the plan has a moment'}`,
-    `  pilot             ${Math.round(d.pilot.audienceShare * 100)} % of the audience, ${Math.round(d.pilot.controlShare * 100)} % of it held back, for ${d.pilot.durationDays} days`,
+    `  pilot             ${Math.round(d.pilot.audienceShare * 100)} % of the customers it can reach, ${Math.round(d.pilot.controlShare * 100)} % of them held back, for ${d.pilot.durationDays} days: ${pilot.treatment.toLocaleString('en-US')} treated and ${pilot.control.toLocaleString('en-US')} in control${pilot.drawn ? '' : ' (projected)'}`,
   ];
   return lines.join('\n');
 }

@@ -46,7 +46,7 @@ export function PilotStep() {
         <legend>Pilot group</legend>
         <div className="field-row">
           <NumberField
-            label="Share of the audience in the pilot"
+            label="Share of the reachable customers in the pilot"
             value={pilot.audienceShare}
             min={0}
             max={100}
@@ -110,7 +110,11 @@ export function PilotStep() {
           <>
             <dl className="schedule-totals">
               <div>
-                <dt>Expected in the moment over {pilot.durationDays} days</dt>
+                <dt>
+                  {view.pilot.drawn
+                    ? `Can be reached over the pilot’s ${pilot.durationDays} days`
+                    : `Expected to be reachable over ${pilot.durationDays} days (projected from the first 30)`}
+                </dt>
                 <dd>{view.pilot.audience.toLocaleString('en-US')}</dd>
               </div>
               <div>

@@ -87,44 +87,46 @@ export function RecipientsPanel() {
             {recipients.fallback > 0 ? `, ${n(recipients.fallback)} get the fallback product` : ''}
             {recipients.leftOut > 0 ? `, and ${n(recipients.leftOut)} are left out` : ''}.
           </p>
-          <table className="recipients-table" data-testid="recipients-table">
-            <caption>
-              A sample: the first {n(recipients.sample.length)} of the {n(recipients.count)} recipients, in the order
-              they enter the moment
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Bought</th>
-                <th scope="col">Gets</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recipients.sample.map((r) => (
-                <tr key={r.customerId}>
-                  <td>
-                    <button
-                      type="button"
-                      className="link"
-                      aria-label={`Preview the messages for customer ${r.customerId}`}
-                      onClick={() =>
-                        edit('messages.previewCustomerId', (d) => ({
-                          ...d,
-                          messages: { ...d.messages, previewCustomerId: r.customerId },
-                        }))
-                      }
-                    >
-                      {r.firstName ? `${r.firstName} (${r.customerId})` : r.customerId}
-                    </button>
-                  </td>
-                  <td>{r.anchor ?? '–'}</td>
-                  <td>{r.recommended}</td>
-                  <td>{r.why}</td>
+          <div className="recipients-scroll">
+            <table className="recipients-table" data-testid="recipients-table">
+              <caption>
+                A sample: the first {n(recipients.sample.length)} of the {n(recipients.count)} recipients, in the order
+                they enter the moment
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Bought</th>
+                  <th scope="col">Gets</th>
+                  <th scope="col">Why</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {recipients.sample.map((r) => (
+                  <tr key={r.customerId}>
+                    <td>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={`Preview the messages for customer ${r.customerId}`}
+                        onClick={() =>
+                          edit('messages.previewCustomerId', (d) => ({
+                            ...d,
+                            messages: { ...d.messages, previewCustomerId: r.customerId },
+                          }))
+                        }
+                      >
+                        {r.firstName ? `${r.firstName} (${r.customerId})` : r.customerId}
+                      </button>
+                    </td>
+                    <td>{r.anchor ?? '–'}</td>
+                    <td>{r.recommended}</td>
+                    <td>{r.why}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>
