@@ -4,7 +4,7 @@ import type { AnalysisName, ParamsOf } from '../../src/core/analysis/catalogue';
 import { previewImport } from '../../src/core/import/preview';
 import { bytesSource } from '../../src/core/import/source';
 import { migrate } from '../../src/core/store/migrate';
-import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/core/store/schema';
+import { APPLICATION_ID } from '../../src/core/store/schema';
 import { openWorkspaceBytes } from '../../src/core/store/open-workspace';
 import { queryValue } from '../../src/core/store/sqlite';
 import { createEngine } from '../../src/engine/engine';
@@ -161,7 +161,8 @@ test('a shop’s own order number, unique on every row, is not taken for a custo
 test('a workspace saved before orders counted their customers counts them once opened', async () => {
   const SQL = await loadSqlJs();
   const old = new SQL.Database();
-  migrate(old, SCHEMA_VERSION - 1);
+  // Version 6: before version 7 added the customers that orders name.
+  migrate(old, 6);
   old.run(`PRAGMA application_id = ${APPLICATION_ID}`);
   old.run(`INSERT INTO customers(customer_id, email) VALUES ('1', 'ann@example.com')`);
   old.run(`INSERT INTO orders(order_id, customer_id) VALUES ('101', '1'), ('102', '1'), ('201', '2'), ('301', NULL)`);

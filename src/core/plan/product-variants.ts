@@ -21,7 +21,7 @@ const COLOURS = new Set(
   (
     'red pink blue green white black ivory cream yellow orange purple lilac violet grey gray silver gold ' +
     'golden brown beige tan turquoise teal navy mint rose lavender aqua coral khaki burgundy magenta cyan ' +
-    'charcoal copper bronze natural clear pastel multi multicolour multicolor multicoloured colour colours ' +
+    'charcoal copper bronze natural clear pastel multi multicolour multicolor multicoloured colour colours sky pistachio ' +
     'color colors assorted light dark bright pale sand olive maroon peach fuchsia indigo lime'
   ).split(' '),
 );
