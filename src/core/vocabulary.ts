@@ -2,7 +2,7 @@ import type { ReadinessStatus } from './analysis/readiness-types';
 import type { QueuedFileStatus } from './import/queued-file-status';
 import type { ImportMode } from './import/import-mode';
 import type { CheckStatus } from './plan/checks/check-status';
-import type { PlanStepId } from './plan/completeness';
+import type { PlanStepId } from './plan/plan-step-id';
 import type { ChannelId, MetricId, PlanMomentId, Recommendation, StrategyId } from './plan/plan-document';
 import type { TestVariable } from './plan/variants';
 

@@ -1,10 +1,10 @@
 import type { PlanDocument } from './plan-document';
 import { basisIsComplete, CONSENT_CHANNELS } from './consent';
 import { CHANNEL_WORDS } from '../vocabulary';
+import type { PlanStepId } from './plan-step-id';
 
 /** What each step of a plan still lacks, in the words the walk-through shows above the step. */
 
-export type PlanStepId = 'strategy' | 'moment' | 'recommendations' | 'messages' | 'channels' | 'pilot';
 export type StepState = 'done' | 'started' | 'empty';
 
 export interface StepCompleteness {

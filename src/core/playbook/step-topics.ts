@@ -1,4 +1,4 @@
-import type { PlanStepId } from '../plan/completeness';
+import type { PlanStepId } from '../plan/plan-step-id';
 import { CHECKS } from '../plan/checklist';
 import { MOMENT_CATALOGUE } from '../plan/moment-catalogue';
 import { CHANNEL_IDS, METRIC_IDS, MOMENT_IDS, STRATEGY_IDS, type PlanDocument } from '../plan/plan-document';

@@ -1,5 +1,5 @@
 import type { ChannelId, PlanDocument } from '../plan-document';
-import type { PlanStepId } from '../completeness';
+import type { PlanStepId } from '../plan-step-id';
 import type { PlanView } from '../plan-view';
 import type { CheckStatus } from './check-status';
 import type { RecipientAudit } from '../recipient-audit';
