@@ -24,7 +24,7 @@ import {
 } from './moment-catalogue';
 import { momentKey, noMemo, type Memo } from './memo';
 import { metricBaselines, pilotSizing, type MetricBaseline, type PilotSizing } from './pilot';
-import { minePairs, proposeRecommendations, reviewState, type ReviewState } from './recommendations';
+import { flagOwnedBy, minePairs, proposeRecommendations, reviewState, type ReviewState } from './recommendations';
 import { planSchedule, type PlanSchedule } from './schedule';
 import {
   adviseStrategy,
@@ -225,8 +225,13 @@ export function computePlanView(
   const recipients = audience === null ? null : planRecipients(db, plan, memo);
   const firstRecipient = recipients?.assignments.keys().next().value ?? null;
   const previewId = plan.messages.previewCustomerId ?? firstRecipient ?? audience?.sample[0]?.id ?? null;
-  const proposals = memo(`proposals:${plan.strategy.id}:${asOfStamp}:${previewId}`, () =>
-    proposeRecommendations(db, plan, { history, customerId: previewId, pairRules: pairs }),
+  // Proposals take seconds on a large history: worked out once per strategy and date, then flagged for the preview customer.
+  const proposals = flagOwnedBy(
+    db,
+    memo(`proposals:${plan.strategy.id}:${asOfStamp}`, () =>
+      proposeRecommendations(db, plan, { history, pairRules: pairs }),
+    ),
+    previewId,
   );
   const preview =
     previewId === null || recipients === null ? null : previewFor(db, plan, recipients, previewId, asOfStamp, memo);

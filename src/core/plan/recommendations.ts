@@ -317,6 +317,21 @@ function ownedItems(db: Database, customerId: string): Set<string> {
   return new Set(rows.flatMap((r) => (r.category === null ? [r.product_id] : [r.product_id, r.category])));
 }
 
+/** The proposals flagged 'owned' where the customer bought the recommended item already: the preview customer's view of them. */
+export function flagOwnedBy(
+  db: Database,
+  proposals: readonly Recommendation[],
+  customerId: string | null,
+): Recommendation[] {
+  if (customerId === null) return [...proposals];
+  const owned = ownedItems(db, customerId);
+  return proposals.map((p) =>
+    owned.has(p.recommended.id) && !p.flags.includes('owned')
+      ? { ...p, flags: [...p.flags, 'owned' as const].sort() }
+      : p,
+  );
+}
+
 /** The items of `items` the customer does not own yet (a category counts as owned once they bought in it, for category-level items). */
 export function excludeOwned(db: Database, customerId: string, items: readonly Recommendation[]): Recommendation[] {
   const owned = ownedItems(db, customerId);
