@@ -124,6 +124,17 @@ function card(item: Recommendation, plan: PlanDocument, products: DraftContext['
   };
 }
 
+/** The texts of the plan's channels in use, each with its tokens as written. */
+export function enabledTemplates(plan: PlanDocument): string[] {
+  const { email, sms, web, outreach } = plan.messages;
+  return [
+    ...(email.enabled ? [email.subject, email.preheader, email.body, email.callToAction] : []),
+    ...(sms.enabled ? [sms.body] : []),
+    ...(web.enabled ? [web.headline] : []),
+    ...(outreach.enabled ? outreach.talkingPoints : []),
+  ];
+}
+
 export function renderDrafts(plan: PlanDocument, customer: PreviewCustomer, context: DraftContext): Drafts {
   const items = context.assignment?.items ?? [];
   const values = tokenValues(plan, customer, context.assignment, context.sendDate);

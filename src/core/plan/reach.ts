@@ -2,6 +2,7 @@ import { CHANNEL_WORDS } from '../vocabulary';
 import { basisIsComplete, CONSENT_CHANNELS } from './consent';
 import type { PlanDocument } from './plan-document';
 import type { PlanSchedule } from './schedule';
+import { approvedRecommendations } from './recommendations';
 
 /**
  * Whether a plan reaches anybody: the customers at least one of its sends goes out to over the
@@ -26,7 +27,7 @@ export const MATCH_FIX =
 export function noReachReason(plan: PlanDocument, schedule: PlanSchedule | null): string | null {
   if (schedule === null || schedule.inMoment === 0 || plan.channels.sends.length === 0) return null;
   if (schedule.customers === 0) {
-    if (!plan.recommendations.items.some((item) => item.decision === 'approved')) return null;
+    if (approvedRecommendations(plan).length === 0) return null;
     return `Nobody can be reached: none of the ${count(schedule.inMoment)} customers entering the moment bought what an approved recommendation starts from. ${MATCH_FIX}`;
   }
   if (schedule.reached > 0) return null;
@@ -49,7 +50,7 @@ function reachGap(plan: PlanDocument, schedule: PlanSchedule | null): string | n
   if (schedule === null) return 'A moment and a start date (step 2): the plan sends to the customers who enter it.';
   if (schedule.inMoment === 0)
     return 'Customers to send to: nobody enters the moment in the 30 days from the start date (step 2).';
-  if (schedule.customers === 0 && !plan.recommendations.items.some((item) => item.decision === 'approved'))
+  if (schedule.customers === 0 && approvedRecommendations(plan).length === 0)
     return 'An approved recommendation (step 3): the plan sends only to customers who bought what one starts from.';
   return noReachReason(plan, schedule);
 }

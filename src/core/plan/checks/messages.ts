@@ -1,5 +1,6 @@
 import { smsSegments } from '../sms-segments';
 import { renderTokens } from '../tokens';
+import { enabledTemplates } from '../messages';
 import { fail, listed, pass, plural, quoted, warn, type Check } from './types';
 
 /** What a careful planner adds to the messages: a way out, texts that fit, tokens that resolve, one variable per test. */
@@ -70,13 +71,7 @@ export const unresolvedTokens: Check = {
         `${u.token} in the ${u.channel} ${u.field.replace(/\.\d+$/, '')} (${u.reason === 'unknown' ? 'not a known token' : 'no value and no fallback'})`,
     );
     if (found.length > 0) return fail(`For customer ${view.preview!.customer.id}: ${listed([...new Set(found)])}.`);
-    const { email, sms, web, outreach } = plan.messages;
-    const templates = [
-      ...(email.enabled ? [email.subject, email.preheader, email.body, email.callToAction] : []),
-      ...(sms.enabled ? [sms.body] : []),
-      ...(web.enabled ? [web.headline] : []),
-      ...(outreach.enabled ? outreach.talkingPoints : []),
-    ];
+    const templates = enabledTemplates(plan);
     const bare = new Set(
       templates.flatMap((t) =>
         renderTokens(t, {})

@@ -2,6 +2,7 @@ import { CHANNEL_IDS } from '../plan-document';
 import { consentBasisLines, noReachReason } from '../reach';
 import { CHANNEL_WORDS } from '../../vocabulary';
 import { fail, pass, plural, warn, type Check } from './types';
+import { approvedRecommendations } from '../recommendations';
 
 /** A plan can look finished and still send nothing: every email and text held back for want of consent. */
 export const reachAboveZero: Check = {
@@ -16,7 +17,7 @@ export const reachAboveZero: Check = {
       return warn('The plan has no moment and start date yet, so who it reaches is not known.', 'moment');
     if (schedule.inMoment === 0)
       return warn('Nobody enters the moment in the 30 days from the start date, so nobody can be reached.', 'moment');
-    if (schedule.customers === 0 && !plan.recommendations.items.some((item) => item.decision === 'approved'))
+    if (schedule.customers === 0 && approvedRecommendations(plan).length === 0)
       return warn(
         'No recommendation is approved yet: the plan reaches the customers who bought what an approved one starts from.',
         'recommendations',

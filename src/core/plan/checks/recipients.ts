@@ -1,4 +1,4 @@
-import type { PlanDocument } from '../plan-document';
+import { enabledTemplates } from '../messages';
 import { approvedRecommendations } from '../recommendations';
 import type { RecipientAudit } from '../recipient-audit';
 import { fail, listed, pass, plural, warn, type Check, type CheckInput, type Verdict } from './types';
@@ -9,16 +9,6 @@ import { fail, listed, pass, plural, warn, type Check, type CheckInput, type Ver
  */
 
 const ANCHOR_TOKEN = /\{anchor_product(\|[^{}]*)?\}/g;
-
-function enabledTemplates(plan: PlanDocument): string[] {
-  const { email, sms, web, outreach } = plan.messages;
-  return [
-    ...(email.enabled ? [email.subject, email.preheader, email.body, email.callToAction] : []),
-    ...(sms.enabled ? [sms.body] : []),
-    ...(web.enabled ? [web.headline] : []),
-    ...(outreach.enabled ? outreach.talkingPoints : []),
-  ];
-}
 
 /** Runs `judge` over the audited recipients, or says why there are none to judge. */
 const overRecipients =
