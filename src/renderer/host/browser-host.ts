@@ -2,6 +2,7 @@ import type { Host, OpenedWorkspace, SaveExportRequest, WorkspaceRef } from '../
 import { fail, ok, type Result } from '../../core/util/result';
 import { WORKSPACE_EXTENSION } from '../../shared/host';
 import { DATA_FILE_TYPES, PLAN_FILE_TYPES, pickFiles } from './pick-files';
+import { printReport } from './print-report';
 import { openWorkspaceStorage, storeWorkspace, touchEntry, type WorkspaceStorage } from './browser-storage';
 
 const EXTERNAL_HOSTS = new Set(['cross-sell-planner.example.org']);
@@ -69,7 +70,7 @@ export function createBrowserHost(): Host {
         if (entry) await (await db()).put('entries', { ...entry, hidden: true });
       }),
     saveExport: (request) => guard(async () => ({ savedTo: download(request) })),
-    printToPdf: (html, suggestedName) => guard(async () => printHtml(html, suggestedName)),
+    printToPdf: (html) => guard(async () => ({ printDialog: await printReport(html) })),
     openExternal: (url) =>
       guard(async () => {
         const parsed = new URL(url);
@@ -109,18 +110,4 @@ function download({ suggestedName, mimeType, data }: SaveExportRequest): string 
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return suggestedName;
-}
-
-/** Chromium's own print-to-PDF: the report goes into a hidden frame and the print dialog opens. */
-function printHtml(html: string, suggestedName: string): { savedTo: string } | null {
-  const frame = document.createElement('iframe');
-  frame.hidden = true;
-  frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
-  frame.srcdoc = html;
-  document.body.append(frame);
-  frame.addEventListener('load', () => {
-    frame.contentWindow?.print();
-    setTimeout(() => frame.remove(), 1_000);
-  });
-  return { savedTo: suggestedName };
 }

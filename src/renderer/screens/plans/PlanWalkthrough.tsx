@@ -2,6 +2,7 @@ import { useEffect, type ComponentType } from 'react';
 import { stepTopics } from '../../../core/playbook/step-topics';
 import { PLAN_STEP_TITLES } from '../../../core/vocabulary';
 import { WithHelp } from '../../components/HelpPanel';
+import { ScreenBoundary } from '../../components/ScreenBoundary';
 import { PLAN_STEPS, type PlanStep } from '../../state/plan-editor-store';
 import { usePlanEditor, usePlanList } from '../../state/store-context';
 import { ChannelsStep } from './steps/ChannelsStep';
@@ -118,8 +119,10 @@ export function PlanWalkthrough() {
             Step {index + 1} of {PLAN_STEPS.length}: {PLAN_STEP_TITLES[open.step]}
           </h3>
           <p className="muted step-why">{STEPS[open.step].why}</p>
-          <StepNeeds step={open.step} />
-          <Panel />
+          <ScreenBoundary screen={`${PLAN_STEP_TITLES[open.step]} step`} otherwise="Try again, or go to another step.">
+            <StepNeeds step={open.step} />
+            <Panel />
+          </ScreenBoundary>
           <div className="actions step-actions">
             <button type="button" disabled={index === 0} onClick={() => goTo(PLAN_STEPS[index - 1])}>
               Back
