@@ -62,6 +62,8 @@ test('a screen that fails shows what failed; the other tabs work and the workspa
   const name = await page.getByTestId('title-workspace').textContent();
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
 
+  // The answer that breaks the page is a new one, which the workspace keeps: its save runs while the
+  // page is failed, and the message says so once it is done.
   await page.getByRole('tab', { name: 'Insights' }).click();
   const failed = page.getByTestId('screen-failed');
   await expect(failed.getByRole('paragraph')).toHaveText(
@@ -93,11 +95,14 @@ test('a screen that fails shows what failed; the other tabs work and the workspa
   await expect(page.getByTestId('rules-summary')).toContainText(`${await demoRuleCount()} rules`, { timeout: 60_000 });
   await expect(failed).toHaveCount(0);
 
-  // The workspace was kept: closed, it is listed, and it opens again.
+  // The workspace was kept, with the answer computed when the page first failed: closed, it is
+  // listed, it opens again from storage, and the page shows that answer as kept in the workspace.
   await page.getByRole('button', { name: 'Close workspace' }).click();
   await page.getByRole('button', { name: /^Glow & Co\. skincare opened/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: name! })).toBeVisible();
   await saved(page);
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  await expect(page.getByTestId('analysis-computed')).toContainText('Kept from', { timeout: 60_000 });
 
   // React reports the error each time the page failed (twice); nothing else went wrong on the page.
   expect(errors).toHaveLength(2);
