@@ -2,6 +2,7 @@ import { loadSqlJs } from '../../src/node/node-sqljs';
 import { mineCombinations } from '../../src/core/analysis/combinations/mine';
 import { generateDemoWorkspace } from '../../src/core/demo/generate-workspace';
 import { DEFAULT_PARAMS } from '../../src/renderer/state/insights-defaults';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/e2e';
 import { saved } from '../support/e2e-steps';
 
@@ -22,7 +23,26 @@ async function demoRuleCount(): Promise<string> {
   }
 }
 
-const forgeCombinationsAnswers = () => {
+interface Answer {
+  ok?: boolean;
+  result?: { itemsetsBySize?: unknown };
+  advice?: unknown;
+  pilot?: unknown;
+}
+
+/**
+ * Runs in the page before the app starts: answers of one kind from the engine's worker reach the app
+ * in a wrong shape, until the page sets `window.forging = false`.
+ */
+const forgeEngineAnswers = (what: 'combinations' | 'plan view') => {
+  const forge = (value: Answer | undefined): Answer | null => {
+    if ((window as { forging?: boolean }).forging === false || !value || typeof value !== 'object') return null;
+    if (what === 'combinations' && value.ok && value.result?.itemsetsBySize)
+      return { ...value, result: { ...value.result, rules: [{ antecedent: 'not a list', lift: 'high' }] } } as Answer;
+    if (what === 'plan view' && 'advice' in value && 'pilot' in value)
+      return { ...value, advice: { recommended: 'completion', reasons: 'not a list' } };
+    return null;
+  };
   const listen = Worker.prototype.addEventListener;
   Worker.prototype.addEventListener = function (this: Worker, type: string, listener: unknown, options?: unknown) {
     if (type !== 'message' || typeof listener !== 'function')
@@ -32,31 +52,31 @@ const forgeCombinationsAnswers = () => {
       'message',
       (event: Event) => {
         const { data } = event as MessageEvent;
-        const value = data?.value;
-        const forged =
-          (window as { forgeAnalyses?: boolean }).forgeAnalyses !== false && value?.ok && value.result?.itemsetsBySize;
+        const forged = forge(data?.value);
         if (!forged) return listener.call(this, event);
-        const result = {
-          ...value.result,
-          rules: [{ antecedent: 'not a list', consequent: 'not a list', lift: 'high' }],
-        };
-        listener.call(this, new MessageEvent('message', { data: { ...data, value: { ...value, result } } }));
+        listener.call(this, new MessageEvent('message', { data: { ...data, value: forged } }));
       },
       options as never,
     );
   } as typeof Worker.prototype.addEventListener;
 };
 
-test('a screen that fails shows what failed; the other tabs work and the workspace stays open and saved', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
+/** Collects what the page reports as errors, of every frame. */
+function pageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.addInitScript(forgeCombinationsAnswers);
+  return errors;
+}
+
+test('a screen that fails shows what failed; the other tabs work and the workspace stays open and saved', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = pageErrors(page);
+  await page.addInitScript(forgeEngineAnswers, 'combinations' as const);
   await page.goto('/');
   await page.getByRole('button', { name: /Open demo: Glow/ }).click();
   const name = await page.getByTestId('title-workspace').textContent();
@@ -89,7 +109,7 @@ test('a screen that fails shows what failed; the other tabs work and the workspa
   // answer shows.
   await page.getByRole('tab', { name: 'Insights' }).click();
   await expect(failed).toHaveCount(1);
-  await page.evaluate(() => ((window as { forgeAnalyses?: boolean }).forgeAnalyses = false));
+  await page.evaluate(() => ((window as { forging?: boolean }).forging = false));
   await failed.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Bought together' })).toBeVisible();
   await expect(page.getByTestId('rules-summary')).toContainText(`${await demoRuleCount()} rules`, { timeout: 60_000 });
@@ -107,4 +127,35 @@ test('a screen that fails shows what failed; the other tabs work and the workspa
   // React reports the error each time the page failed (twice); nothing else went wrong on the page.
   expect(errors).toHaveLength(2);
   for (const error of errors) expect(error).toMatch(/^TypeError: .* is not a function/);
+});
+
+test('a plan step that fails leaves the other steps, the plan’s save state and the other tabs working', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = pageErrors(page);
+  await page.addInitScript(forgeEngineAnswers, 'plan view' as const);
+  await page.goto('/');
+  await page.getByRole('button', { name: /Open demo: Glow/ }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Plans' }).click();
+  await page.getByTestId('plan-row').first().getByRole('button').first().click();
+
+  const failed = page.getByTestId('screen-failed');
+  await expect(failed.getByRole('paragraph')).toHaveText(
+    'The Strategy step could not be shown because of an error in the app. Your workspace is open and saved. Try again, or go to another step.',
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('plan-save-state')).toHaveText(/^Saved \(version \d+\)$/);
+
+  const steps = page.getByRole('navigation', { name: 'Plan steps' });
+  await steps.getByRole('button', { name: /Moment/ }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Step 2 of 7: Moment' })).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  await expect(page.getByTestId('rules-summary')).toContainText(`${await demoRuleCount()} rules`, { timeout: 60_000 });
+  await saved(page);
+
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(/^TypeError: .* is not a function/);
 });
