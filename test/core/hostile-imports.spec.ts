@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/dispatch';
 import { cli, fileSha, openFile, rows, tempDir, value, workspaceWithData } from '../support/import-helpers';
-import { hugeNameCsv, longIdAndExtraCsv, longNamesCsv, overlongLineCsv, wideHeaderCsv } from '../support/hostile-files';
+import {
+  hugeLookupSet,
+  hugeNameCsv,
+  longIdAndExtraCsv,
+  longNamesCsv,
+  overlongLineCsv,
+  wideHeaderCsv,
+} from '../support/hostile-files';
 
 /**
  * Crafted CSV files and plan documents from elsewhere: each is imported (or applied) and must give
@@ -167,6 +174,24 @@ const CSV_CASES: Case[] = [
       db.close();
       expect(product.product_id).toBe('C'.repeat(200));
       expect(JSON.parse(product.extra)).toEqual({ notes: 'n'.repeat(2_000) });
+    },
+  },
+  {
+    name: 'a lookup file of a set with a 1,000-character name: shortened to 500 and counted for that file',
+    file: hugeLookupSet,
+    async check(file, dir) {
+      const workspace = join(dir, 'shop.xsell');
+      const run = await cli(join(dir, 'products.csv'), file, '--workspace', workspace);
+      expect(run.code).toBe(0);
+      expect(run.out).toContain(
+        'aisles.csv: names for the categories (aisle_id → aisle): 2 names, 2 products labelled. 1 code or name was longer than the app keeps and shortened (codes to 200 characters, names to 500).',
+      );
+      const db = await openFile(workspace);
+      expect(rows(db, 'SELECT product_id, length(category) AS n FROM products ORDER BY product_id')).toEqual([
+        { product_id: '196', n: 500 },
+        { product_id: '197', n: 11 },
+      ]);
+      db.close();
     },
   },
   {

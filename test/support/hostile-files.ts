@@ -39,3 +39,9 @@ export const wideHeaderCsv = (dir: string) =>
 /** A product list with one line of 1,100,000 characters between two ordinary rows. */
 export const overlongLineCsv = (dir: string) =>
   write(dir, 'overlong.csv', `product_id,name,price\r\nP1,Mug,5\r\nP2,${'y'.repeat(1_100_000)},4\r\nP3,Bowl,3\r\n`);
+
+/** A set: products naming their aisle by number, and the aisle lookup whose one name is 1,000 characters; returns the lookup. */
+export function hugeLookupSet(dir: string): string {
+  write(dir, 'products.csv', 'product_id,product_name,aisle_id\r\n196,Soda,77\r\n197,Cola,78\r\n');
+  return write(dir, 'aisles.csv', `aisle_id,aisle\r\n77,${'A'.repeat(1_000)}\r\n78,soft drinks\r\n`);
+}

@@ -15,6 +15,7 @@ const BREAKS = '\\r\\n\\v\\f\\u0085\\u2028\\u2029';
 const NEEDS_QUOTES = new RegExp(`[",;\\t|${BREAKS}]`);
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
+const FORMULA_CHARACTER = /[=+\-@]/;
 /** A separator or line break followed (after spaces) by a formula character that is not the sign of a plain number. */
 const FORMULA_AFTER_SEPARATOR = new RegExp(
   `([,;\\t|${BREAKS}] *)(?=[=+\\-@])(?![-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[,;\\t|${BREAKS}]|$))`,
@@ -24,11 +25,12 @@ const FORMULA_AFTER_SEPARATOR = new RegExp(
 export function csvCell(value: string | number | null | undefined, delimiter = ','): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
+  const needsQuotes = NEEDS_QUOTES.test(text) || text.includes(delimiter);
   if (typeof value === 'string') {
     if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-    text = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+    // Only a cell a spreadsheet could split has pieces to guard.
+    if (needsQuotes && FORMULA_CHARACTER.test(text)) text = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
   }
-  const needsQuotes = NEEDS_QUOTES.test(text) || text.includes(delimiter);
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

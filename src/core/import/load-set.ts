@@ -194,11 +194,13 @@ class SetRun {
     if (file.role.role === 'lookup') {
       const table = lookupTable(file.index);
       this.temporary.push(table);
+      const read = await readLookup(this.db, table, source, preview.format);
       this.reports.push({
         ...summary,
         report: null,
-        lookupRows: await readLookup(this.db, table, source, preview.format),
+        lookupRows: read.rows,
         labelled: 0,
+        ...(read.shortened > 0 && { lookupShortened: read.shortened }),
       });
       this.bytesBefore += source.size;
       return null;

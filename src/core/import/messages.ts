@@ -75,6 +75,10 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
   }
 }
 
+/** A lookup file's codes and names shortened to the workspace's limits. */
+export const lookupShortenedText = (n: number) =>
+  `${plural(n, 'code or name was', 'codes or names were')} longer than the app keeps and shortened (codes to ${count(VALUE_LIMITS.id)} characters, names to ${count(VALUE_LIMITS.text)}).`;
+
 export const rejectText = {
   unclosedQuote: (row: number) =>
     `Row ${row} opens a quote (") that is never closed, so we cannot tell where its cells end.`,
