@@ -7,6 +7,7 @@ import { cli, fileSha, openFile, rows, tempDir, value, workspaceWithData } from 
 import {
   hugeLookupSet,
   hugeNameCsv,
+  longBasketItemCsv,
   longIdAndExtraCsv,
   longNamesCsv,
   overlongLineCsv,
@@ -192,6 +193,21 @@ const CSV_CASES: Case[] = [
         { product_id: '197', n: 11 },
       ]);
       db.close();
+    },
+  },
+  {
+    name: 'a basket item of 1,000 characters is shortened to 500 and counted',
+    file: longBasketItemCsv,
+    async check(file, dir) {
+      const { run, workspace } = await importProducts(file, dir, '--as', 'baskets', '--json');
+      expect(run.json).toMatchObject({ rowsImported: 2, baskets: 2, warnings: { shortened_values: 1 } });
+      const db = await openFile(workspace);
+      const items = rows<{ items: string }>(db, 'SELECT items FROM baskets ORDER BY source_row');
+      db.close();
+      expect(items.map((b) => JSON.parse(b.items))).toEqual([
+        ['bread', 'milk', 'E'.repeat(500)],
+        ['eggs', 'jam'],
+      ]);
     },
   },
   {

@@ -45,3 +45,7 @@ export function hugeLookupSet(dir: string): string {
   write(dir, 'products.csv', 'product_id,product_name,aisle_id\r\n196,Soda,77\r\n197,Cola,78\r\n');
   return write(dir, 'aisles.csv', `aisle_id,aisle\r\n77,${'A'.repeat(1_000)}\r\n78,soft drinks\r\n`);
 }
+
+/** Two baskets, the first holding an item named in 1,000 characters. */
+export const longBasketItemCsv = (dir: string) =>
+  write(dir, 'baskets.csv', `bread,milk,${'E'.repeat(1_000)}\r\neggs,jam\r\n`);

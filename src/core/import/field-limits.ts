@@ -1,5 +1,6 @@
 import { cutText } from '../util/clip-text';
 import type { ValueType } from './kinds';
+import type { WarningTally } from './warnings';
 
 /**
  * The longest value the workspace keeps, by kind of value. Longer ones are shortened at import
@@ -19,4 +20,11 @@ export const VALUE_LIMITS = {
 /** The value cut to its limit, and whether it was cut. */
 export function withinLimit(value: string, limit: number): { value: string; shortened: boolean } {
   return value.length <= limit ? { value, shortened: false } : { value: cutText(value, limit), shortened: true };
+}
+
+/** The value within its limit; a longer one is cut and counted. */
+export function keptPart(value: string, limit: number, row: number, warnings: WarningTally): string {
+  const kept = withinLimit(value, limit);
+  if (kept.shortened) warnings.add('shortened_values', row);
+  return kept.value;
 }

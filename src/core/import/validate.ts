@@ -1,4 +1,4 @@
-import { VALUE_LIMITS, withinLimit } from './field-limits';
+import { keptPart, VALUE_LIMITS } from './field-limits';
 import type { FieldName, ValueType } from './kinds';
 import type { ResolvedField, ResolvedMapping } from './mapping';
 import { rejectText } from './messages';
@@ -178,13 +178,6 @@ function missing({ spec, column }: ResolvedField, row: number): FieldValue | Row
     reason: spec.type === 'id' ? 'missing_id' : 'missing_value',
     message: rejectText.missing(row, spec.label, column),
   };
-}
-
-/** The value within its limit; a longer one is cut and counted. */
-export function keptPart(value: string, limit: number, row: number, warnings: WarningTally): string {
-  const kept = withinLimit(value, limit);
-  if (kept.shortened) warnings.add('shortened_values', row);
-  return kept.value;
 }
 
 function extraJson(

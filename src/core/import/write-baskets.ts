@@ -1,7 +1,7 @@
 import { BatchedInsert } from './batched-insert';
 import { noTableCounts, type RowSink, type SinkContext, type TableCounts } from './sink';
-import { VALUE_LIMITS } from './field-limits';
-import { keptPart, type AcceptedRow, type RowRejection } from './validate';
+import { keptPart, VALUE_LIMITS } from './field-limits';
+import type { AcceptedRow, RowRejection } from './validate';
 
 /** One basket per line; its items are stored as a JSON array of names. */
 export class BasketSink implements RowSink {
