@@ -13,6 +13,7 @@ import { EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, typ
 import { newEngine, openWorkspaceFile, workspaceFile, type WorkspaceFile } from '../workspace-file';
 import { failureSummary, rejectedCsv, report, successSummary, type FileResult } from './import-output';
 import { describeSet, setSummary } from './import-set-output';
+import { terminalOutput } from '../terminal-text';
 
 /**
  * `import FILE... --workspace W.xsell`: imports CSV files into a workspace, creating it when
@@ -63,7 +64,8 @@ const processOutput: CliOutput = {
 };
 
 /** The command on its own, for callers without the CLI's dispatcher: reports usage mistakes itself. */
-export async function runImport(argv: string[], io: CliOutput = processOutput): Promise<number> {
+export async function runImport(argv: string[], output: CliOutput = processOutput): Promise<number> {
+  const io = terminalOutput(output);
   try {
     return await importFiles(argv, io);
   } catch (error) {

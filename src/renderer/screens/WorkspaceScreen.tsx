@@ -16,6 +16,7 @@ import { ImportHistorySection } from './import/ImportHistorySection';
 import { InsightsScreen } from './insights/InsightsScreen';
 import { PlansScreen } from './plans/PlansScreen';
 import { GuidedTour } from './tour/GuidedTour';
+import { ClippedText } from '../components/ClippedText';
 
 const TABLE_LABELS: Record<TableName, string> = {
   customers: 'Customers',
@@ -49,7 +50,9 @@ export function WorkspaceScreen() {
   return (
     <div className="workspace">
       <div className="workspace-header">
-        <h1>{summary.name}</h1>
+        <h1>
+          <ClippedText text={summary.name} />
+        </h1>
         <div className="actions">
           <button type="button" className="primary" onClick={() => void pickAndImport()}>
             Import data…

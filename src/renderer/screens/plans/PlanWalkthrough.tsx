@@ -13,6 +13,7 @@ import { PilotStep } from './steps/PilotStep';
 import { RecommendationsStep } from './steps/RecommendationsStep';
 import { StrategyStep } from './steps/StrategyStep';
 import { stepStatus } from './step-status';
+import { ClippedText } from '../../components/ClippedText';
 
 const STEPS: Record<PlanStep, { why: string; Panel: ComponentType }> = {
   strategy: {
@@ -74,7 +75,9 @@ export function PlanWalkthrough() {
           <button type="button" className="link" onClick={() => void closePlan()}>
             ← All plans
           </button>
-          <h2 data-testid="plan-title">{document.name}</h2>
+          <h2 data-testid="plan-title">
+            <ClippedText text={document.name} />
+          </h2>
         </div>
         <div className="actions">
           <span className="muted" role="status" data-testid="plan-save-state">
