@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { clockTime, describeHolder } from '../core/util/lock-messages';
 
 /** What a workspace's lock file holds, and the sentences that name its holder. */
 
@@ -24,20 +25,9 @@ export function commandHolder(command: string): LockHolder {
 }
 
 /** The refusal a second writer gets: who holds the workspace, since when, and what to do. */
-export function describeHolder(record: LockRecord, lockFileName: string): string {
-  const since = record.startedAt ? ` since ${clockTime(record.startedAt)}` : '';
-  const elsewhere = record.hostname && record.hostname !== hostname();
-  const process = record.pid
-    ? ` (process ${record.pid}${elsewhere ? ` on the computer “${record.hostname}”` : ''})`
-    : '';
-  const held =
-    record.kind === 'window' ? `is open in ${record.who}` : `is being changed by ${record.who || 'another program'}`;
-  const advice = elsewhere
-    ? `Close it there; if nothing has it open any more, delete “${lockFileName}” beside it.`
-    : record.kind === 'window'
-      ? 'Close it there, then try again.'
-      : 'Wait until that has finished, then try again.';
-  return `This workspace ${held}${since}${process}. ${advice}`;
+export function describeLockHolder(record: LockRecord, lockFileName: string): string {
+  const elsewhere = record.hostname && record.hostname !== hostname() ? record.hostname : null;
+  return describeHolder({ ...record, elsewhere, lockFileName });
 }
 
 /** The note when a lock left by a crash was cleared. */
@@ -45,13 +35,4 @@ export function describeStaleLock(record: LockRecord | null, lockFileName: strin
   if (!record) return `Cleared the unreadable lock file “${lockFileName}”, left behind by a crash.`;
   const since = record.startedAt ? `, since ${clockTime(record.startedAt)}` : '';
   return `Cleared a lock left behind by ${record.who} (process ${record.pid}${since}), which is no longer running.`;
-}
-
-/** "14:02" today, "3 Dec 14:02" on another day, in this computer's time zone. */
-function clockTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return 'an unknown time';
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  if (date.toDateString() === new Date().toDateString()) return time;
-  return `${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${time}`;
 }

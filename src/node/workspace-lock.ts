@@ -3,7 +3,13 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { basename } from 'node:path';
-import { describeHolder, describeStaleLock, lockRecordSchema, type LockHolder, type LockRecord } from './lock-record';
+import {
+  describeLockHolder,
+  describeStaleLock,
+  lockRecordSchema,
+  type LockHolder,
+  type LockRecord,
+} from './lock-record';
 
 /**
  * One writer per workspace: a lock file beside the workspace (`<file>.lock`), created with an
@@ -71,7 +77,7 @@ export async function lockWorkspace(workspace: string, holder: LockHolder): Prom
     const found = await readLock(lockPath);
     if (found.kind === 'gone') continue;
     if (found.kind === 'live')
-      throw new WorkspaceInUseError(describeHolder(found.record, basename(lockPath)), found.record);
+      throw new WorkspaceInUseError(describeLockHolder(found.record, basename(lockPath)), found.record);
     if (await setAside(lockPath, found.text)) clearedNote = describeStaleLock(found.record, basename(lockPath));
   }
   throw new Error(`Could not take the lock ${basename(lockPath)}: it keeps changing. Try again in a moment.`);
