@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { hostname, uptime } from 'node:os';
+import { uptime } from 'node:os';
 import { basename } from 'node:path';
 import {
   describeLockHolder,
   describeStaleLock,
   lockRecordSchema,
   type LockHolder,
+  thisHost,
+  type LockHolderInfo,
   type LockRecord,
 } from './lock-record';
 
@@ -32,7 +34,7 @@ export function lockPathFor(workspace: string): string {
 export class WorkspaceInUseError extends Error {
   constructor(
     message: string,
-    readonly holder: LockRecord,
+    readonly holder: LockHolderInfo,
   ) {
     super(message);
     this.name = 'WorkspaceInUseError';
@@ -62,7 +64,7 @@ export async function lockWorkspace(workspace: string, holder: LockHolder): Prom
   const record: LockRecord = {
     ...holder,
     pid: process.pid,
-    hostname: hostname(),
+    hostname: thisHost(),
     startedAt: new Date().toISOString(),
     token: randomBytes(8).toString('hex'),
   };
@@ -77,7 +79,7 @@ export async function lockWorkspace(workspace: string, holder: LockHolder): Prom
     const found = await readLock(lockPath);
     if (found.kind === 'gone') continue;
     if (found.kind === 'live')
-      throw new WorkspaceInUseError(describeLockHolder(found.record, basename(lockPath)), found.record);
+      throw new WorkspaceInUseError(describeLockHolder(found.holder, basename(lockPath)), found.holder);
     if (await setAside(lockPath, found.text)) clearedNote = describeStaleLock(found.record, basename(lockPath));
   }
   throw new Error(`Could not take the lock ${basename(lockPath)}: it keeps changing. Try again in a moment.`);
@@ -102,7 +104,9 @@ async function createLockFile(lockPath: string, record: LockRecord): Promise<'cr
 }
 
 type FoundLock =
-  { kind: 'gone' } | { kind: 'live'; record: LockRecord } | { kind: 'stale'; record: LockRecord | null; text: string };
+  | { kind: 'gone' }
+  | { kind: 'live'; holder: LockHolderInfo }
+  | { kind: 'stale'; record: LockRecord | null; text: string };
 
 async function readLock(lockPath: string): Promise<FoundLock> {
   let text: string;
@@ -117,11 +121,11 @@ async function readLock(lockPath: string): Promise<FoundLock> {
   if (!record) {
     if (Date.now() - modifiedAt < UNREADABLE_GRACE_MS) {
       const startedAt = new Date(modifiedAt).toISOString();
-      return { kind: 'live', record: { who: '', kind: 'unknown', pid: 0, hostname: '', startedAt, token: '' } };
+      return { kind: 'live', holder: { who: '', kind: 'unknown', pid: 0, hostname: '', startedAt } };
     }
     return { kind: 'stale', record: null, text };
   }
-  return isRunning(record) ? { kind: 'live', record } : { kind: 'stale', record, text };
+  return isRunning(record) ? { kind: 'live', holder: record } : { kind: 'stale', record, text };
 }
 
 function parseRecord(text: string): LockRecord | null {
@@ -135,7 +139,7 @@ function parseRecord(text: string): LockRecord | null {
 
 /** A lock from another computer cannot be checked from here, so it counts as held. */
 function isRunning(record: LockRecord): boolean {
-  if (record.hostname !== hostname()) return true;
+  if (record.hostname !== thisHost()) return true;
   const bootedAt = Date.now() - uptime() * 1000;
   if (Date.parse(record.startedAt) < bootedAt) return false;
   try {

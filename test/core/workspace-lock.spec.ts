@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { access, readFile, utimes, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { thisHost } from '../../src/node/lock-record';
 import { join } from 'node:path';
 import { lockPathFor, lockWorkspace, WINDOW_HOLDER, WorkspaceInUseError } from '../../src/node/workspace-lock';
 import { cli, startCli } from '../support/cli-process';
@@ -59,7 +59,7 @@ function lockRecord(fields: { who: string; kind: string; pid: number; host?: str
     who: fields.who,
     kind: fields.kind,
     pid: fields.pid,
-    hostname: fields.host ?? hostname(),
+    hostname: fields.host ?? thisHost(),
     startedAt: fields.startedAt ?? new Date().toISOString(),
     token: 'left-behind',
   });
