@@ -76,18 +76,10 @@ export async function openWorkspaceFile(
   use: WorkspaceUse,
   io: CliOutput,
 ): Promise<WorkspaceFile | CannotOpen> {
-  let lock: WorkspaceLock | null = null;
-  let heldElsewhere: WorkspaceInUseError | null = null;
-  if (use.use !== 'reads') {
-    try {
-      lock = await lockWorkspace(path, commandHolder(use.command));
-      if (lock.clearedNote) io.err(lock.clearedNote);
-    } catch (error) {
-      if (!(error instanceof WorkspaceInUseError)) throw error;
-      if (use.use === 'writes') return { message: error.message, exit: EXIT.busy };
-      heldElsewhere = error;
-    }
-  }
+  const taken = use.use === 'reads' ? null : await takeLock(path, use.command, io);
+  if (use.use === 'writes' && taken instanceof WorkspaceInUseError) return { message: taken.message, exit: EXIT.busy };
+  const heldElsewhere = taken instanceof WorkspaceInUseError ? taken : null;
+  const lock = taken instanceof WorkspaceInUseError ? null : taken;
   try {
     const engine = await newEngine();
     const opened = await openBytes(engine, path, use.createIfMissing ?? false);
@@ -98,6 +90,18 @@ export async function openWorkspaceFile(
     return await workspaceFile(engine, path, lock, heldElsewhere);
   } catch (error) {
     await lock?.release();
+    throw error;
+  }
+}
+
+/** The workspace's lock for this command (noting a crash's lock it cleared), or who holds it instead. */
+async function takeLock(path: string, command: string, io: CliOutput): Promise<WorkspaceLock | WorkspaceInUseError> {
+  try {
+    const lock = await lockWorkspace(path, commandHolder(command));
+    if (lock.clearedNote) io.err(lock.clearedNote);
+    return lock;
+  } catch (error) {
+    if (error instanceof WorkspaceInUseError) return error;
     throw error;
   }
 }
@@ -121,15 +125,11 @@ async function openBytes(engine: EngineApi, path: string, createIfMissing: boole
 
 /** Runs work that replaces the whole file while holding its lock; refused with exit code 75 while another holds it. */
 export async function whileLocked(path: string, command: string, io: CliOutput, work: () => Promise<number>) {
-  let lock: WorkspaceLock;
-  try {
-    lock = await lockWorkspace(path, commandHolder(command));
-  } catch (error) {
-    if (!(error instanceof WorkspaceInUseError)) throw error;
-    io.err(error.message);
+  const lock = await takeLock(path, command, io);
+  if (lock instanceof WorkspaceInUseError) {
+    io.err(lock.message);
     return EXIT.busy;
   }
-  if (lock.clearedNote) io.err(lock.clearedNote);
   try {
     return await work();
   } finally {

@@ -42,7 +42,6 @@ export class WorkspaceInUseError extends Error {
 }
 
 export interface WorkspaceLock {
-  readonly workspace: string;
   /** A lock left by a crash that was cleared to take this one, in one sentence; null when there was none. */
   readonly clearedNote: string | null;
   release(): Promise<void>;
@@ -73,9 +72,9 @@ export async function lockWorkspace(workspace: string, holder: LockHolder): Prom
     const created = await createLockFile(lockPath, record);
     if (created === 'created') {
       rememberHeld(lockPath, record.token);
-      return { workspace, clearedNote, release: () => releaseLock(lockPath, record.token) };
+      return { clearedNote, release: () => releaseLock(lockPath, record.token) };
     }
-    if (created === 'cannot-create') return { workspace, clearedNote, release: async () => undefined };
+    if (created === 'cannot-create') return { clearedNote, release: async () => undefined };
     const found = await readLock(lockPath);
     if (found.kind === 'gone') continue;
     if (found.kind === 'live')
