@@ -28,7 +28,8 @@ set (customers, products, orders and their lines, lookups of names): each is rec
 that cross-selling does not use (payments, reviews …) are left out with the reason, and the set is
 one import, undone as one. With --as, --mapping, --sheet, --keep-code-case, --group-by or a
 --mode other than append, every file is imported on its own, one import each. Exit code 1 when an import fails, 2
-when W is not a workspace.
+when W is not a workspace, 75 while another window or command is writing it. FILE may be a
+pipe such as /dev/stdin.
 
   --workspace W.xsell    the workspace to import into
   --as KIND              what the files hold: customers, products, orders, order-lines,
