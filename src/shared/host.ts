@@ -55,6 +55,11 @@ export interface Host {
   chooseNewWorkspace(suggestedName: string): Promise<Result<WorkspaceRef | null>>;
   /** Where a demo workspace of this name lives, without asking. */
   demoWorkspace(suggestedName: string): Promise<Result<WorkspaceRef>>;
+  /**
+   * Lets go of a workspace this page opened or created, once it is closed (or failed to open), so
+   * another window or tab may write it. Opening takes it; while another has it, opening is refused.
+   */
+  releaseWorkspace(ref: WorkspaceRef): Promise<Result<void>>;
   /** Writes the whole workspace atomically, keeping the previous version as a backup. */
   saveWorkspace(ref: WorkspaceRef, bytes: Uint8Array): Promise<Result<{ savedAt: string }>>;
   listRecent(): Promise<Result<RecentWorkspace[]>>;

@@ -142,6 +142,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       const result = await engine.workspace.open(opened.bytes);
       if (!result.ok) {
         set({ openProblem: { ...result.failure, ref: opened.ref, hasBackup: opened.hasBackup } });
+        await host.releaseWorkspace(opened.ref);
         return;
       }
       await adopt(opened.ref, result.value, Boolean(opened.needsFirstSave));
@@ -156,7 +157,9 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       await settleAndSave();
       autosave.cancel();
       await engine.workspace.close();
+      const { ref } = get();
       set({ ref: null, summary: null, readiness: null, saveState: 'saved' });
+      if (ref) await host.releaseWorkspace(ref);
     };
 
     return {
