@@ -1,6 +1,6 @@
 import { assessReadiness } from '../core/analysis/readiness';
 import { generateDemoWorkspace } from '../core/demo/generate-workspace';
-import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
+import { createWorkspaceDb, openCleanedWorkspaceBytes, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings } from '../core/store/sqlite';
 import type { WorkspaceApi } from '../shared/engine-api';
 import { failed, wrote, type EngineContext } from './context';
@@ -14,6 +14,12 @@ export function workspaceApi(context: EngineContext): WorkspaceApi {
         const opened = openWorkspaceBytes(SQL, bytes);
         // An open failure already has the engine's failure shape.
         return opened.ok ? { ok: true, value: context.replace(opened.value) } : { ok: false, failure: opened.error };
+      }),
+    openCleaned: (bytes) =>
+      context.exclusive(async () => {
+        const opened = openCleanedWorkspaceBytes(SQL, bytes);
+        if (!opened.ok) return { ok: false, failure: opened.error };
+        return { ok: true, value: context.replace(opened.value.db), removed: opened.value.removed };
       }),
     createDemo: (industry, onProgress, size) =>
       context.exclusive(async () => context.replace(generateDemoWorkspace(SQL, industry, { ...size, onProgress }))),

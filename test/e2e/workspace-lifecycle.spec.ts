@@ -103,6 +103,7 @@ test('each bad file shows what is wrong and is left untouched', async ({ app }) 
     truncated: 'The workspace file is incomplete',
     damaged: 'The workspace file is damaged',
     'newer-version': 'Made by a newer version',
+    'foreign-objects': 'The workspace holds things the app did not put there',
   } as const;
   for (const { file, kind } of await makeBadWorkspaces(scratchDir())) {
     const before = sha256(readFileSync(file));

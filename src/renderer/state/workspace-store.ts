@@ -11,6 +11,8 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 export interface OpenProblem extends OpenFailure {
   ref: WorkspaceRef;
   hasBackup: boolean;
+  /** The refused file's bytes, kept while a copy without what the app did not put there can be offered. */
+  bytes?: Uint8Array;
 }
 
 export interface WorkspaceState {
@@ -34,6 +36,8 @@ export interface WorkspaceActions {
   pickAndOpen(): Promise<void>;
   openRecent(ref: WorkspaceRef): Promise<void>;
   openBackup(problem: OpenProblem): Promise<void>;
+  /** Opens a copy of a refused file without the objects the app did not put there, saved under a new name. */
+  openCleanedCopy(problem: OpenProblem): Promise<void>;
   openDemo(industry: Industry, name: string): Promise<void>;
   forgetRecent(ref: WorkspaceRef): Promise<void>;
   renameWorkspace(name: string): Promise<void>;
@@ -141,7 +145,8 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
     const openBytes = async (opened: OpenedWorkspace) => {
       const result = await engine.workspace.open(opened.bytes);
       if (!result.ok) {
-        set({ openProblem: { ...result.failure, ref: opened.ref, hasBackup: opened.hasBackup } });
+        const bytes = result.failure.canClean ? opened.bytes : undefined;
+        set({ openProblem: { ...result.failure, ref: opened.ref, hasBackup: opened.hasBackup, bytes } });
         return;
       }
       await adopt(opened.ref, result.value, Boolean(opened.needsFirstSave));
@@ -207,6 +212,26 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
           if (!target) return;
           await adopt(target, result.value, true);
           set({ notice: `Recovered ${problem.ref.name} from its backup into ${target.name}.` });
+        }),
+
+      openCleanedCopy: (problem) =>
+        withBusy('Opening a cleaned copy', async () => {
+          if (!problem.bytes) return;
+          const result = await engine.workspace.openCleaned(problem.bytes);
+          if (!result.ok) {
+            set({ openProblem: { ...result.failure, ref: problem.ref, hasBackup: problem.hasBackup } });
+            return;
+          }
+          // Like a recovered backup, the copy goes to a new file: the original keeps its bytes.
+          const target = unwrap(await host.chooseNewWorkspace(`${problem.ref.name} (cleaned)`));
+          if (!target) {
+            await engine.workspace.close();
+            return;
+          }
+          await adopt(target, result.value, true);
+          set({
+            notice: `Opened a copy of ${problem.ref.name} without ${result.removed.join(', ')}, saved as ${target.name}. The original file has not been changed.`,
+          });
         }),
 
       openDemo: (industry, name) =>
