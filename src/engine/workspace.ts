@@ -2,6 +2,7 @@ import { assessReadiness } from '../core/analysis/readiness';
 import { generateDemoWorkspace } from '../core/demo/generate-workspace';
 import { createWorkspaceDb, openCleanedWorkspaceBytes, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings } from '../core/store/sqlite';
+import { unreadableValues } from '../core/store/unreadable-values';
 import type { WorkspaceApi } from '../shared/engine-api';
 import { failed, wrote, type EngineContext } from './context';
 
@@ -13,13 +14,15 @@ export function workspaceApi(context: EngineContext): WorkspaceApi {
       context.exclusive(async () => {
         const opened = openWorkspaceBytes(SQL, bytes);
         // An open failure already has the engine's failure shape.
-        return opened.ok ? { ok: true, value: context.replace(opened.value) } : { ok: false, failure: opened.error };
+        if (!opened.ok) return { ok: false, failure: opened.error };
+        return { ok: true, value: context.replace(opened.value), warnings: unreadableValues(opened.value) };
       }),
     openCleaned: (bytes) =>
       context.exclusive(async () => {
         const opened = openCleanedWorkspaceBytes(SQL, bytes);
         if (!opened.ok) return { ok: false, failure: opened.error };
-        return { ok: true, value: context.replace(opened.value.db), removed: opened.value.removed };
+        const { db, removed } = opened.value;
+        return { ok: true, value: context.replace(db), removed, warnings: unreadableValues(db) };
       }),
     createDemo: (industry, onProgress, size) =>
       context.exclusive(async () => context.replace(generateDemoWorkspace(SQL, industry, { ...size, onProgress }))),

@@ -51,10 +51,12 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
 
     const schemaVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(USER_VERSION_OFFSET);
     const { name, counts, orderDateRange, undatedOrders, demo } = opened.value;
+    const { warnings } = opened;
     if (json) {
-      io.out(JSON.stringify({ name, schemaVersion, demo, counts, orderDateRange, undatedOrders }, null, 2));
+      io.out(JSON.stringify({ name, schemaVersion, demo, counts, orderDateRange, undatedOrders, warnings }, null, 2));
       return EXIT.ok;
     }
+    for (const warning of warnings) io.err(warning);
     const width = Math.max(...TABLES.map((t) => t.length));
     io.out(
       [

@@ -109,3 +109,14 @@ function stableJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/** How many stored results are not in the shape their analysis writes (`schemaOf` by cache key; null for an unknown key). */
+export function unreadableEntries(db: Database, schemaOf: (key: string) => z.ZodType | null): number {
+  return queryAll<{ cache_key: string; payload: unknown }>(db, 'SELECT cache_key, payload FROM analysis_cache').filter(
+    (row) => {
+      const payload = typeof row.payload === 'string' ? parsePayload(row.payload) : null;
+      const schema = schemaOf(String(row.cache_key));
+      return !payload || (schema !== null && !schema.safeParse(payload.result).success);
+    },
+  ).length;
+}

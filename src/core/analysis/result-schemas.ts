@@ -242,3 +242,9 @@ export const ANALYSIS_RESULT_SCHEMAS: { [N in AnalysisName]: z.ZodType<ResultOf<
   moments,
   baselines,
 };
+
+/** The schema of the result stored under a cache key (`<analysis>:<parameters>`), or null for a key of no analysis. */
+export function resultSchemaOfCacheKey(key: string): z.ZodType | null {
+  const name = key.slice(0, key.indexOf(':'));
+  return Object.hasOwn(ANALYSIS_RESULT_SCHEMAS, name) ? ANALYSIS_RESULT_SCHEMAS[name as AnalysisName] : null;
+}

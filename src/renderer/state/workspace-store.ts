@@ -150,6 +150,7 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
         return;
       }
       await adopt(opened.ref, result.value, Boolean(opened.needsFirstSave));
+      if (result.warnings.length > 0) set({ notice: result.warnings.join(' ') });
     };
 
     const settleAndSave = async () => {
