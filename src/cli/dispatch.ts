@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { planCommand } from './commands/plan';
+import { repairCommand } from './commands/repair';
 import { resultsCommand } from './commands/results';
 
 /** The command line's dispatcher: finds the command and turns its errors into exit codes. */
@@ -16,6 +17,7 @@ const COMMANDS: readonly Command[] = [
   demoCommand,
   demoCsvCommand,
   infoCommand,
+  repairCommand,
   importCommand,
   analyzeCommand,
   planCommand,

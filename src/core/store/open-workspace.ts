@@ -75,7 +75,8 @@ function openChecked(SQL: SqlJsStatic, bytes: Uint8Array, clean: boolean): Resul
     }
     if (differences.length > 0) cleanSchema(db, differences);
     migrate(db);
-    return ok({ db, removed: differences.map(describeDifference) });
+    // Built-in tables and indexes the file lacked are made afresh; what the copy is without is the rest.
+    return ok({ db, removed: differences.filter((d) => d.change !== 'missing').map(describeDifference) });
   } catch (error) {
     db.close();
     return fail(damaged(error));
