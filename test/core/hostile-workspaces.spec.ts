@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { main } from '../../src/cli/dispatch';
+import { createWorkspaceDb } from '../../src/core/store/open-workspace';
 import type { Database } from '../../src/core/store/sqlite';
 import { createEngine } from '../../src/engine/engine';
 import type { EngineApi } from '../../src/shared/engine-api';
@@ -268,3 +270,64 @@ for (const hostile of CASES) {
     expect(sha256(readFileSync(file)), 'the file is left as it was').toBe(before);
   });
 }
+
+test('cli repair writes a copy without the trigger, and leaves the original as it was', async () => {
+  const dir = scratchDir('xsell-hostile-');
+  const file = await craftWorkspace(dir, 'shared.xsell', await (base ??= baseWorkspace()), (db) =>
+    db.run('CREATE TRIGGER wipe AFTER INSERT ON imports BEGIN DELETE FROM plans; END'),
+  );
+  const before = sha256(readFileSync(file));
+  const out = join(dir, 'cleaned.xsell');
+  const said: string[] = [];
+  const io = { out: (t: string) => said.push(t), err: (t: string) => said.push(t) };
+  expect(await main(['repair', file, '--out', out], io)).toBe(0);
+  expect(said.join('\n')).toContain('without the trigger “wipe”');
+  expect(await main(['info', out], io)).toBe(0);
+  expect(await main(['repair', file, '--out', out], io)).toBe(64);
+  expect(sha256(readFileSync(file))).toBe(before);
+
+  const changed = await craftWorkspace(dir, 'changed.xsell', await base, (db) =>
+    db.run('ALTER TABLE plans ADD COLUMN extra TEXT'),
+  );
+  said.length = 0;
+  expect(await main(['repair', changed, '--out', join(dir, 'never.xsell')], io)).toBe(2);
+  expect(said.join('\n')).toContain('a changed table “plans”');
+  expect(existsSync(join(dir, 'never.xsell'))).toBe(false);
+});
+
+test('a damaged page is told in a sentence, with the check output capped in the detail', async () => {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database(await (base ??= baseWorkspace()));
+  db.run("INSERT INTO customers(customer_id, first_name) SELECT 'C' || value, 'Name ' || value FROM json_each(?)", [
+    JSON.stringify(Array.from({ length: 2000 }, (_, i) => i)),
+  ]);
+  const bytes = db.export();
+  db.close();
+  const pageSize = (bytes[16] << 8) | bytes[17];
+  // Scribble over the customers' pages written last, keeping the schema, the header and the size intact.
+  const from = Math.floor(bytes.length / pageSize / 2) * pageSize;
+  for (let i = from; i < bytes.length; i += 13) bytes[i] = 0xa5;
+  const opened = await createEngine(SQL).workspace.open(bytes);
+  expect(opened.ok).toBe(false);
+  if (opened.ok) return;
+  expect(opened.failure.kind).toBe('damaged');
+  const found = /^This workspace file is damaged: ([\d,]+) problems were found in its pages\. Open its backup/.exec(
+    opened.failure.message,
+  );
+  expect(found, opened.failure.message).not.toBeNull();
+  const problems = Number(found![1].replace(/,/g, ''));
+  expect(problems).toBeGreaterThan(5);
+  const lines = opened.failure.detail!.split('\n');
+  expect(lines).toHaveLength(6);
+  expect(lines[5]).toBe(`… and ${(problems - 5).toLocaleString('en')} more`);
+});
+
+test('every connection the app opens runs with trusted_schema off', async () => {
+  const engine = createEngine(await loadSqlJs());
+  const opened = await engine.workspace.open(await (base ??= baseWorkspace()));
+  expect(opened.ok).toBe(true);
+  const SQL = await loadSqlJs();
+  const db = createWorkspaceDb(SQL, 'Check');
+  expect(db.exec('PRAGMA trusted_schema')[0].values).toEqual([[0]]);
+  db.close();
+});

@@ -138,11 +138,13 @@ function checkContents(db: Database): OpenFailure | null {
   }
   const check = queryAll<{ quick_check: string }>(db, 'PRAGMA quick_check').map((r) => r.quick_check);
   if (check.length !== 1 || check[0] !== 'ok') {
-    const problems = check.length === 1 ? 'a problem was' : `${check.length.toLocaleString('en')} problems were`;
+    // SQLite may put several findings in one row, under a heading naming the database.
+    const findings = check.flatMap((row) => row.split('\n')).filter((line) => line && !line.startsWith('***'));
+    const problems = findings.length === 1 ? 'a problem was' : `${findings.length.toLocaleString('en')} problems were`;
     return {
       kind: 'damaged',
       message: `This workspace file is damaged: ${problems} found in its pages. Open its backup, or ask whoever sent it for a fresh copy.`,
-      detail: firstLines(check),
+      detail: firstLines(findings),
     };
   }
   return null;
