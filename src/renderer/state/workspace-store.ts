@@ -23,6 +23,8 @@ export interface WorkspaceState {
   saveState: SaveState;
   saveError: string | null;
   busy: Progress | null;
+  /** The open under way can be cancelled (it runs in the worker, which is stopped and started afresh). */
+  canCancel: boolean;
   openProblem: OpenProblem | null;
   notice: string | null;
   recent: RecentWorkspace[];
@@ -51,6 +53,8 @@ export interface WorkspaceActions {
   closeWorkspace(): Promise<void>;
   setNamingNewWorkspace(open: boolean): void;
   dismissProblem(): void;
+  /** Stops the open under way: the app stays on the home screen and the file is left as it is. */
+  cancelOpen(): void;
   dismissNotice(): void;
   /** Saves now if anything is unsaved; resolves once the bytes are on disk. */
   flush(): Promise<void>;
@@ -65,6 +69,7 @@ const initialState: WorkspaceState = {
   saveState: 'saved',
   saveError: null,
   busy: null,
+  canCancel: false,
   openProblem: null,
   notice: null,
   recent: [],
@@ -76,7 +81,11 @@ export interface WorkspaceStoreOptions {
   settlePendingEdits?: () => Promise<void>;
   /** Whether such edits are waiting: the workspace is not "saved" while they are. */
   hasPendingEdits?: () => boolean;
+  /** Stops the engine's worker and starts a fresh one: how an open that cannot finish is cancelled. */
+  restartEngine?: () => void;
 }
+
+const CANCELLED = Symbol('cancelled');
 
 export function createWorkspaceStore(host: Host, engine: EngineClient, options: WorkspaceStoreOptions = {}) {
   return createStore<WorkspaceState & WorkspaceActions>()((set, get) => {
@@ -142,8 +151,32 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       await Promise.all([refreshReadiness(), get().refreshRecent()]);
     };
 
+    let cancelOpen: (() => void) | null = null;
+    /** The work, or CANCELLED as soon as the user cancels it (the work itself is stopped by restarting the engine). */
+    const cancellable = <T>(work: Promise<T>) =>
+      new Promise<T | typeof CANCELLED>((resolve, reject) => {
+        const settle = () => {
+          if (cancelOpen === cancel) cancelOpen = null;
+          set({ canCancel: false });
+        };
+        const cancel = () => {
+          settle();
+          resolve(CANCELLED);
+        };
+        cancelOpen = cancel;
+        set({ canCancel: true });
+        work.then(resolve, reject).finally(settle);
+      });
+
     const openBytes = async (opened: OpenedWorkspace) => {
-      const result = await engine.workspace.open(opened.bytes);
+      const result = await cancellable<Awaited<ReturnType<typeof engine.workspace.open>>>(
+        engine.workspace.open(opened.bytes),
+      );
+      if (result === CANCELLED) {
+        options.restartEngine?.();
+        set({ notice: `Opening ${opened.ref.name} was cancelled. The file has not been changed.` });
+        return;
+      }
       if (!result.ok) {
         const bytes = result.failure.canClean ? opened.bytes : undefined;
         set({ openProblem: { ...result.failure, ref: opened.ref, hasBackup: opened.hasBackup, bytes } });
@@ -293,6 +326,8 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       },
 
       setNamingNewWorkspace: (open) => set({ namingNewWorkspace: open }),
+      cancelOpen: () => cancelOpen?.(),
+
       dismissProblem: () => set({ openProblem: null }),
       dismissNotice: () => set({ notice: null }),
       flush: settleAndSave,
