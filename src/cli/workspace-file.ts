@@ -44,7 +44,12 @@ export async function openWorkspaceFile(path: string): Promise<WorkspaceFile | s
   const engine = await newEngine();
   const opened = await engine.workspace.open(bytes);
   if (opened.ok) return workspaceFile(engine, path);
-  return [opened.failure.message, opened.failure.detail].filter(Boolean).join(' ');
+  return [opened.failure.message, repairHint(opened.failure, path), opened.failure.detail].filter(Boolean).join('\n');
+}
+
+/** For a workspace refused for what the app did not put there: the command that writes a copy without it. */
+export function repairHint(failure: { canClean?: boolean }, path: string): string | null {
+  return failure.canClean ? `To write a copy without them: npm run cli -- repair ${path} --out NEW.xsell` : null;
 }
 
 /** The plan with this name (case does not matter); otherwise a sentence naming the plans there are. */

@@ -3,6 +3,7 @@ import { generateDemoWorkspace } from '../core/demo/generate-workspace';
 import { createWorkspaceDb, openCleanedWorkspaceBytes, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings } from '../core/store/sqlite';
 import { unreadableValues } from '../core/store/unreadable-values';
+import { MAX_WORKSPACE_NAME } from '../core/store/workspace-summary';
 import type { WorkspaceApi } from '../shared/engine-api';
 import { failed, wrote, type EngineContext } from './context';
 
@@ -32,7 +33,7 @@ export function workspaceApi(context: EngineContext): WorkspaceApi {
       const renamed = await context.write((db) => {
         const trimmed = name.trim();
         if (!trimmed) return failed('workspace', 'A workspace needs a name.');
-        db.run("UPDATE meta SET value = ? WHERE key = 'name'", [trimmed]);
+        db.run("UPDATE meta SET value = ? WHERE key = 'name'", [trimmed.slice(0, MAX_WORKSPACE_NAME)]);
         return wrote({});
       });
       // A nameless workspace is the caller's mistake, not an outcome to show.

@@ -11,7 +11,7 @@ import {
   type CliOutput,
   type Command,
 } from '../cli-support';
-import { newEngine } from '../workspace-file';
+import { newEngine, repairHint } from '../workspace-file';
 
 /** Where SQLite keeps PRAGMA user_version in a file's header: the version the file itself is at. */
 const USER_VERSION_OFFSET = 60;
@@ -87,7 +87,12 @@ function report(io: CliOutput, json: boolean, path: string, failure: InfoFailure
         2,
       ),
     );
-  else io.err([`Cannot open ${basename(path)}: ${failure.message}`, failure.detail].filter(Boolean).join('\n'));
+  else
+    io.err(
+      [`Cannot open ${basename(path)}: ${failure.message}`, repairHint(failure, path), failure.detail]
+        .filter(Boolean)
+        .join('\n'),
+    );
   return EXIT.badFile;
 }
 
