@@ -235,6 +235,21 @@ const CASES: HostileCase[] = [
     warning: /column choices could not be read.*import record could not be read.*pilot row could not be read/s,
     then: async (engine) => expect(await engine.imports.history()).toEqual([]),
   },
+  {
+    attack: 'a forged undo record that would write rows of its own on the next undo',
+    craft: (db) => {
+      db.run("INSERT INTO imports(import_id, file_name, kind, started_at) VALUES (1, 'orders.csv', 'orders', 'x')");
+      db.run("INSERT OR REPLACE INTO meta(key, value) VALUES ('undoable_import', '1')");
+      db.run("INSERT INTO import_undo VALUES (1, 'plans', 1, '{not json')");
+    },
+    warning: /kept to undo the last import could not be read/,
+    then: async (engine) => {
+      const undone = await engine.imports.undoLast();
+      expect(undone.ok).toBe(false);
+      if (!undone.ok) expect(undone.failure.message).toContain('cannot be undone. The workspace is unchanged.');
+      expect((await engine.plans.list()).map((p) => p.name)).toEqual([PLAN_NAME]);
+    },
+  },
 ];
 
 let base: Promise<Uint8Array> | null = null;

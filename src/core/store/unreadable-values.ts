@@ -4,6 +4,7 @@ import { unreadableProgress } from '../exercises/exercise-state';
 import { brandingIsUnreadable } from '../export/branding';
 import { unreadableImports } from '../import/history';
 import { unreadablePresets } from '../import/presets';
+import { unreadableUndoImages } from '../import/undo';
 import { unreadableAcknowledgements } from '../plan/acknowledgements';
 import { unreadablePlans } from '../plan/plan-store';
 import { unreadablePilotRows } from '../results/stored-pilot-rows';
@@ -55,6 +56,9 @@ export function unreadableValues(db: Database): string[] {
       'An import record could not be read and is left out of the import history.',
       `${imports} import records could not be read and are left out of the import history.`,
     ),
+    ...(unreadableUndoImages(db) > 0
+      ? ['What was kept to undo the last import could not be read, so that import cannot be undone.']
+      : []),
     ...counted(
       sends,
       'A recorded pilot row could not be read and is left out of the pilot’s results.',
