@@ -1,8 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { INDUSTRIES, type Industry } from '../core/store/workspace-types';
 
-/** Exit codes: 2 for a file that is not a usable workspace, 64 for a wrong command line (as in sysexits). */
-export const EXIT = { ok: 0, failed: 1, badFile: 2, usage: 64 } as const;
+/**
+ * Exit codes: 2 for a file that is not a usable workspace; as in sysexits, 64 for a wrong command
+ * line and 75 (try again later) for a workspace another window or command is writing.
+ */
+export const EXIT = { ok: 0, failed: 1, badFile: 2, usage: 64, busy: 75 } as const;
 
 export interface CliOutput {
   out(text: string): void;
@@ -82,11 +85,18 @@ export const count = (n: number) => n.toLocaleString('en');
 export const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Why a file could not be read, in one plain sentence. */
-export function unreadableFile(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'There is no such file.';
-  if (code === 'EISDIR') return 'That is a folder, not a file.';
-  if (code === 'EACCES' || code === 'EPERM') return 'You do not have permission to read it.';
-  return 'The file could not be read.';
+/** Why a file could not be read, in one or two plain sentences naming it. */
+export function unreadableFile(path: string, error: unknown): string {
+  const file = `“${path}”`;
+  switch ((error as { code?: string }).code) {
+    case 'ENOENT':
+      return `There is no file ${file}.`;
+    case 'EISDIR':
+      return `${file} is a folder, not a file. Give the path of a file inside it.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `You do not have permission to read ${file}.`;
+    default:
+      return `Could not read ${file}: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }

@@ -10,6 +10,7 @@ import { infoCommand } from './commands/info';
 import { planCommand } from './commands/plan';
 import { repairCommand } from './commands/repair';
 import { resultsCommand } from './commands/results';
+import { terminalOutput } from './terminal-text';
 
 /** The command line's dispatcher: finds the command and turns its errors into exit codes. */
 
@@ -35,7 +36,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(10)}  ${c.summary}`).join('\n')}
 
 Add --help after a command to see its options.`;
 
-export async function main(argv: string[], io: CliOutput): Promise<number> {
+export async function main(argv: string[], output: CliOutput): Promise<number> {
+  const io = terminalOutput(output);
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.err : io.out)(USAGE);

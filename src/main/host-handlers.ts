@@ -15,6 +15,7 @@ import {
   type WorkspaceAccess,
 } from './workspace-files';
 import type { WriteQueue } from '../node/write-queue';
+import type { WindowLocks } from './window-locks';
 
 /** What the handlers need from the desktop, given per request `E` (the IPC event in the app). */
 export interface HostServices<E> {
@@ -29,6 +30,9 @@ export interface HostServices<E> {
   recent: RecentFiles;
   access: WorkspaceAccess;
   saves: WriteQueue;
+  locks: WindowLocks;
+  /** The window a request came from, which holds the workspaces it opened. */
+  ownerOf(event: E): number;
   demoFolder: string;
 }
 
@@ -37,7 +41,7 @@ export const NOT_GRANTED_ERROR =
 
 /** The main-process side of every Host call. */
 export function createHostHandlers<E>(services: HostServices<E>): IpcHandlers<E> {
-  const { recent, access, saves } = services;
+  const { recent, access, saves, locks } = services;
 
   const requireGranted = (ref: WorkspaceRef) => {
     if (!access.isGranted(ref.id)) throw new Error(NOT_GRANTED_ERROR);
@@ -47,8 +51,14 @@ export function createHostHandlers<E>(services: HostServices<E>): IpcHandlers<E>
   const remember = (ref: WorkspaceRef) =>
     recent.add(ref).catch((error: unknown) => console.warn('The recent workspaces list was not updated:', error));
 
-  const open = async (path: string): Promise<OpenedWorkspace> => {
-    const file = await readWorkspaceFile(path);
+  /** Takes the workspace for the window before anything is read, so two windows never write one file. */
+  const open = async (path: string, event: E): Promise<OpenedWorkspace> => {
+    const owner = services.ownerOf(event);
+    await locks.take(owner, path);
+    const file = await readWorkspaceFile(path).catch(async (error: unknown) => {
+      await locks.release(owner, path);
+      throw error;
+    });
     const ref = workspaceRefFor(path);
     access.grant(path);
     await remember(ref);
@@ -58,11 +68,11 @@ export function createHostHandlers<E>(services: HostServices<E>): IpcHandlers<E>
   return {
     'workspace:pick': async (_payload, event) => {
       const path = await services.askWorkspaceToOpen(event);
-      return path === null ? null : open(path);
+      return path === null ? null : open(path, event);
     },
-    'workspace:open-recent': async ({ ref }) => {
+    'workspace:open-recent': async ({ ref }, event) => {
       requireGranted(ref);
-      return open(ref.id);
+      return open(ref.id, event);
     },
     'workspace:open-backup': async ({ ref }): Promise<OpenedWorkspace> => {
       requireGranted(ref);
@@ -72,24 +82,30 @@ export function createHostHandlers<E>(services: HostServices<E>): IpcHandlers<E>
       const chosen = await services.askNewWorkspacePath(event, suggestedName);
       if (chosen === null) return null;
       const path = withWorkspaceExtension(chosen);
+      await locks.take(services.ownerOf(event), path);
       access.grant(path);
       const ref = workspaceRefFor(path);
       await remember(ref);
       return ref;
     },
-    'workspace:demo-location': async ({ suggestedName }) => {
+    'workspace:demo-location': async ({ suggestedName }, event) => {
       await mkdir(services.demoFolder, { recursive: true });
       const ref = workspaceRefFor(
         withWorkspaceExtension(join(services.demoFolder, safeFileName(suggestedName, 'Demo workspace'))),
       );
+      await locks.take(services.ownerOf(event), ref.id);
       await remember(ref);
       return ref;
     },
-    'workspace:save': async ({ ref, bytes }) => {
+    'workspace:save': async ({ ref, bytes }, event) => {
       requireGranted(ref);
-      await saves.save(ref.id, bytes);
+      const owner = services.ownerOf(event);
+      if (!locks.holds(owner, ref.id)) await locks.take(owner, ref.id);
+      // The window is the workspace's only writer, so temp files beside it are a crash's leftovers.
+      await saves.save(ref.id, bytes, { strayTemps: 'all' });
       return { savedAt: new Date().toISOString() };
     },
+    'workspace:release': ({ ref }, event) => locks.release(services.ownerOf(event), ref.id),
     'recent:list': () => recent.list(),
     'recent:forget': async ({ ref }) => {
       await recent.forget(ref.id);

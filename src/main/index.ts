@@ -12,6 +12,7 @@ import { RecentFiles } from './recent-files';
 import { hardenSession, hardenWebContents } from './security';
 import { WorkspaceAccess } from './workspace-files';
 import { WriteQueue } from '../node/write-queue';
+import { WindowLocks } from './window-locks';
 
 /** `electron-vite dev` serves the renderer from a dev server; a packaged app never does. */
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -25,6 +26,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   const quitGuards = new Map<number, QuitGuard>();
+  const locks = new WindowLocks();
 
   const openMainWindow = () => {
     const window = createMainWindow(preloadPath, devServerUrl ?? APP_ENTRY_URL);
@@ -35,6 +37,7 @@ if (!app.requestSingleInstanceLock()) {
     );
     window.on('closed', () => {
       quitGuards.delete(contentsId);
+      void locks.releaseAll(contentsId);
       if (mainWindow === window) mainWindow = null;
     });
     mainWindow = window;
@@ -74,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
         recent,
         access,
         saves: new WriteQueue(),
+        locks,
         demoFolder,
         devServerUrl,
         onQuitReady: (contents) => quitGuards.get(contents.id)?.flushed(),

@@ -8,11 +8,13 @@ import type { RecentFiles } from './recent-files';
 import { validateSender } from './security';
 import type { WorkspaceAccess } from './workspace-files';
 import type { WriteQueue } from '../node/write-queue';
+import type { WindowLocks } from './window-locks';
 
 export interface IpcContext {
   recent: RecentFiles;
   access: WorkspaceAccess;
   saves: WriteQueue;
+  locks: WindowLocks;
   demoFolder: string;
   devServerUrl?: string;
   onQuitReady(contents: WebContents): void;
@@ -32,6 +34,8 @@ export function registerIpcHandlers(context: IpcContext): void {
     recent: context.recent,
     access: context.access,
     saves: context.saves,
+    locks: context.locks,
+    ownerOf: (event) => event.sender.id,
     demoFolder: context.demoFolder,
   });
   const dispatch = createIpcDispatcher(handlers, (frameUrl) => validateSender(frameUrl, context.devServerUrl));

@@ -58,7 +58,7 @@ async function readOrExplain(path: string, what: 'workspace' | 'backup'): Promis
     if (code === 'EACCES' || code === 'EPERM') {
       throw new Error(`You do not have permission to open ${file}.`);
     }
-    if (code === 'EISDIR') throw new Error(`${file} is a folder, not a workspace file.`);
+    if (code === 'EISDIR') throw new Error(`${file} is a folder, not a file. Choose a workspace file inside it.`);
     throw new Error(`Could not open ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { removeStrayTemps, tempPathFor, type StrayTemps } from './temp-names';
 
 /**
  * Replaces a file so that, whatever happens (error, crash, power cut after the final rename),
@@ -22,7 +23,7 @@ export const WRITE_STEPS = [
 export type WriteStep = (typeof WRITE_STEPS)[number];
 
 /** The file-system calls a write makes; node:fs/promises by default, replaceable to inject faults. */
-export type AtomicWriteFs = Pick<typeof nodeFs, 'open' | 'copyFile' | 'rename' | 'rm' | 'stat'>;
+export type AtomicWriteFs = Pick<typeof nodeFs, 'open' | 'copyFile' | 'rename' | 'rm' | 'stat' | 'access' | 'readdir'>;
 
 export interface AtomicWriteOptions {
   /** Keep the replaced version as `<path>.bak` (default true). */
@@ -30,6 +31,12 @@ export interface AtomicWriteOptions {
   /** Runs before each step; if it throws, the write fails at that step. */
   beforeStep?: (step: WriteStep) => void | Promise<void>;
   fs?: AtomicWriteFs;
+  /**
+   * Temp files that earlier writes of this path left behind (a crash) are removed after a write:
+   * 'old' ones only, as another writer may still be using a new one, or 'all' for a writer that
+   * holds the workspace's lock. Default 'old'.
+   */
+  strayTemps?: StrayTemps;
 }
 
 export class FileWriteError extends Error {
@@ -46,12 +53,6 @@ export class FileWriteError extends Error {
 
 export function backupPathFor(path: string): string {
   return `${path}.bak`;
-}
-
-/** A hidden, unique name beside the target, so the final rename never crosses file systems. */
-function tempPathFor(path: string, purpose: 'new' | 'backup' = 'new'): string {
-  const tag = purpose === 'backup' ? 'bak.' : '';
-  return join(dirname(path), `.${basename(path)}.${tag}${randomBytes(6).toString('hex')}.tmp`);
 }
 
 export async function writeFileAtomic(
@@ -72,6 +73,8 @@ export async function writeFileAtomic(
   const backupTemp = tempPathFor(path, 'backup');
   try {
     const mode = await existingMode(fs, path);
+    // A file marked read-only is the user's choice: it is not replaced behind their back.
+    if (mode !== undefined) await fs.access(path, constants.W_OK);
     const handle = await run('open-temp', () => fs.open(temp, 'wx', mode));
     let closed = false;
     try {
@@ -90,14 +93,16 @@ export async function writeFileAtomic(
     await run('rename', () => fs.rename(temp, path));
   } catch (error) {
     await Promise.all([fs.rm(temp, { force: true }), fs.rm(backupTemp, { force: true })]).catch(() => undefined);
-    throw new FileWriteError(describeWriteFailure(path, error), path, step, { cause: error });
+    throw new FileWriteError(await describeWriteFailure(fs, path, error), path, step, { cause: error });
   }
 
   try {
     await run('dir-fsync', () => syncDirectory(fs, dirname(path)));
   } catch (error) {
-    throw new FileWriteError(describeWriteFailure(path, error), path, step, { cause: error });
+    throw new FileWriteError(await describeWriteFailure(fs, path, error), path, step, { cause: error });
   }
+  // Tidying up is best effort: the new content is safely in place whatever happens here.
+  await removeStrayTemps(fs, path, options.strayTemps ?? 'old').catch(() => undefined);
 }
 
 /** The mode of the file being replaced (so the new one keeps it), or undefined when there is none yet. */
@@ -137,7 +142,7 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-function describeWriteFailure(path: string, error: unknown): string {
+async function describeWriteFailure(fs: AtomicWriteFs, path: string, error: unknown): Promise<string> {
   const file = `“${basename(path)}”`;
   const folder = `“${dirname(path)}”`;
   switch (errorCode(error)) {
@@ -145,7 +150,9 @@ function describeWriteFailure(path: string, error: unknown): string {
       return `Could not save ${file}: the folder ${folder} does not exist any more.`;
     case 'EACCES':
     case 'EPERM':
-      return `Could not save ${file}: you do not have permission to write in the folder ${folder}.`;
+      return (await isReadOnlyFileInWritableFolder(fs, path))
+        ? `Could not save ${file}: the file is read-only. Make it writable, or save a copy under another name.`
+        : `Could not save ${file}: you do not have permission to write in the folder ${folder}.`;
     case 'EROFS':
       return `Could not save ${file}: the folder ${folder} is on a read-only disk.`;
     case 'ENOSPC':
@@ -160,4 +167,17 @@ function describeWriteFailure(path: string, error: unknown): string {
       return `Could not save ${file} in ${folder}: ${reason}`;
     }
   }
+}
+
+async function isReadOnlyFileInWritableFolder(fs: AtomicWriteFs, path: string): Promise<boolean> {
+  const writable = (target: string) =>
+    fs.access(target, constants.W_OK).then(
+      () => true,
+      () => false,
+    );
+  const exists = await fs.stat(path).then(
+    () => true,
+    () => false,
+  );
+  return exists && !(await writable(path)) && (await writable(dirname(path)));
 }

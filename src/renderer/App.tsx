@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { NoticeBar } from './components/NoticeBar';
 import { OpenProblemDialog } from './components/OpenProblemDialog';
 import { ProgressOverlay } from './components/ProgressOverlay';
+import { ScreenBoundary } from './components/ScreenBoundary';
 import { TitleBar } from './components/TitleBar';
 import { HomeScreen } from './screens/HomeScreen';
 import { WorkspaceScreen } from './screens/WorkspaceScreen';
@@ -24,7 +25,17 @@ export function App() {
     <div className="app">
       <TitleBar appName={APP_NAME} />
       <NoticeBar />
-      <main className="content">{hasWorkspace ? <WorkspaceScreen /> : <HomeScreen />}</main>
+      <main className="content">
+        {hasWorkspace ? (
+          <ScreenBoundary screen="workspace" otherwise="Try again.">
+            <WorkspaceScreen />
+          </ScreenBoundary>
+        ) : (
+          <ScreenBoundary screen="start page" otherwise="Try again, or reload the page.">
+            <HomeScreen />
+          </ScreenBoundary>
+        )}
+      </main>
       <ProgressOverlay />
       <OpenProblemDialog />
     </div>

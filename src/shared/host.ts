@@ -35,6 +35,12 @@ export interface SaveExportRequest {
   data: Uint8Array | string;
 }
 
+/**
+ * What became of a PDF export: the desktop app saved a file; the web edition hands the report to the
+ * browser's print dialog, which either opened (the user picks “Save as PDF” there) or did not.
+ */
+export type PdfOutcome = { savedTo: string } | { printDialog: 'opened' | 'not-opened' };
+
 export interface Host {
   readonly kind: 'electron' | 'browser';
   /** Asks the user for a workspace file; null when they cancel. */
@@ -49,12 +55,17 @@ export interface Host {
   chooseNewWorkspace(suggestedName: string): Promise<Result<WorkspaceRef | null>>;
   /** Where a demo workspace of this name lives, without asking. */
   demoWorkspace(suggestedName: string): Promise<Result<WorkspaceRef>>;
+  /**
+   * Lets go of a workspace this page opened or created, once it is closed (or failed to open), so
+   * another window or tab may write it. Opening takes it; while another has it, opening is refused.
+   */
+  releaseWorkspace(ref: WorkspaceRef): Promise<Result<void>>;
   /** Writes the whole workspace atomically, keeping the previous version as a backup. */
   saveWorkspace(ref: WorkspaceRef, bytes: Uint8Array): Promise<Result<{ savedAt: string }>>;
   listRecent(): Promise<Result<RecentWorkspace[]>>;
   forgetRecent(ref: WorkspaceRef): Promise<Result<void>>;
   saveExport(request: SaveExportRequest): Promise<Result<{ savedTo: string } | null>>;
-  printToPdf(html: string, suggestedName: string): Promise<Result<{ savedTo: string } | null>>;
+  printToPdf(html: string, suggestedName: string): Promise<Result<PdfOutcome | null>>;
   openExternal(url: string): Promise<Result<void>>;
   setTitle(title: string): void;
   /** Registers what to run before the app quits or the page goes away, so unsaved work is saved. */

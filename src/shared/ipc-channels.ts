@@ -11,6 +11,7 @@ export const IPC_CHANNELS = [
   'workspace:choose-new',
   'workspace:demo-location',
   'workspace:save',
+  'workspace:release',
   'recent:list',
   'recent:forget',
   'export:save',

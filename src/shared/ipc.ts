@@ -18,6 +18,7 @@ export const ipcRequests = {
   'workspace:choose-new': z.object({ suggestedName: fileName }).strict(),
   'workspace:demo-location': z.object({ suggestedName: fileName }).strict(),
   'workspace:save': z.object({ ref: workspaceRef, bytes }).strict(),
+  'workspace:release': z.object({ ref: workspaceRef }).strict(),
   'recent:list': z.undefined(),
   'recent:forget': z.object({ ref: workspaceRef }).strict(),
   'export:save': z

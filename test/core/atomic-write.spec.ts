@@ -14,6 +14,7 @@ import {
 } from '../../src/node/atomic-write';
 import { WriteQueue } from '../../src/node/write-queue';
 import { sha256, sha256OfFile, tempFilesIn, withTempDir } from '../support/temp-dir';
+import { runChildUnprivileged, runsAsRoot, whyNodeCannotRunUnprivileged } from '../support/unprivileged-child';
 
 const CHILD_SCRIPT = join(import.meta.dirname, '../support/atomic-write-child.ts');
 
@@ -108,12 +109,11 @@ test.describe('a failure at any step leaves the complete old or the complete new
   });
 });
 
-function runChildWriter(target: string, source: string, env: Record<string, string> = {}, uid?: number) {
+function runChildWriter(target: string, source: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', CHILD_SCRIPT, target, source], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 60_000,
-    ...(uid === undefined ? {} : { uid, gid: uid }),
   });
 }
 
@@ -247,7 +247,7 @@ test.describe('the write queue', () => {
   });
 });
 
-test.describe('clear errors for folders that cannot be written', () => {
+test.describe('clear errors for files and folders that cannot be written', () => {
   test('a missing folder', async () => {
     await withTempDir(async (dir) => {
       const target = join(dir, 'moved away', 'Client.xsell');
@@ -261,6 +261,8 @@ test.describe('clear errors for folders that cannot be written', () => {
   });
 
   test('a read-only folder', async () => {
+    const cannotRun = runsAsRoot ? whyNodeCannotRunUnprivileged() : null;
+    test.skip(cannotRun !== null, `Folder permissions do not bind root, and ${cannotRun}`);
     await withTempDir(async (dir) => {
       const folder = join(dir, 'locked');
       await mkdir(folder);
@@ -272,9 +274,7 @@ test.describe('clear errors for folders that cannot be written', () => {
       await chmod(folder, 0o555);
       await chmod(dir, 0o755);
 
-      // Folder permissions do not bind the superuser, so then the writer runs as an ordinary user.
-      const isRoot = process.getuid?.() === 0;
-      const child = runChildWriter(target, source, {}, isRoot ? 65534 : undefined);
+      const child = await runChildUnprivileged(CHILD_SCRIPT, dir, [target, source]);
       await chmod(folder, 0o755);
 
       expect(child.status).toBe(1);
@@ -283,6 +283,29 @@ test.describe('clear errors for folders that cannot be written', () => {
       );
       expect(await sha256OfFile(target)).toBe(sha256(v1));
       expect(await tempFilesIn(folder)).toEqual([]);
+    });
+  });
+
+  test('a read-only file in a folder that can be written', async () => {
+    const cannotRun = runsAsRoot ? whyNodeCannotRunUnprivileged() : null;
+    test.skip(cannotRun !== null, `File permissions do not bind root, and ${cannotRun}`);
+    await withTempDir(async (dir) => {
+      const target = join(dir, 'Client.xsell');
+      const source = join(dir, 'new-content');
+      const [v1, v2] = versions();
+      await writeFileAtomic(target, v1);
+      await writeFile(source, v2);
+      await chmod(target, 0o444);
+      await chmod(dir, 0o777);
+
+      const child = await runChildUnprivileged(CHILD_SCRIPT, dir, [target, source]);
+
+      expect(child.status).toBe(1);
+      expect(child.stderr).toBe(
+        'Could not save “Client.xsell”: the file is read-only. Make it writable, or save a copy under another name.',
+      );
+      expect(await sha256OfFile(target)).toBe(sha256(v1));
+      expect(await tempFilesIn(dir)).toEqual([]);
     });
   });
 });

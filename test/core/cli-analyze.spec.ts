@@ -238,7 +238,7 @@ test('a missing or foreign workspace file: exit code 2 with the reason', async (
     '0.5',
   );
   expect(missing.code).toBe(2);
-  expect(missing.err).toContain('Cannot open nope.xsell: There is no such file.');
+  expect(missing.err).toContain(`There is no file “${join(dir, 'nope.xsell')}”.`);
   const text = join(dir, 'notes.xsell');
   writeFileSync(text, 'just some notes, not a workspace\n'.repeat(10));
   const foreign = await run(

@@ -103,7 +103,7 @@ test('export writes every format of a demo plan, whole, and says what went wrong
       out('x.html'),
     );
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('There is no such file.');
+    expect(missing.stderr).toContain('There is no file “');
     await writeFile(out('junk.xsell'), 'not a database at all');
     const junk = await cli(
       'export',

@@ -176,7 +176,7 @@ test('plan refuses an invalid document, a file that is not JSON and a wrong comm
     await writeFile(source, JSON.stringify(planDocument()));
     const noWorkspace = await cli('plan', '--workspace', join(dir, 'missing.xsell'), '--from', source);
     expect(noWorkspace.code).toBe(2);
-    expect(noWorkspace.stderr).toContain('There is no such file.');
+    expect(noWorkspace.stderr).toBe(`There is no file “${join(dir, 'missing.xsell')}”.\n`);
 
     const unknown = await cli('plan', '--workspace', workspace, '--show', 'Nothing like it');
     expect(unknown.code).toBe(1);

@@ -13,10 +13,13 @@ import { RecentFiles } from '../../src/main/recent-files';
 import { validateSender } from '../../src/main/security';
 import { WorkspaceAccess } from '../../src/main/workspace-files';
 import { WriteQueue } from '../../src/node/write-queue';
+import { WindowLocks } from '../../src/main/window-locks';
 import type { OpenedWorkspace, WorkspaceRef } from '../../src/shared/host';
 import { IPC_CHANNELS, type IpcChannel } from '../../src/shared/ipc-channels';
 import type { Result } from '../../src/core/util/result';
 import { withTempDir } from '../support/temp-dir';
+import { cli } from '../support/cli-process';
+import { lockPathFor } from '../../src/node/workspace-lock';
 
 const fromApp: SenderEvent = { senderFrame: { url: 'app://bundle/index.html' } };
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -147,6 +150,8 @@ async function fakeDesktop(dir: string): Promise<FakeDesktop> {
     recent: new RecentFiles(settings),
     access: new WorkspaceAccess(join(settings, 'Demo workspaces')),
     saves: new WriteQueue(),
+    locks: new WindowLocks(),
+    ownerOf: (event) => (event as SenderEvent & { windowId?: number }).windowId ?? 1,
     demoFolder: join(settings, 'Demo workspaces'),
   };
   return fake;
@@ -156,7 +161,10 @@ async function hostOver(dir: string) {
   const desktop = await fakeDesktop(dir);
   const dispatch = createIpcDispatcher(createHostHandlers(desktop.services), (url) => validateSender(url));
   const call = <T>(channel: IpcChannel, payload?: unknown) => dispatch(channel, fromApp, payload) as Promise<Result<T>>;
-  return { desktop, call };
+  /** A call from another window of the app. */
+  const callFrom = <T>(windowId: number, channel: IpcChannel, payload?: unknown) =>
+    dispatch(channel, { ...fromApp, windowId } as SenderEvent, payload) as Promise<Result<T>>;
+  return { desktop, call, callFrom };
 }
 
 const valueOf = <T>(result: Result<T>): T => {
@@ -225,7 +233,9 @@ test.describe('the Host calls in main', () => {
       first.desktop.answers.open = path;
       const { ref } = valueOf(await first.call<OpenedWorkspace>('workspace:pick'));
 
-      // A new main process grants what the stored recent list holds, as index.ts does at start.
+      // The first main process quits, letting go of its windows' workspaces; a new one grants what the
+      // stored recent list holds, as index.ts does at start.
+      await first.desktop.services.locks.releaseAll(1);
       const second = await hostOver(dir);
       for (const stored of await second.desktop.services.recent.paths()) second.desktop.services.access.grant(stored);
       const reopened = valueOf(await second.call<OpenedWorkspace>('workspace:open-recent', { ref }));
@@ -360,6 +370,46 @@ test.describe('the Host calls in main', () => {
       await call('recent:forget', { ref });
 
       expect(valueOf(await call('recent:list'))).toEqual([]);
+    });
+  });
+});
+
+test.describe('one writer per workspace in the desktop app', () => {
+  const heldByWindow = new RegExp(
+    `^This workspace is open in a window of Cross-Sell Planner since \\d\\d:\\d\\d \\(process ${process.pid}\\)\\. Close it there, then try again\\.$`,
+  );
+
+  test('a second window and a command are refused while a window has the workspace, until it lets go', async () => {
+    await withTempDir(async (dir) => {
+      const { desktop, call, callFrom } = await hostOver(dir);
+      const path = join(dir, 'Acme Outdoor.xsell');
+      await writeFileAtomic(path, bytesOf('v1'));
+      desktop.answers.open = path;
+
+      const opened = valueOf(await call<OpenedWorkspace>('workspace:pick'));
+      valueOf(await call<OpenedWorkspace>('workspace:open-recent', { ref: opened.ref }));
+      const second = await callFrom(2, 'workspace:pick');
+      expect(second.ok ? 'opened' : second.error).toMatch(heldByWindow);
+      const secondSave = await callFrom(2, 'workspace:save', { ref: opened.ref, bytes: bytesOf('from window 2') });
+      expect(secondSave.ok ? 'saved' : secondSave.error).toMatch(heldByWindow);
+      const csv = join(dir, 'customers.csv');
+      await writeFile(csv, 'customer_id,email\nC1,c1@example.com\n');
+      const command = await cli('import', csv, '--workspace', path);
+      expect(command.code).toBe(75);
+      expect(command.stderr).toMatch(/This workspace is open in a window of Cross-Sell Planner since/);
+      expect(await readFile(path, 'utf8')).toBe('v1');
+
+      // Opened twice (the workspace reopened from the recent list), so let go of twice.
+      valueOf(await call('workspace:release', { ref: opened.ref }));
+      expect((await callFrom(2, 'workspace:pick')).ok).toBe(false);
+      valueOf(await call('workspace:release', { ref: opened.ref }));
+      valueOf(await callFrom<OpenedWorkspace>(2, 'workspace:pick'));
+      valueOf(await callFrom(2, 'workspace:save', { ref: opened.ref, bytes: bytesOf('from window 2') }));
+      expect(await readFile(path, 'utf8')).toBe('from window 2');
+
+      // A closed window lets go of everything it held.
+      await desktop.services.locks.releaseAll(2);
+      await expect(stat(lockPathFor(path))).rejects.toThrow();
     });
   });
 });

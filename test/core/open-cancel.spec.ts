@@ -12,6 +12,7 @@ function storeWithEndlessOpen() {
   const host = {
     pickWorkspace: async () => ({ ok: true, value: { ref, bytes: new Uint8Array([1]), hasBackup: false } }),
     listRecent: async () => ({ ok: true, value: [] }),
+    releaseWorkspace: async () => ({ ok: true, value: undefined }),
   } as unknown as Host;
   const engine = {
     workspace: {

@@ -5,15 +5,24 @@ import { variantB, variantDifferences } from '../../src/core/plan/variants';
 import { blankPlan, type PlanDocument, type Recommendation } from '../../src/core/plan/plan-document';
 
 test('tokens take their value, else their fallback, and unknown or empty ones are reported', () => {
-  expect(renderTokens('Hi {first_name|there}!', { first_name: 'Maya' })).toEqual({ text: 'Hi Maya!', unresolved: [] });
-  expect(renderTokens('Hi {first_name|there}!', { first_name: null })).toEqual({ text: 'Hi there!', unresolved: [] });
-  expect(renderTokens('Hi {first_name|}!', {})).toEqual({ text: 'Hi !', unresolved: [] });
+  expect(renderTokens('Hi {first_name|there}!', { first_name: 'Maya' })).toEqual({
+    text: 'Hi Maya!',
+    unresolved: [],
+    cut: false,
+  });
+  expect(renderTokens('Hi {first_name|there}!', { first_name: null })).toEqual({
+    text: 'Hi there!',
+    unresolved: [],
+    cut: false,
+  });
+  expect(renderTokens('Hi {first_name|}!', {})).toEqual({ text: 'Hi !', unresolved: [], cut: false });
   expect(renderTokens('{discount} off with {code}, {shoe_size}', { discount: '10 %' })).toEqual({
     text: '10 % off with , {shoe_size}',
     unresolved: [
       { token: '{code}', reason: 'missing' },
       { token: '{shoe_size}', reason: 'unknown' },
     ],
+    cut: false,
   });
 });
 

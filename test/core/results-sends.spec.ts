@@ -210,7 +210,7 @@ test('results reads an email tool’s send log with --sends, takes the control g
       '--sends',
       join(dir, 'no-such-log.csv'),
     );
-    expect(missing.stderr).toBe(`Could not read ${join(dir, 'no-such-log.csv')}: There is no such file.\n`);
+    expect(missing.stderr).toBe(`There is no file “${join(dir, 'no-such-log.csv')}”.\n`);
 
     // With the sends recorded, exporting the audience file again leaves the draw they were read against alone.
     const exported = await cli(

@@ -1,9 +1,8 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { chooseLaunch, installedRuntimeFiles } from '../../scripts/desktop-runtime';
 
 /**
  * The built desktop app (`npm run build` first), launched through Playwright's Electron support.
@@ -13,25 +12,8 @@ import { dirname, join } from 'node:path';
 const HOME_HEADING = 'Plan your next cross-sell campaign';
 const APP_URL = 'app://bundle/index.html';
 
-/**
- * Whether the executable the electron package reports exists. Requiring the package without its
- * binary would start a download, so the record of a finished download (path.txt, dist/) is checked first.
- */
-function electronRuntimeInstalled(): boolean {
-  const require = createRequire(import.meta.url);
-  const packageDir = dirname(require.resolve('electron/package.json'));
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile) || !existsSync(join(packageDir, 'dist', readFileSync(pathFile, 'utf8')))) return false;
-  try {
-    const executable = require('electron') as unknown;
-    return typeof executable === 'string' && existsSync(executable);
-  } catch {
-    return false;
-  }
-}
-
 test.skip(
-  !electronRuntimeInstalled(),
+  chooseLaunch(installedRuntimeFiles()).edition !== 'desktop',
   'Electron runtime is not installed on this machine (its binary download is unavailable); run `npm install` where it can download',
 );
 test.describe.configure({ mode: 'serial' });

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { FileWriteError } from '../../node/atomic-write';
+import { WorkspaceInUseError } from '../../node/workspace-lock';
 import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
 import { openWorkspaceFile, type WorkspaceFile } from '../workspace-file';
 import type { Analysis, OptionValues } from './analysis-flag';
@@ -48,18 +49,20 @@ export const analyzeCommand: Command = {
     const run = chosen[0].prepare(values);
 
     const started = performance.now();
-    const opened = await openWorkspaceFile(workspace);
-    if (typeof opened === 'string') {
-      if (json) io.out(JSON.stringify({ error: { kind: 'not-a-workspace', message: opened } }, null, 2));
-      else io.err(`Cannot open ${basename(workspace)}: ${opened}`);
-      return EXIT.badFile;
+    const opened = await openWorkspaceFile(workspace, { command: 'analyze', use: 'may-keep' }, io);
+    if ('exit' in opened) {
+      if (json) {
+        const kind = opened.exit === EXIT.busy ? 'workspace-in-use' : 'not-a-workspace';
+        io.out(JSON.stringify({ error: { kind, message: opened.message } }, null, 2));
+      } else io.err(opened.message);
+      return opened.exit;
     }
     try {
       const code = await run(opened.engine, io, json, (performance.now() - started) / 1000);
       await keepResult(opened, io);
       return code;
     } finally {
-      await opened.engine.workspace.close();
+      await opened.close();
     }
   },
 };
@@ -69,7 +72,7 @@ async function keepResult(file: WorkspaceFile, io: CliOutput): Promise<void> {
   try {
     await file.saveIfChanged();
   } catch (error) {
-    if (!(error instanceof FileWriteError)) throw error;
+    if (!(error instanceof FileWriteError || error instanceof WorkspaceInUseError)) throw error;
     io.err(`The result was not kept in ${basename(file.path)}: ${error.message}`);
   }
 }

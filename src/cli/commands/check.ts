@@ -33,7 +33,7 @@ export const checkCommand: Command = {
     const workspace = required(values.workspace, 'workspace');
     const name = required(values.plan, 'plan');
 
-    return withNamedPlan(workspace, name, io, async ({ engine }, plan) => {
+    return withNamedPlan(workspace, name, { command: 'check', use: 'reads' }, io, async ({ engine }, plan) => {
       const report = await engine.plans.checklist(plan.planId, plan.document);
       if (values.json) {
         const { checks, acknowledged, blocked } = report;

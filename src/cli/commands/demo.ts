@@ -11,7 +11,7 @@ import {
   wholeNumber,
   type Command,
 } from '../cli-support';
-import { newEngine } from '../workspace-file';
+import { newEngine, whileLocked } from '../workspace-file';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -41,14 +41,18 @@ and the pattern of one cross-sell strategy planted in them.
     const customers = wholeNumber(values.customers, 'customers', DEFAULT_CUSTOMERS, 1, 1_000_000);
     const orderLines = wholeNumber(values['order-lines'], 'order-lines', customers * LINES_PER_CUSTOMER, 1, 20_000_000);
 
-    const started = performance.now();
-    const engine = await newEngine();
-    const { name, counts } = await engine.workspace.createDemo(chosen, undefined, { seed, customers, orderLines });
-    const bytes = await engine.workspace.toBytes();
-    await engine.workspace.close();
-    await writeFileAtomic(out, bytes);
-    const rows = `${count(counts.customers)} customers, ${count(counts.orders)} orders, ${count(counts.order_lines)} order lines, ${count(counts.events)} events`;
-    io.out(`Wrote ${name} to ${out}: ${rows} (${megabytes(bytes.length)}) in ${seconds(performance.now() - started)}.`);
-    return EXIT.ok;
+    return whileLocked(out, 'demo', io, async () => {
+      const started = performance.now();
+      const engine = await newEngine();
+      const { name, counts } = await engine.workspace.createDemo(chosen, undefined, { seed, customers, orderLines });
+      const bytes = await engine.workspace.toBytes();
+      await engine.workspace.close();
+      await writeFileAtomic(out, bytes, { strayTemps: 'all' });
+      const rows = `${count(counts.customers)} customers, ${count(counts.orders)} orders, ${count(counts.order_lines)} order lines, ${count(counts.events)} events`;
+      io.out(
+        `Wrote ${name} to ${out}: ${rows} (${megabytes(bytes.length)}) in ${seconds(performance.now() - started)}.`,
+      );
+      return EXIT.ok;
+    });
   },
 };

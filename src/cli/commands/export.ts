@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS, isExportFormat } from '../../core/export/export-plan';
 import { writeFileAtomic } from '../../node/atomic-write';
+import { WorkspaceInUseError } from '../../node/workspace-lock';
 import { EXIT, parseCommandLine, required, UsageError, type Command } from '../cli-support';
 import { withNamedPlan } from '../workspace-file';
 
@@ -44,26 +45,38 @@ export const exportCommand: Command = {
     if (!isExportFormat(format))
       throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}".`);
 
-    return withNamedPlan(workspace, name, io, async (file, plan) => {
-      const exported = await file.engine.exports.plan(plan.planId, format);
-      if (!exported.ok) {
-        io.err(exported.failure.message);
-        return EXIT.failed;
-      }
-      await writeFileAtomic(out, new TextEncoder().encode(exported.file.data));
-      io.out(`Wrote the plan “${plan.document.name}” as ${format} to ${out}.`);
-      if (format !== 'audience-csv') return EXIT.ok;
-      // The engine changes the workspace only to keep the draw, which it does until sends are read against one.
-      if (await file.saveIfChanged()) {
-        io.out(
-          `${workspace} keeps the pilot's draw, to compare an email tool's send log with this control group later.`,
-        );
-      } else {
-        io.out(
-          `The pilot's sends are already recorded, so ${workspace} keeps the draw they were read against, not this file's.`,
-        );
-      }
-      return EXIT.ok;
-    });
+    return withNamedPlan(
+      workspace,
+      name,
+      { command: 'export', use: format === 'audience-csv' ? 'may-keep' : 'reads' },
+      io,
+      async (file, plan) => {
+        const exported = await file.engine.exports.plan(plan.planId, format);
+        if (!exported.ok) {
+          io.err(exported.failure.message);
+          return EXIT.failed;
+        }
+        await writeFileAtomic(out, new TextEncoder().encode(exported.file.data));
+        io.out(`Wrote the plan “${plan.document.name}” as ${format} to ${out}.`);
+        if (format !== 'audience-csv') return EXIT.ok;
+        // The engine changes the workspace only to keep the draw, which it does until sends are read against one.
+        const kept = await file.saveIfChanged().catch((error: unknown) => {
+          if (!(error instanceof WorkspaceInUseError)) throw error;
+          io.err(`The pilot's draw was not kept in ${workspace}. ${error.message}`);
+          return null;
+        });
+        if (kept === null) return EXIT.ok;
+        if (kept) {
+          io.out(
+            `${workspace} keeps the pilot's draw, to compare an email tool's send log with this control group later.`,
+          );
+        } else {
+          io.out(
+            `The pilot's sends are already recorded, so ${workspace} keeps the draw they were read against, not this file's.`,
+          );
+        }
+        return EXIT.ok;
+      },
+    );
   },
 };

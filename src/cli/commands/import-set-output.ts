@@ -1,3 +1,4 @@
+import { lookupShortenedText } from '../../core/import/messages';
 import { describeReach } from '../../core/import/reach';
 import type { FileSetReport, SetFileReport } from '../../core/import/set-report';
 import { describeFile, fileSummary } from './import-output';
@@ -31,7 +32,7 @@ export function setSummary(workspace: string, r: FileSetReport): Record<string, 
 }
 
 function setFileSummary(file: SetFileReport): Record<string, unknown> {
-  const { fileName, role, kind, description, layout, lookupRows, labelled, report } = file;
+  const { fileName, role, kind, description, layout, lookupRows, labelled, lookupShortened, report } = file;
   return {
     ...(report ? fileSummary(fileName, report) : { file: fileName }),
     role,
@@ -39,7 +40,7 @@ function setFileSummary(file: SetFileReport): Record<string, unknown> {
     description,
     layout,
     ...(role === 'skipped' ? { skipped: description } : {}),
-    ...(role === 'lookup' ? { lookupRows, labelled } : {}),
+    ...(role === 'lookup' ? { lookupRows, labelled, ...(lookupShortened && { lookupShortened }) } : {}),
   };
 }
 
@@ -54,7 +55,8 @@ export function describeSet(r: FileSetReport, workspace: string): string {
     if (file.report) lines.push(indent(describeFile(fileSummary(file.fileName, file.report))));
     else if (file.role === 'lookup')
       lines.push(
-        `  ${file.fileName}: ${file.description}: ${n(file.lookupRows ?? 0)} names, ${n(file.labelled ?? 0)} products labelled`,
+        `  ${file.fileName}: ${file.description}: ${n(file.lookupRows ?? 0)} names, ${n(file.labelled ?? 0)} products labelled` +
+          (file.lookupShortened ? `. ${lookupShortenedText(file.lookupShortened)}` : ''),
       );
   }
   const skipped = r.files.filter((file) => file.role === 'skipped');

@@ -1,6 +1,5 @@
-import { openAsBlob } from 'node:fs';
-import { access, readFile, writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { GROUP_BY_CUSTOMER_DAY, MAX_GROUP_DAYS } from '../../core/import/basket-grouping';
 import type { ImportChoices } from '../../core/import/import-file';
 import { isImportKind, type ImportKind } from '../../core/import/kinds';
@@ -9,10 +8,12 @@ import { IMPORT_MODES, type ImportMode } from '../../core/import/import-mode';
 import type { Delimiter } from '../../core/import/sniff';
 import type { DayMonthOrder } from '../../core/import/values';
 import type { EngineApi, PickedFile } from '../../shared/engine-api';
-import { EXIT, parseCommandLine, unreadableFile, UsageError, type CliOutput, type Command } from '../cli-support';
-import { newEngine, openWorkspaceFile, workspaceFile, type WorkspaceFile } from '../workspace-file';
+import { EXIT, parseCommandLine, UsageError, type CliOutput, type Command } from '../cli-support';
+import { openDataFile } from '../data-file';
+import { openWorkspaceFile, type WorkspaceFile } from '../workspace-file';
 import { failureSummary, rejectedCsv, report, successSummary, type FileResult } from './import-output';
 import { describeSet, setSummary } from './import-set-output';
+import { terminalOutput } from '../terminal-text';
 
 /**
  * `import FILE... --workspace W.xsell`: imports CSV files into a workspace, creating it when
@@ -28,7 +29,8 @@ set (customers, products, orders and their lines, lookups of names): each is rec
 that cross-selling does not use (payments, reviews …) are left out with the reason, and the set is
 one import, undone as one. With --as, --mapping, --sheet, --keep-code-case, --group-by or a
 --mode other than append, every file is imported on its own, one import each. Exit code 1 when an import fails, 2
-when W is not a workspace.
+when W is not a workspace, 75 while another window or command is writing it. FILE may be a
+pipe such as /dev/stdin.
 
   --workspace W.xsell    the workspace to import into
   --as KIND              what the files hold: customers, products, orders, order-lines,
@@ -63,7 +65,8 @@ const processOutput: CliOutput = {
 };
 
 /** The command on its own, for callers without the CLI's dispatcher: reports usage mistakes itself. */
-export async function runImport(argv: string[], io: CliOutput = processOutput): Promise<number> {
+export async function runImport(argv: string[], output: CliOutput = processOutput): Promise<number> {
+  const io = terminalOutput(output);
   try {
     return await importFiles(argv, io);
   } catch (error) {
@@ -83,23 +86,37 @@ interface ImportArgs {
 
 async function importFiles(argv: string[], io: CliOutput): Promise<number> {
   const args = await parseImportArgs(argv);
-  const opened = await openOrCreate(args.workspace);
-  if (typeof opened === 'string') {
-    report(io, args.json, { ok: false, error: { code: 'not_a_workspace', message: opened } });
-    return EXIT.badFile;
+  const files: PickedFile[] = [];
+  for (const path of args.files) {
+    const file = await openDataFile(path);
+    if (typeof file === 'string') {
+      report(io, args.json, { ok: false, file: path, error: { code: 'cannot_read', message: file } });
+      return EXIT.failed;
+    }
+    files.push({ file, name: basename(path) });
+  }
+  const opened = await openWorkspaceFile(
+    args.workspace,
+    { command: 'import', use: 'writes', createIfMissing: true },
+    io,
+  );
+  if ('exit' in opened) {
+    const code = opened.exit === EXIT.busy ? 'workspace_in_use' : 'not_a_workspace';
+    report(io, args.json, { ok: false, error: { code, message: opened.message } });
+    return opened.exit;
   }
   const { engine } = opened;
   try {
     const { kind, mapping, mode, sheet, mergeCaseVariants, groupDays } = args.choices;
     const chosen =
       kind || mapping || sheet || groupDays !== undefined || mergeCaseVariants === false || mode !== 'append';
-    if (!chosen && (args.files.length > 1 || (await holdsNames(engine, args.files[0]))))
-      return await importSet(io, opened, args);
+    if (!chosen && (files.length > 1 || (await holdsNames(engine, files[0]))))
+      return await importSet(io, opened, files, args);
     const results: FileResult[] = [];
-    for (const file of args.files) {
-      const result = await importOne(engine, file, args.choices);
-      results.push(result);
-      if (!result.outcome.ok) break;
+    for (const [index, file] of files.entries()) {
+      const outcome = await engine.imports.run(file.file, file.name, args.choices);
+      results.push({ file: args.files[index], outcome, rejected: await engine.imports.rejectedRows() });
+      if (!outcome.ok) break;
     }
     if (args.rejectedOut) await writeFile(args.rejectedOut, rejectedCsv(results));
     const last = results[results.length - 1];
@@ -111,7 +128,7 @@ async function importFiles(argv: string[], io: CliOutput): Promise<number> {
     report(io, args.json, successSummary(args.workspace, results));
     return EXIT.ok;
   } finally {
-    await engine.workspace.close();
+    await opened.close();
   }
 }
 
@@ -228,39 +245,15 @@ async function readMapping(path: string): Promise<ImportMapping> {
   return parsed.data;
 }
 
-/** The workspace to import into, or a new one named after the file when there is none yet. */
-async function openOrCreate(path: string): Promise<WorkspaceFile | string> {
-  const exists = await access(path).then(
-    () => true,
-    () => false,
-  );
-  if (exists) return openWorkspaceFile(path);
-  const engine = await newEngine();
-  await engine.workspace.create(basename(path, extname(path)));
-  return workspaceFile(engine, path);
-}
-
 /** A file of names for codes (aisles, a category translation) names the workspace's products, as a set does. */
-async function holdsNames(engine: EngineApi, file: string): Promise<boolean> {
-  const blob = await openAsBlob(file).catch(() => null);
-  if (!blob) return false;
-  const [only] = await engine.imports.previewSet([{ file: blob, name: basename(file) }]);
+async function holdsNames(engine: EngineApi, file: PickedFile): Promise<boolean> {
+  const [only] = await engine.imports.previewSet([file]);
   return only?.role === 'lookup';
 }
 
 /** Several files through the engine's set import, as one import. */
-async function importSet(io: CliOutput, opened: WorkspaceFile, args: ImportArgs): Promise<number> {
+async function importSet(io: CliOutput, opened: WorkspaceFile, files: PickedFile[], args: ImportArgs): Promise<number> {
   const { engine } = opened;
-  const files: PickedFile[] = [];
-  for (const file of args.files) {
-    try {
-      files.push({ file: await openAsBlob(file), name: basename(file) });
-    } catch (error) {
-      const message = `Could not read ${file}: ${unreadableFile(error)}`;
-      report(io, args.json, { ok: false, file, error: { code: 'cannot_read', message } });
-      return EXIT.failed;
-    }
-  }
   const headerRow = args.choices.hasHeader ? Object.fromEntries(files.map((f) => [f.name, true])) : undefined;
   const outcome = await engine.imports.runSet(files, headerRow ? { headerRow } : {});
   const rejected = await engine.imports.rejectedRows();
@@ -274,21 +267,4 @@ async function importSet(io: CliOutput, opened: WorkspaceFile, args: ImportArgs)
   if (args.json) io.out(JSON.stringify(setSummary(args.workspace, outcome.report)));
   else io.out(describeSet(outcome.report, args.workspace));
   return EXIT.ok;
-}
-
-/** One file through the engine's import, read from disk range by range. */
-async function importOne(engine: EngineApi, file: string, choices: ImportChoices): Promise<FileResult> {
-  let blob: Blob;
-  try {
-    blob = await openAsBlob(file);
-  } catch (error) {
-    const message = `Could not read ${file}: ${unreadableFile(error)}`;
-    return {
-      file,
-      outcome: { ok: false, failure: { kind: 'cannot_read', message } },
-      rejected: { headers: [], rows: [] },
-    };
-  }
-  const outcome = await engine.imports.run(blob, basename(file), choices);
-  return { file, outcome, rejected: await engine.imports.rejectedRows() };
 }

@@ -42,7 +42,7 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
     try {
       bytes = await readFile(path);
     } catch (error) {
-      return report(io, json, path, unreadable(error));
+      return report(io, json, path, unreadable(path, error));
     }
     const engine = await newEngine();
     const opened = await engine.workspace.open(bytes);
@@ -96,10 +96,6 @@ function report(io: CliOutput, json: boolean, path: string, failure: InfoFailure
   return EXIT.badFile;
 }
 
-function unreadable(error: unknown): InfoFailure {
-  return {
-    kind: 'unreadable',
-    message: unreadableFile(error),
-    detail: error instanceof Error ? error.message : String(error),
-  };
+function unreadable(path: string, error: unknown): InfoFailure {
+  return { kind: 'unreadable', message: unreadableFile(path, error) };
 }

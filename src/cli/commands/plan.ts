@@ -85,7 +85,7 @@ export const planCommand: Command = {
       document = values.name === undefined ? read.document : { ...read.document, name: values.name };
     }
 
-    return withWorkspace(workspace, io, async (file) => {
+    return withWorkspace(workspace, { command: 'plan', use: document ? 'writes' : 'reads' }, io, async (file) => {
       if (document) return applyPlan(file, document, json, io);
       if (mode === 'list') return printList(file.engine, workspace, json, io);
       const found = await planNamed(file.engine, values.show ?? values.export ?? '', workspace);
@@ -109,7 +109,7 @@ async function readPlanFile(path: string): Promise<ReadPlan> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { ok: false, code: EXIT.badFile, message: `Could not read ${path}: ${unreadableFile(error)}` };
+    return { ok: false, code: EXIT.badFile, message: unreadableFile(path, error) };
   }
   let json: unknown;
   try {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../node/atomic-write';
 import { EXIT, parseCommandLine, required, unreadableFile, UsageError, type Command } from '../cli-support';
-import { newEngine } from '../workspace-file';
+import { newEngine, whileLocked } from '../workspace-file';
 
 export const repairCommand: Command = {
   name: 'repair',
@@ -32,7 +32,7 @@ workspace whose own tables were changed cannot be repaired this way (exit code 2
     try {
       bytes = await readFile(path);
     } catch (error) {
-      io.err(`Cannot open ${path}: ${unreadableFile(error)}`);
+      io.err(unreadableFile(path, error));
       return EXIT.badFile;
     }
     const engine = await newEngine();
@@ -46,10 +46,13 @@ workspace whose own tables were changed cannot be repaired this way (exit code 2
         io.out(`${path} holds nothing the app did not put there: it opens as it is. No copy was written.`);
         return EXIT.ok;
       }
-      await writeFileAtomic(out, await engine.workspace.toBytes());
-      io.out(`Wrote ${out} without ${opened.removed.join(', ')}. ${path} has not been changed.`);
-      for (const warning of opened.warnings) io.err(warning);
-      return EXIT.ok;
+      const bytes = await engine.workspace.toBytes();
+      return await whileLocked(out, 'repair', io, async () => {
+        await writeFileAtomic(out, bytes);
+        io.out(`Wrote ${out} without ${opened.removed.join(', ')}. ${path} has not been changed.`);
+        for (const warning of opened.warnings) io.err(warning);
+        return EXIT.ok;
+      });
     } finally {
       await engine.workspace.close();
     }

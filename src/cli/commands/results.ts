@@ -45,42 +45,48 @@ export const resultsCommand: Command = {
       try {
         sendsBytes = await readFile(values.sends);
       } catch (error) {
-        io.err(`Could not read ${values.sends}: ${unreadableFile(error)}`);
+        io.err(unreadableFile(values.sends, error));
         return EXIT.badFile;
       }
     }
-    return withNamedPlan(workspace, name, io, async (file, plan) => {
-      let recorded: Recorded | null = null;
-      if (sendsBytes !== null) {
-        const outcome = await file.engine.pilot.recordSends(plan.planId, sendsBytes);
-        if (!outcome.ok) {
-          io.err([`${values.sends}: ${outcome.failure.message}`, ...(outcome.failure.problems ?? [])].join('\n'));
+    return withNamedPlan(
+      workspace,
+      name,
+      { command: 'results', use: sendsBytes ? 'writes' : 'reads' },
+      io,
+      async (file, plan) => {
+        let recorded: Recorded | null = null;
+        if (sendsBytes !== null) {
+          const outcome = await file.engine.pilot.recordSends(plan.planId, sendsBytes);
+          if (!outcome.ok) {
+            io.err([`${values.sends}: ${outcome.failure.message}`, ...(outcome.failure.problems ?? [])].join('\n'));
+            return EXIT.failed;
+          }
+          await file.saveIfChanged();
+          recorded = { ...recordedSends(outcome), file: basename(values.sends!) };
+        }
+        const measured = await file.engine.pilot.results(plan.planId);
+        if (!measured.ok) {
+          io.err(measured.failure.message);
           return EXIT.failed;
         }
-        await file.saveIfChanged();
-        recorded = { ...recordedSends(outcome), file: basename(values.sends!) };
-      }
-      const measured = await file.engine.pilot.results(plan.planId);
-      if (!measured.ok) {
-        io.err(measured.failure.message);
-        return EXIT.failed;
-      }
-      const results = measured.value;
-      if (values.json)
-        io.out(
-          JSON.stringify(
-            {
-              plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision },
-              sends: recorded,
-              results,
-            },
-            null,
-            2,
-          ),
-        );
-      else io.out(resultsText(results, recorded));
-      return EXIT.ok;
-    });
+        const results = measured.value;
+        if (values.json)
+          io.out(
+            JSON.stringify(
+              {
+                plan: { planId: plan.planId, name: plan.document.name, revision: plan.revision },
+                sends: recorded,
+                results,
+              },
+              null,
+              2,
+            ),
+          );
+        else io.out(resultsText(results, recorded));
+        return EXIT.ok;
+      },
+    );
   },
 };
 

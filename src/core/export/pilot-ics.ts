@@ -1,4 +1,5 @@
 import type { PlanDocument } from '../plan/plan-document';
+import { plainLines } from '../util/control-chars';
 
 /**
  * The pilot's milestones as an iCalendar file (RFC 5545) to load into a calendar: the start, a
@@ -55,10 +56,16 @@ export function pilotMilestones(plan: PlanDocument, startDate: string): Mileston
   ];
 }
 
-/** Text escaped as RFC 5545 asks: backslash, semicolon, comma and line breaks. */
+/**
+ * Text escaped as RFC 5545 asks: backslash, semicolon, comma, and every kind of line break as “\n”.
+ * Other control characters have no place in a calendar's text and are removed.
+ */
 export function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return plainLines(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
+
+/** An event id made only of letters, digits and dashes, so a value read from a file cannot end the line. */
+export const icsUid = (text: string): string => text.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 200);
 
 const encoder = new TextEncoder();
 
@@ -97,7 +104,7 @@ export function pilotIcs(plan: PlanDocument, startDate: string, uidPrefix: strin
   for (const milestone of pilotMilestones(plan, startDate)) {
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${uidPrefix}-${milestone.id}@cross-sell-planner`,
+      `UID:${icsUid(`${uidPrefix}-${milestone.id}`)}@cross-sell-planner`,
       `DTSTAMP:${stamp(now)}`,
       `DTSTART;VALUE=DATE:${compactDate(milestone.date)}`,
       `DTEND;VALUE=DATE:${compactDate(addDays(milestone.date, 1))}`,

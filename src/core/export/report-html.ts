@@ -1,4 +1,4 @@
-import type { Drafts, ProductCard } from '../plan/messages';
+import { tooLongMessage, type Drafts, type ProductCard } from '../plan/messages';
 import { CHANNEL_IDS } from '../plan/plan-document';
 import { CHANNEL_WORDS, CHECK_STATUS_WORDS, criterionLabel, FLAG_WARNINGS, SOURCE_LABELS } from '../vocabulary';
 import { DEFAULT_BRANDING } from './branding';
@@ -21,6 +21,7 @@ import {
   variantChange,
   whole,
 } from './report-format';
+import { plainLines } from '../util/control-chars';
 
 /**
  * The plan report as one standalone HTML document to open, send or print to PDF: inline CSS only,
@@ -28,8 +29,9 @@ import {
  * can render it too.
  */
 
+/** Markup characters as entities; line breaks of every kind as line feeds, other control characters removed. */
 export function escapeHtml(text: string): string {
-  return text
+  return plainLines(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -136,6 +138,7 @@ function drafts(d: Drafts, h: 'h3' | 'h4' = 'h3'): string {
     parts.push(
       `<p class="status-warn">${e(`${d.unresolved.length} token(s) could not be filled for this customer.`)}</p>`,
     );
+  for (const field of d.tooLong) parts.push(`<p class="status-warn">${e(tooLongMessage(field))}</p>`);
   return parts.join('') || '<p class="muted">No channel is switched on.</p>';
 }
 

@@ -1,6 +1,7 @@
-import type { Drafts, ProductCard } from '../plan/messages';
+import { tooLongMessage, type Drafts, type ProductCard } from '../plan/messages';
 import { CHANNEL_IDS } from '../plan/plan-document';
 import { CHANNEL_WORDS, CHECK_STATUS_WORDS, criterionLabel, FLAG_WARNINGS, SOURCE_LABELS } from '../vocabulary';
+import { plainLines } from '../util/control-chars';
 import type { PlanReport } from './plan-report';
 import {
   acknowledgementOf,
@@ -25,10 +26,11 @@ import {
 /**
  * Text that Markdown shows as written: punctuation that could start markup (emphasis, links,
  * inline HTML, tables, code, entities) is backslash-escaped, and so are line starts that would
- * make a heading or a list.
+ * make a heading or a list. Every kind of line break (a lone CR, U+2028 …) counts as one, so none
+ * can start a line a viewer reads as markup; other control characters are removed.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return plainLines(text)
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
     .replace(/&(?=#?\w+;)/g, '\\&')
     .split('\n')
@@ -38,9 +40,10 @@ export function escapeMarkdown(text: string): string {
 
 const m = escapeMarkdown;
 /** One table cell or list item: on one line. */
-const inline = (text: string) => m(text.replace(/\s*\r?\n\s*/g, ' '));
+const inline = (text: string) => m(plainLines(text).replace(/\s*\n\s*/g, ' '));
 const list = (items: readonly string[]) => (items.length ? items.map((i) => `- ${inline(i)}`).join('\n') : '_None._');
-const block = (text: string) => (text.trim() ? m(text.trim()).replace(/\n(?!\n)/g, '  \n') : '_Not filled in yet._');
+const block = (text: string) =>
+  text.trim() ? m(plainLines(text).trim()).replace(/\n(?!\n)/g, '  \n') : '_Not filled in yet._';
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   if (!rows.length) return '_None._';
@@ -80,6 +83,7 @@ function drafts(d: Drafts): string[] {
   if (d.web) parts.push(`### Website: ${inline(d.web.slot)}`, `**${inline(d.web.headline)}**`, cards(d.web.cards));
   if (d.outreach) parts.push('### Outreach talking points', list(d.outreach.talkingPoints));
   if (d.unresolved.length) parts.push(inline(`${d.unresolved.length} token(s) could not be filled for this customer.`));
+  for (const field of d.tooLong) parts.push(inline(tooLongMessage(field)));
   return parts.length ? parts : ['_No channel is switched on._'];
 }
 

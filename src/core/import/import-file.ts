@@ -11,6 +11,7 @@ import type { Delimiter } from './sniff';
 import { notUsedFailure } from './set-roles';
 import type { ByteSource } from './source';
 import type { DayMonthOrder } from './values';
+import { someNames } from './messages';
 
 /**
  * One file from bytes to workspace: look at it, settle every open question from the user's
@@ -85,7 +86,7 @@ export function settleImport(preview: ImportPreview, choices: ImportChoices): Re
       importFailure(
         'kind_mismatch',
         `You chose to import ${KIND_LABELS[choices.kind]}, but this file looks like ${KIND_LABELS[preview.detectedKind]}. Choose what the file really holds, or map its columns yourself.`,
-        `Its columns are: ${preview.headers.join(', ')}.`,
+        `Its columns are: ${someNames(preview.headers)}.`,
       ),
     );
   }
@@ -144,7 +145,7 @@ function unknownKind(preview: ImportPreview): ImportFailure {
     );
   }
   const columns = preview.format.hasHeader
-    ? `Its columns are: ${preview.headers.join(', ')}.`
+    ? `Its columns are: ${someNames(preview.headers)}.`
     : 'Its first row holds data, not column names.';
   return importFailure(
     'unknown_kind',

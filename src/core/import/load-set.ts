@@ -3,7 +3,7 @@ import { importFailure, type ImportFailure } from './failure';
 import { describePlannedFile, planFileSet, SET_KIND, type FileSetPlan, type PlannedFile } from './file-set';
 import { settleImport } from './import-file';
 import { inImportTransaction, loadRows, type ImportControl } from './load';
-import { count } from './messages';
+import { count, someNames } from './messages';
 import { previewImport, type ImportPreview } from './preview';
 import { customerReach } from './reach';
 import type { ImportReport } from './report';
@@ -151,8 +151,7 @@ class SetRun {
   async execute(): Promise<FileSetOutcome> {
     const { db, plan } = this;
     const names = this.sources.map((source) => source.name);
-    const name =
-      names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${count(names.length - 3)} more` : names.join(', ');
+    const name = someNames(names, 3);
     db.run('INSERT INTO imports(file_name, kind, mode, started_at) VALUES (?, ?, ?, ?)', [
       name,
       SET_KIND,
@@ -195,11 +194,13 @@ class SetRun {
     if (file.role.role === 'lookup') {
       const table = lookupTable(file.index);
       this.temporary.push(table);
+      const read = await readLookup(this.db, table, source, preview.format);
       this.reports.push({
         ...summary,
         report: null,
-        lookupRows: await readLookup(this.db, table, source, preview.format),
+        lookupRows: read.rows,
         labelled: 0,
+        ...(read.shortened > 0 && { lookupShortened: read.shortened }),
       });
       this.bytesBefore += source.size;
       return null;

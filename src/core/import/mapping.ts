@@ -14,6 +14,7 @@ import {
 import { LAYOUT_IDS, type LayoutId } from './layout';
 import { normaliseHeader, synonymRank } from './synonyms';
 import type { DayMonthOrder, DecimalSeparator } from './values';
+import { someNames } from './messages';
 
 /**
  * Which file column feeds which canonical field. Plain JSON, so a mapping can be saved as a preset
@@ -126,7 +127,7 @@ export function resolveMapping(
         importFailure(
           'missing_columns',
           `The mapping reads the ${spec.label} from a column “${column}”, but this file has no such column.`,
-          `The file's columns are: ${headers.join(', ')}.`,
+          `The file's columns are: ${someNames(headers)}.`,
         ),
       );
     }
@@ -147,7 +148,7 @@ export function resolveMapping(
       importFailure(
         noOrderNumber ? 'no_order_number' : 'missing_columns',
         `We could not find a column for the ${missing.map((s) => s.label).join(' or the ')}, which ${KIND_LABELS[mapping.kind]} needs. Choose the column that holds it.`,
-        `The file's columns are: ${headers.join(', ')}.${noOrderNumber ? ` ${WITHOUT_ORDER_NUMBER}` : ''}`,
+        `The file's columns are: ${someNames(headers)}.${noOrderNumber ? ` ${WITHOUT_ORDER_NUMBER}` : ''}`,
       ),
     );
   }

@@ -1,3 +1,5 @@
+import { clipText } from '../util/clip-text';
+import { VALUE_LIMITS } from './field-limits';
 import type { WarningKind } from './warnings';
 
 /** The sentences an import shows about single rows and about warnings, in one place. */
@@ -5,6 +7,18 @@ import type { WarningKind } from './warnings';
 export const count = (n: number) => n.toLocaleString('en');
 
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** The longest column or file name a message repeats. */
+const NAME_IN_MESSAGE_MAX = 80;
+
+/**
+ * Names (columns, files, sheets) in a message: the first few, each clipped, and how many more, so
+ * a file with 5,000 columns gets a sentence rather than a page.
+ */
+export function someNames(names: readonly string[], shown = 8): string {
+  const listed = names.slice(0, shown).map((name) => clipText(name, NAME_IN_MESSAGE_MAX));
+  return names.length > shown ? `${listed.join(', ')} and ${count(names.length - shown)} more` : listed.join(', ');
+}
 
 export function describeWarning(kind: WarningKind, n: number, detail: string | undefined): string {
   switch (kind) {
@@ -56,8 +70,14 @@ export function describeWarning(kind: WarningKind, n: number, detail: string | u
       return `Some columns needed a name: ${detail ?? ''}.`;
     case 'mixed_encoding':
       return `${plural(n, 'line was', 'lines were')} not written in the same character set as the rest of the file and ${n === 1 ? 'was' : 'were'} read as Western European (Windows) text. Check accented letters and currency signs there.`;
+    case 'shortened_values':
+      return `${plural(n, 'value was', 'values were')} longer than the app keeps and ${n === 1 ? 'was' : 'were'} shortened (codes to ${count(VALUE_LIMITS.id)} characters, names and other text to ${count(VALUE_LIMITS.text)}, email addresses to ${count(VALUE_LIMITS.email)}, other columns to ${count(VALUE_LIMITS.extra)}).`;
   }
 }
+
+/** A lookup file's codes and names shortened to the workspace's limits. */
+export const lookupShortenedText = (n: number) =>
+  `${plural(n, 'code or name was', 'codes or names were')} longer than the app keeps and shortened (codes to ${count(VALUE_LIMITS.id)} characters, names to ${count(VALUE_LIMITS.text)}).`;
 
 export const rejectText = {
   unclosedQuote: (row: number) =>

@@ -29,6 +29,7 @@ import {
   type DayMonthOrder,
   type DecimalSeparator,
 } from './values';
+import { someNames } from './messages';
 
 /**
  * The first look at a file, before anything is written: how it is encoded and laid out, what it
@@ -143,7 +144,7 @@ export async function previewImport(
       importFailure(
         'no_rows',
         'This file has column names but no rows of data under them.',
-        `Its columns are: ${rows[0]?.join(', ') ?? ''}.`,
+        `Its columns are: ${someNames(rows[0] ?? [])}.`,
       ),
     );
   }

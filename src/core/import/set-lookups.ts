@@ -1,5 +1,6 @@
 import { queryAll, type Database } from '../store/sqlite';
 import { BatchedInsert } from './batched-insert';
+import { VALUE_LIMITS, withinLimit } from './field-limits';
 import type { LabelledField } from './file-set';
 import { RowReader } from './read-rows';
 import type { FileFormat } from './preview';
@@ -21,9 +22,26 @@ export interface LookupOutcome {
 
 export const lookupTable = (position: number) => `temp.set_lookup_${position}`;
 
-export async function readLookup(db: Database, table: string, source: ByteSource, format: FileFormat): Promise<number> {
+/** A lookup's names read, and how many codes or names were longer than the workspace keeps and shortened. */
+export interface LookupRead {
+  rows: number;
+  shortened: number;
+}
+
+export async function readLookup(
+  db: Database,
+  table: string,
+  source: ByteSource,
+  format: FileFormat,
+): Promise<LookupRead> {
   db.run(`CREATE TABLE ${table} (code TEXT PRIMARY KEY, name TEXT NOT NULL)`);
   const insert = new BatchedInsert(db, `INSERT INTO ${table}(code, name)`, 2, 'ON CONFLICT(code) DO NOTHING');
+  let shortened = 0;
+  const kept = (value: string, limit: number) => {
+    const within = withinLimit(value, limit);
+    if (within.shortened) shortened++;
+    return within.value;
+  };
   try {
     const reader = new RowReader(source, format.encoding, format.delimiter);
     for await (const batch of reader.batches()) {
@@ -31,11 +49,11 @@ export async function readLookup(db: Database, table: string, source: ByteSource
         if (problem || (format.hasHeader && row === 1)) continue;
         const code = (cells[0] ?? '').trim();
         const name = (cells[1] ?? '').trim();
-        if (code !== '' && name !== '') insert.add(code, name);
+        if (code !== '' && name !== '') insert.add(kept(code, VALUE_LIMITS.id), kept(name, VALUE_LIMITS.text));
       }
     }
     insert.flush();
-    return insert.modified;
+    return { rows: insert.modified, shortened };
   } finally {
     insert.free();
   }

@@ -26,6 +26,8 @@ export interface SetFileReport extends SetFileSummary {
   /** A lookup's names read, and the products it labelled. */
   lookupRows?: number;
   labelled?: number;
+  /** A lookup's codes and names that were longer than the workspace keeps and were shortened. */
+  lookupShortened?: number;
 }
 
 /** What a set's import did: its files in the order they went in, skipped ones last. */

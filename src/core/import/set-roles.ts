@@ -2,6 +2,7 @@ import { importFailure, type ImportFailure } from './failure';
 import { columnWords } from './header-words';
 import type { ImportKind } from './kinds';
 import type { ImportPreview } from './preview';
+import { someNames } from './messages';
 
 /**
  * What one file of a set is for, judged from its columns: data of a kind we import, an id → name
@@ -78,7 +79,7 @@ export function notUsedFailure(preview: ImportPreview): ImportFailure | null {
   return importFailure(
     'kind_mismatch',
     `This file looks like ${reason}, which cross-selling does not use, so nothing was imported.`,
-    `If it holds something else, say what it holds (in the review step, or with --as on the command line). Its columns are: ${preview.headers.join(', ')}.`,
+    `If it holds something else, say what it holds (in the review step, or with --as on the command line). Its columns are: ${someNames(preview.headers)}.`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { keptPart, VALUE_LIMITS } from './field-limits';
 import type { FieldName, ValueType } from './kinds';
 import type { ResolvedField, ResolvedMapping } from './mapping';
 import { rejectText } from './messages';
@@ -102,15 +103,21 @@ export function createRowChecker(settings: RowCheckSettings): (source: SourceRow
         values[field.spec.name] = lastValue[i];
         continue;
       }
+      const shortenedBefore = settings.warnings.count('shortened_values');
       const result = readField(field, raw, source.row, settings);
       if (typeof result === 'object' && result !== null) return reject(source, result.reason, result.message);
       values[field.spec.name] = result;
-      if (REPEATABLE.has(field.spec.type) && result !== null) {
+      // A shortened value is read again on the next row, so each row's is counted.
+      const shortened = settings.warnings.count('shortened_values') !== shortenedBefore;
+      if (REPEATABLE.has(field.spec.type) && result !== null && !shortened) {
         lastRaw[i] = raw;
         lastValue[i] = result;
       }
     }
-    return { ok: true, row: { row: source.row, values, extra: extraJson(mapping, cells), cells } };
+    return {
+      ok: true,
+      row: { row: source.row, values, extra: extraJson(mapping, cells, source.row, settings.warnings), cells },
+    };
   };
 }
 
@@ -127,17 +134,17 @@ function readField(
   switch (spec.type) {
     case 'id': {
       const id = normaliseId(raw);
-      return id === '' ? missing(field, row) : id;
+      return id === '' ? missing(field, row) : keptPart(id, VALUE_LIMITS.id, row, settings.warnings);
     }
     case 'text': {
       const text = raw.trim();
-      return text === '' ? missing(field, row) : text;
+      return text === '' ? missing(field, row) : keptPart(text, VALUE_LIMITS.text, row, settings.warnings);
     }
     case 'email': {
       const email = normaliseEmail(raw);
       if (email === '') return missing(field, row);
       if (!looksLikeEmail(email)) settings.warnings.add('invalid_email', row);
-      return email;
+      return keptPart(email, VALUE_LIMITS.email, row, settings.warnings);
     }
     case 'datetime':
     case 'date': {
@@ -173,13 +180,18 @@ function missing({ spec, column }: ResolvedField, row: number): FieldValue | Row
   };
 }
 
-function extraJson(mapping: ResolvedMapping, cells: readonly string[]): string | null {
+function extraJson(
+  mapping: ResolvedMapping,
+  cells: readonly string[],
+  row: number,
+  warnings: WarningTally,
+): string | null {
   if (mapping.extras.length === 0) return null;
   let extra: Record<string, string> | null = null;
   for (const { name, index } of mapping.extras) {
     const value = cells[index];
     if (value === undefined || value.trim() === '') continue;
-    (extra ??= {})[name] = value;
+    (extra ??= {})[name] = keptPart(value, VALUE_LIMITS.extra, row, warnings);
   }
   return extra ? JSON.stringify(extra) : null;
 }

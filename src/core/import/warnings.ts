@@ -28,6 +28,7 @@ export const WARNING_KINDS = [
   'invalid_email',
   'renamed_columns',
   'mixed_encoding',
+  'shortened_values',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 

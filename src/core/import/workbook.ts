@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../util/result';
 import { isZipArchive } from './decode';
 import { importFailure, type ImportFailure } from './failure';
 import { bytesSource, type ByteSource } from './source';
+import { someNames } from './messages';
 
 /**
  * Excel workbooks (.xlsx) import as CSV files do: the chosen sheet is written out as CSV text and
@@ -85,7 +86,7 @@ function defaultSheet(
 }
 
 function chooseSheet(message: string, sheets: string[]): ImportFailure {
-  return { ...importFailure('choose_sheet', message, `Its sheets are: ${sheets.join(', ')}.`), sheets };
+  return { ...importFailure('choose_sheet', message, `Its sheets are: ${someNames(sheets)}.`), sheets };
 }
 
 const isBlank = (row: SheetCell[]) => row.every((cell) => cell === null || cell === '');

@@ -1,5 +1,6 @@
 import { BatchedInsert } from './batched-insert';
 import { noTableCounts, type RowSink, type SinkContext, type TableCounts } from './sink';
+import { keptPart, VALUE_LIMITS } from './field-limits';
 import type { AcceptedRow, RowRejection } from './validate';
 
 /** One basket per line; its items are stored as a JSON array of names. */
@@ -12,7 +13,10 @@ export class BasketSink implements RowSink {
   }
 
   write(row: AcceptedRow): RowRejection | null {
-    const items = row.cells.map((cell) => cell.trim()).filter((item) => item !== '');
+    const items = row.cells
+      .map((cell) => cell.trim())
+      .filter((item) => item !== '')
+      .map((item) => keptPart(item, VALUE_LIMITS.text, row.row, this.ctx.warnings));
     this.insert.add(JSON.stringify(items), row.row, this.ctx.importId);
     this.written.baskets++;
     return null;

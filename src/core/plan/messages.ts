@@ -1,7 +1,8 @@
 import type { PlanDocument, Recommendation } from './plan-document';
 import type { Assignment } from './recipients';
 import { smsSegments, type SmsSegments } from './sms-segments';
-import { renderTokens, type TokenValues, type UnresolvedToken } from './tokens';
+import { clipText } from '../util/clip-text';
+import { RENDERED_TEXT_MAX, renderTokens, TOKEN_VALUE_MAX, type TokenValues, type UnresolvedToken } from './tokens';
 
 /**
  * Message drafts rendered for one recipient: email, SMS, web slot and outreach talking points, from
@@ -74,7 +75,35 @@ export interface Drafts {
   sms: SmsDraft | null;
   web: WebDraft | null;
   outreach: { talkingPoints: string[] } | null;
-  unresolved: (UnresolvedToken & { channel: 'email' | 'sms' | 'web' | 'outreach'; field: string })[];
+  unresolved: (UnresolvedToken & DraftField)[];
+  /** Texts that came out too long once their tokens were filled in, and were cut. */
+  tooLong: DraftField[];
+}
+
+export interface DraftField {
+  channel: 'email' | 'sms' | 'web' | 'outreach';
+  field: string;
+}
+
+const CHANNEL_NAMES: Record<DraftField['channel'], string> = {
+  email: 'email',
+  sms: 'SMS',
+  web: 'website',
+  outreach: 'outreach',
+};
+const FIELD_NAMES: Record<string, string> = {
+  subject: 'subject',
+  preheader: 'preheader',
+  body: 'text',
+  callToAction: 'button',
+  headline: 'headline',
+};
+
+/** What the preview and the report say about a text cut for its length. */
+export function tooLongMessage({ channel, field }: DraftField): string {
+  const point = /^talkingPoints\.(\d+)$/.exec(field);
+  const name = point ? `talking point ${Number(point[1]) + 1}` : (FIELD_NAMES[field] ?? field);
+  return `The ${CHANNEL_NAMES[channel]} ${name} is too long for the channel once its tokens are filled in, so it is cut at ${RENDERED_TEXT_MAX.toLocaleString('en')} characters. Use fewer tokens or a shorter text.`;
 }
 
 export const UNSUBSCRIBE_FOOTER =
@@ -109,7 +138,7 @@ export function tokenValues(
 function card(item: Recommendation, plan: PlanDocument, products: DraftContext['products']): ProductCard {
   const details = products[item.recommended.id];
   const price = details?.price ?? null;
-  const name = details?.name ?? item.recommended.label;
+  const name = clipText(details?.name ?? item.recommended.label, TOKEN_VALUE_MAX);
   return {
     id: item.recommended.id,
     name,
@@ -139,9 +168,11 @@ export function renderDrafts(plan: PlanDocument, customer: PreviewCustomer, cont
   const items = context.assignment?.items ?? [];
   const values = tokenValues(plan, customer, context.assignment, context.sendDate);
   const unresolved: Drafts['unresolved'] = [];
-  const render = (channel: Drafts['unresolved'][number]['channel'], field: string, template: string) => {
+  const tooLong: DraftField[] = [];
+  const render = (channel: DraftField['channel'], field: string, template: string) => {
     const result = renderTokens(template, values);
     unresolved.push(...result.unresolved.map((u) => ({ ...u, channel, field })));
+    if (result.cut) tooLong.push({ channel, field });
     return result.text;
   };
   const { email, sms, web, outreach } = plan.messages;
@@ -179,5 +210,6 @@ export function renderDrafts(plan: PlanDocument, customer: PreviewCustomer, cont
       ? { talkingPoints: outreach.talkingPoints.map((point, i) => render('outreach', `talkingPoints.${i}`, point)) }
       : null,
     unresolved,
+    tooLong,
   };
 }

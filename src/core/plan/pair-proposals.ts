@@ -1,5 +1,6 @@
 import { percent } from '../analysis/stats';
 import type { Recommendation, RecommendationEvidence } from './plan-document';
+import { clipText } from '../util/clip-text';
 
 /**
  * A pair of products shows once. The stored item stays directed (anchor → recommended: a plan's
@@ -20,7 +21,6 @@ export interface Directed {
 }
 
 const ratio = (n: number) => Math.round(n * 100) / 100;
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The pair's key whichever way round it is read. */
 export function pairKey(anchorId: string | null, recommendedId: string): string {
@@ -73,14 +73,14 @@ export function pairNote(anchor: ItemRef, recommended: ItemRef, e: Recommendatio
     e.share === null
       ? ''
       : ` ${percent(e.share)} of its buyers who came back bought it in a later order${e.medianDays === null ? '' : `, typically after ${e.medianDays} days`}.`;
-  return clip(
+  return clipText(
     `${e.count} orders held both. ${percent(e.confidence ?? 0)} of the orders with ${anchor.label} also held ${recommended.label}, ${ratio(e.lift ?? 0)} times the share of all orders that did.${later}`,
     500,
   );
 }
 
 export function sequenceNote(anchor: ItemRef, recommended: ItemRef, e: RecommendationEvidence): string {
-  return clip(
+  return clipText(
     `Of the customers who bought ${anchor.label} and came back, ${e.count} (${percent(e.share ?? 0)}) later bought ${recommended.label}${e.medianDays === null ? '' : `, typically after ${e.medianDays} days`}.`,
     500,
   );
@@ -107,7 +107,7 @@ export function swapDirection(item: Recommendation): Recommendation {
   return {
     ...item,
     flags: flags ?? item.flags,
-    id: clip(`${item.source}:${anchor.id}>${recommended.id}`, 100),
+    id: clipText(`${item.source}:${anchor.id}>${recommended.id}`, 100),
     anchor,
     recommended,
     decision: 'proposed',

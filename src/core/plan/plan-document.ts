@@ -43,7 +43,9 @@ const text = (max: number) => z.string().max(max);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written as YYYY-MM-DD');
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written as HH:MM');
 const fraction = z.number().min(0).max(1);
-const itemRef = z.object({ id: text(200).min(1), label: text(300) }).strict();
+/** The longest product or category label a plan keeps (`itemRef` in item-ref.ts clips to it). */
+export const ITEM_LABEL_MAX = 300;
+const itemRef = z.object({ id: text(200).min(1), label: text(ITEM_LABEL_MAX) }).strict();
 
 const evidence = z
   .object({

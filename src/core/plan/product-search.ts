@@ -2,6 +2,7 @@ import { queryAll } from '../store/sqlite';
 import type { Database } from '../store/sqlite';
 import { fail, ok, type Result } from '../util/result';
 import type { PlanDocument, Recommendation } from './plan-document';
+import { itemRef } from './item-ref';
 
 /** Finding the workspace's products by part of a name or code, for a person picking one by hand. */
 
@@ -62,7 +63,7 @@ function productRef(db: Database, id: string, role: string): Result<ItemRef> {
   if (!found) return fail(`There is no product “${id}” in this workspace. Pick the ${role} from the list of products.`);
   if (!found.is_product)
     return fail(`“${found.name ?? id}” is a fee or adjustment line, not a product to sell. Pick another ${role}.`);
-  return ok({ id, label: found.name ?? id });
+  return ok(itemRef(id, found.name));
 }
 
 /** The two sides of a recommendation added by hand, named as the workspace names them; an unknown product is refused. */

@@ -11,6 +11,8 @@ import { planAsOf } from './moment-catalogue';
 import { mergeDirections, pairNote, proposalKey, sequenceNote } from './pair-proposals';
 import { variantGroups } from './product-variants';
 import { groupVariantProposals } from './proposal-variants';
+import { clipText } from '../util/clip-text';
+import { itemRef } from './item-ref';
 
 /**
  * Recommendation proposals for a plan's strategy: pairs bought together or in sequence
@@ -47,8 +49,6 @@ type Draft = Omit<Recommendation, 'id' | 'decision' | 'pinned' | 'flags'> & {
   flags: Set<Recommendation['flags'][number]>;
 };
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 function evidence(fields: Partial<RecommendationEvidence> & { count: number; note: string }): RecommendationEvidence {
   return {
     support: null,
@@ -57,7 +57,7 @@ function evidence(fields: Partial<RecommendationEvidence> & { count: number; not
     share: null,
     medianDays: null,
     ...fields,
-    note: clip(fields.note, 500),
+    note: clipText(fields.note, 500),
   };
 }
 
@@ -77,12 +77,12 @@ export function proposeRecommendations(
         ? evolutionDrafts(history, asOf)
         : ecosystemDrafts(db, history, asOf);
   const label = productLabels(history);
-  const distinct = groupVariantProposals(drafts, variantGroups(history.products), (id) => ({ id, label: label(id) }));
+  const distinct = groupVariantProposals(drafts, variantGroups(history.products), (id) => itemRef(id, label(id)));
   const limited = distinct.slice(0, options.limit ?? DEFAULT_PROPOSALS);
   flagDrafts(db, history, limited, asOf, options.customerId ?? null);
   return limited.map(({ flags, ...d }) => ({
     ...d,
-    id: clip(`${d.source}:${d.anchor?.id ?? ''}>${d.recommended.id}`, 100),
+    id: clipText(`${d.source}:${d.anchor?.id ?? ''}>${d.recommended.id}`, 100),
     decision: 'proposed',
     pinned: false,
     flags: [...flags].sort(),
@@ -133,8 +133,7 @@ function completionDrafts(
   }
   const sequences = analyseSequences(db, { asOf, level, minCustomers: MIN_CUSTOMERS, limit: 200 }, history).rows;
   const byPath = new Map<string, SequenceRow>(sequences.map((row) => [`${row.from.id}>${row.to.id}`, row]));
-  const ref = (id: string): ItemRef =>
-    level === 'product' ? { id, label: label(id) } : { id, label: `Any product in ${id}` };
+  const ref = (id: string): ItemRef => itemRef(id, level === 'product' ? label(id) : `Any product in ${id}`);
   const flags = () => new Set<Recommendation['flags'][number]>(level === 'category' ? ['category-level'] : []);
 
   const directedPairs = rules
@@ -215,10 +214,7 @@ function evolutionDrafts(history: PurchaseHistory, asOf: string | undefined): Dr
       if (later) tally[i].days.push(later.day - from);
     });
   }
-  const ref = (index: number): ItemRef => ({
-    id: history.products[index].id,
-    label: history.products[index].name ?? history.products[index].id,
-  });
+  const ref = (index: number): ItemRef => itemRef(history.products[index].id, history.products[index].name);
   return steps
     .map((step, i): Draft => {
       const { base, days } = tally[i];
@@ -251,14 +247,14 @@ function ecosystemDrafts(db: Database, history: PurchaseHistory, asOf: string | 
   for (const family of families) {
     for (const set of family.sets) {
       if (set.customersNow === 0) continue;
-      const anchor: ItemRef = {
-        id: clip(set.members.map((m) => m.id).join('+'), 200),
-        label: clip(set.members.map((m) => m.label).join(' + '), 300),
-      };
+      const anchor = itemRef(
+        clipText(set.members.map((m) => m.id).join('+'), 200),
+        set.members.map((m) => m.label).join(' + '),
+      );
       for (const next of set.next) {
         drafts.push({
           anchor,
-          recommended: next.member,
+          recommended: itemRef(next.member.id, next.member.label),
           source: 'family',
           audience: set.customersNow,
           evidence: evidence({

@@ -1,3 +1,5 @@
+import { clipText } from '../util/clip-text';
+
 /**
  * Message tokens: `{name}` or `{name|fallback}`. A token takes the customer's or the offer's value;
  * when that value is missing or empty it takes the fallback. A token whose name is not known, or
@@ -24,7 +26,17 @@ export interface UnresolvedToken {
 export interface RenderedText {
   text: string;
   unresolved: UnresolvedToken[];
+  /** The text came out longer than RENDERED_TEXT_MAX and was cut there. */
+  cut: boolean;
 }
+
+/**
+ * A name read from the workspace can be far longer than a message holds, and a template may
+ * repeat a token hundreds of times: each value is clipped, and so is the text as rendered, so
+ * one preview or report can never grow to megabytes.
+ */
+export const TOKEN_VALUE_MAX = 300;
+export const RENDERED_TEXT_MAX = 20_000;
 
 const TOKEN = /\{([a-z_]+)(?:\|([^{}]*))?\}/g;
 const known = new Set<string>(TOKEN_NAMES);
@@ -37,12 +49,13 @@ export function renderTokens(template: string, values: TokenValues): RenderedTex
       return token;
     }
     const value = values[name as TokenName];
-    if (value) return value;
+    if (value) return clipText(value, TOKEN_VALUE_MAX);
     if (fallback !== undefined) return fallback;
     unresolved.push({ token, reason: 'missing' });
     return '';
   });
-  return { text, unresolved };
+  const cut = text.length > RENDERED_TEXT_MAX;
+  return { text: cut ? clipText(text, RENDERED_TEXT_MAX) : text, unresolved, cut };
 }
 
 /** The token names a template uses, in order of first use. */

@@ -1,3 +1,5 @@
+import { ClippedText } from './ClippedText';
+
 /** A small read-only table of sample rows; null cells are shown as an en dash. */
 export function DataTable({
   caption,
@@ -16,7 +18,7 @@ export function DataTable({
           <tr>
             {columns.map((column) => (
               <th key={column} scope="col">
-                {column}
+                <ClippedText text={column} />
               </th>
             ))}
           </tr>
@@ -25,7 +27,7 @@ export function DataTable({
           {rows.map((row, index) => (
             <tr key={index}>
               {row.map((cell, cellIndex) => (
-                <td key={cellIndex}>{cell === null ? '–' : String(cell)}</td>
+                <td key={cellIndex}>{cell === null ? '–' : <ClippedText text={String(cell)} />}</td>
               ))}
             </tr>
           ))}

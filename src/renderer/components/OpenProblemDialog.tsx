@@ -23,7 +23,7 @@ export function OpenProblemDialog() {
         <div data-testid="open-problem" data-kind={problem.kind}>
           <p>{problem.message}</p>
           {problem.detail && (
-            <details className="muted open-problem-detail">
+            <details className="message-details">
               <summary>Details</summary>
               <pre>{problem.detail}</pre>
             </details>

@@ -2,7 +2,9 @@ import type { Host, OpenedWorkspace, SaveExportRequest, WorkspaceRef } from '../
 import { fail, ok, type Result } from '../../core/util/result';
 import { WORKSPACE_EXTENSION } from '../../shared/host';
 import { DATA_FILE_TYPES, PLAN_FILE_TYPES, pickFiles } from './pick-files';
+import { printReport } from './print-report';
 import { openWorkspaceStorage, storeWorkspace, touchEntry, type WorkspaceStorage } from './browser-storage';
+import { createTabLocks } from './tab-locks';
 
 const EXTERNAL_HOSTS = new Set(['cross-sell-planner.example.org']);
 
@@ -13,12 +15,28 @@ const EXTERNAL_HOSTS = new Set(['cross-sell-planner.example.org']);
 export function createBrowserHost(): Host {
   let storage: Promise<WorkspaceStorage> | null = null;
   const db = () => (storage ??= openWorkspaceStorage());
+  const locks = createTabLocks();
+  /** A workspace this tab opens or creates is its own until released. */
+  const taken = async <T extends { id: string }>(ref: T): Promise<T> => {
+    await locks.take(ref.id);
+    return ref;
+  };
 
   const guard = async <T>(work: () => Promise<T>): Promise<Result<T>> => {
     try {
       return ok(await work());
     } catch (error) {
       return fail(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const openStored = async (ref: WorkspaceRef): Promise<OpenedWorkspace> => {
+    await locks.take(ref.id);
+    try {
+      return await readStored(ref, 'bytes');
+    } catch (error) {
+      locks.release(ref.id);
+      throw error;
     }
   };
 
@@ -41,7 +59,7 @@ export function createBrowserHost(): Host {
       guard(async () => {
         const [file] = await pickFiles(`.${WORKSPACE_EXTENSION}`);
         if (!file) return null;
-        const ref = { id: crypto.randomUUID(), name: baseName(file.name) };
+        const ref = await taken({ id: crypto.randomUUID(), name: baseName(file.name) });
         return { ref, bytes: new Uint8Array(await file.arrayBuffer()), hasBackup: false, needsFirstSave: true };
       }),
     pickDataFiles: () =>
@@ -50,12 +68,16 @@ export function createBrowserHost(): Host {
         return files.length > 0 ? files : null;
       }),
     pickPlanFile: () => guard(async () => (await pickFiles(PLAN_FILE_TYPES))[0] ?? null),
-    openRecent: (ref) => guard(() => readStored(ref, 'bytes')),
+    openRecent: (ref) => guard(() => openStored(ref)),
     openBackup: (ref) => guard(() => readStored(ref, 'backup')),
-    chooseNewWorkspace: (suggestedName) => guard(async () => ({ id: crypto.randomUUID(), name: suggestedName })),
-    demoWorkspace: (suggestedName) => guard(async () => ({ id: crypto.randomUUID(), name: suggestedName })),
+    chooseNewWorkspace: (suggestedName) => guard(() => taken({ id: crypto.randomUUID(), name: suggestedName })),
+    demoWorkspace: (suggestedName) => guard(() => taken({ id: crypto.randomUUID(), name: suggestedName })),
+    releaseWorkspace: (ref) => guard(async () => locks.release(ref.id)),
     saveWorkspace: (ref, bytes) =>
-      guard(async () => ({ savedAt: await storeWorkspace(await db(), ref.id, ref.name, bytes) })),
+      guard(async () => {
+        if (!locks.holds(ref.id)) await locks.take(ref.id);
+        return { savedAt: await storeWorkspace(await db(), ref.id, ref.name, bytes) };
+      }),
     listRecent: () =>
       guard(async () =>
         (await (await db()).getAll('entries'))
@@ -69,7 +91,7 @@ export function createBrowserHost(): Host {
         if (entry) await (await db()).put('entries', { ...entry, hidden: true });
       }),
     saveExport: (request) => guard(async () => ({ savedTo: download(request) })),
-    printToPdf: (html, suggestedName) => guard(async () => printHtml(html, suggestedName)),
+    printToPdf: (html) => guard(async () => ({ printDialog: await printReport(html) })),
     openExternal: (url) =>
       guard(async () => {
         const parsed = new URL(url);
@@ -109,18 +131,4 @@ function download({ suggestedName, mimeType, data }: SaveExportRequest): string 
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return suggestedName;
-}
-
-/** Chromium's own print-to-PDF: the report goes into a hidden frame and the print dialog opens. */
-function printHtml(html: string, suggestedName: string): { savedTo: string } | null {
-  const frame = document.createElement('iframe');
-  frame.hidden = true;
-  frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
-  frame.srcdoc = html;
-  document.body.append(frame);
-  frame.addEventListener('load', () => {
-    frame.contentWindow?.print();
-    setTimeout(() => frame.remove(), 1_000);
-  });
-  return { savedTo: suggestedName };
 }

@@ -23,6 +23,7 @@ export function createElectronHost(bridge: PreloadBridge): Host {
       call<WorkspaceRef | null, 'workspace:choose-new'>('workspace:choose-new', { suggestedName }),
     demoWorkspace: (suggestedName) =>
       call<WorkspaceRef, 'workspace:demo-location'>('workspace:demo-location', { suggestedName }),
+    releaseWorkspace: (ref) => call<void, 'workspace:release'>('workspace:release', { ref }),
     saveWorkspace: (ref, bytes) => call<{ savedAt: string }, 'workspace:save'>('workspace:save', { ref, bytes }),
     listRecent: () => call<RecentWorkspace[], 'recent:list'>('recent:list', undefined),
     forgetRecent: (ref) => call<void, 'recent:forget'>('recent:forget', { ref }),

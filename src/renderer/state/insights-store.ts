@@ -49,6 +49,8 @@ export interface InsightsActions {
   closeDrilldown(): void;
   /** Forgets every answer: the workspace changed or closed. */
   reset(): void;
+  /** Asks again for every answer, keeping the chosen parameters: a page could not show the one it had. */
+  askAgain(): void;
 }
 
 export const DRILL_PAGE_SIZE = 50;
@@ -140,6 +142,12 @@ export function createInsightsStore(engine: EngineClient, onCached: (summary: Wo
       reset: () => {
         latest.clear();
         set({ slots: emptySlots(), drill: null });
+      },
+
+      askAgain: () => {
+        latest.clear();
+        for (const name of Object.keys(get().slots) as AnalysisName[])
+          patch(name, { answer: null, running: false, progress: null, message: null });
       },
     };
   });

@@ -3,7 +3,7 @@ import type { Branding } from '../../core/export/branding';
 import type { ExportFormat } from '../../core/export/export-plan';
 import type { Progress } from '../../core/util/progress';
 import type { WorkspaceSummary } from '../../core/store/workspace-types';
-import type { Host } from '../../shared/host';
+import type { Host, PdfOutcome } from '../../shared/host';
 import { progressChannel, type EngineClient } from '../engine-client';
 import type { PlanEditorStore } from './plan-editor-store';
 
@@ -12,8 +12,13 @@ import type { PlanEditorStore } from './plan-editor-store';
 export interface PlanExportsState {
   /** An export on its way, with progress when it is a large file. */
   exporting: { label: string; progress: Progress | null } | null;
-  /** Where the last export went, or why it failed. */
-  exported: string | null;
+  /** Where the last export went, or why it failed, with the technical reason behind “Details”. */
+  exported: ExportStatus | null;
+}
+
+export interface ExportStatus {
+  text: string;
+  details: string | null;
 }
 
 /** The exports a user can ask for: the engine's formats plus the PDF the Host prints from the HTML report. */
@@ -26,6 +31,23 @@ export interface PlanExportsActions {
   /** Why the branding could not be saved, or null once it is. */
   saveBranding(branding: Branding): Promise<string | null>;
 }
+
+const plain = (text: string): ExportStatus => ({ text, details: null });
+
+/** What happened to the PDF, said as it is: a browser's print dialog is not a saved file. */
+function pdfStatus(outcome: PdfOutcome, label: string): ExportStatus {
+  if ('savedTo' in outcome) return plain(`Saved ${label} as ${outcome.savedTo}.`);
+  return plain(
+    outcome.printDialog === 'opened'
+      ? 'The print dialog opened with the campaign plan: choose “Save as PDF” as the printer there to keep it as a file.'
+      : 'The print dialog did not open, so no PDF was made: this browser may block printing from the page. Export the campaign plan (HTML) instead, open it and print it from there.',
+  );
+}
+
+const pdfFailed = (details: string): ExportStatus => ({
+  text: 'The PDF of the campaign plan could not be made. Try again, or export the campaign plan (HTML) and print that file from your browser.',
+  details,
+});
 
 export type PlanExportsStore = ReturnType<typeof createPlanExportsStore>;
 
@@ -51,18 +73,21 @@ export function createPlanExportsStore(
           progressChannel((progress) => set({ exporting: { label, progress } })),
         );
         if (!exported.ok) {
-          set({ exported: `The export could not be made: ${exported.failure.message}` });
+          set({ exported: plain(`The export could not be made: ${exported.failure.message}`) });
           return;
         }
         // The workspace keeps the pilot's draw of an exported audience file: it needs saving.
         if (kind === 'audience-csv') onChanged(exported.summary);
         const { fileName, mimeType, data } = exported.file;
-        const saved =
-          kind === 'pdf'
-            ? await host.printToPdf(data, fileName.replace(/\.html$/, '.pdf'))
-            : await host.saveExport({ suggestedName: fileName, mimeType, data });
-        if (!saved.ok) set({ exported: `The file could not be saved: ${saved.error}` });
-        else if (saved.value) set({ exported: `Saved ${label} as ${saved.value.savedTo}.` });
+        if (kind === 'pdf') {
+          const printed = await host.printToPdf(data, fileName.replace(/\.html$/, '.pdf'));
+          if (!printed.ok) set({ exported: pdfFailed(printed.error) });
+          else if (printed.value) set({ exported: pdfStatus(printed.value, label) });
+          return;
+        }
+        const saved = await host.saveExport({ suggestedName: fileName, mimeType, data });
+        if (!saved.ok) set({ exported: plain(`The file could not be saved: ${saved.error}`) });
+        else if (saved.value) set({ exported: plain(`Saved ${label} as ${saved.value.savedTo}.`) });
       } finally {
         set({ exporting: null });
       }

@@ -175,11 +175,13 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       if (result === CANCELLED) {
         options.restartEngine?.();
         set({ notice: `Opening ${opened.ref.name} was cancelled. The file has not been changed.` });
+        await host.releaseWorkspace(opened.ref);
         return;
       }
       if (!result.ok) {
         const bytes = result.failure.canClean ? opened.bytes : undefined;
         set({ openProblem: { ...result.failure, ref: opened.ref, hasBackup: opened.hasBackup, bytes } });
+        await host.releaseWorkspace(opened.ref);
         return;
       }
       await adopt(opened.ref, result.value, Boolean(opened.needsFirstSave));
@@ -195,7 +197,9 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       await settleAndSave();
       autosave.cancel();
       await engine.workspace.close();
+      const { ref } = get();
       set({ ref: null, summary: null, readiness: null, saveState: 'saved' });
+      if (ref) await host.releaseWorkspace(ref);
     };
 
     return {

@@ -1,3 +1,4 @@
+import { lookupShortenedText } from '../../../core/import/messages';
 import { describeReach } from '../../../core/import/reach';
 import type { FileSetReport } from '../../../core/import/set-report';
 import { ImportCounts } from './ImportCounts';
@@ -31,6 +32,7 @@ export function ImportSetReportView({ report }: { report: FileSetReport }) {
               <strong>{file.fileName}</strong>: {file.description}
               {file.report && ` — ${n(file.report.rowsImported)} of ${n(file.report.rowsRead)} rows imported`}
               {file.role === 'lookup' && ` — ${n(file.labelled ?? 0)} products named`}
+              {file.lookupShortened ? `. ${lookupShortenedText(file.lookupShortened)}` : ''}
             </li>
           ))}
         </ul>

@@ -1,4 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { ScreenBoundary } from '../../components/ScreenBoundary';
+import { useInsights } from '../../state/store-context';
 import { DrilldownDialog } from './DrilldownDialog';
 import { INSIGHT_PAGES, type InsightPageId } from './pages';
 
@@ -7,6 +9,7 @@ export function InsightsScreen() {
   const [pageId, setPageId] = useState<InsightPageId>('combinations');
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const page = INSIGHT_PAGES.find((p) => p.id === pageId)!;
+  const askAgain = useInsights((s) => s.askAgain);
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -40,9 +43,13 @@ export function InsightsScreen() {
         ))}
       </div>
       <div role="tabpanel" id="insight-panel" aria-labelledby={`insight-tab-${pageId}`}>
-        <page.Page />
+        <ScreenBoundary screen={`${page.title} page`} onRetry={askAgain}>
+          <page.Page />
+        </ScreenBoundary>
       </div>
-      <DrilldownDialog />
+      <ScreenBoundary screen="list behind that figure" otherwise="Try again, or close it and pick another figure.">
+        <DrilldownDialog />
+      </ScreenBoundary>
     </div>
   );
 }

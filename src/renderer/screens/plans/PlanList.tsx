@@ -3,6 +3,7 @@ import type { PlanSummary } from '../../../core/plan/plan-store';
 import { NameDialog } from '../../components/NameDialog';
 import { MOMENT_TITLES, STRATEGY_TITLES } from '../../../core/vocabulary';
 import { usePlanEditor, usePlanList } from '../../state/store-context';
+import { ClippedText } from '../../components/ClippedText';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, {
@@ -25,7 +26,7 @@ export function PlanList({ plans }: { plans: PlanSummary[] }) {
     <li key={plan.planId} className="plan-row" data-testid="plan-row">
       <div>
         <button type="button" className="link plan-name" onClick={() => void openPlan(plan.planId)}>
-          {plan.name}
+          <ClippedText text={plan.name} />
         </button>
         <p className="muted">
           {plan.strategyId ? STRATEGY_TITLES[plan.strategyId] : 'No strategy yet'} ·{' '}

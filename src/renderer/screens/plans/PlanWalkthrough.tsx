@@ -2,6 +2,7 @@ import { useEffect, type ComponentType } from 'react';
 import { stepTopics } from '../../../core/playbook/step-topics';
 import { PLAN_STEP_TITLES } from '../../../core/vocabulary';
 import { WithHelp } from '../../components/HelpPanel';
+import { ScreenBoundary } from '../../components/ScreenBoundary';
 import { PLAN_STEPS, type PlanStep } from '../../state/plan-editor-store';
 import { usePlanEditor, usePlanList } from '../../state/store-context';
 import { ChannelsStep } from './steps/ChannelsStep';
@@ -12,6 +13,7 @@ import { PilotStep } from './steps/PilotStep';
 import { RecommendationsStep } from './steps/RecommendationsStep';
 import { StrategyStep } from './steps/StrategyStep';
 import { stepStatus } from './step-status';
+import { ClippedText } from '../../components/ClippedText';
 
 const STEPS: Record<PlanStep, { why: string; Panel: ComponentType }> = {
   strategy: {
@@ -73,7 +75,9 @@ export function PlanWalkthrough() {
           <button type="button" className="link" onClick={() => void closePlan()}>
             ← All plans
           </button>
-          <h2 data-testid="plan-title">{document.name}</h2>
+          <h2 data-testid="plan-title">
+            <ClippedText text={document.name} />
+          </h2>
         </div>
         <div className="actions">
           <span className="muted" role="status" data-testid="plan-save-state">
@@ -118,8 +122,10 @@ export function PlanWalkthrough() {
             Step {index + 1} of {PLAN_STEPS.length}: {PLAN_STEP_TITLES[open.step]}
           </h3>
           <p className="muted step-why">{STEPS[open.step].why}</p>
-          <StepNeeds step={open.step} />
-          <Panel />
+          <ScreenBoundary screen={`${PLAN_STEP_TITLES[open.step]} step`} otherwise="Try again, or go to another step.">
+            <StepNeeds step={open.step} />
+            <Panel />
+          </ScreenBoundary>
           <div className="actions step-actions">
             <button type="button" disabled={index === 0} onClick={() => goTo(PLAN_STEPS[index - 1])}>
               Back

@@ -1,24 +1,41 @@
 import { useState } from 'react';
 import type { Acknowledgement } from '../../../../core/plan/acknowledgements';
 import type { CheckResult, CheckStatus } from '../../../../core/plan/checklist';
+import type { ChecklistReport } from '../../../../core/plan/checklist-report';
 import { ACCEPTED_CHECK_WORDS, CHECK_STATUS_WORDS, PLAN_STEP_TITLES } from '../../../../core/vocabulary';
+import { ScreenBoundary } from '../../../components/ScreenBoundary';
 import { usePlanEditor } from '../../../state/store-context';
 import { ExportPanel } from './ExportPanel';
 import { PilotResults } from './PilotResults';
 
 const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2 };
+const OTHERWISE = 'Try again, or go to another step.';
 
 /** Step 7: the pitfall checklist, run live on the plan, and the exports it unlocks. */
 export function CheckStep() {
-  const open = usePlanEditor((s) => s.open)!;
-  const checklist = open.checklist;
+  const checklist = usePlanEditor((s) => s.open)!.checklist;
   if (!checklist) return <p className="muted">Checking the plan…</p>;
+  return (
+    <div className="check-step">
+      <ScreenBoundary screen="checklist" otherwise={OTHERWISE}>
+        <Checklist checklist={checklist} />
+      </ScreenBoundary>
+      <ScreenBoundary screen="export panel" otherwise={OTHERWISE}>
+        <ExportPanel blocked={checklist.blocked} />
+      </ScreenBoundary>
+      <ScreenBoundary screen="pilot results" otherwise={OTHERWISE}>
+        <PilotResults />
+      </ScreenBoundary>
+    </div>
+  );
+}
+
+function Checklist({ checklist }: { checklist: ChecklistReport }) {
   const acks = new Map(checklist.acknowledged.map((a) => [a.checkId, a]));
   const checks = [...checklist.checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const { counts } = checklist.summary;
-
   return (
-    <div className="check-step">
+    <>
       <p data-testid="checklist-summary">
         {counts.pass} {counts.pass === 1 ? 'check passes' : 'checks pass'}, {counts.warn}{' '}
         {counts.warn === 1 ? 'warns' : 'warn'}, {counts.fail} {counts.fail === 1 ? 'fails' : 'fail'}
@@ -31,9 +48,7 @@ export function CheckStep() {
           <CheckItem key={check.id} check={check} ack={acks.get(check.id) ?? null} />
         ))}
       </ul>
-      <ExportPanel blocked={checklist.blocked} />
-      <PilotResults />
-    </div>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MessageDetails } from '../../../components/MessageDetails';
 import type { PlanExportKind } from '../../../state/plan-exports-store';
 import { usePlanExports } from '../../../state/store-context';
 import { BrandingDialog } from './BrandingDialog';
@@ -60,9 +61,10 @@ export function ExportPanel({ blocked }: { blocked: boolean }) {
         </div>
       )}
       {exported && (
-        <p role="status" data-testid="export-result">
-          {exported}
-        </p>
+        <div role="status" data-testid="export-result">
+          <p>{exported.text}</p>
+          <MessageDetails details={exported.details} />
+        </div>
       )}
       {branding && <BrandingDialog onClose={() => setBranding(false)} />}
     </section>

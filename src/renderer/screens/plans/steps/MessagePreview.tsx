@@ -1,4 +1,4 @@
-import type { Drafts, ProductCard } from '../../../../core/plan/messages';
+import { tooLongMessage, type Drafts, type ProductCard } from '../../../../core/plan/messages';
 import { usePlanEditor } from '../../../state/store-context';
 import { money } from '../../insights/format';
 import { CHANNEL_WORDS } from '../../../../core/vocabulary';
@@ -51,6 +51,11 @@ export function MessagePreview() {
             {preview.why}
           </p>
           <Unresolved unresolved={preview.drafts.unresolved} />
+          {preview.drafts.tooLong.map((field) => (
+            <p key={`${field.channel}.${field.field}`} className="warning" data-testid="preview-too-long">
+              {tooLongMessage(field)}
+            </p>
+          ))}
           <div className="preview-grid">
             {preview.drafts.email && <EmailPreview email={preview.drafts.email} to={preview.customer} />}
             {preview.drafts.sms && (

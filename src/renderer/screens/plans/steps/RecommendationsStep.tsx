@@ -11,6 +11,7 @@ import { ProposalList } from './ProposalList';
 import { ProductPicker } from './ProductPicker';
 import { freshId, itemName, manualItem, updateItem, updateItems, type ItemRef } from './recommendation-items';
 import { MeasuresExplained } from './MeasuresExplained';
+import { ClippedText } from '../../../components/ClippedText';
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
@@ -79,14 +80,18 @@ function ItemDetails({ item }: { item: Recommendation }) {
       <p className="rec-pair">
         {item.anchor ? (
           <>
-            <span>{item.anchor.label || item.anchor.id}</span>
+            <span>
+              <ClippedText text={item.anchor.label || item.anchor.id} />
+            </span>
             <OtherVariants variants={item.variants?.anchor} /> <span aria-hidden="true">→</span>
             <span className="visually-hidden"> then </span>
           </>
         ) : (
           <span className="muted">Any customer → </span>
         )}{' '}
-        <strong>{item.recommended.label || item.recommended.id}</strong>
+        <strong>
+          <ClippedText text={item.recommended.label || item.recommended.id} />
+        </strong>
         <OtherVariants variants={item.variants?.recommended} />{' '}
         <span className="badge">{SOURCE_LABELS[item.source]}</span>
       </p>
