@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { planCommand } from './commands/plan';
+import { repairCommand } from './commands/repair';
 import { resultsCommand } from './commands/results';
 import { terminalOutput } from './terminal-text';
 
@@ -17,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   demoCommand,
   demoCsvCommand,
   infoCommand,
+  repairCommand,
   importCommand,
   analyzeCommand,
   planCommand,

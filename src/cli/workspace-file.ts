@@ -120,7 +120,14 @@ async function openBytes(engine: EngineApi, path: string, createIfMissing: boole
   }
   const opened = await engine.workspace.open(bytes);
   if (opened.ok) return true;
-  return [`Cannot open ${path}:`, opened.failure.message, opened.failure.detail].filter(Boolean).join(' ');
+  return [`Cannot open ${path}:`, opened.failure.message, repairHint(opened.failure, path), opened.failure.detail]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** For a workspace refused for what the app did not put there: the command that writes a copy without it. */
+export function repairHint(failure: { canClean?: boolean }, path: string): string | null {
+  return failure.canClean ? `To write a copy without them: npm run cli -- repair ${path} --out NEW.xsell` : null;
 }
 
 /** Runs work that replaces the whole file while holding its lock; refused with exit code 75 while another holds it. */

@@ -17,6 +17,11 @@ import type { Database } from '../core/store/sqlite';
 import { AnalysisUnavailable } from '../core/analysis/unavailable';
 import type { ProgressListener } from '../core/util/progress';
 import { fail, ok, type Result } from '../core/util/result';
+import { ANALYSIS_RESULT_SCHEMAS } from '../core/analysis/result-schemas';
+import type { z } from 'zod';
+
+const UNREADABLE_CACHE =
+  'The result stored in this workspace was not in the shape this app writes, so it was set aside and worked out again.';
 
 /**
  * Runs analyses for the engine: answers from the workspace's cache while the data it read is
@@ -36,15 +41,21 @@ export class AnalysisRunner {
   ): Result<AnalysisAnswer<N>, AnalysisFailure> {
     const definition = ANALYSES[name];
     const key = cacheKey(name, params);
-    const cached = readCached<ResultOf<N>>(db, key, definition.reads);
-    if (cached) return ok({ ...cached, fromCache: true });
+    const schema = ANALYSIS_RESULT_SCHEMAS[name] as z.ZodType<ResultOf<N>>;
+    const cached = readCached(db, key, definition.reads, schema);
+    if (cached.kind === 'hit') return ok({ ...cached.entry, fromCache: true });
     try {
       const result = definition.run(db, params, {
         history: () => this.history(db),
         baskets: (options) => this.memoFor(db)(`baskets:${JSON.stringify(options)}`, () => loadBaskets(db, options)),
         hooks: { onProgress: (done, total) => onProgress?.({ label: 'Analysing', done, total }) },
       });
-      return ok({ ...writeCached(db, key, definition.reads, result, new Date()), fromCache: false });
+      const written = writeCached(db, key, definition.reads, result, schema, new Date());
+      return ok({
+        ...written,
+        fromCache: false,
+        ...(cached.kind === 'unreadable' ? { warning: UNREADABLE_CACHE } : {}),
+      });
     } catch (error) {
       if (error instanceof AnalysisUnavailable) return fail({ message: error.message });
       throw error;

@@ -1,7 +1,9 @@
 import { assessReadiness } from '../core/analysis/readiness';
 import { generateDemoWorkspace } from '../core/demo/generate-workspace';
-import { createWorkspaceDb, openWorkspaceBytes } from '../core/store/open-workspace';
+import { createWorkspaceDb, openCleanedWorkspaceBytes, openWorkspaceBytes } from '../core/store/open-workspace';
 import { applyConnectionSettings } from '../core/store/sqlite';
+import { unreadableValues } from '../core/store/unreadable-values';
+import { MAX_WORKSPACE_NAME } from '../core/store/workspace-summary';
 import type { WorkspaceApi } from '../shared/engine-api';
 import { failed, wrote, type EngineContext } from './context';
 
@@ -13,7 +15,15 @@ export function workspaceApi(context: EngineContext): WorkspaceApi {
       context.exclusive(async () => {
         const opened = openWorkspaceBytes(SQL, bytes);
         // An open failure already has the engine's failure shape.
-        return opened.ok ? { ok: true, value: context.replace(opened.value) } : { ok: false, failure: opened.error };
+        if (!opened.ok) return { ok: false, failure: opened.error };
+        return { ok: true, value: context.replace(opened.value), warnings: unreadableValues(opened.value) };
+      }),
+    openCleaned: (bytes) =>
+      context.exclusive(async () => {
+        const opened = openCleanedWorkspaceBytes(SQL, bytes);
+        if (!opened.ok) return { ok: false, failure: opened.error };
+        const { db, removed } = opened.value;
+        return { ok: true, value: context.replace(db), removed, warnings: unreadableValues(db) };
       }),
     createDemo: (industry, onProgress, size) =>
       context.exclusive(async () => context.replace(generateDemoWorkspace(SQL, industry, { ...size, onProgress }))),
@@ -23,7 +33,7 @@ export function workspaceApi(context: EngineContext): WorkspaceApi {
       const renamed = await context.write((db) => {
         const trimmed = name.trim();
         if (!trimmed) return failed('workspace', 'A workspace needs a name.');
-        db.run("UPDATE meta SET value = ? WHERE key = 'name'", [trimmed]);
+        db.run("UPDATE meta SET value = ? WHERE key = 'name'", [trimmed.slice(0, MAX_WORKSPACE_NAME)]);
         return wrote({});
       });
       // A nameless workspace is the caller's mistake, not an outcome to show.

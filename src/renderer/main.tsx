@@ -16,8 +16,9 @@ import { createWorkspaceStore } from './state/workspace-store';
 import './styles.css';
 
 const host = selectHost();
-const engine = startEngine();
+const { engine, restart } = startEngine();
 const store = createWorkspaceStore(host, engine, {
+  restartEngine: restart,
   settlePendingEdits: () => planEditorStore.getState().flush(),
   hasPendingEdits: () => Boolean(planEditorStore.getState().open?.dirty),
 });

@@ -44,8 +44,19 @@ export interface EngineApi {
 
 export interface WorkspaceApi {
   create(name: string): Promise<WorkspaceSummary>;
-  /** Opens workspace bytes; the bytes are checked first and never written back by opening. */
-  open(bytes: Uint8Array): Promise<Outcome<{ value: WorkspaceSummary }, OpenFailureKind>>;
+  /**
+   * Opens workspace bytes; the bytes are checked first and never written back by opening.
+   * `warnings` names stored values not in the shape the app writes, which are left out.
+   */
+  open(bytes: Uint8Array): Promise<Outcome<{ value: WorkspaceSummary; warnings: string[] }, OpenFailureKind>>;
+  /**
+   * Opens a copy of workspace bytes without the triggers, views, tables and indexes the app did not
+   * put there (`removed` names them), for the user who agreed after `open` refused them. The bytes
+   * are left as they are; the copy is a new workspace to save under a new name.
+   */
+  openCleaned(
+    bytes: Uint8Array,
+  ): Promise<Outcome<{ value: WorkspaceSummary; removed: string[]; warnings: string[] }, OpenFailureKind>>;
   /** A demo workspace of the default size, or of the size given (the command line's benchmarks ask for others). */
   createDemo(industry: Industry, onProgress?: ProgressListener, size?: DemoSize): Promise<WorkspaceSummary>;
   summary(): Promise<WorkspaceSummary>;
@@ -213,6 +224,8 @@ export interface EngineFailure<K extends string = FailureKind> {
   sheets?: string[];
   /** A sends file's problems, one line each. */
   problems?: string[];
+  /** A workspace refused for objects the app did not put there: whether `openCleaned` can open a copy without them. */
+  canClean?: boolean;
 }
 
 /**

@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { loadSqlJs } from '../../src/node/node-sqljs';
 import { createEngine } from '../../src/engine/engine';
 import type { EngineApi } from '../../src/shared/engine-api';
+import { ANALYSIS_RESULT_SCHEMAS } from '../../src/core/analysis/result-schemas';
+import type { AnalysisName } from '../../src/core/analysis/catalogue';
 
 /** Results kept in the workspace: reused while the data is the same, recomputed exactly when an import changes what they read. */
 
@@ -73,4 +75,33 @@ test('an analysis the data cannot support fails with words, not an error', async
   });
   expect(outcome).toMatchObject({ ok: false });
   if (!outcome.ok) expect(outcome.failure.message).toMatch(/no orders/i);
+});
+
+const COMBINATIONS = {
+  level: 'product',
+  basket: { kind: 'order' },
+  minSupport: 0.01,
+  minConfidence: 0.2,
+  maxLength: 2,
+  consequents: 'one',
+} as const;
+const paramsOf = (name: AnalysisName) => (name === 'combinations' ? COMBINATIONS : {});
+
+test('every analysis reads back from the saved workspace exactly as it was computed, its shape checked', async () => {
+  const engine = await demoEngine();
+  const names = Object.keys(ANALYSIS_RESULT_SCHEMAS) as AnalysisName[];
+  const computed = new Map<AnalysisName, unknown>();
+  for (const name of names) {
+    const outcome = await engine.analyses.run(name, paramsOf(name));
+    if (outcome.ok) computed.set(name, outcome.result);
+  }
+  expect(computed.size).toBe(8);
+  const reopened = createEngine(await loadSqlJs());
+  expect((await reopened.workspace.open(await engine.workspace.toBytes())).ok).toBe(true);
+  for (const [name, result] of computed) {
+    const again = await reopened.analyses.run(name, paramsOf(name));
+    expect(again, name).toMatchObject({ ok: true, fromCache: true });
+    expect(again.ok && again.warning, name).toBeFalsy();
+    expect(again.ok && again.result, name).toEqual(result);
+  }
 });

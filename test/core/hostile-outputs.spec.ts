@@ -88,7 +88,8 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    name: 'ICS: a plan id and name read from the file with CR/LF cannot add an event',
+    // A plan stored under a CR/LF id is left out when read (hostile-workspaces.spec.ts): only its name gets this far.
+    name: 'ICS: a plan name read from the file with CR/LF cannot add an event',
     craft(db, planId, plan) {
       // The small demo's pilot is too small for its effect: accepted, so the command line exports it.
       const accepted = addAcknowledgement(
@@ -99,9 +100,6 @@ const CASES: Case[] = [
         NOW,
       );
       if (!accepted.ok) throw new Error(accepted.error);
-      db.run('PRAGMA foreign_keys = OFF');
-      for (const table of ['plans', 'plan_revisions', 'checklist_acks'])
-        db.run(`UPDATE ${table} SET plan_id = ? WHERE plan_id = ?`, [EVIL_ID, planId]);
       db.run('UPDATE plans SET name = ?2, document = json_set(document, ?1, ?2)', ['$.name', `Spring${EVIL_ID}`]);
       void plan;
     },
@@ -280,7 +278,7 @@ test('a product name of 1,000 characters, approved, leaves the plan savable with
   await engine.workspace.close();
 });
 
-test('command line: the calendar of a plan read with a CR/LF id writes five events and prints nothing raw', async () => {
+test('command line: the calendar of a plan read with a CR/LF name writes five events and prints nothing raw', async () => {
   const dir = tempDir();
   const workspace = await craftedWorkspace(dir, CASES[0].craft);
   const before = fileSha(workspace);

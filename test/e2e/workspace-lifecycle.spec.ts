@@ -5,6 +5,7 @@ import { sha256 } from '../support/temp-dir';
 import { makeBadWorkspaces, scratchDir, smallWorkspaceBytes } from '../support/workspace-fixtures';
 import { expect, test } from '../support/e2e';
 import { saved } from '../support/e2e-steps';
+import { baseWorkspace, craftWorkspace } from '../support/hostile-workspaces';
 
 async function createWorkspace(page: Page, name: string) {
   await page.getByRole('button', { name: 'New workspace…' }).click();
@@ -103,6 +104,7 @@ test('each bad file shows what is wrong and is left untouched', async ({ app }) 
     truncated: 'The workspace file is incomplete',
     damaged: 'The workspace file is damaged',
     'newer-version': 'Made by a newer version',
+    'foreign-objects': 'The workspace holds things the app did not put there',
   } as const;
   for (const { file, kind } of await makeBadWorkspaces(scratchDir())) {
     const before = sha256(readFileSync(file));
@@ -153,4 +155,24 @@ test('a damaged workspace offers its backup, which is recovered into a new works
   await expect(app.getByRole('heading', { level: 1, name: 'Backup Bistro' })).toBeVisible();
   await expect(app.getByRole('alert')).toContainText('Recovered Bistro After Rename from its backup');
   await saved(app);
+});
+
+test('a workspace holding a trigger is refused by name, and a copy without it opens as a new workspace', async ({
+  app,
+}) => {
+  const file = await craftWorkspace(scratchDir(), 'shared.xsell', await baseWorkspace(), (db) =>
+    db.run("CREATE TRIGGER rewrite_email AFTER INSERT ON plans BEGIN UPDATE plans SET name = 'Forged'; END"),
+  );
+  const before = sha256(readFileSync(file));
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Open workspace…' }).click();
+  await (await chooser).setFiles(file);
+  const dialog = app.getByRole('dialog', { name: 'The workspace holds things the app did not put there' });
+  await expect(dialog).toContainText('the trigger “rewrite_email”');
+  await expect(dialog).toContainText('has not been changed');
+  await dialog.getByRole('button', { name: 'Open a copy without them' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Harbour Lamps' })).toBeVisible();
+  await expect(app.getByRole('alert')).toContainText('without the trigger “rewrite_email”');
+  await saved(app);
+  expect(sha256(readFileSync(file))).toBe(before);
 });

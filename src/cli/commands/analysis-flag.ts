@@ -40,6 +40,7 @@ export async function runAnalysis<N extends AnalysisName>(
     else io.err(outcome.failure.message);
     return EXIT.failed;
   }
+  if (outcome.warning) io.err(outcome.warning);
   io.out(print(outcome.result, outcome.fromCache));
   return EXIT.ok;
 }

@@ -11,7 +11,7 @@ import {
   type CliOutput,
   type Command,
 } from '../cli-support';
-import { newEngine } from '../workspace-file';
+import { newEngine, repairHint } from '../workspace-file';
 
 /** Where SQLite keeps PRAGMA user_version in a file's header: the version the file itself is at. */
 const USER_VERSION_OFFSET = 60;
@@ -51,10 +51,12 @@ orders. A file that is not a usable workspace gets a plain explanation and exit 
 
     const schemaVersion = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(USER_VERSION_OFFSET);
     const { name, counts, orderDateRange, undatedOrders, demo } = opened.value;
+    const { warnings } = opened;
     if (json) {
-      io.out(JSON.stringify({ name, schemaVersion, demo, counts, orderDateRange, undatedOrders }, null, 2));
+      io.out(JSON.stringify({ name, schemaVersion, demo, counts, orderDateRange, undatedOrders, warnings }, null, 2));
       return EXIT.ok;
     }
+    for (const warning of warnings) io.err(warning);
     const width = Math.max(...TABLES.map((t) => t.length));
     io.out(
       [
@@ -85,7 +87,12 @@ function report(io: CliOutput, json: boolean, path: string, failure: InfoFailure
         2,
       ),
     );
-  else io.err([`Cannot open ${basename(path)}: ${failure.message}`, failure.detail].filter(Boolean).join('\n'));
+  else
+    io.err(
+      [`Cannot open ${basename(path)}: ${failure.message}`, repairHint(failure, path), failure.detail]
+        .filter(Boolean)
+        .join('\n'),
+    );
   return EXIT.badFile;
 }
 

@@ -46,6 +46,8 @@ export interface AnalysisAnswer<N extends AnalysisName> {
   result: ResultOf<N>;
   computedAt: string;
   fromCache: boolean;
+  /** Set when a stored result was not in the shape the app writes and was worked out again instead. */
+  warning?: string;
 }
 
 /** Why an analysis gave no result (the data cannot support it), in words for the user. */

@@ -46,19 +46,31 @@ export function checkBranding(branding: Branding): Result<Branding, string> {
 
 /** The workspace's branding; the defaults for what was never set or no longer passes the checks. */
 export function getBranding(db: Database): Branding {
+  const stored = storedBranding(db);
+  const checked = stored && checkBranding(stored);
+  return checked?.ok ? checked.value : DEFAULT_BRANDING;
+}
+
+/** Whether stored branding fails the checks it was written with (so the defaults are used instead). */
+export function brandingIsUnreadable(db: Database): boolean {
+  const stored = storedBranding(db);
+  return !stored || !checkBranding(stored).ok;
+}
+
+/** Null when a value is not text: a file from elsewhere may hold a number or bytes where text was written. */
+function storedBranding(db: Database): Branding | null {
   const stored = new Map(
-    queryAll<{ key: string; value: string }>(db, "SELECT key, value FROM meta WHERE key LIKE 'branding:%'").map((r) => [
-      r.key,
-      r.value,
-    ]),
+    queryAll<{ key: string; value: unknown }>(db, "SELECT key, value FROM meta WHERE key LIKE 'branding:%'").map(
+      (r) => [r.key, r.value],
+    ),
   );
-  const branding: Branding = {
-    agencyName: stored.get(KEYS.agencyName) ?? DEFAULT_BRANDING.agencyName,
-    logo: stored.get(KEYS.logo) || null,
-    primaryColor: stored.get(KEYS.primaryColor) ?? DEFAULT_BRANDING.primaryColor,
+  if ([...stored.values()].some((value) => typeof value !== 'string')) return null;
+  const text = (key: string) => stored.get(key) as string | undefined;
+  return {
+    agencyName: text(KEYS.agencyName) ?? DEFAULT_BRANDING.agencyName,
+    logo: text(KEYS.logo) || null,
+    primaryColor: text(KEYS.primaryColor) ?? DEFAULT_BRANDING.primaryColor,
   };
-  const checked = checkBranding(branding);
-  return checked.ok ? checked.value : DEFAULT_BRANDING;
 }
 
 export function setBranding(db: Database, branding: Branding): Result<Branding, string> {

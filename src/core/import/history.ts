@@ -1,10 +1,12 @@
+import { z } from 'zod';
+import { readStoredJson } from '../store/stored-json';
 import { queryAll, type Database } from '../store/sqlite';
-import { isImportKind, type FieldName, type ImportKind } from './kinds';
-import type { ImportMapping } from './mapping';
-import type { ImportMode } from './import-mode';
+import { IMPORT_KINDS, isImportKind, type FieldName, type ImportKind } from './kinds';
+import { importMappingSchema } from './mapping';
+import { IMPORT_MODES, type ImportMode } from './import-mode';
 import { undoableImportId } from './undo';
 import { SET_KIND } from './file-set';
-import type { FileSetReport, SetFileSummary } from './set-report';
+import type { SetFileSummary } from './set-report';
 
 /** The imports of a workspace as the user sees them, newest first. */
 
@@ -34,29 +36,57 @@ export interface ImportHistoryEntry {
   undoable: boolean;
 }
 
-interface ImportRecord {
-  import_id: number;
-  file_name: string;
-  kind: string;
-  mode: ImportMode;
-  started_at: string;
-  finished_at: string | null;
-  rows_read: number;
-  rows_imported: number;
-  rows_rejected: number;
-  mapping: string;
-  undone: number;
-  report: string | null;
+/** An `imports` row as the loader writes it; read back, a row of another shape is left out. */
+const importRecordSchema = z.object({
+  import_id: z.number().int(),
+  file_name: z.string(),
+  kind: z.string(),
+  mode: z.enum(IMPORT_MODES),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+  rows_read: z.number(),
+  rows_imported: z.number(),
+  rows_rejected: z.number(),
+  mapping: z.string(),
+  undone: z.number(),
+  report: z.string().nullable(),
+});
+
+// A set's mapping is `{}`; a file's is its ImportMapping, whose columns are all the history shows.
+const storedMappingSchema = z.looseObject({ columns: importMappingSchema.shape.columns.optional() });
+
+const setFileSummarySchema = z.object({
+  index: z.number().int(),
+  fileName: z.string(),
+  role: z.enum(['data', 'lookup', 'skipped']),
+  kind: z.enum(IMPORT_KINDS).nullable(),
+  description: z.string(),
+  hasHeader: z.boolean(),
+  layout: z.string().nullable(),
+});
+const storedSetReportSchema = z.looseObject({ files: z.array(setFileSummarySchema).optional() });
+
+/** The imports whose stored record is not in the shape the loader writes: left out of the history. */
+export function unreadableImports(db: Database): number {
+  return queryAll(db, IMPORT_RECORDS).filter((row) => !readRecord(row)).length;
+}
+
+const IMPORT_RECORDS = `SELECT import_id, file_name, kind, mode, started_at, finished_at, rows_read, rows_imported, rows_rejected, mapping, undone,
+            CASE WHEN kind = '${SET_KIND}' THEN report END AS report
+       FROM imports ORDER BY import_id DESC`;
+
+function readRecord(row: unknown) {
+  const record = importRecordSchema.safeParse(row);
+  if (!record.success) return null;
+  const mapping = readStoredJson(record.data.mapping, storedMappingSchema);
+  const report =
+    record.data.report === null ? { files: [] } : readStoredJson(record.data.report, storedSetReportSchema);
+  return mapping && report ? { ...record.data, columns: mapping.columns ?? {}, files: report.files ?? [] } : null;
 }
 
 export function importHistory(db: Database): ImportHistoryEntry[] {
   const undoable = undoableImportId(db);
-  const records = queryAll<ImportRecord>(
-    db,
-    `SELECT import_id, file_name, kind, mode, started_at, finished_at, rows_read, rows_imported, rows_rejected, mapping, undone,
-            CASE WHEN kind = '${SET_KIND}' THEN report END AS report
-       FROM imports ORDER BY import_id DESC`,
-  );
+  const records = queryAll(db, IMPORT_RECORDS).flatMap((row) => readRecord(row) ?? []);
   return records.map((record) => ({
     importId: record.import_id,
     fileName: record.file_name,
@@ -67,31 +97,9 @@ export function importHistory(db: Database): ImportHistoryEntry[] {
     rowsRead: record.rows_read,
     rowsImported: record.rows_imported,
     rowsRejected: record.rows_rejected,
-    mapping: mappedColumns(record.mapping),
-    files: setFiles(record.report),
+    mapping: Object.entries(record.columns).map(([field, column]) => ({ column: column!, field: field as FieldName })),
+    files: record.files satisfies SetFileSummary[],
     undone: record.undone === 1,
     undoable: record.import_id === undoable,
-  }));
-}
-
-function setFiles(json: string | null): SetFileSummary[] {
-  if (!json) return [];
-  const { files } = JSON.parse(json) as Partial<FileSetReport>;
-  return (files ?? []).map(({ index, fileName, role, kind, description, hasHeader, layout }) => ({
-    index,
-    fileName,
-    role,
-    kind,
-    description,
-    hasHeader,
-    layout,
-  }));
-}
-
-function mappedColumns(json: string): MappedColumn[] {
-  const { columns } = JSON.parse(json) as Partial<ImportMapping>;
-  return Object.entries(columns ?? {}).map(([field, column]) => ({
-    column: column as string,
-    field: field as FieldName,
   }));
 }

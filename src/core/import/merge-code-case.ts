@@ -2,6 +2,11 @@ import { queryAll, type Database } from '../store/sqlite';
 import { caseVariantGroups, codeKey, planCodeCase, type CodeCasePlan, type CodeSpelling } from './code-case';
 import type { ValueTally } from './tally';
 import type { WarningTally } from './warnings';
+import { z } from 'zod';
+import { readStoredJson } from '../store/stored-json';
+
+// A product's extra columns, as JSON; read back from a file from elsewhere, anything else counts as no other names.
+const otherNamesSchema = z.looseObject({ other_names: z.record(z.string(), z.number()).optional() });
 
 /**
  * Merges the product codes of one import's lines that differ only in letter case or surrounding
@@ -92,8 +97,8 @@ function caseSpellings(db: Database, names: ValueTally): CodeSpelling[] {
 
 export function otherNames(extra: string | null): string[] {
   if (!extra) return [];
-  const parsed = JSON.parse(extra) as { other_names?: Record<string, number> };
-  return Object.keys(parsed.other_names ?? {});
+  const parsed = readStoredJson(extra, otherNamesSchema);
+  return Object.keys(parsed?.other_names ?? {});
 }
 
 const shown = (items: string[]) => (items.length > SHOWN ? `${items.slice(0, SHOWN).join(', ')}, …` : items.join(', '));

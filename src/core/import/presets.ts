@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { readStoredJson } from '../store/stored-json';
 import { queryAll, type Database } from '../store/sqlite';
 import type { FileImportOutcome } from './import-file';
 import { importMappingSchema, type ImportMapping } from './mapping';
@@ -37,20 +39,22 @@ export function savePreset(
 
 /** The preset for this header, or null when there is none or it no longer reads as a mapping. */
 export function findPreset(db: Database, headers: readonly string[]): MappingPreset | null {
-  const [row] = queryAll<{ name: string; mapping: string; last_used_at: string }>(
-    db,
-    'SELECT name, mapping, last_used_at FROM mapping_presets WHERE header_signature = ?',
-    [headerSignature(headers)],
-  );
-  if (!row) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(row.mapping);
-  } catch {
-    return null;
-  }
-  const parsed = importMappingSchema.safeParse(json);
-  return parsed.success ? { name: row.name, mapping: parsed.data, lastUsedAt: row.last_used_at } : null;
+  const [row] = queryAll(db, `${PRESET_ROWS} WHERE header_signature = ?`, [headerSignature(headers)]);
+  return row ? readPreset(row) : null;
+}
+
+/** How many stored presets are not in the shape they were written in (they are never offered). */
+export function unreadablePresets(db: Database): number {
+  return queryAll(db, PRESET_ROWS).filter((row) => !readPreset(row)).length;
+}
+
+const PRESET_ROWS = 'SELECT name, mapping, last_used_at FROM mapping_presets';
+const presetRowSchema = z.object({ name: z.string(), mapping: z.string(), last_used_at: z.string() });
+
+function readPreset(row: unknown): MappingPreset | null {
+  const parsed = presetRowSchema.safeParse(row);
+  const mapping = parsed.success ? readStoredJson(parsed.data.mapping, importMappingSchema) : null;
+  return parsed.success && mapping ? { name: parsed.data.name, mapping, lastUsedAt: parsed.data.last_used_at } : null;
 }
 
 /** After a successful import of a file with a header row, keeps its mapping as that header's preset. */

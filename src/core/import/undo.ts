@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../util/result';
-import { inTransaction, queryAll, type Database } from '../store/sqlite';
+import { inTransaction, queryAll, queryValue, type Database } from '../store/sqlite';
 import type { SET_KIND } from './file-set';
 import type { ImportKind } from './kinds';
 
@@ -84,10 +84,27 @@ export function undoableImportId(db: Database): number | null {
   return row?.import_id ?? null;
 }
 
+/** Kept rows that are not a JSON list of values for a table the undo restores: a file from elsewhere may hold anything. */
+export function unreadableUndoImages(db: Database): number {
+  return Number(
+    queryValue(
+      db,
+      `SELECT count(*) FROM import_undo
+        WHERE typeof(before_json) != 'text' OR NOT json_valid(before_json) OR json_type(before_json) != 'array'
+           OR table_name NOT IN (${RECORDED_TABLES.map(() => '?').join(', ')})`,
+      RECORDED_TABLES,
+    ),
+  );
+}
+
 /** Puts the workspace back exactly as it was before the last import. */
 export function undoLastImport(db: Database): Result<UndoneImport, string> {
   const importId = undoableImportId(db);
   if (importId === null) return fail('There is no import to undo.');
+  if (unreadableUndoImages(db) > 0)
+    return fail(
+      'What was kept to undo the last import is not in the shape the app writes, so it cannot be undone. The workspace is unchanged.',
+    );
   const [undone] = queryAll<{ file_name: string; kind: UndoneImport['kind']; rows_imported: number }>(
     db,
     'SELECT file_name, kind, rows_imported FROM imports WHERE import_id = ?',

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { fail, ok, type Result } from '../util/result';
 import { queryAll, queryValue, type Database } from '../store/sqlite';
+import { readableRows } from '../store/stored-json';
 
 /**
  * Acknowledgements of failing checks: a person accepts a check's finding for a plan, in writing,
@@ -17,11 +19,26 @@ export interface Acknowledgement {
 /** A reason needs at least this many words: enough to say why the finding is accepted. */
 export const MIN_REASON_WORDS = 3;
 
+/** A `checklist_acks` row as `addAcknowledgement` writes it; read back, a row of another shape is left out. */
+const storedAcknowledgementSchema = z.object({
+  check_id: z.string().min(1),
+  reason: z.string().min(1),
+  acknowledged_by: z.string().nullable(),
+  acknowledged_at: z.string(),
+});
+
+const ACK_ROWS = 'SELECT check_id, reason, acknowledged_by, acknowledged_at FROM checklist_acks';
+
+/** How many stored acknowledgements are not in the shape they were written in (they count for nothing). */
+export function unreadableAcknowledgements(db: Database): number {
+  const rows = queryAll(db, ACK_ROWS);
+  return rows.length - readableRows(rows, storedAcknowledgementSchema).length;
+}
+
 export function listAcknowledgements(db: Database, planId: string): Acknowledgement[] {
-  return queryAll<{ check_id: string; reason: string; acknowledged_by: string | null; acknowledged_at: string }>(
-    db,
-    'SELECT check_id, reason, acknowledged_by, acknowledged_at FROM checklist_acks WHERE plan_id = ? ORDER BY check_id',
-    [planId],
+  return readableRows(
+    queryAll(db, `${ACK_ROWS} WHERE plan_id = ? ORDER BY check_id`, [planId]),
+    storedAcknowledgementSchema,
   ).map((r) => ({
     checkId: r.check_id,
     reason: r.reason,

@@ -4,6 +4,9 @@ import { inTransaction, queryAll, queryValue, type Database, type SqlValue } fro
 import { parsePlanDocument, parsePlanJson, storedPlanJson } from './plan-documents';
 import { withReviewWorkspace } from './review-workspace';
 import { workspaceIdOf } from '../store/workspace-id';
+import { readableRows } from '../store/stored-json';
+import { planIdSchema } from './plan-id';
+import { z } from 'zod';
 
 /**
  * The workspace's plans: each one a current document plus every revision it was saved as. Every
@@ -44,22 +47,27 @@ export interface DeletedPlan {
 const PILOT_TABLES = ['pilot_sends', 'pilot_audiences'] as const;
 type PilotTable = (typeof PILOT_TABLES)[number];
 
-export interface PlanRow {
-  plan_id: string;
-  name: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  current_revision: number;
-  document: string;
-}
+/** A `plans` row as this module writes it; read back, a row of another shape or with an unsafe id is left out. */
+const planRowSchema = z.object({
+  plan_id: planIdSchema,
+  name: z.string(),
+  status: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  current_revision: z.number().int(),
+  document: z.string(),
+});
+export type PlanRow = z.infer<typeof planRowSchema>;
 
 const PLAN_COLUMNS = 'plan_id, name, status, created_at, updated_at, current_revision, document';
 /** The number the next plan id is made from; kept in meta so a deleted plan's id is never given to another. */
 const PLAN_COUNTER_KEY = 'plan_counter';
 
 export function listPlans(db: Database): PlanSummary[] {
-  const rows = queryAll<PlanRow>(db, `SELECT ${PLAN_COLUMNS} FROM plans ORDER BY updated_at DESC, rowid DESC`);
+  const rows = readableRows(
+    queryAll(db, `SELECT ${PLAN_COLUMNS} FROM plans ORDER BY updated_at DESC, rowid DESC`),
+    planRowSchema,
+  );
   return rows.map((row) => {
     const steps = readSteps(row.document);
     return {
@@ -272,10 +280,9 @@ export function restorePlan(db: Database, deleted: DeletedPlan): Result<PlanReco
 /** The plan's revisions, newest first. */
 export function planRevisions(db: Database, planId: string): Result<PlanRevision[], string> {
   if (!planRow(db, planId)) return fail(noSuchPlan(planId));
-  const rows = queryAll<{ revision: number; saved_at: string }>(
-    db,
-    'SELECT revision, saved_at FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC',
-    [planId],
+  const rows = readableRows(
+    queryAll(db, 'SELECT revision, saved_at FROM plan_revisions WHERE plan_id = ? ORDER BY revision DESC', [planId]),
+    z.object({ revision: z.number().int(), saved_at: z.string() }),
   );
   return ok(rows.map((r) => ({ revision: r.revision, savedAt: r.saved_at })));
 }
@@ -292,7 +299,27 @@ export function planAtRevision(db: Database, planId: string, revision: number): 
 }
 
 function planRow(db: Database, planId: string): PlanRow | null {
-  return queryAll<PlanRow>(db, `SELECT ${PLAN_COLUMNS} FROM plans WHERE plan_id = ?`, [planId])[0] ?? null;
+  return (
+    readableRows(queryAll(db, `SELECT ${PLAN_COLUMNS} FROM plans WHERE plan_id = ?`, [planId]), planRowSchema)[0] ??
+    null
+  );
+}
+
+/** The stored plans that cannot be used as they are, in words: rows not in the shape written here, and unreadable documents. */
+export function unreadablePlans(db: Database): string[] {
+  const rows = queryAll(db, `SELECT ${PLAN_COLUMNS} FROM plans`);
+  const readable = readableRows(rows, planRowSchema);
+  const problems = readable.flatMap((row) =>
+    parsePlanJson(row.document).ok
+      ? []
+      : [`The plan “${row.name}” cannot be opened: its document is not a valid plan.`],
+  );
+  const left = rows.length - readable.length;
+  if (left > 0)
+    problems.unshift(
+      `${left === 1 ? 'A stored plan was' : `${left} stored plans were`} not in the shape the app writes (such as an id it never gives), so ${left === 1 ? 'it is' : 'they are'} left out.`,
+    );
+  return problems;
 }
 
 const statusOf = (row: PlanRow): PlanStatus => (row.status === 'archived' ? 'archived' : 'active');
@@ -338,7 +365,7 @@ function nameTaken(db: Database, name: string, except: string | null): string | 
   const clash = queryAll<{ plan_id: string; name: string }>(
     db,
     "SELECT plan_id, name FROM plans WHERE status = 'active'",
-  ).find((p) => p.plan_id !== except && nameKey(p.name) === wanted);
+  ).find((p) => p.plan_id !== except && nameKey(String(p.name)) === wanted);
   return clash ? `There is already a plan named “${clash.name}”; each plan needs its own name.` : null;
 }
 
@@ -354,12 +381,13 @@ function copyName(db: Database, name: string): string {
 
 /** Runs inside the caller's transaction. */
 function nextPlanId(db: Database): string {
-  let counter = Number(queryValue(db, 'SELECT value FROM meta WHERE key = ?', [PLAN_COUNTER_KEY]) ?? 0);
+  const stored = Number(queryValue(db, 'SELECT value FROM meta WHERE key = ?', [PLAN_COUNTER_KEY]) ?? 0);
+  let counter = Number.isSafeInteger(stored) && stored >= 0 ? stored : 0;
   let id: string;
   do {
     counter++;
     id = `plan-${counter}`;
-  } while (planRow(db, id));
+  } while (queryValue(db, 'SELECT 1 FROM plans WHERE plan_id = ?', [id]) !== null);
   db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [
     PLAN_COUNTER_KEY,
     String(counter),

@@ -1,5 +1,8 @@
 import type { AudienceRow } from '../plan/pilot-audience';
+import { z } from 'zod';
 import { inTransaction, queryAll, queryValue, type Database } from '../store/sqlite';
+import { readableRows } from '../store/stored-json';
+import { storedPilotRowSchema } from './stored-pilot-rows';
 
 /**
  * The pilot's draw as the audience file was last exported for a plan. An email tool's send log
@@ -46,17 +49,13 @@ export function keepExportedAudience(db: Database, planId: string, rows: readonl
 export function exportedAudience(db: Database, planId: string): ExportedAudience | null {
   const exportedAt = queryValue(db, 'SELECT max(exported_at) FROM pilot_audiences WHERE plan_id = ?', [planId]);
   if (exportedAt === null) return null;
-  const rows = queryAll<{
-    customer_id: string;
-    grp: DrawnRow['group'];
-    variant: DrawnRow['variant'];
-    channel: DrawnRow['channel'];
-    send_time: string | null;
-    products: string;
-  }>(
-    db,
-    'SELECT customer_id, grp, variant, channel, send_time, products FROM pilot_audiences WHERE plan_id = ? ORDER BY rowid',
-    [planId],
+  const rows = readableRows(
+    queryAll(
+      db,
+      'SELECT customer_id, grp, variant, channel, send_time, products FROM pilot_audiences WHERE plan_id = ? ORDER BY rowid',
+      [planId],
+    ),
+    storedAudienceRowSchema,
   );
   return {
     exportedAt: String(exportedAt),
@@ -66,7 +65,12 @@ export function exportedAudience(db: Database, planId: string): ExportedAudience
       variant: r.variant,
       channel: r.channel,
       sendTime: r.send_time,
-      products: JSON.parse(r.products) as string[],
+      products: r.products,
     })),
   };
 }
+
+const storedAudienceRowSchema = storedPilotRowSchema.extend({
+  variant: z.enum(['A', 'B']).nullable(),
+  send_time: z.string().nullable(),
+});

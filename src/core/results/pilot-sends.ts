@@ -1,5 +1,8 @@
 import Papa from 'papaparse';
+import { z } from 'zod';
 import { inTransaction, queryAll, type Database } from '../store/sqlite';
+import { readableRows } from '../store/stored-json';
+import { storedPilotRowSchema } from './stored-pilot-rows';
 import { CHANNEL_IDS, type ChannelId } from '../plan/plan-document';
 
 /**
@@ -131,25 +134,25 @@ export function recordPilotSends(db: Database, planId: string, sends: readonly P
 }
 
 export function loadPilotSends(db: Database, planId: string): PilotSend[] {
-  return queryAll<{
-    customer_id: string;
-    grp: PilotSend['group'];
-    variant: string | null;
-    channel: ChannelId;
-    sent_at: string | null;
-    products: string;
-    unsubscribed_at: string | null;
-  }>(
-    db,
-    'SELECT customer_id, grp, variant, channel, sent_at, products, unsubscribed_at FROM pilot_sends WHERE plan_id = ? ORDER BY rowid',
-    [planId],
+  return readableRows(
+    queryAll(
+      db,
+      'SELECT customer_id, grp, variant, channel, sent_at, products, unsubscribed_at FROM pilot_sends WHERE plan_id = ? ORDER BY rowid',
+      [planId],
+    ),
+    storedSendSchema,
   ).map((r) => ({
     customerId: r.customer_id,
     group: r.grp,
     variant: r.variant,
     channel: r.channel,
     sentAt: r.sent_at,
-    products: JSON.parse(r.products) as string[],
+    products: r.products,
     unsubscribedAt: r.unsubscribed_at,
   }));
 }
+
+const storedSendSchema = storedPilotRowSchema.extend({
+  sent_at: z.string().nullable(),
+  unsubscribed_at: z.string().nullable(),
+});

@@ -2,6 +2,15 @@ import { fail, ok, type Result } from '../util/result';
 import type { OpenFailure } from './workspace-types';
 import { migrate, schemaVersionOf } from './migrate';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
+import {
+  canBeCleaned,
+  compareSchema,
+  describeDifference,
+  expectedSchema,
+  schemaObjectsOf,
+  type SchemaDifference,
+} from './schema-check';
+import { cleanSchema } from './schema-clean';
 import { applyConnectionSettings, queryAll, queryValue, type Database, type SqlJsStatic } from './sqlite';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -19,8 +28,30 @@ export function createWorkspaceDb(SQL: SqlJsStatic, name: string, now = new Date
 /**
  * Opens workspace bytes in memory, checking everything that can be wrong with a file before it is
  * trusted, then migrates the in-memory copy. The bytes themselves are never written back here.
+ * Nothing reads a table or view of the file, and nothing is written, before its schema is verified.
  */
 export function openWorkspaceBytes(SQL: SqlJsStatic, bytes: Uint8Array): Result<Database, OpenFailure> {
+  const opened = openChecked(SQL, bytes, false);
+  return opened.ok ? ok(opened.value.db) : opened;
+}
+
+/** A workspace opened from a copy without the objects the app did not put there. */
+export interface CleanedWorkspace {
+  db: Database;
+  /** What was left out, in the open message's words. */
+  removed: string[];
+}
+
+/**
+ * Opens a copy of the bytes with every trigger, view, table and index the app did not build dropped
+ * (and built-in indexes or tables it lacks made afresh), for the user who agreed to it. A built-in
+ * table changed in place is still refused: dropping it would drop the user's rows.
+ */
+export function openCleanedWorkspaceBytes(SQL: SqlJsStatic, bytes: Uint8Array): Result<CleanedWorkspace, OpenFailure> {
+  return openChecked(SQL, bytes, true);
+}
+
+function openChecked(SQL: SqlJsStatic, bytes: Uint8Array, clean: boolean): Result<CleanedWorkspace, OpenFailure> {
   const headerProblem = checkHeader(bytes);
   if (headerProblem) return fail(headerProblem);
 
@@ -31,14 +62,21 @@ export function openWorkspaceBytes(SQL: SqlJsStatic, bytes: Uint8Array): Result<
     return fail(damaged(error));
   }
   try {
+    applyConnectionSettings(db);
     const problem = checkContents(db);
     if (problem) {
       db.close();
       return fail(problem);
     }
-    applyConnectionSettings(db);
+    const differences = compareSchema(schemaObjectsOf(db), expectedSchema(SQL, schemaVersionOf(db)));
+    if (differences.length > 0 && !(clean && canBeCleaned(differences))) {
+      db.close();
+      return fail(foreignObjects(differences));
+    }
+    if (differences.length > 0) cleanSchema(db, differences);
     migrate(db);
-    return ok(db);
+    // Built-in tables and indexes the file lacked are made afresh; what the copy is without is the rest.
+    return ok({ db, removed: differences.filter((d) => d.change !== 'missing').map(describeDifference) });
   } catch (error) {
     db.close();
     return fail(damaged(error));
@@ -100,16 +138,51 @@ function checkContents(db: Database): OpenFailure | null {
   }
   const check = queryAll<{ quick_check: string }>(db, 'PRAGMA quick_check').map((r) => r.quick_check);
   if (check.length !== 1 || check[0] !== 'ok') {
-    return { kind: 'damaged', message: 'This workspace file is damaged.', detail: check.slice(0, 3).join('; ') };
+    // SQLite may put several findings in one row, under a heading naming the database.
+    const findings = check.flatMap((row) => row.split('\n')).filter((line) => line && !line.startsWith('***'));
+    const problems = findings.length === 1 ? 'a problem was' : `${findings.length.toLocaleString('en')} problems were`;
+    return {
+      kind: 'damaged',
+      message: `This workspace file is damaged: ${problems} found in its pages. Open its backup, or ask whoever sent it for a fresh copy.`,
+      detail: firstLines(findings),
+    };
   }
   return null;
+}
+
+const DETAIL_LINES = 5;
+
+function firstLines(lines: string[]): string {
+  const shown = lines.slice(0, DETAIL_LINES).map((line) => (line.length > 200 ? `${line.slice(0, 200)}…` : line));
+  const more = lines.length - shown.length;
+  return [...shown, ...(more > 0 ? [`… and ${more.toLocaleString('en')} more`] : [])].join('\n');
+}
+
+const NAMED_IN_MESSAGE = 3;
+
+function foreignObjects(differences: SchemaDifference[]): OpenFailure {
+  const names = differences.map(describeDifference);
+  const more = names.length - NAMED_IN_MESSAGE;
+  const listed = more > 0 ? `${names.slice(0, NAMED_IN_MESSAGE).join(', ')} and ${more} more` : names.join(', ');
+  const next = canBeCleaned(differences)
+    ? 'You can open a copy without them, or ask whoever sent the file for a fresh one.'
+    : 'Ask whoever sent the file for a fresh one.';
+  const what = differences.every((d) => d.change === 'unknown')
+    ? `This workspace holds things the app did not put there: ${listed}. They could change your plans`
+    : `This workspace was changed outside the app: ${listed}. Such changes could alter your plans`;
+  return {
+    kind: 'foreign-objects',
+    message: `${what}, so it was not opened. ${next}`,
+    detail: names.join('\n'),
+    canClean: canBeCleaned(differences),
+  };
 }
 
 function damaged(error: unknown): OpenFailure {
   return {
     kind: 'damaged',
-    message: 'This workspace file is damaged.',
-    detail: error instanceof Error ? error.message : String(error),
+    message: 'This workspace file is damaged. Open its backup, or ask whoever sent it for a fresh copy.',
+    detail: firstLines([error instanceof Error ? error.message : String(error)]),
   };
 }
 

@@ -23,8 +23,18 @@ const SAMPLE_QUERIES: { table: TableName; sql: string }[] = [
   },
 ];
 
+/** The longest workspace name kept; a longer one read from a file is cut here (`workspaceNameIsClipped` says so). */
+export const MAX_WORKSPACE_NAME = 200;
+
 export function workspaceName(db: Database): string {
-  return String(queryValue(db, "SELECT value FROM meta WHERE key = 'name'") ?? 'Untitled workspace');
+  const name = queryValue(db, "SELECT value FROM meta WHERE key = 'name'");
+  if (typeof name !== 'string' || !name.trim()) return 'Untitled workspace';
+  return name.length > MAX_WORKSPACE_NAME ? `${name.slice(0, MAX_WORKSPACE_NAME)}…` : name;
+}
+
+export function workspaceNameIsClipped(db: Database): boolean {
+  const name = queryValue(db, "SELECT value FROM meta WHERE key = 'name'");
+  return typeof name !== 'string' || name.length > MAX_WORKSPACE_NAME;
 }
 
 /** What the overview screen and `cli info` show: counts, the order date range and a few rows. */

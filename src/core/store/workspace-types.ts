@@ -37,10 +37,13 @@ export interface WorkspaceSummary {
 }
 
 /** Why a file could not be opened as a workspace; each kind gets its own message in the UI. */
-export type OpenFailureKind = 'empty' | 'not-sqlite' | 'not-workspace' | 'truncated' | 'damaged' | 'newer-version';
+export type OpenFailureKind =
+  'empty' | 'not-sqlite' | 'not-workspace' | 'truncated' | 'damaged' | 'newer-version' | 'foreign-objects';
 
 export interface OpenFailure {
   kind: OpenFailureKind;
   message: string;
   detail?: string;
+  /** For foreign objects: whether a copy without them can be opened (a changed built-in table cannot). */
+  canClean?: boolean;
 }

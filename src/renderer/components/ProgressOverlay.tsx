@@ -3,6 +3,8 @@ import { Modal } from './Modal';
 
 export function ProgressOverlay() {
   const busy = useWorkspace((s) => s.busy);
+  const canCancel = useWorkspace((s) => s.canCancel);
+  const cancelOpen = useWorkspace((s) => s.cancelOpen);
   const known = busy !== null && busy.total > 0;
   return (
     <Modal open={busy !== null} title={busy?.label ?? ''} className="progress-modal">
@@ -11,6 +13,13 @@ export function ProgressOverlay() {
         <p className="muted">
           {busy.done.toLocaleString()} of {busy.total.toLocaleString()}
         </p>
+      )}
+      {canCancel && (
+        <div className="actions">
+          <button type="button" onClick={cancelOpen}>
+            Cancel
+          </button>
+        </div>
       )}
     </Modal>
   );

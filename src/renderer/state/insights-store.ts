@@ -16,7 +16,7 @@ export interface AnalysisSlot<N extends AnalysisName> {
   params: ParamsOf<N>;
   running: boolean;
   progress: Progress | null;
-  answer: { result: ResultOf<N>; computedAt: string; fromCache: boolean } | null;
+  answer: { result: ResultOf<N>; computedAt: string; fromCache: boolean; warning?: string } | null;
   /** Why the last run gave no result, in words for the user. */
   message: string | null;
 }
@@ -96,6 +96,7 @@ export function createInsightsStore(engine: EngineClient, onCached: (summary: Wo
               result: outcome.result as ResultOf<typeof name>,
               computedAt: outcome.computedAt,
               fromCache: outcome.fromCache,
+              warning: outcome.warning,
             },
           });
           if (!outcome.fromCache) onCached(outcome.summary);

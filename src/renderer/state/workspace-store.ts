@@ -11,6 +11,8 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 export interface OpenProblem extends OpenFailure {
   ref: WorkspaceRef;
   hasBackup: boolean;
+  /** The refused file's bytes, kept while a copy without what the app did not put there can be offered. */
+  bytes?: Uint8Array;
 }
 
 export interface WorkspaceState {
@@ -21,6 +23,8 @@ export interface WorkspaceState {
   saveState: SaveState;
   saveError: string | null;
   busy: Progress | null;
+  /** The open under way can be cancelled (it runs in the worker, which is stopped and started afresh). */
+  canCancel: boolean;
   openProblem: OpenProblem | null;
   notice: string | null;
   recent: RecentWorkspace[];
@@ -34,6 +38,8 @@ export interface WorkspaceActions {
   pickAndOpen(): Promise<void>;
   openRecent(ref: WorkspaceRef): Promise<void>;
   openBackup(problem: OpenProblem): Promise<void>;
+  /** Opens a copy of a refused file without the objects the app did not put there, saved under a new name. */
+  openCleanedCopy(problem: OpenProblem): Promise<void>;
   openDemo(industry: Industry, name: string): Promise<void>;
   forgetRecent(ref: WorkspaceRef): Promise<void>;
   renameWorkspace(name: string): Promise<void>;
@@ -47,6 +53,8 @@ export interface WorkspaceActions {
   closeWorkspace(): Promise<void>;
   setNamingNewWorkspace(open: boolean): void;
   dismissProblem(): void;
+  /** Stops the open under way: the app stays on the home screen and the file is left as it is. */
+  cancelOpen(): void;
   dismissNotice(): void;
   /** Saves now if anything is unsaved; resolves once the bytes are on disk. */
   flush(): Promise<void>;
@@ -61,6 +69,7 @@ const initialState: WorkspaceState = {
   saveState: 'saved',
   saveError: null,
   busy: null,
+  canCancel: false,
   openProblem: null,
   notice: null,
   recent: [],
@@ -72,7 +81,11 @@ export interface WorkspaceStoreOptions {
   settlePendingEdits?: () => Promise<void>;
   /** Whether such edits are waiting: the workspace is not "saved" while they are. */
   hasPendingEdits?: () => boolean;
+  /** Stops the engine's worker and starts a fresh one: how an open that cannot finish is cancelled. */
+  restartEngine?: () => void;
 }
+
+const CANCELLED = Symbol('cancelled');
 
 export function createWorkspaceStore(host: Host, engine: EngineClient, options: WorkspaceStoreOptions = {}) {
   return createStore<WorkspaceState & WorkspaceActions>()((set, get) => {
@@ -138,14 +151,41 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       await Promise.all([refreshReadiness(), get().refreshRecent()]);
     };
 
+    let cancelOpen: (() => void) | null = null;
+    /** The work, or CANCELLED as soon as the user cancels it (the work itself is stopped by restarting the engine). */
+    const cancellable = <T>(work: Promise<T>) =>
+      new Promise<T | typeof CANCELLED>((resolve, reject) => {
+        const settle = () => {
+          if (cancelOpen === cancel) cancelOpen = null;
+          set({ canCancel: false });
+        };
+        const cancel = () => {
+          settle();
+          resolve(CANCELLED);
+        };
+        cancelOpen = cancel;
+        set({ canCancel: true });
+        work.then(resolve, reject).finally(settle);
+      });
+
     const openBytes = async (opened: OpenedWorkspace) => {
-      const result = await engine.workspace.open(opened.bytes);
+      const result = await cancellable<Awaited<ReturnType<typeof engine.workspace.open>>>(
+        engine.workspace.open(opened.bytes),
+      );
+      if (result === CANCELLED) {
+        options.restartEngine?.();
+        set({ notice: `Opening ${opened.ref.name} was cancelled. The file has not been changed.` });
+        await host.releaseWorkspace(opened.ref);
+        return;
+      }
       if (!result.ok) {
-        set({ openProblem: { ...result.failure, ref: opened.ref, hasBackup: opened.hasBackup } });
+        const bytes = result.failure.canClean ? opened.bytes : undefined;
+        set({ openProblem: { ...result.failure, ref: opened.ref, hasBackup: opened.hasBackup, bytes } });
         await host.releaseWorkspace(opened.ref);
         return;
       }
       await adopt(opened.ref, result.value, Boolean(opened.needsFirstSave));
+      if (result.warnings.length > 0) set({ notice: result.warnings.join(' ') });
     };
 
     const settleAndSave = async () => {
@@ -212,6 +252,26 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
           set({ notice: `Recovered ${problem.ref.name} from its backup into ${target.name}.` });
         }),
 
+      openCleanedCopy: (problem) =>
+        withBusy('Opening a cleaned copy', async () => {
+          if (!problem.bytes) return;
+          const result = await engine.workspace.openCleaned(problem.bytes);
+          if (!result.ok) {
+            set({ openProblem: { ...result.failure, ref: problem.ref, hasBackup: problem.hasBackup } });
+            return;
+          }
+          // Like a recovered backup, the copy goes to a new file: the original keeps its bytes.
+          const target = unwrap(await host.chooseNewWorkspace(`${problem.ref.name} (cleaned)`));
+          if (!target) {
+            await engine.workspace.close();
+            return;
+          }
+          await adopt(target, result.value, true);
+          set({
+            notice: `Opened a copy of ${problem.ref.name} without ${result.removed.join(', ')}, saved as ${target.name}. The original file has not been changed.`,
+          });
+        }),
+
       openDemo: (industry, name) =>
         withBusy('Building demo workspace', async () => {
           const ref = unwrap(await host.demoWorkspace(name));
@@ -270,6 +330,8 @@ export function createWorkspaceStore(host: Host, engine: EngineClient, options: 
       },
 
       setNamingNewWorkspace: (open) => set({ namingNewWorkspace: open }),
+      cancelOpen: () => cancelOpen?.(),
+
       dismissProblem: () => set({ openProblem: null }),
       dismissNotice: () => set({ notice: null }),
       flush: settleAndSave,

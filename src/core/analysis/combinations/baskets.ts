@@ -9,6 +9,10 @@ import {
   type ItemLevel,
   type MiningHooks,
 } from './types';
+import { z } from 'zod';
+import { readStoredJson } from '../../store/stored-json';
+
+const basketItemsSchema = z.array(z.string());
 
 /**
  * Baskets from a workspace. Order lines count when they are purchases of products: returns
@@ -228,8 +232,9 @@ function loadImportedBaskets(eachRow: RowReader, options: BasketOptions): Loaded
   const origins: BasketOrigin[] = [];
   const builder = new BasketSetBuilder();
   eachRow('SELECT basket_id, items FROM baskets ORDER BY basket_id', (row) => {
-    const items = JSON.parse(String(row[1])) as string[];
-    if (items.length === 0) return;
+    // The loader writes a JSON list of names; a basket of any other shape (a file from elsewhere) is left out.
+    const items = readStoredJson(row[1], basketItemsSchema);
+    if (!items || items.length === 0) return;
     builder.startBasket();
     for (const label of items) builder.add(label);
     origins.push({ customerId: null, orderIds: [], importedBasketId: Number(row[0]) });

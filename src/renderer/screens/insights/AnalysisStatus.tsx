@@ -31,6 +31,7 @@ export function AnalysisStatus({ name }: { name: AnalysisName }) {
       {slot.answer.fromCache ? 'Kept from ' : 'Computed '}
       {whenComputed(slot.answer.computedAt)}
       {slot.answer.fromCache ? ' — the data it read has not changed since.' : ', and kept in the workspace.'}
+      {slot.answer.warning && <span data-testid="analysis-warning"> {slot.answer.warning}</span>}
     </p>
   );
 }
