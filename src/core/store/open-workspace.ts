@@ -152,8 +152,8 @@ function checkContents(db: Database): OpenFailure | null {
 
 const DETAIL_LINES = 5;
 
-function firstLines(lines: string[]): string {
-  const shown = lines.slice(0, DETAIL_LINES).map((line) => (line.length > 200 ? `${line.slice(0, 200)}…` : line));
+function firstLines(lines: string[], count = DETAIL_LINES): string {
+  const shown = lines.slice(0, count).map((line) => (line.length > 200 ? `${line.slice(0, 200)}…` : line));
   const more = lines.length - shown.length;
   return [...shown, ...(more > 0 ? [`… and ${more.toLocaleString('en')} more`] : [])].join('\n');
 }
@@ -173,7 +173,7 @@ function foreignObjects(differences: SchemaDifference[]): OpenFailure {
   return {
     kind: 'foreign-objects',
     message: `${what}, so it was not opened. ${next}`,
-    detail: names.join('\n'),
+    detail: firstLines(names, 20),
     canClean: canBeCleaned(differences),
   };
 }
