@@ -11,3 +11,6 @@ export const clipText = (text: string, max: number): string =>
 
 /** The longest name a table cell or a heading shows; the whole name stays a tooltip away. */
 export const NAME_SHOWN_MAX = 120;
+
+/** The longest sentence a table cell shows: one that explains its row, with names in it. */
+export const SENTENCE_SHOWN_MAX = 600;

@@ -3,6 +3,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useHost } from '../../state/store-context';
 import { useTooltip } from '../Tooltip';
 import { filterRows, rowsToCsv, shownText, sortRows, type Column, type SortOrder } from './columns';
+import { SENTENCE_SHOWN_MAX } from '../../../core/util/clip-text';
 import { ClippedText } from '../ClippedText';
 
 const ROW_HEIGHT = 34;
@@ -226,7 +227,7 @@ function Cell<T>({ column, row }: { column: Column<T>; row: T }) {
   const { trigger, tip } = useTooltip(column.explain?.(row));
   return (
     <div role="cell" className={column.numeric ? 'num' : undefined} {...trigger}>
-      <ClippedText text={shownText(column, row)} />
+      <ClippedText text={shownText(column, row)} max={column.sentence ? SENTENCE_SHOWN_MAX : undefined} />
       {tip}
     </div>
   );

@@ -14,6 +14,8 @@ export interface Column<T> {
   help?: string;
   /** What the cell says about its row, in the row's own numbers: the cell's tooltip. */
   explain?: (row: T) => string;
+  /** The column holds a sentence about its row: shown up to a sentence's length, not clipped as a name. */
+  sentence?: boolean;
 }
 
 export type SortOrder = { key: string; direction: 'ascending' | 'descending' } | null;

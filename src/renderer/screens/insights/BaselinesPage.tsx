@@ -55,7 +55,14 @@ const PAIR_COLUMNS: Column<AcceptanceRow>[] = [
     numeric: true,
     width: '0.8fr',
   },
-  { key: 'explanation', help: 'The row in a sentence.', label: 'In words', value: (r) => r.explanation, width: '4fr' },
+  {
+    key: 'explanation',
+    help: 'The row in a sentence.',
+    label: 'In words',
+    value: (r) => r.explanation,
+    width: '4fr',
+    sentence: true,
+  },
 ];
 
 /** One baseline: what it measures, its figure, and the sentence behind it. */

@@ -72,6 +72,7 @@ const SET_COLUMNS: Column<SetRow>[] = [
     help: 'The row in a sentence.',
     label: 'In words',
     value: (r) => r.set.explanation,
+    sentence: true,
     width: '4fr',
   },
 ];

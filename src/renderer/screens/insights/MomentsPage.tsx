@@ -37,7 +37,7 @@ const COLUMNS: Column<MomentAudience>[] = [
   { key: 'label', label: 'Moment', value: (m) => m.label, width: '2fr' },
   { key: 'count', label: 'Customers', value: (m) => m.count, numeric: true },
   { key: 'window', label: 'Window used', value: (m) => windowText(m.parameters), width: '2.5fr' },
-  { key: 'explanation', label: 'In words', value: (m) => m.explanation, width: '4fr' },
+  { key: 'explanation', label: 'In words', value: (m) => m.explanation, width: '4fr', sentence: true },
   { key: 'sample', label: 'For example', value: (m) => m.sampleCustomerIds.join(', '), width: '2.5fr' },
 ];
 
